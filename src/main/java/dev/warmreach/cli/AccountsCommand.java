@@ -1,0 +1,244 @@
+package dev.warmreach.cli;
+
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.domain.WorkingHours;
+import java.io.PrintWriter;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code warmreach accounts}: the LinkedIn accounts Warmreach sends from. */
+@Command(
+    name = "accounts",
+    mixinStandardHelpOptions = true,
+    description = "Add, list and show the LinkedIn accounts Warmreach sends from.",
+    subcommands = {
+      AccountsCommand.AddAccount.class,
+      AccountsCommand.ListAccounts.class,
+      AccountsCommand.ShowAccount.class
+    })
+final class AccountsCommand implements Runnable {
+
+  @ParentCommand WarmreachCli root;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** An account as tools read it. */
+  record AccountJson(
+      String name,
+      String plan,
+      int weeklyInvitationCap,
+      int monthlyInmailCredits,
+      String timeZone,
+      String workingHours) {
+    static AccountJson of(SenderAccount a) {
+      return new AccountJson(
+          a.name(),
+          a.plan().name(),
+          a.weeklyInvitationCap(),
+          a.monthlyInmailCredits(),
+          a.timeZone().getId(),
+          a.workingHours().toString());
+    }
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Add a sender account. Its limits start at the plan's defaults:",
+        "  FREE              100 invitations a week, no InMail (5 notes a month, 200 characters)",
+        "  PREMIUM           150 a week,  5 InMail credits a month (held at most 15)",
+        "  PREMIUM_BUSINESS  150 a week, 15 credits a month (at most 45)",
+        "  SALES_NAVIGATOR   200 a week, 50 credits a month (at most 150)",
+        "  RECRUITER         200 a week, 30 credits a month (at most 120)"
+      })
+  static final class AddAccount implements Callable<Integer> {
+    @ParentCommand AccountsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "A short handle, e.g. sdr-1.")
+    String name;
+
+    @Option(
+        names = "--plan",
+        required = true,
+        paramLabel = "PLAN",
+        description = "The account's LinkedIn plan: ${COMPLETION-CANDIDATES}.")
+    Plan plan;
+
+    @Option(
+        names = "--weekly-invitations",
+        paramLabel = "N",
+        description = "Invitations over any 7 days (default: the plan's).")
+    Integer weeklyInvitations;
+
+    @Option(
+        names = "--inmail-credits",
+        paramLabel = "N",
+        description = "InMail credits a month (default: the plan's).")
+    Integer inmailCredits;
+
+    @Option(
+        names = "--timezone",
+        paramLabel = "ZONE",
+        description = "The account's time zone, e.g. Europe/Berlin (default: this machine's).")
+    String timezone;
+
+    @Option(
+        names = "--hours",
+        paramLabel = "HOURS",
+        description = "Working hours in that zone (default: ${DEFAULT-VALUE}).",
+        defaultValue = "Mon-Fri 09:00-17:30")
+    String hours;
+
+    @Override
+    public Integer call() {
+      SenderAccount account = account();
+      if (!parent.root.app().store().addAccount(account)) {
+        throw new UserError("an account named '" + name + "' exists already; choose another name");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Output.json(out, AccountJson.of(account));
+      } else {
+        out.println(
+            "Added "
+                + account.name()
+                + " ("
+                + account.plan()
+                + ": "
+                + account.weeklyInvitationCap()
+                + " invitations a week, "
+                + account.monthlyInmailCredits()
+                + " InMail credits a month, "
+                + account.workingHours()
+                + " "
+                + account.timeZone()
+                + ")");
+      }
+      return 0;
+    }
+
+    private SenderAccount account() {
+      ZoneId zone;
+      try {
+        zone = timezone == null ? ZoneId.systemDefault() : ZoneId.of(timezone);
+      } catch (DateTimeException e) {
+        throw new UserError(
+            "--timezone '" + timezone + "' is not a time zone; use a name like Europe/Berlin", e);
+      }
+      WorkingHours workingHours;
+      try {
+        workingHours = WorkingHours.parse(hours);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--hours: " + e.getMessage(), e);
+      }
+      try {
+        return new SenderAccount(
+            name,
+            plan,
+            weeklyInvitations == null ? plan.weeklyInvitations() : weeklyInvitations,
+            inmailCredits == null ? plan.monthlyInmailCredits() : inmailCredits,
+            zone,
+            workingHours);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List sender accounts.")
+  static final class ListAccounts implements Callable<Integer> {
+    @ParentCommand AccountsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      List<SenderAccount> accounts = parent.root.app().store().accounts();
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Output.json(out, accounts.stream().map(AccountJson::of).toList());
+        return 0;
+      }
+      if (accounts.isEmpty()) {
+        out.println("No accounts yet; add one with 'warmreach accounts add NAME --plan PLAN'.");
+        return 0;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (SenderAccount a : accounts) {
+        rows.add(
+            List.of(
+                a.name(),
+                a.plan().name(),
+                String.valueOf(a.weeklyInvitationCap()),
+                String.valueOf(a.monthlyInmailCredits()),
+                a.timeZone().getId(),
+                a.workingHours().toString()));
+      }
+      Output.table(
+          out,
+          List.of("NAME", "PLAN", "INVITES/WEEK", "INMAIL/MONTH", "TIME ZONE", "WORKING HOURS"),
+          rows);
+      return 0;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one sender account.")
+  static final class ShowAccount implements Callable<Integer> {
+    @ParentCommand AccountsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The account's name.")
+    String name;
+
+    @Override
+    public Integer call() {
+      SenderAccount a =
+          parent
+              .root
+              .app()
+              .store()
+              .account(name)
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "no account named '" + name + "'; see 'warmreach accounts list'"));
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Output.json(out, AccountJson.of(a));
+        return 0;
+      }
+      Output.table(
+          out,
+          List.of("FIELD", "VALUE"),
+          List.of(
+              List.of("name", a.name()),
+              List.of("plan", a.plan().name()),
+              List.of("invitations a week", String.valueOf(a.weeklyInvitationCap())),
+              List.of("InMail credits a month", String.valueOf(a.monthlyInmailCredits())),
+              List.of("InMail credits held at most", String.valueOf(a.plan().inmailCreditCap())),
+              List.of("note length limit", String.valueOf(a.plan().noteCharacters())),
+              List.of("time zone", a.timeZone().getId()),
+              List.of("working hours", a.workingHours().toString())));
+      return 0;
+    }
+  }
+}

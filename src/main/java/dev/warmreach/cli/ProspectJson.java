@@ -1,0 +1,49 @@
+package dev.warmreach.cli;
+
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectProfile;
+import java.time.Instant;
+import java.util.List;
+
+/** A prospect as tools read it: flat, with stable field names. */
+record ProspectJson(
+    long id,
+    String firstName,
+    String lastName,
+    String name,
+    String profileUrl,
+    String email,
+    String title,
+    String seniority,
+    String company,
+    String location,
+    List<String> tags,
+    String activity,
+    String degree,
+    boolean openProfile,
+    boolean doNotContact,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static ProspectJson of(Prospect prospect) {
+    ProspectProfile p = prospect.profile();
+    return new ProspectJson(
+        prospect.id(),
+        p.firstName(),
+        p.lastName(),
+        p.fullName(),
+        p.profileUrl() == null ? null : p.profileUrl().value(),
+        p.email() == null ? null : p.email().value(),
+        p.title(),
+        p.seniority().name(),
+        p.company(),
+        p.location(),
+        p.tags().stream().sorted().toList(),
+        p.activity().name(),
+        p.degree().name(),
+        p.openProfile(),
+        prospect.doNotContact(),
+        prospect.createdAt(),
+        prospect.updatedAt());
+  }
+}

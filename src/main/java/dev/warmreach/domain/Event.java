@@ -1,0 +1,92 @@
+package dev.warmreach.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something that happened to a prospect, reported by LinkedIn, the mailbox, the user or an external
+ * tool. Events move enrollments on; each carries an idempotency key so a replayed event is applied
+ * once.
+ */
+public sealed interface Event {
+
+  long prospectId();
+
+  Instant at();
+
+  String idempotencyKey();
+
+  /** They accepted the connection request. */
+  record Accepted(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public Accepted {
+      check(at, idempotencyKey);
+    }
+  }
+
+  /** They declined (ignored and removed) the connection request. */
+  record Declined(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public Declined {
+      check(at, idempotencyKey);
+    }
+  }
+
+  /** They replied on a channel; this ends their sequences in every campaign. */
+  record Replied(long prospectId, Instant at, String idempotencyKey, Channel channel)
+      implements Event {
+    public Replied {
+      check(at, idempotencyKey);
+      Objects.requireNonNull(channel, "channel");
+    }
+  }
+
+  /** An email to them bounced. */
+  record Bounced(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public Bounced {
+      check(at, idempotencyKey);
+    }
+  }
+
+  /** A pending invitation to them was withdrawn. */
+  record Withdrawn(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public Withdrawn {
+      check(at, idempotencyKey);
+    }
+  }
+
+  /** They published a post, a chance to warm up or to reach out at the right moment. */
+  record PostPublished(long prospectId, Instant at, String idempotencyKey, String topic)
+      implements Event {
+    public PostPublished {
+      check(at, idempotencyKey);
+      topic = topic == null ? "" : topic;
+    }
+  }
+
+  /** A buying signal (SPEC §3) that starts or brings forward their sequence. */
+  record Signal(long prospectId, Instant at, String idempotencyKey, Kind kind, String detail)
+      implements Event {
+
+    /** The kinds of buying signal. */
+    public enum Kind {
+      ROLE_CHANGE,
+      COMPANY_MILESTONE,
+      RELEVANT_POST,
+      HIRING,
+      ENGAGED_WITH_SENDER
+    }
+
+    public Signal {
+      check(at, idempotencyKey);
+      Objects.requireNonNull(kind, "kind");
+      detail = detail == null ? "" : detail;
+    }
+  }
+
+  private static void check(Instant at, String idempotencyKey) {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    if (idempotencyKey.isBlank()) {
+      throw new IllegalArgumentException("an event needs an idempotency key");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.warmreach.domain;
+
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A LinkedIn account that Warmreach sends from, with the limits it must stay inside. Caps start at
+ * the plan's defaults ({@link #withPlanDefaults}) and may be set lower or higher per account.
+ *
+ * @param name a short handle the user picks, e.g. {@code sdr-1}
+ * @param weeklyInvitationCap invitations over any rolling 7 days
+ * @param monthlyInmailCredits InMail credits that arrive each month
+ */
+public record SenderAccount(
+    String name,
+    Plan plan,
+    int weeklyInvitationCap,
+    int monthlyInmailCredits,
+    ZoneId timeZone,
+    WorkingHours workingHours) {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  public SenderAccount {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(workingHours, "workingHours");
+    if (!isValidName(name)) {
+      throw new IllegalArgumentException(
+          "account name '"
+              + name
+              + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    if (weeklyInvitationCap < 0 || weeklyInvitationCap > 1000) {
+      throw new IllegalArgumentException(
+          "weekly invitation cap " + weeklyInvitationCap + " must be between 0 and 1000");
+    }
+    if (monthlyInmailCredits < 0 || monthlyInmailCredits > 1000) {
+      throw new IllegalArgumentException(
+          "monthly InMail credits " + monthlyInmailCredits + " must be between 0 and 1000");
+    }
+    if (monthlyInmailCredits > 0 && !plan.canSendInmail()) {
+      throw new IllegalArgumentException(
+          "a FREE account cannot send InMail; its credits must be 0");
+    }
+  }
+
+  /** An account with its plan's caps, office hours and the given time zone. */
+  public static SenderAccount withPlanDefaults(String name, Plan plan, ZoneId timeZone) {
+    return new SenderAccount(
+        name,
+        plan,
+        plan.weeklyInvitations(),
+        plan.monthlyInmailCredits(),
+        timeZone,
+        WorkingHours.OFFICE);
+  }
+
+  /** Whether {@code name} is a usable account handle. */
+  public static boolean isValidName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.warmreach.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The days and hours, in the account's own time zone, during which actions may be taken. Acting
+ * only when a person would be at work keeps the account looking human.
+ */
+public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+
+  /** Monday to Friday, 09:00 to 17:30. */
+  public static final WorkingHours OFFICE =
+      new WorkingHours(
+          EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+          LocalTime.of(9, 0),
+          LocalTime.of(17, 30));
+
+  public WorkingHours {
+    Objects.requireNonNull(days, "days");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    if (days.isEmpty()) {
+      throw new IllegalArgumentException("working hours need at least one day");
+    }
+    if (!start.isBefore(end)) {
+      throw new IllegalArgumentException(
+          "working hours must start before they end: " + start + "-" + end);
+    }
+    days = Set.copyOf(days);
+  }
+
+  /**
+   * Parses the form {@code Mon-Fri 09:00-17:30} (days may also be a list: {@code Mon,Wed,Fri}).
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static WorkingHours parse(String text) {
+    String[] parts = text.trim().split("\\s+");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException(
+          "working hours '" + text + "' should look like 'Mon-Fri 09:00-17:30'");
+    }
+    String[] hours = parts[1].split("-");
+    if (hours.length != 2) {
+      throw new IllegalArgumentException("hours '" + parts[1] + "' should look like '09:00-17:30'");
+    }
+    try {
+      return new WorkingHours(
+          parseDays(parts[0]), LocalTime.parse(hours[0]), LocalTime.parse(hours[1]));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "hours '" + parts[1] + "' should be two 24-hour times like '09:00-17:30'", e);
+    }
+  }
+
+  private static Set<DayOfWeek> parseDays(String text) {
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    for (String piece : text.split(",")) {
+      String[] range = piece.split("-");
+      if (range.length == 1) {
+        days.add(day(range[0]));
+      } else if (range.length == 2) {
+        days.addAll(EnumSet.range(day(range[0]), day(range[1])));
+      } else {
+        throw new IllegalArgumentException("days '" + text + "' should look like 'Mon-Fri'");
+      }
+    }
+    return days;
+  }
+
+  private static DayOfWeek day(String abbreviation) {
+    String wanted = abbreviation.trim().toUpperCase(java.util.Locale.ROOT);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      if (wanted.length() >= 3 && day.name().startsWith(wanted)) {
+        return day;
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + abbreviation + "' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat or Sun");
+  }
+
+  /** The canonical text form, e.g. {@code Mon-Fri 09:00-17:30}, as {@link #parse} reads it. */
+  @Override
+  public String toString() {
+    return describeDays() + " " + start + "-" + end;
+  }
+
+  private String describeDays() {
+    Set<DayOfWeek> sorted = EnumSet.copyOf(days);
+    DayOfWeek first = sorted.iterator().next();
+    DayOfWeek last = first;
+    for (DayOfWeek day : sorted) {
+      last = day;
+    }
+    if (sorted.equals(EnumSet.range(first, last)) && sorted.size() > 1) {
+      return shortName(first) + "-" + shortName(last);
+    }
+    StringBuilder text = new StringBuilder();
+    for (DayOfWeek day : sorted) {
+      text.append(text.length() == 0 ? "" : ",").append(shortName(day));
+    }
+    return text.toString();
+  }
+
+  private static String shortName(DayOfWeek day) {
+    return day.name().charAt(0) + day.name().substring(1, 3).toLowerCase(java.util.Locale.ROOT);
+  }
+}

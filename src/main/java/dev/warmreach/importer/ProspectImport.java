@@ -1,0 +1,181 @@
+package dev.warmreach.importer;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.store.ProspectWrite;
+import dev.warmreach.store.Store;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Imports prospects from a CSV file: detects the format, reads and checks every row, merges rows
+ * that name the same person, and stores them all in one transaction, or nothing when a row is
+ * invalid (unless asked to skip invalid rows).
+ */
+public final class ProspectImport {
+
+  /** Lines searched for the header, past any preamble such as LinkedIn's notes. */
+  private static final int HEADER_SEARCH_LINES = 30;
+
+  private final Store store;
+
+  public ProspectImport(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * Imports {@code file}. Invalid rows are reported in the result, not thrown.
+   *
+   * @throws UserError when the file cannot be read as a prospect list at all
+   */
+  public ImportReport run(Path file, ImportOptions options, ImportProgress progress) {
+    return run(CsvFile.read(file), options, progress);
+  }
+
+  /** Imports CSV content already read, such as the bundled sample prospects. */
+  public ImportReport run(CsvFile csv, ImportOptions options, ImportProgress progress) {
+    Path file = csv.path();
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .fieldSeparator(csv.delimiter())
+            .skipEmptyLines(true)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .ofCsvRecord(new StringReader(csv.text()))) {
+      return read(csv, reader, options, progress);
+    } catch (CsvParseException e) {
+      throw new UserError(
+          file + " could not be read as CSV (" + e.getMessage() + "); check its quotes", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ImportReport read(
+      CsvFile csv, CsvReader<CsvRecord> reader, ImportOptions options, ImportProgress progress) {
+    var records = reader.iterator();
+    CsvRecord header = findHeader(csv.path(), records, options);
+    ColumnMap columns = ColumnMap.of(header.getFields(), options.columnMap());
+    ImportFormat format =
+        options.format() != null ? options.format() : ImportFormat.detect(header.getFields());
+    requireIdentity(csv.path(), columns);
+    RowReader rows = new RowReader(columns, format.impliedDegree(), options.tags());
+
+    Map<String, ProspectProfile> people = new LinkedHashMap<>();
+    List<RowProblem> problems = new ArrayList<>();
+    long count = 0;
+    int duplicates = 0;
+    long totalLines = csv.lineCount();
+    while (records.hasNext()) {
+      CsvRecord record = records.next();
+      count++;
+      RowReader.Read read = rows.read(record.getStartingLineNumber(), record.getFields());
+      if (read.problem() != null) {
+        problems.add(read.problem());
+      } else if (people.merge(key(read.profile()), read.profile(), ProspectProfile::updatedBy)
+          != read.profile()) {
+        duplicates++;
+      }
+      if (count % 5_000 == 0) {
+        progress.advanced("reading", record.getStartingLineNumber(), totalLines);
+      }
+    }
+    progress.advanced("reading", totalLines, totalLines);
+    List<ProspectProfile> valid = mergeEmailOnly(people);
+    duplicates += people.size() - valid.size();
+    boolean store = problems.isEmpty() || options.skipInvalid();
+    ProspectWrite write = new ProspectWrite(0, 0, 0, 0);
+    if (store && !valid.isEmpty()) {
+      progress.advanced("storing", 0, valid.size());
+      write = this.store.saveProspects(valid);
+      progress.advanced("storing", valid.size(), valid.size());
+    }
+    return new ImportReport(
+        csv.path(),
+        format,
+        csv.encoding(),
+        csv.delimiterName(),
+        columns.describe(),
+        columns.ignoredColumns(),
+        count,
+        duplicates,
+        problems,
+        store,
+        write);
+  }
+
+  private static CsvRecord findHeader(
+      Path file, java.util.Iterator<CsvRecord> records, ImportOptions options) {
+    for (int seen = 0; seen < HEADER_SEARCH_LINES && records.hasNext(); seen++) {
+      CsvRecord record = records.next();
+      if (ColumnMap.looksLikeHeader(record.getFields(), options.columnMap())) {
+        return record;
+      }
+    }
+    throw new UserError(
+        file
+            + " has no header row Warmreach recognises in its first "
+            + HEADER_SEARCH_LINES
+            + " lines; it needs columns such as First Name, Last Name and LinkedIn URL (name"
+            + " others with --map COLUMN=FIELD, fields: "
+            + ProspectField.allUserNames()
+            + ")");
+  }
+
+  private static void requireIdentity(Path file, ColumnMap columns) {
+    boolean hasName =
+        columns.has(ProspectField.FIRST_NAME)
+            || columns.has(ProspectField.LAST_NAME)
+            || columns.has(ProspectField.FULL_NAME);
+    boolean reachable = columns.has(ProspectField.PROFILE_URL) || columns.has(ProspectField.EMAIL);
+    if (!hasName || !reachable) {
+      throw new UserError(
+          file
+              + " needs a name column and a LinkedIn URL or email column; found "
+              + (columns.describe().isEmpty() ? "none" : columns.describe())
+              + " among "
+              + columns.headers()
+              + "; map the right columns with --map COLUMN=FIELD");
+    }
+  }
+
+  private static String key(ProspectProfile profile) {
+    return profile.profileUrl() != null
+        ? profile.profileUrl().value()
+        : "email:" + profile.email().value().toLowerCase(Locale.ROOT);
+  }
+
+  /** Rows known only by an email that another row with a profile URL also has are that person. */
+  private static List<ProspectProfile> mergeEmailOnly(Map<String, ProspectProfile> people) {
+    Map<String, String> urlKeyByEmail = new LinkedHashMap<>();
+    for (Map.Entry<String, ProspectProfile> person : people.entrySet()) {
+      ProspectProfile profile = person.getValue();
+      if (profile.profileUrl() != null && profile.email() != null) {
+        urlKeyByEmail.putIfAbsent(
+            profile.email().value().toLowerCase(Locale.ROOT), person.getKey());
+      }
+    }
+    Map<String, ProspectProfile> merged = new LinkedHashMap<>(people);
+    for (Map.Entry<String, ProspectProfile> person : people.entrySet()) {
+      ProspectProfile profile = person.getValue();
+      if (profile.profileUrl() == null) {
+        String urlKey = urlKeyByEmail.get(profile.email().value().toLowerCase(Locale.ROOT));
+        if (urlKey != null) {
+          merged.remove(person.getKey());
+          merged.merge(urlKey, profile, ProspectProfile::updatedBy);
+        }
+      }
+    }
+    return List.copyOf(merged.values());
+  }
+}

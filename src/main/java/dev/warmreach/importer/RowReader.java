@@ -1,0 +1,167 @@
+package dev.warmreach.importer;
+
+import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.ConnectionDegree;
+import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.Seniority;
+import dev.warmreach.domain.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Turns one data row into a prospect profile, or into the reasons it cannot be one. */
+final class RowReader {
+
+  /** A row read: exactly one of profile and problem is set. */
+  record Read(ProspectProfile profile, RowProblem problem) {}
+
+  private final ColumnMap columns;
+  private final ConnectionDegree impliedDegree;
+  private final Set<String> extraTags;
+
+  RowReader(ColumnMap columns, ConnectionDegree impliedDegree, Set<String> extraTags) {
+    this.columns = columns;
+    this.impliedDegree = impliedDegree;
+    this.extraTags = Set.copyOf(extraTags);
+  }
+
+  Read read(long line, List<String> cells) {
+    if (cells.size() > columns.columns()
+        && !allBlank(cells.subList(columns.columns(), cells.size()))) {
+      return problem(
+          line,
+          "has "
+              + cells.size()
+              + " values but the header has "
+              + columns.columns()
+              + " columns; a value containing the delimiter may be missing its quotes");
+    }
+    Cells row = new Cells();
+    for (int i = 0; i < Math.min(cells.size(), columns.columns()); i++) {
+      row.put(columns.field(i), cells.get(i).strip());
+    }
+    List<String> reasons = new ArrayList<>();
+    String first = row.get(ProspectField.FIRST_NAME);
+    String last = row.get(ProspectField.LAST_NAME);
+    if (first.isEmpty() && last.isEmpty()) {
+      String full = row.get(ProspectField.FULL_NAME);
+      int space = full.lastIndexOf(' ');
+      first = space < 0 ? full : full.substring(0, space);
+      last = space < 0 ? "" : full.substring(space + 1);
+    }
+    if (first.isEmpty() && last.isEmpty()) {
+      reasons.add("no name");
+    }
+    ProfileUrl url = null;
+    String urlText = row.get(ProspectField.PROFILE_URL);
+    if (!urlText.isEmpty()) {
+      ProfileUrl.Parsed parsed = ProfileUrl.parse(urlText);
+      if (parsed instanceof ProfileUrl.Valid valid) {
+        url = valid.url();
+      } else {
+        reasons.add(((ProfileUrl.Invalid) parsed).reason());
+      }
+    }
+    EmailAddress email = null;
+    String emailText = row.get(ProspectField.EMAIL);
+    if (!emailText.isEmpty()) {
+      Optional<EmailAddress> parsed = EmailAddress.parse(emailText);
+      if (parsed.isPresent()) {
+        email = parsed.get();
+      } else {
+        reasons.add("'" + emailText + "' is not an email address");
+      }
+    }
+    if (urlText.isEmpty() && emailText.isEmpty()) {
+      reasons.add("no LinkedIn profile URL or email");
+    }
+    ActivityLevel activity = parseActivity(row.get(ProspectField.ACTIVITY), reasons);
+    ConnectionDegree degree = parseDegree(row.get(ProspectField.DEGREE), reasons);
+    boolean openProfile = parseYesNo(row.get(ProspectField.OPEN_PROFILE), reasons);
+    if (!reasons.isEmpty()) {
+      return problem(line, String.join("; ", reasons));
+    }
+    Set<String> tags = new TreeSet<>(Tags.split(row.get(ProspectField.TAGS)));
+    tags.addAll(extraTags);
+    String title = row.get(ProspectField.TITLE);
+    return new Read(
+        new ProspectProfile(
+            first,
+            last,
+            url,
+            title,
+            Seniority.fromTitle(title),
+            row.get(ProspectField.COMPANY),
+            email,
+            row.get(ProspectField.LOCATION),
+            tags,
+            activity,
+            degree == ConnectionDegree.UNKNOWN ? impliedDegree : degree,
+            openProfile),
+        null);
+  }
+
+  private static ActivityLevel parseActivity(String text, List<String> reasons) {
+    Optional<ActivityLevel> level = ActivityLevel.parse(text);
+    if (level.isEmpty()) {
+      reasons.add("activity '" + text + "' should be HIGH, MEDIUM or LOW");
+    }
+    return level.orElse(ActivityLevel.UNKNOWN);
+  }
+
+  private static ConnectionDegree parseDegree(String text, List<String> reasons) {
+    Optional<ConnectionDegree> degree = ConnectionDegree.parse(text);
+    if (degree.isEmpty()) {
+      reasons.add("degree '" + text + "' should be 1st, 2nd or 3rd");
+    }
+    return degree.orElse(ConnectionDegree.UNKNOWN);
+  }
+
+  private static boolean parseYesNo(String text, List<String> reasons) {
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "", "no", "false", "n", "0":
+        return false;
+      case "yes", "true", "y", "1":
+        return true;
+      default:
+        reasons.add("open profile '" + text + "' should be yes or no");
+        return false;
+    }
+  }
+
+  private static boolean allBlank(List<String> cells) {
+    return cells.stream().allMatch(String::isBlank);
+  }
+
+  private static Read problem(long line, String reason) {
+    return new Read(null, new RowProblem(line, reason));
+  }
+
+  /** The row's values by field; several location columns join into one place. */
+  private static final class Cells {
+    private final java.util.EnumMap<ProspectField, String> values =
+        new java.util.EnumMap<>(ProspectField.class);
+
+    void put(ProspectField field, String value) {
+      if (field == ProspectField.IGNORE || value.isEmpty()) {
+        return;
+      }
+      values.merge(
+          field,
+          value,
+          (a, b) ->
+              field == ProspectField.LOCATION
+                  ? a + ", " + b
+                  : field == ProspectField.TAGS ? a + ";" + b : a);
+    }
+
+    String get(ProspectField field) {
+      return values.getOrDefault(field, "");
+    }
+  }
+}

@@ -1,0 +1,398 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.domain.WorkingHours;
+import dev.warmreach.store.DoNotContactEntry;
+import dev.warmreach.store.ProspectQuery;
+import dev.warmreach.store.ProspectWrite;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The store on SQLite or PostgreSQL through JDBI: one code path, with the few differences kept in a
+ * {@link Dialect}. Thread-safe; every public method runs in one transaction.
+ */
+public final class JdbcStore implements Store {
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final AddressHash hash;
+  private final ProspectWriter writer;
+
+  private JdbcStore(Jdbi jdbi, Clock clock, AddressHash hash) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.hash = hash;
+    this.writer = new ProspectWriter(hash);
+  }
+
+  /**
+   * Opens the database at {@code url}, creating or upgrading its schema.
+   *
+   * @throws UserError when the URL is not supported or the database cannot be reached
+   */
+  public static JdbcStore open(String url, Clock clock) {
+    Dialect dialect = Dialect.forUrl(url);
+    createParentFolder(url);
+    DataSource dataSource = dialect.dataSource(url);
+    checkReachable(url, dialect, dataSource);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .placeholders(dialect.migrationPlaceholders())
+          .loggers("slf4j")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException(
+          "could not prepare the " + dialect.name() + " database at " + url + ": " + e.getMessage(),
+          e);
+    }
+    Jdbi jdbi = Jdbi.create(dataSource);
+    return new JdbcStore(jdbi, clock, new AddressHash(workspaceKey(jdbi, clock)));
+  }
+
+  /** Opens the embedded SQLite database kept in {@code home}, creating the folder if needed. */
+  public static JdbcStore openEmbedded(Path home, Clock clock) {
+    return open(Dialect.embeddedUrl(home), clock);
+  }
+
+  private static void createParentFolder(String url) {
+    if (!url.startsWith("jdbc:sqlite:")) {
+      return;
+    }
+    String file = url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+    if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UserError(
+          "cannot create the data folder "
+              + parent
+              + " ("
+              + e.getMessage()
+              + "); choose a writable folder with --home or WARMREACH_HOME",
+          e);
+    }
+  }
+
+  private static void checkReachable(String url, Dialect dialect, DataSource dataSource) {
+    try (Connection ignored = dataSource.getConnection()) {
+      // reachable
+    } catch (SQLException e) {
+      throw new UserError(
+          "cannot open the "
+              + dialect.name()
+              + " database at "
+              + url
+              + ": "
+              + e.getMessage()
+              + "; check the --db URL and that the database is running",
+          e);
+    }
+  }
+
+  private static byte[] workspaceKey(Jdbi jdbi, Clock clock) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<String> existing =
+              h.createQuery("SELECT hash_key FROM workspace WHERE id = 1")
+                  .mapTo(String.class)
+                  .findOne();
+          if (existing.isPresent()) {
+            return HexFormat.of().parseHex(existing.get());
+          }
+          byte[] key = new byte[32];
+          new SecureRandom().nextBytes(key);
+          h.createUpdate(
+                  "INSERT INTO workspace (id, hash_key, created_at) VALUES (1, :key, :now)"
+                      + " ON CONFLICT (id) DO NOTHING")
+              .bind("key", HexFormat.of().formatHex(key))
+              .bind("now", clock.millis())
+              .execute();
+          // Another process may have won the race; its key is the one that counts.
+          return HexFormat.of()
+              .parseHex(
+                  h.createQuery("SELECT hash_key FROM workspace WHERE id = 1")
+                      .mapTo(String.class)
+                      .one());
+        });
+  }
+
+  @Override
+  public ProspectWrite saveProspects(List<ProspectProfile> profiles) {
+    return inTransaction(h -> writer.save(h, profiles, clock.millis()));
+  }
+
+  @Override
+  public List<Prospect> prospects(ProspectQuery query) {
+    return withHandle(
+        h ->
+            filtered(
+                    h,
+                    "SELECT " + ProspectRows.COLUMNS + " FROM prospect",
+                    query,
+                    " ORDER BY id LIMIT :limit OFFSET :offset")
+                .bind("limit", query.limit())
+                .bind("offset", query.offset())
+                .map(ProspectRows::map)
+                .list());
+  }
+
+  @Override
+  public long countProspects(ProspectQuery query) {
+    return withHandle(
+        h -> filtered(h, "SELECT count(*) FROM prospect", query, "").mapTo(Long.class).one());
+  }
+
+  private static Query filtered(Handle h, String select, ProspectQuery query, String tail) {
+    List<String> where = new ArrayList<>();
+    if (query.text() != null) {
+      where.add("search_text LIKE :text ESCAPE '\\'");
+    }
+    if (query.tag() != null) {
+      where.add("tags LIKE :tag ESCAPE '\\'");
+    }
+    if (query.seniority() != null) {
+      where.add("seniority = :seniority");
+    }
+    String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + tail;
+    Query statement = h.createQuery(sql);
+    if (query.text() != null) {
+      statement.bind("text", "%" + escapeLike(ProspectRows.searchText(query.text())) + "%");
+    }
+    if (query.tag() != null) {
+      statement.bind("tag", "%|" + escapeLike(query.tag()) + "|%");
+    }
+    if (query.seniority() != null) {
+      statement.bind("seniority", query.seniority().name());
+    }
+    return statement;
+  }
+
+  // What a user types is matched literally, wildcards included.
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  @Override
+  public Optional<Prospect> prospect(long id) {
+    return withHandle(
+        h ->
+            h.createQuery("SELECT " + ProspectRows.COLUMNS + " FROM prospect WHERE id = :id")
+                .bind("id", id)
+                .map(ProspectRows::map)
+                .findOne());
+  }
+
+  @Override
+  public Optional<Prospect> prospectByUrl(ProfileUrl url) {
+    return withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT " + ProspectRows.COLUMNS + " FROM prospect WHERE profile_url = :url")
+                .bind("url", url.value())
+                .map(ProspectRows::map)
+                .findOne());
+  }
+
+  @Override
+  public Optional<Prospect> forgetProspect(long id) {
+    return inTransaction(
+        h -> {
+          Optional<Prospect> found =
+              h.createQuery("SELECT " + ProspectRows.COLUMNS + " FROM prospect WHERE id = :id")
+                  .bind("id", id)
+                  .map(ProspectRows::map)
+                  .findOne();
+          found.ifPresent(
+              prospect -> {
+                ProspectProfile profile = prospect.profile();
+                if (profile.profileUrl() != null) {
+                  insertDoNotContact(
+                      h, hash.of(profile.profileUrl()), "profile", "", "erased on request");
+                }
+                if (profile.email() != null) {
+                  insertDoNotContact(h, hash.of(profile.email()), "email", "", "erased on request");
+                }
+                h.createUpdate("DELETE FROM prospect WHERE id = :id").bind("id", id).execute();
+              });
+          return found;
+        });
+  }
+
+  @Override
+  public boolean addAccount(SenderAccount account) {
+    return inTransaction(
+        h ->
+            h.createUpdate(
+                        "INSERT INTO sender_account (name, plan, weekly_invitation_cap,"
+                            + " monthly_inmail_credits, time_zone, working_hours, created_at)"
+                            + " VALUES (:name, :plan, :weekly, :credits, :zone, :hours, :now)"
+                            + " ON CONFLICT (name) DO NOTHING")
+                    .bind("name", account.name())
+                    .bind("plan", account.plan().name())
+                    .bind("weekly", account.weeklyInvitationCap())
+                    .bind("credits", account.monthlyInmailCredits())
+                    .bind("zone", account.timeZone().getId())
+                    .bind("hours", account.workingHours().toString())
+                    .bind("now", clock.millis())
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public List<SenderAccount> accounts() {
+    return withHandle(
+        h ->
+            h.createQuery("SELECT * FROM sender_account ORDER BY name")
+                .map((rs, ctx) -> account(rs))
+                .list());
+  }
+
+  @Override
+  public Optional<SenderAccount> account(String name) {
+    return withHandle(
+        h ->
+            h.createQuery("SELECT * FROM sender_account WHERE name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> account(rs))
+                .findOne());
+  }
+
+  private static SenderAccount account(java.sql.ResultSet rs) throws SQLException {
+    return new SenderAccount(
+        rs.getString("name"),
+        Plan.valueOf(rs.getString("plan")),
+        rs.getInt("weekly_invitation_cap"),
+        rs.getInt("monthly_inmail_credits"),
+        ZoneId.of(rs.getString("time_zone")),
+        WorkingHours.parse(rs.getString("working_hours")));
+  }
+
+  @Override
+  public boolean addDoNotContact(ProfileUrl url, EmailAddress email, String reason) {
+    if ((url == null) == (email == null)) {
+      throw new IllegalArgumentException("exactly one of url and email");
+    }
+    return inTransaction(
+        h -> {
+          boolean added =
+              url != null
+                  ? insertDoNotContact(h, hash.of(url), "profile", url.value(), reason)
+                  : insertDoNotContact(h, hash.of(email), "email", email.value(), reason);
+          h.createUpdate(
+                  url != null
+                      ? "UPDATE prospect SET do_not_contact = TRUE, updated_at = :now"
+                          + " WHERE profile_url = :value"
+                      : "UPDATE prospect SET do_not_contact = TRUE, updated_at = :now"
+                          + " WHERE lower(email) = lower(:value)")
+              .bind("value", url != null ? url.value() : email.value())
+              .bind("now", clock.millis())
+              .execute();
+          return added;
+        });
+  }
+
+  private boolean insertDoNotContact(
+      Handle h, String hashValue, String kind, String label, String reason) {
+    return h.createUpdate(
+                "INSERT INTO do_not_contact (hash, kind, label, reason, added_at)"
+                    + " VALUES (:hash, :kind, :label, :reason, :now) ON CONFLICT (hash) DO NOTHING")
+            .bind("hash", hashValue)
+            .bind("kind", kind)
+            .bind("label", label)
+            .bind("reason", reason == null ? "" : reason)
+            .bind("now", clock.millis())
+            .execute()
+        == 1;
+  }
+
+  @Override
+  public List<DoNotContactEntry> doNotContactList() {
+    return withHandle(
+        h ->
+            h.createQuery("SELECT * FROM do_not_contact ORDER BY added_at, hash")
+                .map(
+                    (rs, ctx) ->
+                        new DoNotContactEntry(
+                            rs.getString("hash"),
+                            rs.getString("kind"),
+                            rs.getString("label"),
+                            rs.getString("reason"),
+                            Instant.ofEpochMilli(rs.getLong("added_at"))))
+                .list());
+  }
+
+  @Override
+  public boolean isDoNotContact(ProfileUrl url, EmailAddress email) {
+    List<String> hashes = new ArrayList<>(2);
+    if (url != null) {
+      hashes.add(hash.of(url));
+    }
+    if (email != null) {
+      hashes.add(hash.of(email));
+    }
+    if (hashes.isEmpty()) {
+      return false;
+    }
+    return withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM do_not_contact WHERE hash IN (<hashes>)")
+                    .bindList("hashes", hashes)
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public void close() {
+    // Connections are opened per operation and closed with it; nothing is held between calls.
+  }
+
+  private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+    try {
+      return jdbi.inTransaction(work);
+    } catch (JdbiException e) {
+      throw new StoreException("the database refused a write: " + e.getMessage(), e);
+    }
+  }
+
+  private <T> T withHandle(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+    try {
+      return jdbi.withHandle(work);
+    } catch (JdbiException e) {
+      throw new StoreException("the database could not be read: " + e.getMessage(), e);
+    }
+  }
+}

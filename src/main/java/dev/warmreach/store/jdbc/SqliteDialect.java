@@ -1,0 +1,35 @@
+package dev.warmreach.store.jdbc;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded default: one file, write-ahead log for readers alongside the writer, foreign keys
+ * on.
+ */
+final class SqliteDialect implements Dialect {
+
+  @Override
+  public String name() {
+    return "SQLite";
+  }
+
+  @Override
+  public Map<String, String> migrationPlaceholders() {
+    return Map.of("id_column", "INTEGER PRIMARY KEY AUTOINCREMENT");
+  }
+
+  @Override
+  public DataSource dataSource(String url) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl(url);
+    return dataSource;
+  }
+}
