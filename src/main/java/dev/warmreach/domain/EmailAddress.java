@@ -17,6 +17,8 @@ public record EmailAddress(String value) {
     if (!SHAPE.matcher(value).matches() || value.length() > 254) {
       throw new IllegalArgumentException("'" + value + "' is not an email address");
     }
+    int at = value.lastIndexOf('@');
+    value = value.substring(0, at) + value.substring(at).toLowerCase(Locale.ROOT);
   }
 
   /** Reads an address such as {@code Ana@Example.COM}; empty when it is not one. */
@@ -28,13 +30,10 @@ public record EmailAddress(String value) {
     if (trimmed.regionMatches(true, 0, "mailto:", 0, 7)) {
       trimmed = trimmed.substring(7);
     }
-    int at = trimmed.lastIndexOf('@');
-    if (at <= 0 || !SHAPE.matcher(trimmed).matches() || trimmed.length() > 254) {
+    if (!SHAPE.matcher(trimmed).matches() || trimmed.length() > 254) {
       return Optional.empty();
     }
-    return Optional.of(
-        new EmailAddress(
-            trimmed.substring(0, at) + trimmed.substring(at).toLowerCase(Locale.ROOT)));
+    return Optional.of(new EmailAddress(trimmed));
   }
 
   @Override

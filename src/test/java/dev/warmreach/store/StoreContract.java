@@ -1,0 +1,364 @@
+package dev.warmreach.store;
+
+import static dev.warmreach.testing.AProspect.aProspect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.ConnectionDegree;
+import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Seniority;
+import dev.warmreach.domain.WorkingHours;
+import dev.warmreach.testing.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Store} must do, whatever database is behind it. One subclass per database runs
+ * the same tests.
+ */
+abstract class StoreContract {
+
+  static final Instant START = Instant.parse("2026-03-02T08:15:30.123Z");
+
+  protected final SettableClock clock = new SettableClock(START);
+  protected Store store;
+
+  /** Opens a store on an empty database; called once before each test. */
+  protected abstract Store openStore(SettableClock clock);
+
+  /** Opens a second store on the same database as {@link #openStore}. */
+  protected abstract Store reopenStore(SettableClock clock);
+
+  @BeforeEach
+  void open() {
+    store = openStore(clock);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  @Test
+  void readsBackEveryFieldOfAProspectAsSaved() {
+    ProspectProfile profile =
+        aProspect()
+            .named("Łukasz", "Wójcik-Nowak")
+            .at("https://www.linkedin.com/in/łukasz-wójcik")
+            .titled("VP, Sales \"EMEA\"")
+            .workingAt("Acme, Inc.")
+            .withEmail("lukasz@acme.example")
+            .locatedIn("Kraków, Lesser Poland\nPoland")
+            .tagged("fintech", "abm-target")
+            .active(ActivityLevel.LOW)
+            .connected(ConnectionDegree.FIRST)
+            .withOpenProfile()
+            .build();
+
+    ProspectWrite write = store.saveProspects(List.of(profile));
+
+    assertThat(write).isEqualTo(new ProspectWrite(1, 0, 0, 0));
+    Prospect stored = store.prospectByUrl(profile.profileUrl()).orElseThrow();
+    assertThat(stored.profile()).isEqualTo(profile);
+    assertThat(stored.profile().seniority()).isEqualTo(Seniority.VP);
+    assertThat(stored.doNotContact()).isFalse();
+    assertThat(stored.createdAt()).isEqualTo(START);
+    assertThat(stored.updatedAt()).isEqualTo(START);
+    assertThat(store.prospect(stored.id())).contains(stored);
+  }
+
+  @Test
+  void keepsInstantsExactToTheMillisecondIncludingFarFuture() {
+    Instant farFuture = Instant.parse("2999-12-31T23:59:59.999Z");
+    clock.set(farFuture);
+
+    store.saveProspects(List.of(aProspect().build()));
+
+    assertThat(store.prospects(ProspectQuery.all(10)).get(0).createdAt()).isEqualTo(farFuture);
+  }
+
+  @Test
+  void importingThePersonAgainUpdatesInsteadOfDuplicating() {
+    store.saveProspects(List.of(aProspect().titled("Head of Growth").build()));
+    clock.tick(Duration.ofDays(3));
+
+    ProspectWrite same = store.saveProspects(List.of(aProspect().titled("Head of Growth").build()));
+    ProspectWrite changed = store.saveProspects(List.of(aProspect().titled("VP Growth").build()));
+
+    assertThat(same).isEqualTo(new ProspectWrite(0, 0, 1, 0));
+    assertThat(changed).isEqualTo(new ProspectWrite(0, 1, 0, 0));
+    List<Prospect> all = store.prospects(ProspectQuery.all(10));
+    assertThat(all).hasSize(1);
+    assertThat(all.get(0).profile().title()).isEqualTo("VP Growth");
+    assertThat(all.get(0).seniority()).isEqualTo(Seniority.VP);
+    assertThat(all.get(0).createdAt()).isEqualTo(START);
+    assertThat(all.get(0).updatedAt()).isEqualTo(START.plus(Duration.ofDays(3)));
+  }
+
+  @Test
+  void anUpdateKeepsWhatTheNewerImportLeavesEmptyAndAddsTags() {
+    store.saveProspects(
+        List.of(aProspect().withEmail("ana@northwind.example").tagged("saas").build()));
+
+    store.saveProspects(List.of(aProspect().withEmail(null).tagged("dach").build()));
+
+    ProspectProfile stored = store.prospects(ProspectQuery.all(10)).get(0).profile();
+    assertThat(stored.email()).isEqualTo(new EmailAddress("ana@northwind.example"));
+    assertThat(stored.tags()).containsExactlyInAnyOrder("saas", "dach");
+  }
+
+  @Test
+  void findsAPersonKnownOnlyByEmailWhenTheirProfileArrives() {
+    store.saveProspects(
+        List.of(aProspect().withoutProfile().withEmail("Ana@Northwind.example").build()));
+
+    ProspectWrite write =
+        store.saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
+
+    assertThat(write.updated()).isEqualTo(1);
+    assertThat(store.countProspects(ProspectQuery.all(1))).isEqualTo(1);
+    assertThat(store.prospects(ProspectQuery.all(1)).get(0).profile().profileUrl()).isNotNull();
+  }
+
+  @Test
+  void twoProfilesSharingAnInboxStayTwoPeople() {
+    store.saveProspects(
+        List.of(
+            aProspect().at("https://www.linkedin.com/in/a").withEmail("team@x.example").build()));
+
+    ProspectWrite write =
+        store.saveProspects(
+            List.of(
+                aProspect()
+                    .at("https://www.linkedin.com/in/b")
+                    .withEmail("team@x.example")
+                    .build()));
+
+    assertThat(write.created()).isEqualTo(1);
+    assertThat(store.countProspects(ProspectQuery.all(1))).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedSaveLeavesNothingBehind() {
+    store.saveProspects(List.of(aProspect().at("https://www.linkedin.com/in/first").build()));
+    List<ProspectProfile> batch = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      batch.add(aProspect().at("https://www.linkedin.com/in/p-" + i).build());
+    }
+    // the same person twice in one batch breaks the unique profile URL, after 1500 good rows
+    batch.add(aProspect().at("https://www.linkedin.com/in/dup").build());
+    batch.add(aProspect().at("https://www.linkedin.com/in/dup").build());
+
+    assertThatThrownBy(() -> store.saveProspects(batch)).isInstanceOf(StoreException.class);
+
+    assertThat(store.countProspects(ProspectQuery.all(1))).isEqualTo(1);
+  }
+
+  @Test
+  void savesALargeBatchInOneGo() {
+    List<ProspectProfile> batch = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      batch.add(aProspect().at("https://www.linkedin.com/in/p-" + i).build());
+    }
+
+    assertThat(store.saveProspects(batch).created()).isEqualTo(3000);
+    assertThat(store.saveProspects(batch).unchanged()).isEqualTo(3000);
+    assertThat(store.countProspects(ProspectQuery.all(1))).isEqualTo(3000);
+  }
+
+  @Test
+  void filtersByTextIgnoringCaseEvenOutsideAscii() {
+    store.saveProspects(
+        List.of(
+            aProspect().named("Łukasz", "Nowak").at("https://www.linkedin.com/in/ln").build(),
+            aProspect().named("Ana", "Silva").at("https://www.linkedin.com/in/as").build()));
+
+    List<Prospect> found = store.prospects(new ProspectQuery("łUKASZ", null, null, 10, 0));
+
+    assertThat(found).extracting(Prospect::fullName).containsExactly("Łukasz Nowak");
+  }
+
+  @Test
+  void matchesWildcardsInSearchTextLiterally() {
+    store.saveProspects(
+        List.of(
+            aProspect().workingAt("100% Growth").at("https://www.linkedin.com/in/a").build(),
+            aProspect().workingAt("1000 Growth").at("https://www.linkedin.com/in/b").build()));
+
+    assertThat(store.countProspects(new ProspectQuery("100%", null, null, 10, 0))).isEqualTo(1);
+    assertThat(store.countProspects(new ProspectQuery("10_0", null, null, 10, 0))).isZero();
+  }
+
+  @Test
+  void filtersByTagAndSeniorityTogether() {
+    store.saveProspects(
+        List.of(
+            aProspect()
+                .titled("VP Sales")
+                .tagged("dach")
+                .at("https://www.linkedin.com/in/a")
+                .build(),
+            aProspect()
+                .titled("VP Sales")
+                .tagged("nordics")
+                .at("https://www.linkedin.com/in/b")
+                .build(),
+            aProspect()
+                .titled("Engineer")
+                .tagged("dach")
+                .at("https://www.linkedin.com/in/c")
+                .build()));
+
+    ProspectQuery query = new ProspectQuery(null, "dach", Seniority.VP, 10, 0);
+
+    assertThat(store.prospects(query))
+        .extracting(p -> p.profile().profileUrl().value())
+        .containsExactly("https://www.linkedin.com/in/a");
+    assertThat(store.countProspects(query)).isEqualTo(1);
+    assertThat(store.countProspects(new ProspectQuery(null, "dac", null, 10, 0))).isZero();
+  }
+
+  @Test
+  void pagesThroughProspectsInTheOrderTheyWereAdded() {
+    List<ProspectProfile> batch = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      batch.add(aProspect().named("P" + i, "X").at("https://www.linkedin.com/in/p" + i).build());
+    }
+    store.saveProspects(batch);
+
+    List<Prospect> page = store.prospects(new ProspectQuery(null, null, null, 10, 20));
+
+    assertThat(page)
+        .extracting(p -> p.profile().firstName())
+        .containsExactly("P20", "P21", "P22", "P23", "P24");
+  }
+
+  @Test
+  void forgettingAPersonErasesThemAndKeepsOnlyHashes() {
+    store.saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
+    Prospect ana = store.prospects(ProspectQuery.all(1)).get(0);
+
+    assertThat(store.forgetProspect(ana.id())).contains(ana);
+
+    assertThat(store.prospect(ana.id())).isEmpty();
+    List<DoNotContactEntry> entries = store.doNotContactList();
+    assertThat(entries).hasSize(2);
+    assertThat(entries).allSatisfy(e -> assertThat(e.label()).isEmpty());
+    assertThat(entries.toString()).doesNotContain("ana", "northwind", "silva");
+    assertThat(store.isDoNotContact(ana.profile().profileUrl(), null)).isTrue();
+    assertThat(store.isDoNotContact(null, new EmailAddress("ANA@northwind.example"))).isTrue();
+  }
+
+  @Test
+  void aForgottenPersonCannotBeImportedAgain() {
+    store.saveProspects(List.of(aProspect().build()));
+    store.forgetProspect(store.prospects(ProspectQuery.all(1)).get(0).id());
+
+    ProspectWrite write = store.saveProspects(List.of(aProspect().titled("New title").build()));
+
+    assertThat(write).isEqualTo(new ProspectWrite(0, 0, 0, 1));
+    assertThat(store.countProspects(ProspectQuery.all(1))).isZero();
+  }
+
+  @Test
+  void forgettingSomeoneUnknownChangesNothing() {
+    assertThat(store.forgetProspect(12345)).isEmpty();
+    assertThat(store.doNotContactList()).isEmpty();
+  }
+
+  @Test
+  void doNotContactMarksAStoredPersonAndKeepsNewOnesOut() {
+    store.saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
+
+    boolean added = store.addDoNotContact(null, new EmailAddress("ANA@Northwind.example"), "asked");
+    boolean again = store.addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked");
+
+    assertThat(added).isTrue();
+    assertThat(again).isFalse();
+    assertThat(store.prospects(ProspectQuery.all(1)).get(0).doNotContact()).isTrue();
+    ProspectWrite write =
+        store.saveProspects(
+            List.of(
+                aProspect()
+                    .at("https://www.linkedin.com/in/other")
+                    .withEmail("ana@northwind.example")
+                    .build()));
+    assertThat(write.keptOut()).isEqualTo(1);
+    assertThat(store.doNotContactList())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo("email");
+              assertThat(e.label()).isEqualTo("ANA@northwind.example");
+              assertThat(e.reason()).isEqualTo("asked");
+              assertThat(e.addedAt()).isEqualTo(START);
+            });
+  }
+
+  @Test
+  void doNotContactByProfileUrlMatchesAnyWayTheUrlIsWritten() {
+    store.addDoNotContact(ProfileUrl.of("https://de.linkedin.com/in/Ana-Silva-1/?trk=x"), null, "");
+
+    assertThat(store.isDoNotContact(ProfileUrl.of("linkedin.com/in/ana-silva-1"), null)).isTrue();
+    assertThat(store.saveProspects(List.of(aProspect().build())).keptOut()).isEqualTo(1);
+  }
+
+  @Test
+  void theDoNotContactListStillMatchesAfterReopening() {
+    store.addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked");
+    store.close();
+
+    store = reopenStore(clock);
+
+    assertThat(store.isDoNotContact(null, new EmailAddress("ana@northwind.example"))).isTrue();
+  }
+
+  @Test
+  void storesAccountsWithTheirLimitsZoneAndHours() {
+    SenderAccount account =
+        new SenderAccount(
+            "sdr-1",
+            Plan.SALES_NAVIGATOR,
+            120,
+            40,
+            ZoneId.of("America/Sao_Paulo"),
+            WorkingHours.parse("Mon,Wed,Fri 08:30-16:00"));
+
+    assertThat(store.addAccount(account)).isTrue();
+
+    assertThat(store.account("sdr-1")).contains(account);
+    assertThat(store.accounts()).containsExactly(account);
+  }
+
+  @Test
+  void refusesASecondAccountWithTheSameName() {
+    store.addAccount(SenderAccount.withPlanDefaults("sdr-1", Plan.PREMIUM, ZoneId.of("UTC")));
+
+    boolean added =
+        store.addAccount(SenderAccount.withPlanDefaults("sdr-1", Plan.FREE, ZoneId.of("UTC")));
+
+    assertThat(added).isFalse();
+    assertThat(store.account("sdr-1").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
+  }
+
+  @Test
+  void listsAccountsByName() {
+    store.addAccount(SenderAccount.withPlanDefaults("zoe", Plan.PREMIUM, ZoneId.of("UTC")));
+    store.addAccount(SenderAccount.withPlanDefaults("ana", Plan.RECRUITER, ZoneId.of("UTC")));
+
+    assertThat(store.accounts()).extracting(SenderAccount::name).containsExactly("ana", "zoe");
+    assertThat(store.account("nobody")).isEmpty();
+  }
+}
