@@ -48,7 +48,9 @@ abstract class StoreContract {
 
   @AfterEach
   void closeStore() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   @Test
