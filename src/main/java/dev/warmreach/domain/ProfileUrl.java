@@ -64,7 +64,8 @@ public record ProfileUrl(String value) {
     }
     String lower = path.toLowerCase(Locale.ROOT);
     if (lower.startsWith("/company/") || lower.startsWith("/school/")) {
-      return new Invalid("'" + trimmed + "' is a company page, not a person's profile");
+      String page = lower.startsWith("/school/") ? "school" : "company";
+      return new Invalid("'" + trimmed + "' is a " + page + " page, not a person's profile");
     }
     if (lower.equals("/in") || lower.equals("/in/")) {
       return new Invalid("'" + trimmed + "' has no profile name after /in/");

@@ -26,7 +26,7 @@ public final class Tags {
 
   /** Whether {@code tag} is already canonical and usable. */
   public static boolean isValid(String tag) {
-    return tag != null && VALID.matcher(tag).matches();
+    return tag != null && VALID.matcher(tag).matches() && tag.equals(tag.toLowerCase(Locale.ROOT));
   }
 
   /** Splits a cell such as {@code "saas; DACH, abm target"} into canonical tags. */

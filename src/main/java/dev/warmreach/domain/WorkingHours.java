@@ -64,7 +64,15 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
       if (range.length == 1) {
         days.add(day(range[0]));
       } else if (range.length == 2) {
-        days.addAll(EnumSet.range(day(range[0]), day(range[1])));
+        DayOfWeek from = day(range[0]);
+        DayOfWeek to = day(range[1]);
+        if (from.compareTo(to) <= 0) {
+          days.addAll(EnumSet.range(from, to));
+        } else {
+          // A week may run across Sunday, as "Sun-Thu" does in much of the Middle East.
+          days.addAll(EnumSet.range(from, DayOfWeek.SUNDAY));
+          days.addAll(EnumSet.range(DayOfWeek.MONDAY, to));
+        }
       } else {
         throw new IllegalArgumentException("days '" + text + "' should look like 'Mon-Fri'");
       }

@@ -35,7 +35,17 @@ public record CsvFile(Path path, String text, String encoding, char delimiter) {
   public static CsvFile of(Path path, byte[] bytes) {
     refuseBinary(path, bytes);
     Decoded decoded = decode(path, bytes);
-    return new CsvFile(path, decoded.text, decoded.encoding, detectDelimiter(decoded.text));
+    char delimiter = detectDelimiter(decoded.text);
+    long unclosed = unclosedQuoteLine(decoded.text, delimiter);
+    if (unclosed > 0) {
+      throw new UserError(
+          path
+              + ": the quote that opens a value on line "
+              + unclosed
+              + " is never closed, so the rest of the file would be read as one value; add the"
+              + " closing quote or remove the opening one");
+    }
+    return new CsvFile(path, decoded.text, decoded.encoding, delimiter);
   }
 
   /** Lines in the file, for progress: a row's starting line against this one. */
@@ -188,6 +198,43 @@ public record CsvFile(Path path, String text, String encoding, char delimiter) {
       }
     }
     return DELIMITERS[best];
+  }
+
+  /**
+   * The line of a quoted value that never ends, or 0. Only a quote at the start of a value opens
+   * one (as in RFC 4180), so a stray inch sign inside a value is not mistaken for one.
+   */
+  static long unclosedQuoteLine(String text, char delimiter) {
+    long line = 1;
+    long openedOn = 0;
+    boolean quoted = false;
+    boolean atValueStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else if (c == '\n') {
+          line++;
+        }
+      } else if (c == '"' && atValueStart) {
+        quoted = true;
+        openedOn = line;
+      } else if (c == '\n') {
+        line++;
+        atValueStart = true;
+        continue;
+      } else {
+        atValueStart = c == delimiter;
+        continue;
+      }
+      atValueStart = false;
+    }
+    return quoted ? openedOn : 0;
   }
 
   private static void tally(int[] onLine, int[] linesWith, int[] totals) {

@@ -45,6 +45,9 @@ public final class ProspectImport {
   /** Imports CSV content already read, such as the bundled sample prospects. */
   public ImportReport run(CsvFile csv, ImportOptions options, ImportProgress progress) {
     Path file = csv.path();
+    if (csv.text().isBlank()) {
+      throw new UserError(file + " is empty; export the prospect list again, with its header row");
+    }
     try (CsvReader<CsvRecord> reader =
         CsvReader.builder()
             .fieldSeparator(csv.delimiter())
@@ -78,6 +81,9 @@ public final class ProspectImport {
     long totalLines = csv.lineCount();
     while (records.hasNext()) {
       CsvRecord record = records.next();
+      if (record.getFields().stream().allMatch(String::isBlank)) {
+        continue; // a blank row, such as the bare ",,,," rows Excel saves below a table
+      }
       count++;
       RowReader.Read read = rows.read(record.getStartingLineNumber(), record.getFields());
       if (read.problem() != null) {
