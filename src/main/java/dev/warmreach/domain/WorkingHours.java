@@ -1,7 +1,12 @@
 package dev.warmreach.domain;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -31,6 +36,43 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
           "working hours must start before they end: " + start + "-" + end);
     }
     days = Set.copyOf(days);
+  }
+
+  /** Whether {@code instant} falls inside these hours, read in {@code zone}. */
+  public boolean contains(Instant instant, ZoneId zone) {
+    ZonedDateTime local = instant.atZone(zone);
+    LocalTime time = local.toLocalTime();
+    return days.contains(local.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
+  }
+
+  /** The first instant at or after {@code instant} that falls inside these hours. */
+  public Instant nextOpen(Instant instant, ZoneId zone) {
+    if (contains(instant, zone)) {
+      return instant;
+    }
+    ZonedDateTime local = instant.atZone(zone);
+    for (int day = 0; day <= 7; day++) {
+      LocalDate date = local.toLocalDate().plusDays(day);
+      if (!days.contains(date.getDayOfWeek())) {
+        continue;
+      }
+      Instant opens = ZonedDateTime.of(date, start, zone).toInstant();
+      if (!opens.isBefore(instant)) {
+        return opens;
+      }
+    }
+    throw new IllegalStateException("working hours with a day always open within a week");
+  }
+
+  /** When the working period that contains {@code instant} closes. */
+  public Instant closing(Instant instant, ZoneId zone) {
+    ZonedDateTime local = instant.atZone(zone);
+    return ZonedDateTime.of(local.toLocalDate(), end, zone).toInstant();
+  }
+
+  /** How long one working day lasts. */
+  public Duration dailyLength() {
+    return Duration.between(start, end);
   }
 
   /**

@@ -1,0 +1,77 @@
+package dev.warmreach.policy;
+
+import dev.warmreach.domain.Channel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What to do with a prospect now, with the reasons in words a user understands: use a channel,
+ * wait, or skip this step.
+ */
+public sealed interface Decision {
+
+  List<String> reasons();
+
+  /** One line, e.g. "InMail: VP, low LinkedIn activity; 23 credits left this month". */
+  String summary();
+
+  /** Act on {@code channel}; for a connection request, {@code withNote} says whether to add one. */
+  record Send(Channel channel, boolean withNote, List<String> reasons) implements Decision {
+    public Send {
+      Objects.requireNonNull(channel, "channel");
+      reasons = List.copyOf(reasons);
+    }
+
+    @Override
+    public String summary() {
+      String label =
+          switch (channel) {
+            case ENGAGE -> "Warm-up";
+            case CONNECT -> withNote ? "Connection request with a note" : "Connection request";
+            case DM -> "Message";
+            case INMAIL -> "InMail";
+            case EMAIL -> "Email";
+          };
+      return label + ": " + String.join("; ", reasons);
+    }
+  }
+
+  /** Not yet: look again at {@code until}. */
+  record Wait(Instant until, List<String> reasons) implements Decision {
+    public Wait {
+      Objects.requireNonNull(until, "until");
+      reasons = List.copyOf(reasons);
+    }
+
+    @Override
+    public String summary() {
+      return "Wait until " + until + ": " + String.join("; ", reasons);
+    }
+  }
+
+  /** Leave this step out for this prospect. */
+  record Skip(List<String> reasons) implements Decision {
+    public Skip {
+      reasons = List.copyOf(reasons);
+    }
+
+    @Override
+    public String summary() {
+      return "Skip: " + String.join("; ", reasons);
+    }
+  }
+
+  static Send send(Channel channel, boolean withNote, String... reasons) {
+    return new Send(channel, withNote, List.of(reasons));
+  }
+
+  static Skip skip(String... reasons) {
+    return new Skip(List.of(reasons));
+  }
+
+  static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,25 @@
+package dev.warmreach.policy;
+
+import dev.warmreach.domain.CampaignSettings;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.ProspectProfile;
+import java.time.Instant;
+
+/**
+ * What a policy decides from: the prospect, what has happened with them, the sender account's
+ * standing, the campaign's settings, and the channel the sequence step proposes.
+ *
+ * @param creditsLeft InMail credits the account holds now
+ * @param noteAvailable whether an invitation sent now may carry a note
+ */
+public record DecisionInput(
+    ProspectProfile prospect,
+    ProspectHistory history,
+    Plan plan,
+    int creditsLeft,
+    boolean noteAvailable,
+    CampaignSettings campaign,
+    Channel proposed,
+    Instant now) {}

@@ -1,0 +1,117 @@
+package dev.warmreach.policy;
+
+import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.Seniority;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The default policy: SPEC §2's decision framework as fixed rules. InMail for senior
+ * decision-makers who are cold and hard to reach (low activity, a time-sensitive or account-based
+ * campaign); a free connection request for everyone else, and for anyone already warm; never an
+ * InMail where a free request would do.
+ */
+public final class Playbook implements ChannelPolicy {
+
+  @Override
+  public String name() {
+    return "playbook";
+  }
+
+  @Override
+  public Decision decide(DecisionInput in) {
+    Optional<Decision> blocked = Eligibility.blocked(in);
+    if (blocked.isPresent()) {
+      return blocked.get();
+    }
+    ProspectProfile p = in.prospect();
+    return switch (in.proposed()) {
+      case ENGAGE ->
+          Decision.send(
+              Channel.ENGAGE,
+              false,
+              "warm-up: engaging with their posts makes the sender's name familiar");
+      case CONNECT -> firstTouch(in, p);
+      case DM ->
+          Decision.send(
+              Channel.DM, false, "connected", "thank them and ask one low-friction question");
+      case INMAIL -> followUpInmail(in, p);
+      case EMAIL ->
+          Decision.send(
+              Channel.EMAIL,
+              false,
+              in.history().touches() > 0
+                  ? "LinkedIn has not converted; a business email is known"
+                  : "a business email is known");
+    };
+  }
+
+  private static Decision firstTouch(DecisionInput in, ProspectProfile p) {
+    boolean senior = p.seniority().isSeniorDecisionMaker();
+    boolean warm = in.history().engaged();
+    boolean hardToReach = p.activity() == ActivityLevel.LOW;
+    boolean urgent = in.campaign().timeSensitive() || in.campaign().accountBased();
+    if (senior && !warm && (hardToReach || urgent) && Eligibility.inmailPossible(in)) {
+      List<String> reasons = new ArrayList<>();
+      reasons.add(label(p.seniority()));
+      if (hardToReach) {
+        reasons.add("low LinkedIn activity");
+      }
+      if (in.campaign().timeSensitive()) {
+        reasons.add("time-sensitive campaign");
+      }
+      if (in.campaign().accountBased()) {
+        reasons.add("account-based campaign");
+      }
+      reasons.add(Eligibility.credits(in));
+      return new Decision.Send(Channel.INMAIL, false, reasons);
+    }
+    List<String> reasons = new ArrayList<>();
+    if (warm) {
+      reasons.add("warm: the sender engaged with their posts");
+    }
+    if (!senior) {
+      reasons.add(label(p.seniority()));
+    } else if (!hardToReach) {
+      reasons.add(label(p.seniority()) + " but active on LinkedIn");
+    }
+    if (p.activity() == ActivityLevel.HIGH) {
+      reasons.add("high LinkedIn activity");
+    }
+    reasons.add("a request is free and leaves a lasting connection");
+    if (!in.noteAvailable()) {
+      reasons.add("no notes left this month on a free account, so no note");
+    }
+    return new Decision.Send(Channel.CONNECT, in.noteAvailable(), reasons);
+  }
+
+  private static Decision followUpInmail(DecisionInput in, ProspectProfile p) {
+    if (!in.campaign().isHighValue(p)) {
+      return Decision.skip("not a high-value prospect: InMail credits are kept for those");
+    }
+    List<String> reasons = new ArrayList<>();
+    reasons.add("high-value " + label(p.seniority()));
+    switch (in.history().connection()) {
+      case PENDING -> reasons.add("request pending for a week");
+      case DECLINED -> reasons.add("request declined");
+      case WITHDRAWN -> reasons.add("request went unanswered");
+      case NONE, ACCEPTED -> {}
+    }
+    reasons.add(Eligibility.credits(in));
+    return new Decision.Send(Channel.INMAIL, false, reasons);
+  }
+
+  static String label(Seniority seniority) {
+    return switch (seniority) {
+      case C_SUITE -> "C-suite";
+      case VP -> "VP";
+      case DIRECTOR -> "director";
+      case MANAGER -> "manager";
+      case INDIVIDUAL -> "individual contributor";
+      case UNKNOWN -> "seniority unknown";
+    };
+  }
+}

@@ -1,0 +1,281 @@
+package dev.warmreach.sequence;
+
+import dev.warmreach.domain.CampaignSettings;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.ProspectHistory.Connection;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.policy.Decision;
+import dev.warmreach.policy.DecisionInput;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.quota.Jitter;
+import dev.warmreach.quota.QuotaCheck;
+import dev.warmreach.sequence.Step.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The pure heart of Warmreach: (enrollment, prospect, account, now) → (new enrollment, history,
+ * account, commands). It walks the sequence as far as it can at {@code now}: passes over steps that
+ * do not apply, asks the policy at each action, checks the account's limits, and stops at the first
+ * thing that must wait. No clock, no I/O; the live driver and the simulator both call it.
+ * Thread-safe.
+ */
+public final class SequenceEngine {
+
+  /** A bound on steps taken in one call, against a definition that loops without waiting. */
+  private static final int MAX_STEPS = 64;
+
+  private final SequenceDefinition sequence;
+  private final ChannelPolicy policy;
+  private final CampaignSettings campaign;
+
+  public SequenceEngine(
+      SequenceDefinition sequence, ChannelPolicy policy, CampaignSettings campaign) {
+    this.sequence = Objects.requireNonNull(sequence, "sequence");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.campaign = Objects.requireNonNull(campaign, "campaign");
+  }
+
+  public SequenceDefinition sequence() {
+    return sequence;
+  }
+
+  public ChannelPolicy policy() {
+    return policy;
+  }
+
+  /** A new enrollment of {@code prospectId} at the sequence's first step, due at {@code now}. */
+  public Enrollment enroll(long id, long campaignId, long prospectId, String account, Instant now) {
+    return Enrollment.start(id, campaignId, prospectId, account, sequence.first().id(), now);
+  }
+
+  /** Moves the enrollment as far as it can go at {@code now}. */
+  public Advance advance(
+      Enrollment enrollment, ProspectState prospect, AccountState account, Instant now) {
+    Run run = new Run(enrollment, prospect, account, now);
+    return run.go();
+  }
+
+  /** The decision the policy would make for the enrollment's current step, without acting. */
+  public Decision preview(
+      Enrollment enrollment, ProspectState prospect, AccountState account, Instant now) {
+    Step step = sequence.step(enrollment.step());
+    if (prospect.doNotContact()) {
+      return Decision.skip("on the do-not-contact list");
+    }
+    if (step instanceof Step.Action action) {
+      return policy.decide(input(action, prospect.profile(), prospect.history(), account, now));
+    }
+    if (step instanceof Step.Wait wait) {
+      return new Decision.Wait(
+          enrollment.enteredStepAt().plus(wait.timeout()),
+          List.of(
+              "waiting for "
+                  + (wait.until().isEmpty()
+                      ? "time to pass"
+                      : wait.until().toString().toLowerCase(java.util.Locale.ROOT))));
+    }
+    return Decision.skip("the sequence has ended");
+  }
+
+  private DecisionInput input(
+      Step.Action action,
+      dev.warmreach.domain.ProspectProfile profile,
+      ProspectHistory history,
+      AccountState account,
+      Instant now) {
+    return new DecisionInput(
+        profile,
+        history,
+        account.account().plan(),
+        account.creditsLeft(now),
+        account.noteAvailable(now),
+        campaign,
+        action.channel(),
+        now);
+  }
+
+  /** One call's worth of walking the sequence; not thread-safe, used once. */
+  private final class Run {
+    private Enrollment enrollment;
+    private ProspectHistory history;
+    private AccountState account;
+    private final ProspectState prospect;
+    private final Instant now;
+    private final List<Command> commands = new ArrayList<>();
+    private Channel waitingFor;
+
+    Run(Enrollment enrollment, ProspectState prospect, AccountState account, Instant now) {
+      this.enrollment = enrollment;
+      this.prospect = prospect;
+      this.history = prospect.history();
+      this.account = account;
+      this.now = now;
+    }
+
+    Advance go() {
+      for (int taken = 0; taken < MAX_STEPS && enrollment.isActive(); taken++) {
+        if (prospect.doNotContact()) {
+          finish(Enrollment.Status.STOPPED, "on the do-not-contact list");
+          break;
+        }
+        if (history.replied()) {
+          finish(Enrollment.Status.REPLIED, "they replied");
+          break;
+        }
+        Step step = sequence.step(enrollment.step());
+        if (!(step instanceof Step.End)
+            && !step.when().test(prospect.profile(), history, campaign)) {
+          moveTo(sequence.after(step));
+          continue;
+        }
+        boolean moved;
+        if (step instanceof Step.Action action) {
+          moved = act(action);
+        } else if (step instanceof Step.Wait wait) {
+          moved = await(wait);
+        } else {
+          finish(Enrollment.Status.COMPLETED, "the sequence ended");
+          moved = false;
+        }
+        if (!moved) {
+          break;
+        }
+      }
+      return new Advance(enrollment, history, account, commands, waitingFor);
+    }
+
+    private boolean act(Step.Action action) {
+      Instant due = enrollment.enteredStepAt().plus(delay(action));
+      if (now.isBefore(due)) {
+        enrollment = enrollment.dueAt(due);
+        return false;
+      }
+      Decision decision = policy.decide(input(action, prospect.profile(), history, account, now));
+      if (decision instanceof Decision.Send send) {
+        return send(action, send);
+      }
+      commands.add(new Command.Decided(enrollment.id(), prospect.id(), action.id(), decision));
+      if (decision instanceof Decision.Wait wait) {
+        enrollment = enrollment.dueAt(wait.until());
+        return false;
+      }
+      moveTo(sequence.after(action));
+      return true;
+    }
+
+    private boolean send(Step.Action action, Decision.Send send) {
+      QuotaCheck check = account.check(send.channel(), now);
+      if (check instanceof QuotaCheck.Deferred deferred) {
+        enrollment = enrollment.dueAt(deferred.until());
+        waitingFor = send.channel();
+        return false;
+      }
+      if (check instanceof QuotaCheck.Refused refused) {
+        commands.add(
+            new Command.Decided(
+                enrollment.id(), prospect.id(), action.id(), Decision.skip(refused.reason())));
+        moveTo(sequence.after(action));
+        return true;
+      }
+      {
+        String key = Touch.keyFor(enrollment.id(), action.id(), 0);
+        account =
+            account.sent(
+                send.channel(),
+                prospect.id(),
+                key,
+                send.withNote(),
+                prospect.profile().openProfile(),
+                now);
+        history = history.touched(send.channel(), now);
+        commands.add(
+            new Command.Send(
+                enrollment.id(),
+                prospect.id(),
+                enrollment.senderAccount(),
+                action.id(),
+                send.channel(),
+                send.withNote(),
+                templateFor(action, send.channel()),
+                key,
+                send));
+        moveTo(sequence.after(action));
+        return true;
+      }
+    }
+
+    private boolean await(Step.Wait wait) {
+      Outcome outcome = outcome();
+      if (outcome != null && wait.until().contains(outcome)) {
+        String target = wait.on().get(outcome);
+        moveTo(target != null ? target : sequence.after(wait));
+        return true;
+      }
+      Instant timeout = enrollment.enteredStepAt().plus(wait.timeout());
+      if (!now.isBefore(timeout)) {
+        moveTo(wait.onTimeout() != null ? wait.onTimeout() : sequence.after(wait));
+        return true;
+      }
+      enrollment = enrollment.dueAt(timeout);
+      return false;
+    }
+
+    private Outcome outcome() {
+      if (history.replied()) {
+        return Outcome.REPLIED;
+      }
+      if (history.connection() == Connection.ACCEPTED) {
+        return Outcome.ACCEPTED;
+      }
+      if (history.connection() == Connection.DECLINED
+          || history.connection() == Connection.WITHDRAWN) {
+        return Outcome.DECLINED;
+      }
+      return null;
+    }
+
+    private void moveTo(String step) {
+      if (step == null) {
+        finish(Enrollment.Status.COMPLETED, "the sequence ended");
+      } else {
+        enrollment = enrollment.at(step, now);
+      }
+    }
+
+    private void finish(Enrollment.Status status, String reason) {
+      enrollment = enrollment.finished(status);
+      commands.add(new Command.Finished(enrollment.id(), prospect.id(), status, reason));
+    }
+
+    /** A delay between the step's shortest and longest, fixed per enrollment and step. */
+    private Duration delay(Step.Action action) {
+      Duration span = action.delayMax().minus(action.delayMin());
+      if (span.isZero()) {
+        return action.delayMin();
+      }
+      double share = Jitter.unit(enrollment.id(), Jitter.key(action.id()));
+      return action.delayMin().plusMillis((long) (span.toMillis() * share));
+    }
+  }
+
+  /** The template for a channel the policy chose instead of the step's own. */
+  private static String templateFor(Step.Action action, Channel chosen) {
+    if (chosen == action.channel()) {
+      return action.template();
+    }
+    return switch (chosen) {
+      case INMAIL -> "inmail";
+      case CONNECT -> "note";
+      case DM -> "first-dm";
+      case EMAIL -> "email";
+      case ENGAGE -> null;
+    };
+  }
+}
