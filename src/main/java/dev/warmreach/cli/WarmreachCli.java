@@ -40,6 +40,7 @@ import picocli.CommandLine.ScopeType;
       ProspectsCommand.class,
       AccountsCommand.class,
       DncCommand.class,
+      ForecastCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WarmreachCli implements Runnable {

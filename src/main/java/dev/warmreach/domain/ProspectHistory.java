@@ -6,7 +6,7 @@ import java.time.Instant;
  * What has happened between the sender and one prospect, across all campaigns: what the policy and
  * the sequence conditions look at.
  *
- * @param engaged the sender warmed them up by engaging with their content
+ * @param engaged a warm-up landed: they had posted, and the sender engaged with it
  * @param lastTouchAt the last action towards them; {@code null} before the first
  */
 public record ProspectHistory(
@@ -46,10 +46,15 @@ public record ProspectHistory(
     return new ProspectHistory(
         channel == Channel.CONNECT ? Connection.PENDING : connection,
         replied,
-        engaged || channel == Channel.ENGAGE,
+        engaged,
         inmailsSent + (channel == Channel.INMAIL ? 1 : 0),
         touches + 1,
         at);
+  }
+
+  /** The sender engaged with something they posted, so the sender's name is familiar. */
+  public ProspectHistory withEngagement() {
+    return new ProspectHistory(connection, replied, true, inmailsSent, touches, lastTouchAt);
   }
 
   public ProspectHistory withConnection(Connection next) {

@@ -31,9 +31,7 @@ public final class Playbook implements ChannelPolicy {
     return switch (in.proposed()) {
       case ENGAGE ->
           Decision.send(
-              Channel.ENGAGE,
-              false,
-              "warm-up: engaging with their posts makes the sender's name familiar");
+              Channel.ENGAGE, false, "engaging with their posts makes the sender's name familiar");
       case CONNECT -> firstTouch(in, p);
       case DM ->
           Decision.send(

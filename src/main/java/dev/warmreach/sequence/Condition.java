@@ -14,9 +14,6 @@ public sealed interface Condition {
 
   boolean test(ProspectProfile prospect, ProspectHistory history, CampaignSettings campaign);
 
-  /** Always true: the step applies to everyone. */
-  Condition ALWAYS = new Fact("always");
-
   /** The named facts: {@code accepted}, {@code declined}, {@code pending}, {@code replied}, … */
   Set<String> FACTS =
       Set.of(
@@ -29,6 +26,9 @@ public sealed interface Condition {
           "highValue",
           "warm",
           "connected");
+
+  /** Always true: the step applies to everyone. */
+  Condition ALWAYS = new Fact("always");
 
   /** A fact about the prospect, by name (see {@link #FACTS}). */
   record Fact(String name) implements Condition {

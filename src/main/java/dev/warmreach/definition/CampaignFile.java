@@ -1,0 +1,136 @@
+package dev.warmreach.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.warmreach.domain.CampaignSettings;
+import dev.warmreach.domain.Seniority;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.sequence.CombinedSequence;
+import dev.warmreach.sequence.SequenceDefinition;
+import dev.warmreach.simulation.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a campaign definition (JSON or YAML): its sequence ({@code "combined"} or its own steps),
+ * its templates, its settings. Errors are user errors naming the file and the field.
+ */
+public final class CampaignFile {
+
+  private CampaignFile() {}
+
+  /** Reads the file at {@code path}; {@code .yaml}/{@code .yml} as YAML, anything else as JSON. */
+  public static Scenario.Campaign read(Path path) {
+    JsonNode root = parse(path);
+    try {
+      return fromNode(new Node(root, ""));
+    } catch (InvalidDefinition e) {
+      throw new UserError(path + ": " + e.getMessage() + " (see docs/sequences.md)", e);
+    }
+  }
+
+  /** The combined sequence with the built-in templates and default settings. */
+  public static Scenario.Campaign defaults() {
+    return new Scenario.Campaign(
+        CombinedSequence.definition(), BuiltInTemplates.ALL, CampaignSettings.DEFAULT, true);
+  }
+
+  static Scenario.Campaign fromNode(Node node) {
+    if (!node.raw().isObject()) {
+      throw node.invalid("a campaign should be an object with sequence, templates and settings");
+    }
+    SequenceDefinition sequence =
+        node.has("sequence")
+            ? SequenceReader.read(node.get("sequence"))
+            : CombinedSequence.definition();
+    Map<String, String> templates = new HashMap<>(BuiltInTemplates.ALL);
+    if (node.has("templates")) {
+      Node given = node.object("templates");
+      var fields = given.fields();
+      while (fields.hasNext()) {
+        var entry = fields.next();
+        Node template = given.child(entry.getKey(), entry.getValue());
+        templates.put(entry.getKey(), templateText(template));
+      }
+    }
+    for (String name : sequence.templates()) {
+      if (!templates.containsKey(name)) {
+        throw node.invalid(
+            "templates",
+            "the sequence uses template '"
+                + name
+                + "', which is not defined; add it under templates");
+      }
+    }
+    CampaignSettings settings =
+        node.has("settings") ? settings(node.object("settings")) : CampaignSettings.DEFAULT;
+    boolean personalised = node.bool("personalised", true);
+    return new Scenario.Campaign(sequence, templates, settings, personalised);
+  }
+
+  private static String templateText(Node template) {
+    if (template.raw().isTextual()) {
+      return template.text();
+    }
+    if (template.raw().isObject()) {
+      String body = template.get("body").text();
+      return template.has("subject") ? template.get("subject").text() + "\n---\n" + body : body;
+    }
+    throw template.invalid("a template is text, or an object with subject and body");
+  }
+
+  private static CampaignSettings settings(Node node) {
+    Set<Seniority> highValue = EnumSet.noneOf(Seniority.class);
+    if (node.has("highValue")) {
+      for (Node level : node.get("highValue").items()) {
+        highValue.add(level.choice(Seniority.class));
+      }
+    } else {
+      highValue.addAll(CampaignSettings.DEFAULT.highValue());
+    }
+    return new CampaignSettings(
+        node.bool("timeSensitive", false),
+        node.bool("accountBased", false),
+        highValue,
+        node.text("highValueTag", CampaignSettings.DEFAULT.highValueTag()));
+  }
+
+  /** Parses JSON or YAML, mapping unreadable files to user errors. */
+  static JsonNode parse(Path path) {
+    String name =
+        path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+    ObjectMapper mapper =
+        name.endsWith(".yaml") || name.endsWith(".yml")
+            ? new ObjectMapper(new YAMLFactory())
+            : new ObjectMapper();
+    try {
+      JsonNode root = mapper.readTree(Files.readString(path));
+      if (root == null || root.isMissingNode()) {
+        throw new UserError(path + " is empty");
+      }
+      return root;
+    } catch (NoSuchFileException e) {
+      throw new UserError(path + " does not exist; check the file name", e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UserError(
+          path
+              + " is not valid "
+              + (mapper.getFactory() instanceof YAMLFactory ? "YAML" : "JSON")
+              + " (line "
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+              + "): "
+              + e.getOriginalMessage(),
+          e);
+    } catch (IOException e) {
+      throw new UserError("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,425 @@
+package dev.warmreach.simulation;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.ProspectHistory.Connection;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Seniority;
+import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.quota.AccountLimits;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.quota.CreditLedger;
+import dev.warmreach.quota.Jitter;
+import dev.warmreach.sequence.Advance;
+import dev.warmreach.sequence.Command;
+import dev.warmreach.sequence.ProspectState;
+import dev.warmreach.sequence.SequenceEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Runs a scenario on a virtual clock: the same {@link SequenceEngine} as the live service, driven
+ * event by event against a {@link SimulatedNetwork}, with every limit checked independently of the
+ * engine. Enrollments held back by an account's limits wait in a queue per account and channel, so
+ * a hundred thousand prospects take seconds. Not thread-safe; use once.
+ */
+public final class Forecast {
+
+  /** Told how far the virtual clock has come. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void advanced(long virtualHoursDone, long virtualHoursTotal);
+  }
+
+  private static final int DUE = 0;
+  private static final int REACTION = 1;
+  private static final int WAKE = 2;
+  private static final int DAILY = 3;
+  private static final int SAMPLE_DECISIONS = 10;
+
+  private record Item(long at, long order, int kind, int index, int data, long token)
+      implements Comparable<Item> {
+    @Override
+    public int compareTo(Item other) {
+      int byTime = Long.compare(at, other.at);
+      return byTime != 0 ? byTime : Long.compare(order, other.order);
+    }
+  }
+
+  private final Scenario scenario;
+  private final SequenceEngine engine;
+  private final SimulatedNetwork network;
+  private final Instant end;
+
+  private final ProspectState[] prospects;
+  private final Truth[] truths;
+  private final Enrollment[] enrollments;
+  private final int[] accountOf;
+  private final long[] tokens;
+  private final boolean[] queued;
+  private final AccountState[] accounts;
+  private final long[][] wakeAt;
+  private final List<Map<Channel, ArrayDeque<Integer>>> queues = new ArrayList<>();
+  private final PriorityQueue<Item> agenda = new PriorityQueue<>();
+  private long order;
+
+  private final Map<Channel, Long> sent = new EnumMap<>(Channel.class);
+  private final Map<Channel, Long> replies = new EnumMap<>(Channel.class);
+  private long accepted;
+  private long declined;
+  private long withdrawn;
+  private final List<String> decisions = new ArrayList<>();
+  private final java.util.Set<String> sampledKinds = new java.util.HashSet<>();
+  private final Violations violations;
+
+  public Forecast(Scenario scenario) {
+    this.scenario = scenario;
+    this.engine =
+        new SequenceEngine(
+            scenario.campaign().sequence(),
+            ChannelPolicy.named(scenario.policy()),
+            scenario.campaign().settings());
+    int n = scenario.prospects();
+    this.network = new SimulatedNetwork(scenario.seed(), n);
+    this.end = scenario.start().plus(Duration.ofDays(7L * scenario.weeks()));
+    this.prospects = new ProspectState[n];
+    this.truths = new Truth[n];
+    this.enrollments = new Enrollment[n];
+    this.accountOf = new int[n];
+    this.tokens = new long[n];
+    this.queued = new boolean[n];
+    this.accounts = new AccountState[scenario.accounts().size()];
+    this.wakeAt = new long[accounts.length][Channel.values().length];
+    for (long[] perChannel : wakeAt) {
+      java.util.Arrays.fill(perChannel, Long.MAX_VALUE);
+    }
+    this.violations = new Violations(scenario.accounts());
+    for (Channel channel : Channel.values()) {
+      sent.put(channel, 0L);
+      replies.put(channel, 0L);
+    }
+  }
+
+  /** Runs the whole scenario. */
+  public ForecastResult run(Progress progress) {
+    Instant start = scenario.start();
+    for (int a = 0; a < accounts.length; a++) {
+      Scenario.Account account = scenario.accounts().get(a);
+      AccountLimits limits = AccountLimits.defaultsFor(account.account());
+      if (account.newAccount()) {
+        limits = limits.withRampUpFrom(start);
+      }
+      accounts[a] = AccountState.open(account.account(), limits, start);
+      Map<Channel, ArrayDeque<Integer>> perChannel = new EnumMap<>(Channel.class);
+      for (Channel channel : Channel.values()) {
+        perChannel.put(channel, new ArrayDeque<>());
+      }
+      queues.add(perChannel);
+      schedule(start.plus(Duration.ofDays(1)), DAILY, a, 0, 0);
+    }
+    populate(start);
+    long totalHours = Duration.between(start, end).toHours();
+    long reported = -1;
+    while (!agenda.isEmpty()) {
+      Item item = agenda.poll();
+      if (item.at() > end.toEpochMilli()) {
+        break;
+      }
+      Instant now = Instant.ofEpochMilli(item.at());
+      switch (item.kind()) {
+        case DUE -> {
+          if (tokens[item.index()] == item.token() && !queued[item.index()]) {
+            step(item.index(), now, false);
+          }
+        }
+        case REACTION ->
+            react(
+                item.index(),
+                SimulatedNetwork.Response.values()[item.data() / 10],
+                Channel.values()[item.data() % 10],
+                now);
+        case WAKE -> {
+          if (wakeAt[item.index()][item.data()] == item.at()) {
+            wakeAt[item.index()][item.data()] = Long.MAX_VALUE;
+            wake(item.index(), Channel.values()[item.data()], now);
+          }
+        }
+        case DAILY -> daily(item.index(), now);
+        default -> throw new IllegalStateException("unknown agenda item " + item.kind());
+      }
+      long hours = Duration.between(start, now).toHours();
+      if (hours / 24 != reported) {
+        reported = hours / 24;
+        progress.advanced(hours, totalHours);
+      }
+    }
+    progress.advanced(totalHours, totalHours);
+    return result();
+  }
+
+  private void populate(Instant start) {
+    int index = 0;
+    for (Scenario.Segment segment : scenario.segments()) {
+      Scenario.ProspectShape shape = segment.prospect();
+      for (int k = 0; k < segment.count(); k++, index++) {
+        ProspectProfile profile =
+            new ProspectProfile(
+                "Prospect",
+                String.valueOf(index + 1),
+                new ProfileUrl("https://www.linkedin.com/in/simulated-" + (index + 1)),
+                shape.title(),
+                Seniority.fromTitle(shape.title()),
+                segment.name(),
+                shape.hasEmail() ? new EmailAddress("p" + (index + 1) + "@example.com") : null,
+                "",
+                shape.highValue()
+                    ? Set.of(scenario.campaign().settings().highValueTag())
+                    : Set.of(),
+                shape.activity(),
+                shape.degree(),
+                shape.openProfile());
+        boolean dnc = Jitter.unit(scenario.seed(), index, 99) < shape.doNotContact();
+        prospects[index] =
+            new ProspectState(index, profile, dnc, ProspectHistory.start(shape.degree()));
+        truths[index] = segment.truth();
+        accountOf[index] = index % accounts.length;
+        enrollments[index] =
+            engine.enroll(index, 1, index, accounts[accountOf[index]].name(), start);
+        due(index, start);
+      }
+    }
+  }
+
+  private boolean step(int i, Instant now, boolean fromQueue) {
+    int a = accountOf[i];
+    queued[i] = false;
+    Advance advance = engine.advance(enrollments[i], prospects[i], accounts[a], now);
+    enrollments[i] = advance.enrollment();
+    prospects[i] = prospects[i].with(advance.history());
+    accounts[a] = advance.account();
+    for (Command command : advance.commands()) {
+      if (command instanceof Command.Send send) {
+        sent(i, a, send, now);
+      } else if (command instanceof Command.Decided decided) {
+        sample(i, decided.step(), decided.decision());
+      }
+    }
+    Enrollment e = enrollments[i];
+    if (!e.isActive()) {
+      return false;
+    }
+    if (advance.waitingFor() != null) {
+      ArrayDeque<Integer> queue = queues.get(a).get(advance.waitingFor());
+      if (fromQueue) {
+        queue.addFirst(i);
+      } else {
+        queue.addLast(i);
+      }
+      queued[i] = true;
+      wakeUp(a, advance.waitingFor(), e.nextDueAt());
+      return true;
+    }
+    due(i, e.nextDueAt());
+    return false;
+  }
+
+  /** Keeps the first decision of each kind (step and outcome), for people to read. */
+  private void sample(int i, String step, dev.warmreach.policy.Decision decision) {
+    String kind =
+        step + "/" + decision.getClass().getSimpleName() + "/" + decision.summary().split(":")[0];
+    if (decisions.size() < SAMPLE_DECISIONS && sampledKinds.add(kind)) {
+      decisions.add("prospect " + (i + 1) + " at " + step + ": " + decision.summary());
+    }
+  }
+
+  private void wake(int a, Channel channel, Instant now) {
+    ArrayDeque<Integer> queue = queues.get(a).get(channel);
+    while (!queue.isEmpty()) {
+      int i = queue.pollFirst();
+      if (!queued[i]) {
+        continue;
+      }
+      if (step(i, now, true)) {
+        return; // held back again: it went back to the head, and a wake is scheduled
+      }
+    }
+  }
+
+  private void sent(int i, int a, Command.Send send, Instant now) {
+    Channel channel = send.channel();
+    sent.merge(channel, 1L, Long::sum);
+    sample(i, send.step(), send.decision());
+    String text =
+        send.template() == null
+            ? ""
+            : scenario.campaign().templates().getOrDefault(send.template(), "");
+    String rendered =
+        SimulatedText.render(
+            SimulatedText.body(text),
+            Map.of(
+                "firstName", "Alexandrina",
+                "lastName", "Montgomery-Smith",
+                "company", prospects[i].profile().company(),
+                "title", prospects[i].profile().title(),
+                "senderName", accounts[a].name()));
+    violations.onSend(
+        accounts[a].account(), prospects[i], channel, send.withNote() ? rendered : "", now);
+    if (channel == Channel.INMAIL) {
+      violations.onCredits(accounts[a].credits(), now);
+    }
+    boolean personalised = scenario.campaign().personalised();
+    for (SimulatedNetwork.Reaction reaction :
+        network.react(i, truths[i], channel, send.withNote(), personalised, now)) {
+      schedule(
+          reaction.at(),
+          REACTION,
+          i,
+          reaction.response().ordinal() * 10 + reaction.channel().ordinal(),
+          0);
+    }
+  }
+
+  private void react(int i, SimulatedNetwork.Response response, Channel channel, Instant now) {
+    ProspectState p = prospects[i];
+    int a = accountOf[i];
+    switch (response) {
+      case ENGAGED -> {
+        prospects[i] = p.with(p.history().withEngagement());
+        return;
+      }
+      case ACCEPTED -> {
+        if (p.history().connection() != Connection.PENDING) {
+          return; // withdrawn before they got to it
+        }
+        accepted++;
+        prospects[i] = p.with(p.history().withConnection(Connection.ACCEPTED));
+        accounts[a] = accounts[a].answered(i, true, now);
+      }
+      case DECLINED -> {
+        if (p.history().connection() != Connection.PENDING) {
+          return;
+        }
+        declined++;
+        prospects[i] = p.with(p.history().withConnection(Connection.DECLINED));
+        accounts[a] = accounts[a].answered(i, false, now);
+      }
+      case REPLIED -> {
+        if (p.history().replied()) {
+          return;
+        }
+        replies.merge(channel, 1L, Long::sum);
+        prospects[i] = p.with(p.history().withReply());
+        if (channel == Channel.INMAIL) {
+          accounts[a] = accounts[a].responded(i, now);
+        }
+      }
+    }
+    if (enrollments[i].isActive() && !queued[i]) {
+      due(i, now);
+    } else if (queued[i] && response == SimulatedNetwork.Response.REPLIED) {
+      queued[i] = false;
+      due(i, now);
+    }
+  }
+
+  private void daily(int a, Instant now) {
+    for (long id : accounts[a].invitationsToWithdraw(now)) {
+      int i = (int) id;
+      withdrawn++;
+      prospects[i] = prospects[i].with(prospects[i].history().withConnection(Connection.WITHDRAWN));
+      accounts[a] = accounts[a].withdrawn(id, now);
+      if (enrollments[i].isActive() && !queued[i]) {
+        due(i, now);
+      }
+    }
+    schedule(now.plus(Duration.ofDays(1)), DAILY, a, 0, 0);
+  }
+
+  /** One wake per account queue, at the earliest time anyone in it may go. */
+  private void wakeUp(int a, Channel channel, Instant at) {
+    long when = at.toEpochMilli();
+    if (when < wakeAt[a][channel.ordinal()]) {
+      wakeAt[a][channel.ordinal()] = when;
+      schedule(at, WAKE, a, channel.ordinal(), 0);
+    }
+  }
+
+  private void due(int i, Instant at) {
+    tokens[i]++;
+    schedule(at, DUE, i, 0, tokens[i]);
+  }
+
+  private void schedule(Instant at, int kind, int index, int data, long token) {
+    agenda.add(new Item(at.toEpochMilli(), order++, kind, index, data, token));
+  }
+
+  private ForecastResult result() {
+    long spent = 0;
+    long refunded = 0;
+    for (int a = 0; a < accounts.length; a++) {
+      CreditLedger ledger = accounts[a].credits().at(end);
+      spent += ledger.totals().spent();
+      refunded += ledger.totals().refunded();
+      violations.onLedgerClosed(ledger);
+    }
+    Map<String, Long> sentOut = new LinkedHashMap<>();
+    Map<String, Long> repliesOut = new LinkedHashMap<>();
+    long totalReplies = replies.values().stream().mapToLong(Long::longValue).sum();
+    repliesOut.put("total", totalReplies);
+    for (Channel channel : Channel.values()) {
+      sentOut.put(key(channel), sent.get(channel));
+      if (channel != Channel.ENGAGE) {
+        repliesOut.put(key(channel), replies.get(channel));
+      }
+    }
+    Map<String, Double> rates = new LinkedHashMap<>();
+    rates.put("acceptance", ratio(accepted, sent.get(Channel.CONNECT)));
+    rates.put("dmReply", ratio(replies.get(Channel.DM), sent.get(Channel.DM)));
+    rates.put("inmailReply", ratio(replies.get(Channel.INMAIL), sent.get(Channel.INMAIL)));
+    rates.put("emailReply", ratio(replies.get(Channel.EMAIL), sent.get(Channel.EMAIL)));
+    rates.put("prospectsReplied", ratio(totalReplies, prospects.length));
+    return new ForecastResult(
+        scenario.policy(),
+        scenario.seed(),
+        prospects.length,
+        scenario.weeks(),
+        sentOut,
+        accepted,
+        declined,
+        withdrawn,
+        repliesOut,
+        new ForecastResult.Credits(spent, refunded),
+        violations.counts(),
+        rates,
+        List.copyOf(decisions),
+        0);
+  }
+
+  private static double ratio(long part, long whole) {
+    return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
+  }
+
+  private static String key(Channel channel) {
+    return channel.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The sender accounts of a scenario, for callers that report per account. */
+  public List<SenderAccount> accounts() {
+    return scenario.accounts().stream().map(Scenario.Account::account).toList();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.warmreach.simulation;
+
+import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.CampaignSettings;
+import dev.warmreach.domain.ConnectionDegree;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.sequence.SequenceDefinition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A simulated world to forecast a campaign in (SPEC §6): sender accounts, segments of prospects
+ * with the truth of how they behave, the policy under test, and the campaign's sequence.
+ */
+public record Scenario(
+    long seed,
+    Instant start,
+    int weeks,
+    String policy,
+    List<Account> accounts,
+    List<Segment> segments,
+    Campaign campaign) {
+
+  public Scenario {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(campaign, "campaign");
+    accounts = List.copyOf(accounts);
+    segments = List.copyOf(segments);
+  }
+
+  /**
+   * A sender account in the world.
+   *
+   * @param newAccount whether it ramps up from a few actions a day
+   */
+  public record Account(SenderAccount account, boolean newAccount) {}
+
+  /** A group of alike prospects. */
+  public record Segment(String name, int count, ProspectShape prospect, Truth truth) {}
+
+  /**
+   * What every prospect of a segment looks like to the policy.
+   *
+   * @param doNotContact share of them on the do-not-contact list (0 to 1)
+   */
+  public record ProspectShape(
+      String title,
+      ActivityLevel activity,
+      boolean hasEmail,
+      boolean highValue,
+      boolean openProfile,
+      ConnectionDegree degree,
+      double doNotContact) {}
+
+  /**
+   * The campaign under test.
+   *
+   * @param templates template name to text, subject first line for InMail and email
+   * @param personalised whether the messages count as personalised (SPEC §1 rates) or generic
+   */
+  public record Campaign(
+      SequenceDefinition sequence,
+      Map<String, String> templates,
+      CampaignSettings settings,
+      boolean personalised) {
+    public Campaign {
+      templates = Map.copyOf(templates);
+    }
+  }
+
+  public int prospects() {
+    return segments.stream().mapToInt(Segment::count).sum();
+  }
+
+  public Scenario withPolicy(String other) {
+    return new Scenario(seed, start, weeks, other, accounts, segments, campaign);
+  }
+
+  public Scenario withSeed(long other) {
+    return new Scenario(other, start, weeks, policy, accounts, segments, campaign);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.warmreach.simulation;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.quota.Jitter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * LinkedIn and the inbox, simulated: prospects accept, decline, ignore and reply with the
+ * probabilities and delays of their segment's {@link Truth}, raised by a warm-up that landed and by
+ * personalised messages (SPEC §1). Every draw is a pure function of the seed, the prospect and the
+ * touch, so a scenario gives the same result whatever order events are handled in. Not thread-safe.
+ */
+public final class SimulatedNetwork {
+
+  /** What a prospect does in answer to a touch. */
+  public enum Response {
+    /** A warm-up found a recent post to engage with. */
+    ENGAGED,
+    ACCEPTED,
+    DECLINED,
+    REPLIED
+  }
+
+  /** A response and when it happens. */
+  public record Reaction(Instant at, Response response, Channel channel) {}
+
+  private static final double LN2 = Math.log(2);
+
+  private final long seed;
+  private final boolean[] warmedUp;
+  private final boolean[] linkedInTouched;
+
+  public SimulatedNetwork(long seed, int prospects) {
+    this.seed = seed;
+    this.warmedUp = new boolean[prospects];
+    this.linkedInTouched = new boolean[prospects];
+  }
+
+  /**
+   * How prospect {@code index} reacts to a touch sent at {@code now}.
+   *
+   * @param personalised whether the message is specific to them (the coach's judgment)
+   */
+  public List<Reaction> react(
+      int index,
+      Truth truth,
+      Channel channel,
+      boolean withNote,
+      boolean personalised,
+      Instant now) {
+    List<Reaction> reactions = new ArrayList<>(2);
+    double u = draw(index, channel, 1);
+    switch (channel) {
+      case ENGAGE -> {
+        // A warm-up lands only if they posted something to engage with in the last two weeks.
+        double posted = 1 - Math.exp(-truth.postsPerWeek() * 2);
+        if (u < posted) {
+          warmedUp[index] = true;
+          reactions.add(new Reaction(now, Response.ENGAGED, channel));
+        }
+      }
+      case CONNECT -> {
+        linkedInTouched[index] = true;
+        double accept = withNote && personalised ? truth.acceptNote() : truth.acceptBlank();
+        if (warmedUp[index]) {
+          accept *= truth.warmMultiplier();
+        }
+        accept = Math.min(0.95, accept);
+        if (u < accept) {
+          Instant at = later(now, truth.medianAcceptDays(), index, channel, 2);
+          reactions.add(new Reaction(at, Response.ACCEPTED, channel));
+          if (withNote && draw(index, channel, 3) < truth.noteReply()) {
+            reactions.add(new Reaction(at.plus(Duration.ofHours(1)), Response.REPLIED, channel));
+          }
+        } else if (draw(index, channel, 4) < truth.declineShare()) {
+          reactions.add(
+              new Reaction(
+                  later(now, truth.medianAcceptDays(), index, channel, 2),
+                  Response.DECLINED,
+                  channel));
+        }
+      }
+      case DM -> {
+        linkedInTouched[index] = true;
+        double reply = personalised ? truth.dmReply() : truth.dmReply() / 2;
+        if (u < reply) {
+          reactions.add(replied(index, truth, channel, now));
+        }
+      }
+      case INMAIL -> {
+        linkedInTouched[index] = true;
+        double reply = personalised ? truth.inmailReply() : truth.inmailReplyGeneric();
+        if (u < reply) {
+          reactions.add(replied(index, truth, channel, now));
+        }
+      }
+      case EMAIL -> {
+        // Email does best after LinkedIn touches have made the name familiar.
+        double reply = truth.emailReply() * (linkedInTouched[index] ? 1.0 : 0.6);
+        if (u < reply) {
+          reactions.add(replied(index, truth, channel, now));
+        }
+      }
+    }
+    return reactions;
+  }
+
+  private Reaction replied(int index, Truth truth, Channel channel, Instant now) {
+    return new Reaction(
+        later(now, truth.medianReplyDays(), index, channel, 2), Response.REPLIED, channel);
+  }
+
+  /** An exponentially distributed delay with the given median, in days. */
+  private Instant later(Instant now, double medianDays, int index, Channel channel, int salt) {
+    double u = draw(index, channel, salt);
+    double days = medianDays * Math.log(1 / (1 - u)) / LN2;
+    return now.plusSeconds((long) Math.max(60, days * 86_400));
+  }
+
+  private double draw(int index, Channel channel, int salt) {
+    return Jitter.unit(seed, index, channel.ordinal(), salt);
+  }
+}
