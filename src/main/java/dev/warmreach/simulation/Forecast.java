@@ -205,7 +205,8 @@ public final class Forecast {
     }
   }
 
-  private boolean step(int i, Instant now, boolean fromQueue) {
+  /** Advances enrollment {@code i}; returns the channel it now waits for, or null. */
+  private Channel step(int i, Instant now, boolean fromQueue) {
     int a = accountOf[i];
     queued[i] = false;
     Advance advance = engine.advance(enrollments[i], prospects[i], accounts[a], now);
@@ -221,7 +222,7 @@ public final class Forecast {
     }
     Enrollment e = enrollments[i];
     if (!e.isActive()) {
-      return false;
+      return null;
     }
     if (advance.waitingFor() != null) {
       ArrayDeque<Integer> queue = queues.get(a).get(advance.waitingFor());
@@ -232,10 +233,10 @@ public final class Forecast {
       }
       queued[i] = true;
       wakeUp(a, advance.waitingFor(), e.nextDueAt());
-      return true;
+      return advance.waitingFor();
     }
     due(i, e.nextDueAt());
-    return false;
+    return null;
   }
 
   /** Keeps the first decision of each kind (step and outcome), for people to read. */
@@ -254,7 +255,7 @@ public final class Forecast {
       if (!queued[i]) {
         continue;
       }
-      if (step(i, now, true)) {
+      if (step(i, now, true) == channel) {
         return; // held back again: it went back to the head, and a wake is scheduled
       }
     }
