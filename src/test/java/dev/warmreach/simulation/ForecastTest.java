@@ -1,0 +1,63 @@
+package dev.warmreach.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warmreach.definition.ScenarioFile;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Forecasts of the example scenario reproduce SPEC §1's typical outcomes. */
+class ForecastTest {
+
+  private static final Path EXAMPLE = Path.of("examples/default.json");
+
+  @Test
+  void aPersonalisedPlaybookCampaignWithDefaultTruthFallsInsideTheTypicalRanges() {
+    Scenario scenario = ScenarioFile.read(EXAMPLE);
+
+    ForecastResult result = new Forecast(scenario).run(Forecast.Progress.NONE);
+
+    assertThat(result.policy()).isEqualTo("playbook");
+    assertThat(result.sent().get("connect")).isGreaterThan(1000);
+    assertThat(result.rates().get("acceptance")).as("acceptance").isBetween(0.20, 0.40);
+    assertThat(result.rates().get("inmailReply")).as("InMail reply").isBetween(0.10, 0.25);
+    assertThat(result.rates().get("dmReply")).as("DM reply").isBetween(0.30, 0.50);
+    assertThat(result.violations())
+        .allSatisfy((limit, count) -> assertThat(count).as(limit).isZero());
+  }
+
+  @Test
+  void genericMessagesForecastWorseThanPersonalisedOnes() {
+    Scenario personalised = ScenarioFile.read(EXAMPLE);
+    Scenario.Campaign c = personalised.campaign();
+    Scenario generic =
+        new Scenario(
+            personalised.seed(),
+            personalised.start(),
+            personalised.weeks(),
+            personalised.policy(),
+            personalised.accounts(),
+            personalised.segments(),
+            new Scenario.Campaign(c.sequence(), c.templates(), c.settings(), false));
+
+    ForecastResult good = new Forecast(personalised).run(Forecast.Progress.NONE);
+    ForecastResult bad = new Forecast(generic).run(Forecast.Progress.NONE);
+
+    assertThat(bad.rates().get("acceptance")).isBetween(0.08, 0.20);
+    assertThat(bad.rates().get("inmailReply")).isBetween(0.0, 0.07);
+    assertThat(bad.replies().get("total")).isLessThan(good.replies().get("total"));
+  }
+
+  @Test
+  void thePlaybookEarnsMoreRepliesThanConnectionRequestsAlone() {
+    Scenario scenario = ScenarioFile.read(EXAMPLE);
+
+    ForecastResult playbook = new Forecast(scenario).run(Forecast.Progress.NONE);
+    ForecastResult connectOnly =
+        new Forecast(scenario.withPolicy("connect-only")).run(Forecast.Progress.NONE);
+
+    assertThat(connectOnly.sent().get("inmail")).isZero();
+    assertThat(connectOnly.sent().get("engage")).isZero();
+    assertThat(playbook.replies().get("total")).isGreaterThan(connectOnly.replies().get("total"));
+  }
+}
