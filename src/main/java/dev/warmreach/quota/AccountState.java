@@ -56,6 +56,12 @@ public record AccountState(
     return account.name();
   }
 
+  /** This state under the account's current settings, e.g. after its caps were changed. */
+  public AccountState withAccount(SenderAccount current) {
+    return new AccountState(
+        current, limits, invitations, credits, pacing, pending, guard, notesMonth, notesUsed);
+  }
+
   /** Whether {@code channel} may be used now, later, or not at all. */
   public QuotaCheck check(Channel channel, Instant now) {
     QuotaCheck result = QuotaCheck.ALLOWED;

@@ -51,9 +51,11 @@ public record CreditLedger(
 
   /** A ledger whose first allowance arrives at {@code now}. */
   public static CreditLedger open(int allowance, int cap, ZoneId zone, Instant now) {
-    YearMonth before = YearMonth.from(now.atZone(zone)).minusMonths(1);
-    return new CreditLedger(allowance, cap, zone, List.of(), List.of(), before, Totals.ZERO)
-        .at(now);
+    // Dated now, not at the start of the month, so these credits too last the full 90 days.
+    List<Lot> first = allowance == 0 ? List.of() : List.of(new Lot(now, allowance));
+    YearMonth month = YearMonth.from(now.atZone(zone));
+    return new CreditLedger(
+        allowance, cap, zone, first, List.of(), month, new Totals(allowance, 0, 0, 0));
   }
 
   /** Credits available at {@code now}. */
@@ -172,6 +174,9 @@ public record CreditLedger(
       Spend s = spent.get(i);
       if (s.prospectId() == prospectId && !s.refunded()) {
         spent.set(i, new Spend(s.key(), s.prospectId(), s.at(), true));
+        // One response returns one credit: it answers their earlier InMails too, so a response
+        // reported again cannot refund those (a second InMail before a response costs another).
+        spent.removeIf(other -> other.prospectId() == prospectId && !other.refunded());
         List<Lot> held = new ArrayList<>(current.lots);
         held.add(new Lot(now, 1));
         Totals t = current.totals;

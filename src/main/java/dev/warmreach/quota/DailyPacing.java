@@ -16,7 +16,7 @@ import java.time.ZoneId;
 public record DailyPacing(LocalDate day, int count, Instant nextSlot) {
 
   public static DailyPacing idle() {
-    return new DailyPacing(LocalDate.MIN, 0, Instant.MIN);
+    return new DailyPacing(LocalDate.EPOCH, 0, Instant.EPOCH);
   }
 
   /** Actions already taken on the day of {@code now}. */

@@ -33,6 +33,11 @@ public final class SimulatedNetwork {
   private final boolean[] warmedUp;
   private final boolean[] linkedInTouched;
 
+  /** A network without memory, for the live dry run where the store remembers. */
+  public SimulatedNetwork(long seed) {
+    this(seed, 0);
+  }
+
   public SimulatedNetwork(long seed, int prospects) {
     this.seed = seed;
     this.warmedUp = new boolean[prospects];
@@ -51,76 +56,105 @@ public final class SimulatedNetwork {
       boolean withNote,
       boolean personalised,
       Instant now) {
+    List<Reaction> reactions =
+        reactions(
+            index,
+            truth,
+            channel,
+            withNote,
+            personalised,
+            warmedUp[index],
+            linkedInTouched[index],
+            now);
+    if (channel == Channel.ENGAGE && !reactions.isEmpty()) {
+      warmedUp[index] = true;
+    }
+    if (channel != Channel.ENGAGE && channel != Channel.EMAIL) {
+      linkedInTouched[index] = true;
+    }
+    return reactions;
+  }
+
+  /**
+   * How a prospect reacts to a touch, as a pure function of the seed, the prospect and the touch:
+   * the live dry run calls it with what the store knows ({@code warm}: a warm-up landed; {@code
+   * touchedOnLinkedIn}: earlier LinkedIn touches), so a retried touch gets the same reactions.
+   */
+  public List<Reaction> reactions(
+      long prospect,
+      Truth truth,
+      Channel channel,
+      boolean withNote,
+      boolean personalised,
+      boolean warm,
+      boolean touchedOnLinkedIn,
+      Instant now) {
     List<Reaction> reactions = new ArrayList<>(2);
-    double u = draw(index, channel, 1);
+    double u = draw(prospect, channel, 1);
     switch (channel) {
       case ENGAGE -> {
         // A warm-up lands only if they posted something to engage with in the last two weeks.
         double posted = 1 - Math.exp(-truth.postsPerWeek() * 2);
         if (u < posted) {
-          warmedUp[index] = true;
           reactions.add(new Reaction(now, Response.ENGAGED, channel));
         }
       }
       case CONNECT -> {
-        linkedInTouched[index] = true;
         double accept = withNote && personalised ? truth.acceptNote() : truth.acceptBlank();
-        if (warmedUp[index]) {
+        if (warm) {
           accept *= truth.warmMultiplier();
         }
         accept = Math.min(0.95, accept);
         if (u < accept) {
-          Instant at = later(now, truth.medianAcceptDays(), index, channel, 2);
+          Instant at = later(now, truth.medianAcceptDays(), prospect, channel, 2);
           reactions.add(new Reaction(at, Response.ACCEPTED, channel));
-          if (withNote && draw(index, channel, 3) < truth.noteReply()) {
+          if (withNote && draw(prospect, channel, 3) < truth.noteReply()) {
             reactions.add(new Reaction(at.plus(Duration.ofHours(1)), Response.REPLIED, channel));
           }
-        } else if (draw(index, channel, 4) < truth.declineShare()) {
+        } else if (draw(prospect, channel, 4) < truth.declineShare()) {
           reactions.add(
               new Reaction(
-                  later(now, truth.medianAcceptDays(), index, channel, 2),
+                  later(now, truth.medianAcceptDays(), prospect, channel, 2),
                   Response.DECLINED,
                   channel));
         }
       }
       case DM -> {
-        linkedInTouched[index] = true;
         double reply = personalised ? truth.dmReply() : truth.dmReply() / 2;
         if (u < reply) {
-          reactions.add(replied(index, truth, channel, now));
+          reactions.add(replied(prospect, truth, channel, now));
         }
       }
       case INMAIL -> {
-        linkedInTouched[index] = true;
         double reply = personalised ? truth.inmailReply() : truth.inmailReplyGeneric();
         if (u < reply) {
-          reactions.add(replied(index, truth, channel, now));
+          reactions.add(replied(prospect, truth, channel, now));
         }
       }
       case EMAIL -> {
         // Email does best after LinkedIn touches have made the name familiar.
-        double reply = truth.emailReply() * (linkedInTouched[index] ? 1.0 : 0.6);
+        double reply = truth.emailReply() * (touchedOnLinkedIn ? 1.0 : 0.6);
         if (u < reply) {
-          reactions.add(replied(index, truth, channel, now));
+          reactions.add(replied(prospect, truth, channel, now));
         }
       }
     }
     return reactions;
   }
 
-  private Reaction replied(int index, Truth truth, Channel channel, Instant now) {
+  private Reaction replied(long index, Truth truth, Channel channel, Instant now) {
     return new Reaction(
         later(now, truth.medianReplyDays(), index, channel, 2), Response.REPLIED, channel);
   }
 
   /** An exponentially distributed delay with the given median, in days. */
-  private Instant later(Instant now, double medianDays, int index, Channel channel, int salt) {
-    double u = draw(index, channel, salt);
+  private Instant later(Instant now, double medianDays, long prospect, Channel channel, int salt) {
+    double u = draw(prospect, channel, salt);
     double days = medianDays * Math.log(1 / (1 - u)) / LN2;
     return now.plusSeconds((long) Math.max(60, days * 86_400));
   }
 
-  private double draw(int index, Channel channel, int salt) {
-    return Jitter.unit(seed, index, channel.ordinal(), salt);
+  private double draw(long prospect, Channel channel, int salt) {
+    return Jitter.unit(seed, prospect, channel.ordinal(), salt);
   }
 }

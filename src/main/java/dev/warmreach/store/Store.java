@@ -1,10 +1,18 @@
 package dev.warmreach.store;
 
+import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.Advance;
+import dev.warmreach.sequence.ProspectState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +59,74 @@ public interface Store extends AutoCloseable {
 
   /** Whether either address is on the do-not-contact list; either may be {@code null}. */
   boolean isDoNotContact(ProfileUrl url, EmailAddress email);
+
+  // Campaigns and their durable sequences
+
+  /** Stores a new campaign; empty when one with that name exists already. */
+  Optional<StoredCampaign> createCampaign(Campaign campaign, String definition);
+
+  List<StoredCampaign> campaigns();
+
+  Optional<StoredCampaign> campaign(String name);
+
+  void setCampaignStatus(long campaignId, Campaign.Status status);
+
+  /**
+   * Enrolls prospects (ids assigned here); a prospect already in the campaign is left as it is.
+   * Returns how many were enrolled.
+   */
+  int enroll(List<Enrollment> enrollments);
+
+  /** Stores an account's state unless it has one already; returns the stored state. */
+  AccountState ensureAccountState(AccountState initial);
+
+  Optional<AccountState> accountState(String account);
+
+  /** Active enrollments of active campaigns due at or before {@code now}, soonest first. */
+  List<Long> dueEnrollments(Instant now, int limit);
+
+  /**
+   * Runs one engine step for an enrollment in one transaction: loads it with the prospect and the
+   * account, runs {@code work}, and saves all three with version checks, with the touches (keyed,
+   * so a replayed step adds none) and decisions. Empty when the enrollment is not due, not active,
+   * or another worker moved it first.
+   */
+  Optional<Advance> advance(long enrollmentId, Instant now, StepWork work);
+
+  /**
+   * Records an event once (a repeated idempotency key is a duplicate: false), applies it to the
+   * prospect's history and the accounts that contacted them, and wakes their enrollments.
+   */
+  boolean recordEvent(Event event);
+
+  List<Touch> plannedTouches(int limit);
+
+  /** Marks a planned touch done or skipped; false when it was not planned (already handled). */
+  boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at);
+
+  List<Touch> touches(long prospectId);
+
+  Optional<ProspectState> prospectState(long prospectId);
+
+  List<Enrollment> enrollments(long campaignId, int limit);
+
+  CampaignStats campaignStats(long campaignId);
+
+  /** The latest decisions of a campaign, newest first. */
+  List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit);
+
+  /** The earliest time anything is due: an enrollment step or a simulated reaction. */
+  Optional<Instant> nextDue();
+
+  // The simulated network's pending reactions, for dry runs
+
+  void scheduleReactions(List<SimulatedReaction> reactions);
+
+  /**
+   * Turns reactions due by {@code now} into recorded events, in one transaction: none is lost and
+   * none applied twice. Returns how many were applied.
+   */
+  int applyDueReactions(Instant now, int limit);
 
   @Override
   void close();

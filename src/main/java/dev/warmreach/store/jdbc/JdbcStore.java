@@ -1,18 +1,30 @@
 package dev.warmreach.store.jdbc;
 
+import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.domain.WorkingHours;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.Advance;
+import dev.warmreach.sequence.ProspectState;
+import dev.warmreach.store.CampaignStats;
+import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.DoNotContactEntry;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.ProspectWrite;
+import dev.warmreach.store.SimulatedReaction;
+import dev.warmreach.store.StepWork;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoreException;
+import dev.warmreach.store.StoredCampaign;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +56,7 @@ public final class JdbcStore implements Store {
   private final Clock clock;
   private final AddressHash hash;
   private final ProspectWriter writer;
+  private final CampaignRepository campaigns = new CampaignRepository();
 
   private JdbcStore(Jdbi jdbi, Clock clock, AddressHash hash) {
     this.jdbi = jdbi;
@@ -376,6 +389,129 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Optional<StoredCampaign> createCampaign(Campaign campaign, String definition) {
+    return inTransaction(h -> campaigns.create(h, campaign, definition, clock.millis()));
+  }
+
+  @Override
+  public List<StoredCampaign> campaigns() {
+    return withHandle(campaigns::campaigns);
+  }
+
+  @Override
+  public Optional<StoredCampaign> campaign(String name) {
+    return withHandle(h -> campaigns.campaign(h, name));
+  }
+
+  @Override
+  public void setCampaignStatus(long campaignId, Campaign.Status status) {
+    inTransaction(
+        h -> {
+          campaigns.setStatus(h, campaignId, status);
+          return null;
+        });
+  }
+
+  @Override
+  public int enroll(List<Enrollment> enrollments) {
+    return inTransaction(h -> campaigns.enroll(h, enrollments));
+  }
+
+  @Override
+  public AccountState ensureAccountState(AccountState initial) {
+    return inTransaction(h -> campaigns.ensureAccountState(h, initial));
+  }
+
+  @Override
+  public Optional<AccountState> accountState(String account) {
+    return withHandle(h -> campaigns.accountState(h, account));
+  }
+
+  @Override
+  public List<Long> dueEnrollments(Instant now, int limit) {
+    return withHandle(h -> campaigns.due(h, now, limit));
+  }
+
+  @Override
+  public Optional<Advance> advance(long enrollmentId, Instant now, StepWork work) {
+    try {
+      return inTransaction(
+          h ->
+              campaigns.advance(
+                  h,
+                  enrollmentId,
+                  now,
+                  work,
+                  name ->
+                      h.createQuery("SELECT * FROM sender_account WHERE name = :name")
+                          .bind("name", name)
+                          .map((rs, ctx) -> account(rs))
+                          .one()));
+    } catch (CampaignRepository.LostRace lost) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean recordEvent(Event event) {
+    return inTransaction(h -> campaigns.recordEvent(h, event));
+  }
+
+  @Override
+  public List<Touch> plannedTouches(int limit) {
+    return withHandle(h -> campaigns.planned(h, limit));
+  }
+
+  @Override
+  public boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at) {
+    return inTransaction(h -> campaigns.finishTouch(h, idempotencyKey, status, at));
+  }
+
+  @Override
+  public List<Touch> touches(long prospectId) {
+    return withHandle(h -> campaigns.touches(h, prospectId));
+  }
+
+  @Override
+  public Optional<ProspectState> prospectState(long prospectId) {
+    return withHandle(h -> campaigns.prospectState(h, prospectId, null));
+  }
+
+  @Override
+  public List<Enrollment> enrollments(long campaignId, int limit) {
+    return withHandle(h -> campaigns.enrollments(h, campaignId, limit));
+  }
+
+  @Override
+  public CampaignStats campaignStats(long campaignId) {
+    return withHandle(h -> campaigns.stats(h, campaignId));
+  }
+
+  @Override
+  public List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit) {
+    return withHandle(h -> campaigns.decisions(h, campaignId, prospectId, limit));
+  }
+
+  @Override
+  public Optional<Instant> nextDue() {
+    return withHandle(campaigns::nextDue);
+  }
+
+  @Override
+  public void scheduleReactions(List<SimulatedReaction> reactions) {
+    inTransaction(
+        h -> {
+          campaigns.scheduleReactions(h, reactions);
+          return null;
+        });
+  }
+
+  @Override
+  public int applyDueReactions(Instant now, int limit) {
+    return inTransaction(h -> campaigns.applyDueReactions(h, now, limit));
+  }
+
+  @Override
   public void close() {
     // Connections are opened per operation and closed with it; nothing is held between calls.
   }
@@ -384,6 +520,9 @@ public final class JdbcStore implements Store {
     try {
       return jdbi.inTransaction(work);
     } catch (JdbiException e) {
+      if (e.getCause() instanceof CampaignRepository.LostRace lost) {
+        throw lost;
+      }
       throw new StoreException("the database refused a write: " + e.getMessage(), e);
     }
   }

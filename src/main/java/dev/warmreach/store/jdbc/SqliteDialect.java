@@ -18,7 +18,10 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public Map<String, String> migrationPlaceholders() {
-    return Map.of("id_column", "INTEGER PRIMARY KEY AUTOINCREMENT");
+    return Map.of(
+        "id_column", "INTEGER PRIMARY KEY AUTOINCREMENT",
+        "timestamp_type", "TIMESTAMP",
+        "blob_type", "BLOB");
   }
 
   @Override
