@@ -1,11 +1,17 @@
 package dev.warmreach;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.warmreach.cli.WarmreachCli;
 import dev.warmreach.importer.ProspectImport;
+import dev.warmreach.live.LiveEngine;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.jdbc.JdbcStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,10 +20,10 @@ import java.util.Objects;
  */
 public final class Warmreach implements AutoCloseable {
 
-  private final Store store;
+  private final JdbcStore store;
   private final Clock clock;
 
-  private Warmreach(Store store, Clock clock) {
+  private Warmreach(JdbcStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
@@ -37,6 +43,36 @@ public final class Warmreach implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * Runs the live engine in the background through db-scheduler: a recurring task calls {@link
+   * LiveEngine#runUntilIdle} every {@code every}, on one node at a time, at {@code clock}'s time;
+   * with {@code catchUp} (dry runs on a fast clock) each due step runs at its own due time.
+   */
+  public Scheduler schedule(LiveEngine engine, Clock engineClock, Duration every, boolean catchUp) {
+    RecurringTask<Void> runDue =
+        Tasks.recurring("warmreach-run-due", FixedDelay.of(every))
+            .execute(
+                (instance, context) -> {
+                  if (catchUp) {
+                    engine.runUntil(engineClock.instant());
+                  } else {
+                    engine.runUntilIdle(engineClock.instant());
+                  }
+                });
+    return Scheduler.create(store.dataSource())
+        .startTasks(runDue)
+        .threads(1)
+        .pollingInterval(every)
+        .heartbeatInterval(Duration.ofSeconds(5))
+        .shutdownMaxWait(Duration.ofSeconds(30))
+        .build();
+  }
+
+  /** The system clock, for the commands that measure or pace themselves. */
+  public static Clock systemClock() {
+    return Clock.systemUTC();
   }
 
   public ProspectImport prospectImport() {
@@ -78,7 +114,7 @@ public final class Warmreach implements AutoCloseable {
 
     /** Opens the database, creating or upgrading its schema. */
     public Warmreach build() {
-      Store store =
+      JdbcStore store =
           databaseUrl == null || databaseUrl.isBlank()
               ? JdbcStore.openEmbedded(home, clock)
               : JdbcStore.open(databaseUrl, clock);

@@ -41,6 +41,9 @@ import picocli.CommandLine.ScopeType;
       AccountsCommand.class,
       DncCommand.class,
       ForecastCommand.class,
+      CampaignsCommand.class,
+      RunCommand.class,
+      LintCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WarmreachCli implements Runnable {

@@ -37,6 +37,26 @@ public final class CampaignFile {
     }
   }
 
+  /** A campaign definition stored as JSON, as {@link #toJson} wrote it. */
+  public static Scenario.Campaign fromJson(String json) {
+    try {
+      return fromNode(new Node(new ObjectMapper().readTree(json), ""));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a stored campaign definition is unreadable", e);
+    }
+  }
+
+  /** The definition file at {@code path} as JSON text, checked first by reading it. */
+  public static String toJson(Path path) {
+    read(path);
+    return parse(path).toString();
+  }
+
+  /** The definition of the combined sequence with built-in templates, as JSON text. */
+  public static String defaultJson() {
+    return "{\"sequence\": \"combined\"}";
+  }
+
   /** The combined sequence with the built-in templates and default settings. */
   public static Scenario.Campaign defaults() {
     return new Scenario.Campaign(

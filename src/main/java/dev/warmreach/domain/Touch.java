@@ -8,22 +8,26 @@ import java.util.Objects;
  * enrollment and step, so a retried or replayed step finds the touch it already made instead of
  * sending twice.
  *
- * @param text the rendered message; empty for a warm-up or a blank request
- * @param subject the InMail or email subject; empty for other channels
+ * @param step the sequence step that made it
+ * @param withNote for a connection request, whether it carries a note
+ * @param template the template its text comes from; {@code null} for a warm-up
  * @param doneAt when it was sent; {@code null} while planned
+ * @param reason why the policy chose it, in words
  */
 public record Touch(
     long id,
     long enrollmentId,
     long prospectId,
     String senderAccount,
+    String step,
     Channel channel,
+    boolean withNote,
+    String template,
     Status status,
     Instant dueAt,
     Instant doneAt,
     String idempotencyKey,
-    String subject,
-    String text) {
+    String reason) {
 
   /** Where a touch is: planned, sent, or not sent and why. */
   public enum Status {
@@ -39,8 +43,8 @@ public record Touch(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(dueAt, "dueAt");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-    subject = subject == null ? "" : subject;
-    text = text == null ? "" : text;
+    Objects.requireNonNull(step, "step");
+    reason = reason == null ? "" : reason;
     if (idempotencyKey.isBlank()) {
       throw new IllegalArgumentException("a touch needs an idempotency key");
     }

@@ -471,12 +471,14 @@ final class CampaignRepository {
         rs.getLong("enrollment_id"),
         rs.getLong("prospect_id"),
         rs.getString("sender_account"),
+        rs.getString("step"),
         Channel.valueOf(rs.getString("channel")),
+        rs.getBoolean("with_note"),
+        rs.getString("template"),
         Touch.Status.valueOf(rs.getString("status")),
         Instant.ofEpochMilli(rs.getLong("due_at")),
         notDone ? null : Instant.ofEpochMilli(done),
         rs.getString("idempotency_key"),
-        rs.getString("template"),
         rs.getString("reason"));
   }
 

@@ -53,13 +53,15 @@ import org.jdbi.v3.core.statement.Query;
 public final class JdbcStore implements Store {
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
   private final Clock clock;
   private final AddressHash hash;
   private final ProspectWriter writer;
   private final CampaignRepository campaigns = new CampaignRepository();
 
-  private JdbcStore(Jdbi jdbi, Clock clock, AddressHash hash) {
+  private JdbcStore(Jdbi jdbi, DataSource dataSource, Clock clock, AddressHash hash) {
     this.jdbi = jdbi;
+    this.dataSource = dataSource;
     this.clock = clock;
     this.hash = hash;
     this.writer = new ProspectWriter(hash);
@@ -89,7 +91,7 @@ public final class JdbcStore implements Store {
           e);
     }
     Jdbi jdbi = Jdbi.create(dataSource);
-    return new JdbcStore(jdbi, clock, new AddressHash(workspaceKey(jdbi, clock)));
+    return new JdbcStore(jdbi, dataSource, clock, new AddressHash(workspaceKey(jdbi, clock)));
   }
 
   /** Opens the embedded SQLite database kept in {@code home}, creating the folder if needed. */
@@ -160,6 +162,11 @@ public final class JdbcStore implements Store {
                       .mapTo(String.class)
                       .one());
         });
+  }
+
+  /** The connections behind this store, for the scheduler that shares its database. */
+  public DataSource dataSource() {
+    return dataSource;
   }
 
   @Override

@@ -31,6 +31,10 @@ final class SqliteDialect implements Dialect {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
+    // A transaction that reads and then writes must hold the write lock from its start: otherwise
+    // in WAL mode another writer (the scheduler's heartbeat) makes it fail with
+    // SQLITE_BUSY_SNAPSHOT.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(url);
     return dataSource;

@@ -1,0 +1,417 @@
+package dev.warmreach.cli;
+
+import dev.warmreach.Warmreach;
+import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.Tags;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.SequenceEngine;
+import dev.warmreach.store.CampaignStats;
+import dev.warmreach.store.DecisionRecord;
+import dev.warmreach.store.ProspectQuery;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredCampaign;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code warmreach campaigns}: create, launch, pause and inspect campaigns. */
+@Command(
+    name = "campaigns",
+    mixinStandardHelpOptions = true,
+    description = "Create, launch, pause, resume, list and show campaigns.",
+    subcommands = {
+      CampaignsCommand.Create.class,
+      CampaignsCommand.ListCampaigns.class,
+      CampaignsCommand.Show.class,
+      CampaignsCommand.Launch.class,
+      CampaignsCommand.Pause.class,
+      CampaignsCommand.Resume.class
+    })
+final class CampaignsCommand implements Runnable {
+
+  @ParentCommand WarmreachCli root;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static StoredCampaign find(Store store, String name) {
+    return store
+        .campaign(name)
+        .orElseThrow(
+            () ->
+                new UserError("no campaign named '" + name + "'; see 'warmreach campaigns list'"));
+  }
+
+  /** Creates a campaign and enrolls prospects, spreading them over its accounts. */
+  static StoredCampaign create(
+      Warmreach app,
+      String name,
+      List<String> accounts,
+      String policy,
+      String definition,
+      String tag) {
+    Store store = app.store();
+    if (accounts.isEmpty()) {
+      throw new UserError(
+          "--accounts: name at least one sender account (see 'warmreach accounts list')");
+    }
+    for (String account : accounts) {
+      if (store.account(account).isEmpty()) {
+        throw new UserError(
+            "--accounts: no account named '" + account + "'; add it with 'warmreach accounts add'");
+      }
+    }
+    ChannelPolicy.named(policy);
+    List<Prospect> prospects =
+        store.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, 0)).stream()
+            .filter(p -> !p.doNotContact())
+            .toList();
+    if (prospects.isEmpty()) {
+      throw new UserError(
+          "no prospects to enroll"
+              + (tag == null ? "" : " tagged '" + tag + "'")
+              + "; import some with 'warmreach import FILE'");
+    }
+    Campaign campaign =
+        new Campaign(
+            0, name, accounts, policy, "definition", Campaign.Status.DRAFT, app.clock().instant());
+    StoredCampaign stored =
+        store
+            .createCampaign(campaign, definition)
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "a campaign named '" + name + "' exists already; choose another name"));
+    SequenceEngine engine =
+        new SequenceEngine(
+            CampaignFile.fromJson(definition).sequence(),
+            ChannelPolicy.named(policy),
+            CampaignFile.fromJson(definition).settings());
+    List<Enrollment> enrollments = new ArrayList<>();
+    for (int i = 0; i < prospects.size(); i++) {
+      enrollments.add(
+          engine.enroll(
+              0,
+              stored.campaign().id(),
+              prospects.get(i).id(),
+              accounts.get(i % accounts.size()),
+              app.clock().instant()));
+    }
+    store.enroll(enrollments);
+    return stored;
+  }
+
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Create a campaign and enroll prospects in it (all, or those with --tag), spread evenly"
+            + " over its sender accounts. It starts as a draft: nothing is sent until it is"
+            + " launched.",
+        "Without --definition it runs the combined sequence with the built-in templates"
+            + " (docs/sequences.md)."
+      })
+  static final class Create implements Callable<Integer> {
+    @ParentCommand CampaignsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The campaign's name.")
+    String name;
+
+    @Option(
+        names = "--accounts",
+        split = ",",
+        required = true,
+        paramLabel = "NAME[,NAME…]",
+        description = "The sender accounts that contact its prospects.")
+    List<String> accounts;
+
+    @Option(
+        names = "--definition",
+        paramLabel = "FILE",
+        description = "A campaign definition (JSON or YAML).")
+    Path definition;
+
+    @Option(
+        names = "--policy",
+        defaultValue = "playbook",
+        paramLabel = "POLICY",
+        description = "playbook (default), connect-only or inmail-first.")
+    String policy;
+
+    @Option(
+        names = "--tag",
+        paramLabel = "TAG",
+        description = "Enroll only prospects with this tag.")
+    String tag;
+
+    @Override
+    public Integer call() {
+      String json =
+          definition == null ? CampaignFile.defaultJson() : CampaignFile.toJson(definition);
+      String canonicalTag = tag == null ? null : Tags.normalise(tag);
+      StoredCampaign stored = create(parent.root.app(), name, accounts, policy, json, canonicalTag);
+      CampaignStats stats = parent.root.app().store().campaignStats(stored.campaign().id());
+      PrintWriter out = spec.commandLine().getOut();
+      long enrolled = stats.enrollments().values().stream().mapToLong(Long::longValue).sum();
+      if (parent.root.json()) {
+        Output.json(out, Map.of("campaign", name, "enrolled", enrolled, "status", "DRAFT"));
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "Created campaign %s (%s policy) with %,d prospects over %s. Launch it with 'warmreach"
+                + " campaigns launch %s'.%n",
+            name,
+            policy,
+            enrolled,
+            String.join(", ", accounts),
+            name);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List campaigns.")
+  static final class ListCampaigns implements Callable<Integer> {
+    @ParentCommand CampaignsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      List<StoredCampaign> campaigns = parent.root.app().store().campaigns();
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Output.json(
+            out,
+            campaigns.stream()
+                .map(
+                    c ->
+                        Map.of(
+                            "name", c.campaign().name(),
+                            "policy", c.campaign().policy(),
+                            "status", c.campaign().status().name(),
+                            "accounts", c.campaign().senderAccounts()))
+                .toList());
+        return 0;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (StoredCampaign c : campaigns) {
+        rows.add(
+            List.of(
+                c.campaign().name(),
+                c.campaign().status().name(),
+                c.campaign().policy(),
+                String.join(",", c.campaign().senderAccounts())));
+      }
+      Output.table(out, List.of("NAME", "STATUS", "POLICY", "ACCOUNTS"), rows);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description =
+          "Show a campaign's funnel per channel, its accounts' limits and recent decisions.")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand CampaignsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The campaign's name.")
+    String name;
+
+    @Override
+    public Integer call() {
+      Store store = parent.root.app().store();
+      StoredCampaign c = find(store, name);
+      CampaignStats stats = store.campaignStats(c.campaign().id());
+      List<DecisionRecord> decisions = store.decisions(c.campaign().id(), null, 8);
+      PrintWriter out = spec.commandLine().getOut();
+      Map<String, Object> accounts = new LinkedHashMap<>();
+      for (String account : c.campaign().senderAccounts()) {
+        store
+            .accountState(account)
+            .ifPresent(
+                s ->
+                    accounts.put(
+                        account, AccountSummary.of(s, parent.root.app().clock().instant())));
+      }
+      if (parent.root.json()) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", c.campaign().name());
+        json.put("status", c.campaign().status().name());
+        json.put("policy", c.campaign().policy());
+        json.put("enrollments", stats.enrollments());
+        json.put("sent", stats.touches());
+        json.put("planned", stats.planned());
+        json.put("events", stats.events());
+        json.put("replies", stats.replies());
+        json.put("accounts", accounts);
+        json.put("decisions", decisions);
+        Output.json(out, json);
+        return 0;
+      }
+      print(out, c, stats, accounts, decisions);
+      return 0;
+    }
+  }
+
+  static void print(
+      PrintWriter out,
+      StoredCampaign c,
+      CampaignStats stats,
+      Map<String, Object> accounts,
+      List<DecisionRecord> decisions) {
+    out.printf(
+        Locale.ROOT,
+        "Campaign %s: %s, policy %s, accounts %s%n",
+        c.campaign().name(),
+        c.campaign().status(),
+        c.campaign().policy(),
+        String.join(", ", c.campaign().senderAccounts()));
+    out.println("Prospects by status: " + stats.enrollments());
+    List<List<String>> rows = new ArrayList<>();
+    for (String channel : List.of("ENGAGE", "CONNECT", "DM", "INMAIL", "EMAIL")) {
+      rows.add(
+          List.of(
+              channel.toLowerCase(Locale.ROOT),
+              String.valueOf(stats.touches().getOrDefault(channel, 0L)),
+              String.valueOf(stats.planned().getOrDefault(channel, 0L)),
+              channel.equals("CONNECT")
+                  ? String.valueOf(stats.events().getOrDefault("ACCEPTED", 0L))
+                  : "",
+              String.valueOf(stats.replies().getOrDefault(channel, 0L))));
+    }
+    Output.table(out, List.of("CHANNEL", "SENT", "PLANNED", "ACCEPTED", "REPLIES"), rows);
+    out.println(
+        "Declined "
+            + stats.events().getOrDefault("DECLINED", 0L)
+            + ", withdrawn "
+            + stats.events().getOrDefault("WITHDRAWN", 0L)
+            + ".");
+    accounts.forEach((name, summary) -> out.println("Account " + name + ": " + summary));
+    if (!decisions.isEmpty()) {
+      out.println("Latest decisions:");
+      for (DecisionRecord d : decisions) {
+        out.println("  prospect " + d.prospectId() + " at " + d.step() + ": " + d.summary());
+      }
+    }
+    out.flush();
+  }
+
+  /** An account's standing in one line, and as JSON. */
+  record AccountSummary(
+      int invitationsThisWeek,
+      int weeklyCap,
+      int pending,
+      int creditsLeft,
+      long creditsSpent,
+      long creditsRefunded,
+      String health) {
+    static AccountSummary of(AccountState s, java.time.Instant now) {
+      var totals = s.credits().at(now).totals();
+      return new AccountSummary(
+          s.invitations().sentInLastWeek(now),
+          s.account().weeklyInvitationCap(),
+          s.pending().count(),
+          s.creditsLeft(now),
+          totals.spent(),
+          totals.refunded(),
+          s.health(now).isEmpty() ? "healthy" : s.health(now));
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%d of %d invitations in the last 7 days, %d pending; InMail credits %d left, %d spent,"
+              + " %d refunded; %s",
+          invitationsThisWeek,
+          weeklyCap,
+          pending,
+          creditsLeft,
+          creditsSpent,
+          creditsRefunded,
+          health);
+    }
+  }
+
+  abstract static class StatusChange implements Callable<Integer> {
+    @ParentCommand CampaignsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The campaign's name.")
+    String name;
+
+    abstract Campaign.Status target();
+
+    @Override
+    public Integer call() {
+      Warmreach app = parent.root.app();
+      StoredCampaign c = find(app.store(), name);
+      if (target() == Campaign.Status.ACTIVE) {
+        LiveEngine.prepareAccounts(app.store(), c.campaign(), app.clock().instant());
+      }
+      app.store().setCampaignStatus(c.campaign().id(), target());
+      spec.commandLine().getOut().println("Campaign " + name + " is now " + target() + ".");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "launch",
+      mixinStandardHelpOptions = true,
+      description = "Start sending: the campaign becomes active.")
+  static final class Launch extends StatusChange {
+    @Override
+    Campaign.Status target() {
+      return Campaign.Status.ACTIVE;
+    }
+  }
+
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description = "Stop sending until resumed; nothing is lost.")
+  static final class Pause extends StatusChange {
+    @Override
+    Campaign.Status target() {
+      return Campaign.Status.PAUSED;
+    }
+  }
+
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description = "Continue a paused campaign.")
+  static final class Resume extends StatusChange {
+    @Override
+    Campaign.Status target() {
+      return Campaign.Status.ACTIVE;
+    }
+  }
+}

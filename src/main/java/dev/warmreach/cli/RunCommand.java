@@ -1,0 +1,147 @@
+package dev.warmreach.cli;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.warmreach.Warmreach;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.simulated.DeliveryLog;
+import dev.warmreach.execute.simulated.SimulatedExecutor;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.live.ScaledClock;
+import dev.warmreach.simulation.Truth;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code warmreach run}: the live engine, on the durable schedule, until stopped. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run active campaigns: every due step runs through the durable schedule (db-scheduler), each"
+          + " in its own transaction, and each touch has an idempotency key, so a crash or restart"
+          + " never sends twice or loses a step. Stop with Ctrl-C; nothing is left half done.",
+      "Without --simulate, touches wait in the task list for you to carry out. With --simulate,"
+          + " they go to the simulated network instead (a dry run), usually with --speed so weeks"
+          + " pass in minutes."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand WarmreachCli root;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--simulate", description = "Send to the simulated network (a dry run).")
+  boolean simulate;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "With --simulate: run the clock N times faster (kept across restarts).")
+  double speed;
+
+  @Option(
+      names = "--until-done",
+      description = "Stop when nothing is left to do: every enrollment finished.")
+  boolean untilDone;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "The simulated network's seed.")
+  long seed;
+
+  @Option(
+      names = "--poll",
+      defaultValue = "PT1S",
+      paramLabel = "DURATION",
+      description = "How often to look for due work (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration poll;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (speed != 1 && !simulate) {
+      throw new UserError("--speed only works with --simulate: real prospects live in real time");
+    }
+    if (!(speed >= 1 && speed <= 10_000_000)) {
+      throw new UserError("--speed " + speed + " must be between 1 and 10000000");
+    }
+    Warmreach app = root.app();
+    Clock clock = simulate ? simulatedClock(root.homeFolder()) : Warmreach.systemClock();
+    Executor executor =
+        simulate
+            ? new SimulatedExecutor(
+                app.store(),
+                seed,
+                Truth.DEFAULT,
+                new DeliveryLog(root.homeFolder().resolve("simulated-deliveries.log")))
+            : new AssistedTasks();
+    LiveEngine engine = new LiveEngine(app.store(), executor);
+    Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
+    PrintWriter out = spec.commandLine().getOut();
+    Runtime.getRuntime().addShutdownHook(new Thread(scheduler::stop, "warmreach-shutdown"));
+    scheduler.start();
+    out.println(
+        "Running" + (simulate ? " a dry run at " + speed + "x" : "") + "; stop with Ctrl-C.");
+    out.flush();
+    while (true) {
+      Thread.sleep(poll.toMillis());
+      if (untilDone && app.store().nextDue().isEmpty() && plannedLeft(app, executor) == 0) {
+        scheduler.stop();
+        out.println("Nothing left to do at " + clock.instant() + ".");
+        return 0;
+      }
+    }
+  }
+
+  private int plannedLeft(Warmreach app, Executor executor) {
+    return executor.automatic() ? app.store().plannedTouches(1).size() : 0;
+  }
+
+  /** A scaled clock anchored in the home folder, so a restarted dry run continues its timeline. */
+  private Clock simulatedClock(Path home) {
+    Path anchor = home.resolve("simulated-clock");
+    Clock system = Warmreach.systemClock();
+    try {
+      Files.createDirectories(home);
+      if (!Files.exists(anchor)) {
+        Instant now = system.instant();
+        Files.writeString(anchor, now + " " + now + " " + speed + "\n");
+      }
+      String[] parts = Files.readString(anchor).strip().split(" ");
+      return new ScaledClock(
+          system, Instant.parse(parts[0]), Instant.parse(parts[1]), Double.parseDouble(parts[2]));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw new UserError(anchor + " is damaged; delete it to start the dry run's clock afresh", e);
+    }
+  }
+
+  /** Assisted mode: touches stay in the task list until a person marks them done. */
+  private static final class AssistedTasks implements Executor {
+    @Override
+    public boolean automatic() {
+      return false;
+    }
+
+    @Override
+    public void execute(Touch touch) {
+      // nothing: the task waits for a person
+    }
+  }
+}

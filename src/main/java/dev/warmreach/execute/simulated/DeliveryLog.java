@@ -1,0 +1,56 @@
+package dev.warmreach.execute.simulated;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the simulated network has received, kept in a file outside the database, as a real network
+ * would keep it: each touch's key is written (and flushed to disk) before the store hears the touch
+ * is done, so a crash in between shows whether a retry sends again. A key seen before is logged as
+ * a duplicate and not delivered again. Not thread-safe.
+ */
+public final class DeliveryLog {
+
+  private final Path file;
+  private final Set<String> delivered = new HashSet<>();
+
+  public DeliveryLog(Path file) {
+    this.file = file;
+    try {
+      if (Files.exists(file)) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          if (line.startsWith("SENT ")) {
+            delivered.add(line.substring(5));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Delivers the touch {@code key}; false when it was delivered before (a duplicate). */
+  public boolean deliver(String key) {
+    boolean fresh = delivered.add(key);
+    append((fresh ? "SENT " : "DUPLICATE ") + key + "\n");
+    return fresh;
+  }
+
+  private void append(String line) {
+    try (FileChannel channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      channel.write(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

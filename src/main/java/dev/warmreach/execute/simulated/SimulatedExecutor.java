@@ -1,0 +1,80 @@
+package dev.warmreach.execute.simulated;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.sequence.ProspectState;
+import dev.warmreach.simulation.SimulatedNetwork;
+import dev.warmreach.simulation.Truth;
+import dev.warmreach.store.SimulatedReaction;
+import dev.warmreach.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dry runs: touches go to the simulated network instead of LinkedIn. The network's reactions are
+ * stored to arrive at their (virtual) time; a warm-up that found no post is marked skipped.
+ * Delivery is recorded in a {@link DeliveryLog} first, so a retried touch is recognised.
+ */
+public final class SimulatedExecutor implements Executor {
+
+  private final Store store;
+  private final SimulatedNetwork network;
+  private final Truth truth;
+  private final DeliveryLog log;
+
+  public SimulatedExecutor(Store store, long seed, Truth truth, DeliveryLog log) {
+    this.store = store;
+    this.network = new SimulatedNetwork(seed);
+    this.truth = truth;
+    this.log = log;
+  }
+
+  @Override
+  public boolean automatic() {
+    return true;
+  }
+
+  @Override
+  public void execute(Touch touch) {
+    log.deliver(touch.idempotencyKey());
+    ProspectState prospect = store.prospectState(touch.prospectId()).orElseThrow();
+    boolean touchedOnLinkedIn =
+        store.touches(touch.prospectId()).stream()
+            .anyMatch(
+                t ->
+                    t.status() == Touch.Status.DONE
+                        && t.channel() != Channel.EMAIL
+                        && t.channel() != Channel.ENGAGE);
+    List<SimulatedNetwork.Reaction> reactions =
+        network.reactions(
+            touch.prospectId(),
+            truth,
+            touch.channel(),
+            touch.withNote(),
+            true,
+            prospect.history().engaged(),
+            touchedOnLinkedIn,
+            touch.dueAt());
+    List<SimulatedReaction> later = new ArrayList<>();
+    boolean landed = touch.channel() != Channel.ENGAGE;
+    for (SimulatedNetwork.Reaction r : reactions) {
+      if (r.response() == SimulatedNetwork.Response.ENGAGED) {
+        landed = true;
+      } else {
+        later.add(
+            new SimulatedReaction(
+                touch.prospectId(),
+                r.response().name(),
+                r.channel(),
+                r.at(),
+                touch.idempotencyKey()
+                    + ":"
+                    + r.response().name().toLowerCase(java.util.Locale.ROOT)));
+      }
+    }
+    store.scheduleReactions(later);
+    store.finishTouch(
+        touch.idempotencyKey(), landed ? Touch.Status.DONE : Touch.Status.SKIPPED, touch.dueAt());
+  }
+}

@@ -1,0 +1,145 @@
+package dev.warmreach.live;
+
+import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.SequenceEngine;
+import dev.warmreach.simulation.Scenario;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredCampaign;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live driver: one {@link #runDue} pass applies due events, withdraws stale invitations, moves
+ * every due enrollment one engine step (each in its own transaction, with version checks, so
+ * several nodes can share the work), and hands planned touches to the executor. The scheduler calls
+ * it in a loop; the demo calls it with a settable clock. Thread-safe.
+ */
+public final class LiveEngine {
+
+  private static final int BATCH = 500;
+
+  private final Store store;
+  private final Executor executor;
+  private final Map<Long, SequenceEngine> engines = new ConcurrentHashMap<>();
+
+  public LiveEngine(Store store, Executor executor) {
+    this.store = store;
+    this.executor = executor;
+  }
+
+  /** One pass at {@code now}; returns how much work it did (0 when nothing was due). */
+  public int runDue(Instant now) {
+    int work = store.applyDueReactions(now, BATCH);
+    work += withdrawStaleInvitations(now);
+    for (long id : store.dueEnrollments(now, BATCH)) {
+      if (store
+          .advance(id, now, (e, p, a) -> engine(e.campaignId()).advance(e, p, a, now))
+          .isPresent()) {
+        work++;
+      }
+    }
+    if (executor.automatic()) {
+      for (Touch touch : store.plannedTouches(BATCH)) {
+        executor.execute(touch);
+        work++;
+      }
+    }
+    return work;
+  }
+
+  /** Runs passes at {@code now} until one finds nothing to do. */
+  public int runUntilIdle(Instant now) {
+    int total = 0;
+    for (int pass = 0; pass < 1000; pass++) {
+      int work = runDue(now);
+      total += work;
+      if (work == 0) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Runs everything due up to {@code target} in time order, each at its own due time: for dry runs
+   * and the demo, where the clock jumps ahead faster than one pass per action.
+   */
+  public int runUntil(Instant target) {
+    int total = 0;
+    Instant last = null;
+    while (true) {
+      Optional<Instant> next = store.nextDue();
+      Instant at = next.isEmpty() || next.get().isAfter(target) ? target : next.get();
+      if (last != null && at.isBefore(last)) {
+        at = last;
+      }
+      int work = runUntilIdle(at);
+      total += work;
+      if (at.equals(target) || (work == 0 && at.equals(last))) {
+        return total + runUntilIdle(target);
+      }
+      last = at;
+    }
+  }
+
+  /** Makes sure every account of a campaign about to run has stored limits. */
+  public static void prepareAccounts(Store store, Campaign campaign, Instant now) {
+    for (String name : campaign.senderAccounts()) {
+      store
+          .account(name)
+          .ifPresent(
+              account ->
+                  store.ensureAccountState(
+                      AccountState.open(
+                          account, dev.warmreach.quota.AccountLimits.defaultsFor(account), now)));
+    }
+  }
+
+  private int withdrawStaleInvitations(Instant now) {
+    int withdrawn = 0;
+    for (StoredCampaign stored : store.campaigns()) {
+      if (stored.campaign().status() != Campaign.Status.ACTIVE) {
+        continue;
+      }
+      for (String name : stored.campaign().senderAccounts()) {
+        Optional<AccountState> state = store.accountState(name);
+        if (state.isEmpty()) {
+          continue;
+        }
+        for (long prospect : state.get().invitationsToWithdraw(now)) {
+          Instant sent = state.get().pending().sentAt().get(prospect);
+          String key = "withdraw:" + name + ":" + prospect + ":" + sent.toEpochMilli();
+          if (store.recordEvent(new Event.Withdrawn(prospect, now, key))) {
+            withdrawn++;
+          }
+        }
+      }
+    }
+    return withdrawn;
+  }
+
+  SequenceEngine engine(long campaignId) {
+    return engines.computeIfAbsent(
+        campaignId,
+        id -> {
+          StoredCampaign stored =
+              store.campaigns().stream()
+                  .filter(c -> c.campaign().id() == id)
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalStateException("no campaign " + id));
+          Scenario.Campaign definition = CampaignFile.fromJson(stored.definition());
+          return new SequenceEngine(
+              definition.sequence(),
+              ChannelPolicy.named(stored.campaign().policy()),
+              definition.settings());
+        });
+  }
+}
