@@ -93,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
     LiveEngine engine = new LiveEngine(app.store(), executor);
     Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
     PrintWriter out = spec.commandLine().getOut();
-    Runtime.getRuntime().addShutdownHook(new Thread(scheduler::stop, "warmreach-shutdown"));
+    Thread onExit = new Thread(scheduler::stop, "warmreach-shutdown");
+    Runtime.getRuntime().addShutdownHook(onExit);
     scheduler.start();
     out.println(
         "Running" + (simulate ? " a dry run at " + speed + "x" : "") + "; stop with Ctrl-C.");
@@ -101,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
     while (true) {
       Thread.sleep(poll.toMillis());
       if (untilDone && app.store().nextDue().isEmpty() && plannedLeft(app, executor) == 0) {
+        Runtime.getRuntime().removeShutdownHook(onExit);
         scheduler.stop();
         out.println("Nothing left to do at " + clock.instant() + ".");
         return 0;

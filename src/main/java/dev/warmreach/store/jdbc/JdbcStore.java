@@ -1,5 +1,7 @@
 package dev.warmreach.store.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
@@ -75,8 +77,9 @@ public final class JdbcStore implements Store {
   public static JdbcStore open(String url, Clock clock) {
     Dialect dialect = Dialect.forUrl(url);
     createParentFolder(url);
-    DataSource dataSource = dialect.dataSource(url);
-    checkReachable(url, dialect, dataSource);
+    DataSource direct = dialect.dataSource(url);
+    checkReachable(url, dialect, direct);
+    HikariDataSource dataSource = pooled(direct, dialect);
     try {
       Flyway.configure()
           .dataSource(dataSource)
@@ -119,6 +122,19 @@ public final class JdbcStore implements Store {
               + "); choose a writable folder with --home or WARMREACH_HOME",
           e);
     }
+  }
+
+  /**
+   * Connections are pooled: opening a SQLite file and applying its settings costs more than most
+   * queries, and the live engine runs thousands of small transactions.
+   */
+  private static HikariDataSource pooled(DataSource direct, Dialect dialect) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(direct);
+    config.setPoolName("warmreach-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+    config.setMaximumPoolSize(dialect instanceof SqliteDialect ? 4 : 8);
+    config.setMinimumIdle(1);
+    return new HikariDataSource(config);
   }
 
   private static void checkReachable(String url, Dialect dialect, DataSource dataSource) {
@@ -520,7 +536,9 @@ public final class JdbcStore implements Store {
 
   @Override
   public void close() {
-    // Connections are opened per operation and closed with it; nothing is held between calls.
+    if (dataSource instanceof HikariDataSource pool) {
+      pool.close();
+    }
   }
 
   private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
