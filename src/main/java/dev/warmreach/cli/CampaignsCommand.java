@@ -65,6 +65,7 @@ final class CampaignsCommand implements Runnable {
   /** Creates a campaign and enrolls prospects, spreading them over its accounts. */
   static StoredCampaign create(
       Warmreach app,
+      java.time.Instant start,
       String name,
       List<String> accounts,
       String policy,
@@ -93,8 +94,7 @@ final class CampaignsCommand implements Runnable {
               + "; import some with 'warmreach import FILE'");
     }
     Campaign campaign =
-        new Campaign(
-            0, name, accounts, policy, "definition", Campaign.Status.DRAFT, app.clock().instant());
+        new Campaign(0, name, accounts, policy, "definition", Campaign.Status.DRAFT, start);
     StoredCampaign stored =
         store
             .createCampaign(campaign, definition)
@@ -115,7 +115,7 @@ final class CampaignsCommand implements Runnable {
               stored.campaign().id(),
               prospects.get(i).id(),
               accounts.get(i % accounts.size()),
-              app.clock().instant()));
+              start));
     }
     store.enroll(enrollments);
     return stored;
@@ -171,7 +171,9 @@ final class CampaignsCommand implements Runnable {
       String json =
           definition == null ? CampaignFile.defaultJson() : CampaignFile.toJson(definition);
       String canonicalTag = tag == null ? null : Tags.normalise(tag);
-      StoredCampaign stored = create(parent.root.app(), name, accounts, policy, json, canonicalTag);
+      Warmreach app = parent.root.app();
+      StoredCampaign stored =
+          create(app, app.clock().instant(), name, accounts, policy, json, canonicalTag);
       CampaignStats stats = parent.root.app().store().campaignStats(stored.campaign().id());
       PrintWriter out = spec.commandLine().getOut();
       long enrolled = stats.enrollments().values().stream().mapToLong(Long::longValue).sum();

@@ -1,21 +1,35 @@
 package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
+import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Seniority;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.simulated.DeliveryLog;
+import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.importer.CsvFile;
 import dev.warmreach.importer.ImportOptions;
 import dev.warmreach.importer.ImportReport;
+import dev.warmreach.live.LimitAudit;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.quota.CreditLedger;
+import dev.warmreach.simulation.Truth;
+import dev.warmreach.store.CampaignStats;
+import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredCampaign;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,15 +49,22 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run the demo: import the bundled sample prospects (300 people, varied in seniority and"
-          + " LinkedIn activity) into the workspace, add a demo sender account, and show what was"
-          + " stored.",
-      "Safe to run again: people already stored are updated, never duplicated."
+          + " LinkedIn activity), add two demo sender accounts, create a campaign on the combined"
+          + " sequence, and run it against the simulated network for 8 virtual weeks (ending now)."
+          + " Prints the funnel per channel, InMail credits spent and refunded, the limits held,"
+          + " and some decisions with their reasons.",
+      "The results stay in the workspace: see 'warmreach campaigns show demo'. Safe to run"
+          + " again: people are updated, never duplicated, and an existing demo campaign is shown,"
+          + " not run twice."
     })
 final class DemoCommand implements Callable<Integer> {
 
   static final String SAMPLE = "/sample/prospects.csv";
   static final String SAMPLE_TAG = "demo-sample";
   static final String DEMO_ACCOUNT = "demo-sdr";
+  static final String DEMO_FOUNDER = "demo-founder";
+  static final String DEMO_CAMPAIGN = "demo";
+  static final int WEEKS = 8;
 
   @ParentCommand WarmreachCli root;
 
@@ -64,12 +85,41 @@ final class DemoCommand implements Callable<Integer> {
         store.addAccount(
             SenderAccount.withPlanDefaults(
                 DEMO_ACCOUNT, Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
+    store.addAccount(
+        SenderAccount.withPlanDefaults(
+            DEMO_FOUNDER, Plan.PREMIUM_BUSINESS, ZoneId.of("America/New_York")));
+    PrintWriter out = spec.commandLine().getOut();
+    boolean ran = store.campaign(DEMO_CAMPAIGN).isEmpty();
+    if (ran) {
+      runCampaign(app, spec.commandLine().getErr());
+    }
+    StoredCampaign campaign = store.campaign(DEMO_CAMPAIGN).orElseThrow();
     List<Prospect> people =
         store.prospects(new ProspectQuery(null, SAMPLE_TAG, null, ProspectQuery.MAX_LIMIT, 0));
     Summary summary = Summary.of(people);
-    PrintWriter out = spec.commandLine().getOut();
+    CampaignStats stats = store.campaignStats(campaign.campaign().id());
+    Map<String, Long> limits = audit(store, campaign, people);
+    Map<String, Object> accounts = new LinkedHashMap<>();
+    Instant now = app.clock().instant();
+    for (String name : campaign.campaign().senderAccounts()) {
+      store
+          .accountState(name)
+          .ifPresent(state -> accounts.put(name, CampaignsCommand.AccountSummary.of(state, now)));
+    }
+    List<String> decisions = sampleDecisions(store.decisions(campaign.campaign().id(), null, 2000));
     if (root.json()) {
-      Output.json(out, summary.json(report, store.countProspects(ProspectQuery.all(1))));
+      Map<String, Object> json = summary.json(report, store.countProspects(ProspectQuery.all(1)));
+      json.put("campaign", DEMO_CAMPAIGN);
+      json.put("ranNow", ran);
+      json.put("weeks", WEEKS);
+      json.put("enrollments", stats.enrollments());
+      json.put("sent", stats.touches());
+      json.put("events", stats.events());
+      json.put("replies", stats.replies());
+      json.put("accounts", accounts);
+      json.put("violations", limits);
+      json.put("decisions", decisions);
+      Output.json(out, json);
       return 0;
     }
     out.println("Warmreach demo");
@@ -84,39 +134,109 @@ final class DemoCommand implements Callable<Integer> {
         report.write().unchanged());
     out.println(
         (accountAdded ? "Added" : "Kept")
-            + " the sender account "
+            + " the sender accounts "
             + DEMO_ACCOUNT
-            + " (SALES_NAVIGATOR: 200 invitations a week, 50 InMail credits a month, Europe/Berlin).");
-    out.println();
+            + " (SALES_NAVIGATOR, Europe/Berlin) and "
+            + DEMO_FOUNDER
+            + " (PREMIUM_BUSINESS, America/New_York).");
     out.printf(
         Locale.ROOT,
-        "Stored: %d sample prospects (%d in the workspace in all), %d with a business email.%n",
+        "Stored: %d sample prospects, %d with a business email. By seniority: %s. By activity: %s.%n",
         people.size(),
-        store.countProspects(ProspectQuery.all(1)),
-        summary.withEmail);
-    out.println("By seniority (read from each job title):");
-    summary.bySeniority.forEach((level, n) -> out.printf(Locale.ROOT, "  %-10s %4d%n", level, n));
-    out.println("By LinkedIn activity:");
-    summary.byActivity.forEach((level, n) -> out.printf(Locale.ROOT, "  %-10s %4d%n", level, n));
+        summary.withEmail,
+        summary.bySeniority,
+        summary.byActivity);
     out.println();
-    out.println("A few of them:");
-    List<List<String>> rows = new ArrayList<>();
-    for (Prospect p : summary.examples) {
-      rows.add(
-          List.of(
-              String.valueOf(p.id()),
-              p.fullName(),
-              p.profile().title(),
-              p.profile().company(),
-              p.seniority().name(),
-              p.profile().activity().name()));
-    }
-    Output.table(out, List.of("ID", "NAME", "TITLE", "COMPANY", "SENIORITY", "ACTIVITY"), rows);
+    out.println(
+        (ran ? "Ran" : "Already ran")
+            + " campaign '"
+            + DEMO_CAMPAIGN
+            + "' (combined sequence, playbook policy) on the simulated network for "
+            + WEEKS
+            + " virtual weeks:");
+    CampaignsCommand.print(out, campaign, stats, accounts, List.of());
+    out.println(
+        "Limits held: "
+            + (limits.values().stream().allMatch(v -> v == 0) ? "all " : "NOT all ")
+            + limits.toString().replace("{", "(").replace("}", ")").replace("=", " "));
     out.println();
-    out.println("Next: 'warmreach prospects list --seniority VP', 'warmreach prospects show ID',");
-    out.println("or import your own list: 'warmreach import ~/Downloads/Connections.csv'.");
+    out.println("Some decisions, with their reasons:");
+    decisions.forEach(d -> out.println("  " + d));
+    out.println();
+    out.println("Next: 'warmreach campaigns show demo', 'warmreach plan --campaign demo',");
+    out.println("'warmreach forecast --scenario examples/default.json', or import your own list.");
     out.flush();
     return 0;
+  }
+
+  /** Creates and launches the demo campaign 8 weeks back, then runs it up to now. */
+  private void runCampaign(Warmreach app, PrintWriter err) {
+    Store store = app.store();
+    Instant now = app.clock().instant();
+    Instant start = now.minus(Duration.ofDays(7L * WEEKS));
+    StoredCampaign campaign =
+        CampaignsCommand.create(
+            app,
+            start,
+            DEMO_CAMPAIGN,
+            List.of(DEMO_ACCOUNT, DEMO_FOUNDER),
+            "playbook",
+            CampaignFile.defaultJson(),
+            SAMPLE_TAG);
+    LiveEngine.prepareAccounts(store, campaign.campaign(), start);
+    store.setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
+    LiveEngine engine =
+        new LiveEngine(
+            store,
+            new SimulatedExecutor(
+                store,
+                7,
+                Truth.DEFAULT,
+                new DeliveryLog(root.homeFolder().resolve("demo-deliveries.log"))));
+    ProgressBar bar = ProgressBar.onTerminal(err);
+    try {
+      for (int week = 1; week <= WEEKS; week++) {
+        engine.runUntil(start.plus(Duration.ofDays(7L * week)));
+        bar.advanced("weeks", week, WEEKS);
+      }
+    } finally {
+      bar.finish();
+    }
+    // The simulated weeks are over; a later 'warmreach run' must not carry the demo on for real.
+    store.setCampaignStatus(campaign.campaign().id(), Campaign.Status.COMPLETED);
+  }
+
+  private static Map<String, Long> audit(
+      Store store, StoredCampaign campaign, List<Prospect> people) {
+    List<Touch> touches = new ArrayList<>();
+    Set<Long> doNotContact = new java.util.HashSet<>();
+    for (Prospect p : people) {
+      touches.addAll(store.touches(p.id()));
+      if (p.doNotContact()) {
+        doNotContact.add(p.id());
+      }
+    }
+    Map<String, SenderAccount> accounts = new LinkedHashMap<>();
+    Map<String, CreditLedger> ledgers = new LinkedHashMap<>();
+    for (String name : campaign.campaign().senderAccounts()) {
+      store.account(name).ifPresent(a -> accounts.put(name, a));
+      store.accountState(name).ifPresent(s -> ledgers.put(name, s.credits()));
+    }
+    return LimitAudit.of(touches, accounts, ledgers, doNotContact);
+  }
+
+  /** The first decision of each kind, so the sample shows the policy's range. */
+  private static List<String> sampleDecisions(List<DecisionRecord> all) {
+    Map<String, String> byKind = new LinkedHashMap<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      DecisionRecord d = all.get(i);
+      String kind = d.step() + "/" + d.kind() + "/" + d.summary().split(":")[0];
+      if (!d.kind().equals("FINISHED")) {
+        byKind.putIfAbsent(
+            kind, "prospect " + d.prospectId() + " at " + d.step() + ": " + d.summary());
+      }
+    }
+    return byKind.values().stream().limit(10).toList();
   }
 
   private static byte[] sampleBytes() {

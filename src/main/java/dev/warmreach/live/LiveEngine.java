@@ -29,6 +29,8 @@ public final class LiveEngine {
   private final Store store;
   private final Executor executor;
   private final Map<Long, SequenceEngine> engines = new ConcurrentHashMap<>();
+  // Stale invitations are looked for at most hourly: the age limit counts in days.
+  private volatile Instant lastWithdrawalCheck;
 
   public LiveEngine(Store store, Executor executor) {
     this.store = store;
@@ -38,7 +40,11 @@ public final class LiveEngine {
   /** One pass at {@code now}; returns how much work it did (0 when nothing was due). */
   public int runDue(Instant now) {
     int work = store.applyDueReactions(now, BATCH);
-    work += withdrawStaleInvitations(now);
+    if (lastWithdrawalCheck == null
+        || !now.isBefore(lastWithdrawalCheck.plus(java.time.Duration.ofHours(1)))) {
+      lastWithdrawalCheck = now;
+      work += withdrawStaleInvitations(now);
+    }
     for (long id : store.dueEnrollments(now, BATCH)) {
       if (store
           .advance(id, now, (e, p, a) -> engine(e.campaignId()).advance(e, p, a, now))

@@ -315,16 +315,30 @@ class WarmreachCliTest {
   }
 
   @Test
-  void theDemoImportsTheSampleOnceAndCanRunAgain() throws Exception {
+  void theDemoRunsACampaignOnTheSimulatedNetworkOnceAndKeepsTheResults() throws Exception {
     CliRun first = CliRun.in(home, "demo");
     CliRun second = CliRun.in(home, "--json", "demo");
+    CliRun show = CliRun.in(home, "--json", "campaigns", "show", "demo");
 
     assertThat(first.exitCode).as(first.toString()).isZero();
-    assertThat(first.out).contains("300 new").contains("By seniority").contains("demo-sdr");
+    assertThat(first.out)
+        .contains("300 new")
+        .contains("By seniority")
+        .contains("demo-sdr")
+        .contains("Ran campaign 'demo'")
+        .contains("Limits held: all")
+        .contains("Some decisions, with their reasons:");
     JsonNode json = JSON.readTree(second.out);
+    assertThat(json.get("ranNow").asBoolean()).isFalse();
     assertThat(json.get("imported").get("created").asInt()).isZero();
     assertThat(json.get("sampleProspects").asInt()).isEqualTo(300);
-    assertThat(json.get("workspaceProspects").asInt()).isEqualTo(300);
-    assertThat(json.get("bySeniority").size()).isGreaterThanOrEqualTo(5);
+    assertThat(json.get("sent").get("CONNECT").asInt()).isGreaterThan(100);
+    assertThat(json.get("sent").get("DM").asInt()).isPositive();
+    assertThat(json.get("events").get("ACCEPTED").asInt()).isPositive();
+    json.get("violations").forEach(v -> assertThat(v.asLong()).isZero());
+    assertThat(json.get("decisions")).isNotEmpty();
+    JsonNode campaign = JSON.readTree(show.out);
+    assertThat(campaign.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(campaign.get("sent")).isEqualTo(json.get("sent"));
   }
 }

@@ -1,0 +1,76 @@
+package dev.warmreach.live;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.quota.CreditLedger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks what was actually carried out against the limits, independently of the engine's own
+ * bookkeeping — the live counterpart of the forecast's violation counts.
+ */
+public final class LimitAudit {
+
+  private LimitAudit() {}
+
+  /**
+   * Limits broken by {@code touches} (only those carried out count), by name: weeklyInvites,
+   * inmailCredits, doNotContact, workingHours.
+   */
+  public static Map<String, Long> of(
+      List<Touch> touches,
+      Map<String, SenderAccount> accounts,
+      Map<String, CreditLedger> ledgers,
+      Set<Long> doNotContact) {
+    long weekly = 0;
+    long hours = 0;
+    long dnc = 0;
+    Map<String, ArrayDeque<Instant>> windows = new LinkedHashMap<>();
+    List<Touch> done =
+        touches.stream()
+            .filter(t -> t.status() == Touch.Status.DONE || t.status() == Touch.Status.SKIPPED)
+            .sorted(Comparator.comparing(Touch::doneAt))
+            .toList();
+    for (Touch t : done) {
+      SenderAccount account = accounts.get(t.senderAccount());
+      if (doNotContact.contains(t.prospectId())) {
+        dnc++;
+      }
+      if (!account.workingHours().contains(t.doneAt(), account.timeZone())) {
+        hours++;
+      }
+      if (t.channel() == Channel.CONNECT) {
+        ArrayDeque<Instant> window =
+            windows.computeIfAbsent(t.senderAccount(), a -> new ArrayDeque<>());
+        while (!window.isEmpty()
+            && !window.peekFirst().isAfter(t.doneAt().minus(Duration.ofDays(7)))) {
+          window.pollFirst();
+        }
+        window.addLast(t.doneAt());
+        if (window.size() > account.weeklyInvitationCap()) {
+          weekly++;
+        }
+      }
+    }
+    long credits = 0;
+    for (CreditLedger ledger : ledgers.values()) {
+      CreditLedger.Totals totals = ledger.totals();
+      credits += Math.max(0, totals.spent() - totals.granted() - totals.refunded());
+      credits += Math.max(0, totals.refunded() - totals.spent());
+    }
+    Map<String, Long> broken = new LinkedHashMap<>();
+    broken.put("weeklyInvites", weekly);
+    broken.put("inmailCredits", credits);
+    broken.put("doNotContact", dnc);
+    broken.put("workingHours", hours);
+    return broken;
+  }
+}
