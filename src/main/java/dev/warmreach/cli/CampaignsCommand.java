@@ -1,6 +1,7 @@
 package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
+import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Enrollment;
@@ -83,6 +84,7 @@ final class CampaignsCommand implements Runnable {
       }
     }
     ChannelPolicy.named(policy);
+    CoachReport.of(definition).refuseErrors("create campaign '" + name + "'");
     List<Prospect> prospects =
         store.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, 0)).stream()
             .filter(p -> !p.doNotContact())
@@ -103,10 +105,8 @@ final class CampaignsCommand implements Runnable {
                     new UserError(
                         "a campaign named '" + name + "' exists already; choose another name"));
     SequenceEngine engine =
-        new SequenceEngine(
-            CampaignFile.fromJson(definition).sequence(),
-            ChannelPolicy.named(policy),
-            CampaignFile.fromJson(definition).settings());
+        CampaignFile.fromJson(definition)
+            .engine(ChannelPolicy.named(policy), PhraseBooks.englishCoach());
     List<Enrollment> enrollments = new ArrayList<>();
     for (int i = 0; i < prospects.size(); i++) {
       enrollments.add(
@@ -177,9 +177,16 @@ final class CampaignsCommand implements Runnable {
       CampaignStats stats = parent.root.app().store().campaignStats(stored.campaign().id());
       PrintWriter out = spec.commandLine().getOut();
       long enrolled = stats.enrollments().values().stream().mapToLong(Long::longValue).sum();
+      CoachReport coach = CoachReport.of(json);
       if (parent.root.json()) {
-        Output.json(out, Map.of("campaign", name, "enrolled", enrolled, "status", "DRAFT"));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("campaign", name);
+        result.put("enrolled", enrolled);
+        result.put("status", "DRAFT");
+        result.put("coach", coach.json());
+        Output.json(out, result);
       } else {
+        coach.printWarnings(out);
         out.printf(
             Locale.ROOT,
             "Created campaign %s (%s policy) with %,d prospects over %s. Launch it with 'warmreach"
@@ -376,6 +383,9 @@ final class CampaignsCommand implements Runnable {
       Warmreach app = parent.root.app();
       StoredCampaign c = find(app.store(), name);
       if (target() == Campaign.Status.ACTIVE) {
+        CoachReport coach = CoachReport.of(c.definition());
+        coach.refuseErrors("launch campaign '" + name + "'");
+        coach.printWarnings(spec.commandLine().getOut());
         LiveEngine.prepareAccounts(app.store(), c.campaign(), app.clock().instant());
       }
       app.store().setCampaignStatus(c.campaign().id(), target());

@@ -1,9 +1,10 @@
 package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
-import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.SenderAccount;
@@ -64,6 +65,12 @@ final class DemoCommand implements Callable<Integer> {
   static final String DEMO_ACCOUNT = "demo-sdr";
   static final String DEMO_FOUNDER = "demo-founder";
   static final String DEMO_CAMPAIGN = "demo";
+
+  /** The combined sequence with the built-in templates, signed by the demo's sender. */
+  private static final String DEMO_DEFINITION =
+      "{\"sequence\": \"combined\", \"author\": {\"name\": \"Sam Carter\","
+          + " \"company\": \"Brightline\"}}";
+
   static final int WEEKS = 8;
 
   @ParentCommand WarmreachCli root;
@@ -107,6 +114,7 @@ final class DemoCommand implements Callable<Integer> {
           .ifPresent(state -> accounts.put(name, CampaignsCommand.AccountSummary.of(state, now)));
     }
     List<String> decisions = sampleDecisions(store.decisions(campaign.campaign().id(), null, 2000));
+    Map<String, String> messages = sampleMessages(store, people);
     if (root.json()) {
       Map<String, Object> json = summary.json(report, store.countProspects(ProspectQuery.all(1)));
       json.put("campaign", DEMO_CAMPAIGN);
@@ -119,6 +127,7 @@ final class DemoCommand implements Callable<Integer> {
       json.put("accounts", accounts);
       json.put("violations", limits);
       json.put("decisions", decisions);
+      json.put("messages", messages);
       Output.json(out, json);
       return 0;
     }
@@ -163,6 +172,10 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Some decisions, with their reasons:");
     decisions.forEach(d -> out.println("  " + d));
     out.println();
+    out.println("Messages it wrote (each prospect's own, from the built-in templates):");
+    messages.forEach(
+        (what, text) -> out.println("  " + what + ":\n    " + text.replace("\n", "\n    ")));
+    out.println();
     out.println("Next: 'warmreach campaigns show demo', 'warmreach plan --campaign demo',");
     out.println("'warmreach forecast --scenario examples/default.json', or import your own list.");
     out.flush();
@@ -181,7 +194,7 @@ final class DemoCommand implements Callable<Integer> {
             DEMO_CAMPAIGN,
             List.of(DEMO_ACCOUNT, DEMO_FOUNDER),
             "playbook",
-            CampaignFile.defaultJson(),
+            DEMO_DEFINITION,
             SAMPLE_TAG);
     LiveEngine.prepareAccounts(store, campaign.campaign(), start);
     store.setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
@@ -223,6 +236,36 @@ final class DemoCommand implements Callable<Integer> {
       store.accountState(name).ifPresent(s -> ledgers.put(name, s.credits()));
     }
     return LimitAudit.of(touches, accounts, ledgers, doNotContact);
+  }
+
+  /** The first note, message, InMail and email sent, as the prospect received it. */
+  private static Map<String, String> sampleMessages(Store store, List<Prospect> people) {
+    Map<Channel, String> byChannel = new java.util.EnumMap<>(Channel.class);
+    for (Prospect p : people) {
+      for (Touch t : store.touches(p.id())) {
+        if (t.status() == Touch.Status.DONE && t.message() != null) {
+          byChannel.putIfAbsent(t.channel(), describe(t, p));
+        }
+      }
+      if (byChannel.size() == 4) {
+        break;
+      }
+    }
+    Map<String, String> samples = new LinkedHashMap<>();
+    byChannel.forEach(
+        (channel, text) -> samples.put(channel.name().toLowerCase(Locale.ROOT), text));
+    return samples;
+  }
+
+  private static String describe(Touch t, Prospect p) {
+    Message m = t.message();
+    return "to "
+        + p.profile().fullName()
+        + " (variant "
+        + m.variant()
+        + "): "
+        + (m.subject().isEmpty() ? "" : "[" + m.subject() + "] ")
+        + m.body();
   }
 
   /** The first decision of each kind, so the sample shows the policy's range. */

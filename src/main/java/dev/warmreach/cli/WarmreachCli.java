@@ -43,6 +43,7 @@ import picocli.CommandLine.ScopeType;
       ForecastCommand.class,
       CampaignsCommand.class,
       RunCommand.class,
+      PlanCommand.class,
       LintCommand.class,
       CommandLine.HelpCommand.class
     })

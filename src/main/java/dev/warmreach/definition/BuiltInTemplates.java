@@ -29,7 +29,8 @@ public final class BuiltInTemplates {
           "{{company}} and LinkedIn outreach\n---\nHi {{firstName}},\n\nI reached out on LinkedIn"
               + " a little while ago, so a short note here instead. We help teams like {{company}}"
               + " turn LinkedIn prospecting into booked meetings. Is outbound something you are"
-              + " looking at this quarter? A one-line reply is plenty.\n\nThanks,\n{{senderName}}");
+              + " looking at this quarter? A one-line reply is plenty.\n\nThanks"
+              + "{{#senderName}},\n{{senderName}}{{/senderName}}");
 
   private BuiltInTemplates() {}
 }

@@ -3,9 +3,12 @@ package dev.warmreach.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.message.Author;
+import dev.warmreach.message.InvalidTemplate;
 import dev.warmreach.sequence.CombinedSequence;
 import dev.warmreach.sequence.SequenceDefinition;
 import dev.warmreach.simulation.Scenario;
@@ -13,8 +16,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +65,7 @@ public final class CampaignFile {
   /** The combined sequence with the built-in templates and default settings. */
   public static Scenario.Campaign defaults() {
     return new Scenario.Campaign(
-        CombinedSequence.definition(), BuiltInTemplates.ALL, CampaignSettings.DEFAULT, true);
+        CombinedSequence.definition(), builtIn(), CampaignSettings.DEFAULT, Author.UNKNOWN);
   }
 
   static Scenario.Campaign fromNode(Node node) {
@@ -71,14 +76,14 @@ public final class CampaignFile {
         node.has("sequence")
             ? SequenceReader.read(node.get("sequence"))
             : CombinedSequence.definition();
-    Map<String, String> templates = new HashMap<>(BuiltInTemplates.ALL);
+    Map<String, List<String>> templates = builtIn();
     if (node.has("templates")) {
       Node given = node.object("templates");
       var fields = given.fields();
       while (fields.hasNext()) {
         var entry = fields.next();
         Node template = given.child(entry.getKey(), entry.getValue());
-        templates.put(entry.getKey(), templateText(template));
+        templates.put(entry.getKey(), variants(template));
       }
     }
     for (String name : sequence.templates()) {
@@ -90,10 +95,43 @@ public final class CampaignFile {
                 + "', which is not defined; add it under templates");
       }
     }
+    if (node.has("personalised")) {
+      throw node.invalid(
+          "personalised",
+          "the coach now judges each template as personal or generic; remove this field");
+    }
     CampaignSettings settings =
         node.has("settings") ? settings(node.object("settings")) : CampaignSettings.DEFAULT;
-    boolean personalised = node.bool("personalised", true);
-    return new Scenario.Campaign(sequence, templates, settings, personalised);
+    Author author = node.has("author") ? author(node.object("author")) : Author.UNKNOWN;
+    Scenario.Campaign campaign = new Scenario.Campaign(sequence, templates, settings, author);
+    try {
+      campaign.messages(PhraseBooks.englishCoach());
+    } catch (InvalidTemplate e) {
+      throw node.invalid("templates", e.getMessage());
+    }
+    return campaign;
+  }
+
+  private static Map<String, List<String>> builtIn() {
+    Map<String, List<String>> templates = new LinkedHashMap<>();
+    BuiltInTemplates.ALL.forEach((name, text) -> templates.put(name, List.of(text)));
+    return templates;
+  }
+
+  /** A template: one text, an object with subject and body, or a list of those (A/B variants). */
+  private static List<String> variants(Node template) {
+    if (!template.raw().isArray()) {
+      return List.of(templateText(template));
+    }
+    List<Node> items = template.items();
+    if (items.isEmpty() || items.size() > 26) {
+      throw template.invalid("a list of variants holds 1 to 26 texts, not " + items.size());
+    }
+    List<String> texts = new ArrayList<>();
+    for (Node item : items) {
+      texts.add(templateText(item));
+    }
+    return texts;
   }
 
   private static String templateText(Node template) {
@@ -104,7 +142,12 @@ public final class CampaignFile {
       String body = template.get("body").text();
       return template.has("subject") ? template.get("subject").text() + "\n---\n" + body : body;
     }
-    throw template.invalid("a template is text, or an object with subject and body");
+    throw template.invalid(
+        "a template is text, an object with subject and body, or a list of those (A/B variants)");
+  }
+
+  private static Author author(Node node) {
+    return new Author(node.text("name", ""), node.text("company", ""));
   }
 
   private static CampaignSettings settings(Node node) {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param template the template its text comes from; {@code null} for a warm-up
  * @param doneAt when it was sent; {@code null} while planned
  * @param reason why the policy chose it, in words
+ * @param message its rendered text; {@code null} for a warm-up and a request without a note
  */
 public record Touch(
     long id,
@@ -27,7 +28,8 @@ public record Touch(
     Instant dueAt,
     Instant doneAt,
     String idempotencyKey,
-    String reason) {
+    String reason,
+    Message message) {
 
   /** Where a touch is: planned, sent, or not sent and why. */
   public enum Status {

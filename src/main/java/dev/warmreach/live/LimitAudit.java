@@ -1,6 +1,7 @@
 package dev.warmreach.live;
 
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Message;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.quota.CreditLedger;
@@ -23,7 +24,8 @@ public final class LimitAudit {
 
   /**
    * Limits broken by {@code touches} (only those carried out count), by name: weeklyInvites,
-   * inmailCredits, doNotContact, workingHours.
+   * inmailCredits, doNotContact, workingHours, noteLength, inmailLength, placeholders (text with
+   * {@code {{} or {@code }}}).
    */
   public static Map<String, Long> of(
       List<Touch> touches,
@@ -33,6 +35,9 @@ public final class LimitAudit {
     long weekly = 0;
     long hours = 0;
     long dnc = 0;
+    long noteLength = 0;
+    long inmailLength = 0;
+    long placeholders = 0;
     Map<String, ArrayDeque<Instant>> windows = new LinkedHashMap<>();
     List<Touch> done =
         touches.stream()
@@ -46,6 +51,21 @@ public final class LimitAudit {
       }
       if (!account.workingHours().contains(t.doneAt(), account.timeZone())) {
         hours++;
+      }
+      Message message = t.message();
+      if (message != null) {
+        int length = message.body().codePointCount(0, message.body().length());
+        if (length > t.channel().hardLimit(account.plan())) {
+          if (t.channel() == Channel.CONNECT) {
+            noteLength++;
+          } else {
+            inmailLength++;
+          }
+        }
+        if ((message.body() + message.subject()).contains("{{")
+            || (message.body() + message.subject()).contains("}}")) {
+          placeholders++;
+        }
       }
       if (t.channel() == Channel.CONNECT) {
         ArrayDeque<Instant> window =
@@ -71,6 +91,9 @@ public final class LimitAudit {
     broken.put("inmailCredits", credits);
     broken.put("doNotContact", dnc);
     broken.put("workingHours", hours);
+    broken.put("noteLength", noteLength);
+    broken.put("inmailLength", inmailLength);
+    broken.put("placeholders", placeholders);
     return broken;
   }
 }

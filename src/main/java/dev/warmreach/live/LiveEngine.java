@@ -1,11 +1,15 @@
 package dev.warmreach.live;
 
+import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
 import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.policy.Decision;
+import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.SequenceEngine;
 import dev.warmreach.simulation.Scenario;
@@ -104,8 +108,7 @@ public final class LiveEngine {
           .ifPresent(
               account ->
                   store.ensureAccountState(
-                      AccountState.open(
-                          account, dev.warmreach.quota.AccountLimits.defaultsFor(account), now)));
+                      AccountState.open(account, AccountLimits.defaultsFor(account), now)));
     }
   }
 
@@ -132,6 +135,26 @@ public final class LiveEngine {
     return withdrawn;
   }
 
+  /**
+   * What the policy would decide for the enrollment's current step at {@code now}, without acting:
+   * for 'warmreach plan'. Empty when the enrollment has finished.
+   */
+  public Optional<Decision> preview(Enrollment enrollment, Instant now) {
+    if (!enrollment.isActive()) {
+      return Optional.empty();
+    }
+    var prospect = store.prospectState(enrollment.prospectId()).orElseThrow();
+    AccountState account =
+        store
+            .accountState(enrollment.senderAccount())
+            .orElseGet(
+                () -> {
+                  var settings = store.account(enrollment.senderAccount()).orElseThrow();
+                  return AccountState.open(settings, AccountLimits.defaultsFor(settings), now);
+                });
+    return Optional.of(engine(enrollment.campaignId()).preview(enrollment, prospect, account, now));
+  }
+
   SequenceEngine engine(long campaignId) {
     return engines.computeIfAbsent(
         campaignId,
@@ -142,10 +165,8 @@ public final class LiveEngine {
                   .findFirst()
                   .orElseThrow(() -> new IllegalStateException("no campaign " + id));
           Scenario.Campaign definition = CampaignFile.fromJson(stored.definition());
-          return new SequenceEngine(
-              definition.sequence(),
-              ChannelPolicy.named(stored.campaign().policy()),
-              definition.settings());
+          return definition.engine(
+              ChannelPolicy.named(stored.campaign().policy()), PhraseBooks.englishCoach());
         });
   }
 }

@@ -2,6 +2,7 @@ package dev.warmreach.sequence;
 
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Message;
 import dev.warmreach.policy.Decision;
 
 /** What the engine asks its driver to do after a step: send, record a decision, or finish. */
@@ -10,6 +11,8 @@ public sealed interface Command {
   /**
    * Carry out a touch. The key is the same however often the step is retried or replayed, so the
    * driver and executors can make sure it goes out once.
+   *
+   * @param message the rendered text; {@code null} for a warm-up and a request without a note
    */
   record Send(
       long enrollmentId,
@@ -20,7 +23,8 @@ public sealed interface Command {
       boolean withNote,
       String template,
       String idempotencyKey,
-      Decision decision)
+      Decision decision,
+      Message message)
       implements Command {}
 
   /** The policy decided something about a step; kept so users can see why. */

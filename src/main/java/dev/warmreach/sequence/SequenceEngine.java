@@ -3,6 +3,7 @@ package dev.warmreach.sequence;
 import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Message;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.ProspectHistory.Connection;
 import dev.warmreach.domain.Touch;
@@ -34,12 +35,17 @@ public final class SequenceEngine {
   private final SequenceDefinition sequence;
   private final ChannelPolicy policy;
   private final CampaignSettings campaign;
+  private final MessageWriter writer;
 
   public SequenceEngine(
-      SequenceDefinition sequence, ChannelPolicy policy, CampaignSettings campaign) {
+      SequenceDefinition sequence,
+      ChannelPolicy policy,
+      CampaignSettings campaign,
+      MessageWriter writer) {
     this.sequence = Objects.requireNonNull(sequence, "sequence");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.campaign = Objects.requireNonNull(campaign, "campaign");
+    this.writer = Objects.requireNonNull(writer, "writer");
   }
 
   public SequenceDefinition sequence() {
@@ -178,37 +184,50 @@ public final class SequenceEngine {
         return false;
       }
       if (check instanceof QuotaCheck.Refused refused) {
-        commands.add(
-            new Command.Decided(
-                enrollment.id(), prospect.id(), action.id(), Decision.skip(refused.reason())));
-        moveTo(sequence.after(action));
-        return true;
+        return skip(action, refused.reason());
       }
-      {
-        String key = Touch.keyFor(enrollment.id(), action.id(), 0);
-        account =
-            account.sent(
-                send.channel(),
-                prospect.id(),
-                key,
-                send.withNote(),
-                prospect.profile().openProfile(),
-                now);
-        history = history.touched(send.channel(), now);
-        commands.add(
-            new Command.Send(
-                enrollment.id(),
-                prospect.id(),
-                enrollment.senderAccount(),
-                action.id(),
-                send.channel(),
-                send.withNote(),
-                templateFor(action, send.channel()),
-                key,
-                send));
-        moveTo(sequence.after(action));
-        return true;
+      String template = templateFor(action, send.channel());
+      Message message = null;
+      if (template != null && carriesText(send)) {
+        MessageWriter.Written written =
+            writer.write(template, send.channel(), prospect.with(history), account.account());
+        if (written instanceof MessageWriter.HeldBack held) {
+          return skip(action, "held back: " + held.reason());
+        }
+        message = ((MessageWriter.Ready) written).message();
       }
+      String key = Touch.keyFor(enrollment.id(), action.id(), 0);
+      account =
+          account.sent(
+              send.channel(),
+              prospect.id(),
+              key,
+              send.withNote(),
+              prospect.profile().openProfile(),
+              now);
+      history = history.touched(send.channel(), now);
+      commands.add(
+          new Command.Send(
+              enrollment.id(),
+              prospect.id(),
+              enrollment.senderAccount(),
+              action.id(),
+              send.channel(),
+              send.withNote(),
+              template,
+              key,
+              send,
+              message));
+      moveTo(sequence.after(action));
+      return true;
+    }
+
+    /** Leaves the step out for this prospect, recording why, and goes on. */
+    private boolean skip(Step.Action action, String reason) {
+      commands.add(
+          new Command.Decided(enrollment.id(), prospect.id(), action.id(), Decision.skip(reason)));
+      moveTo(sequence.after(action));
+      return true;
     }
 
     private boolean await(Step.Wait wait) {
@@ -263,6 +282,15 @@ public final class SequenceEngine {
       double share = Jitter.unit(enrollment.id(), Jitter.key(action.id()));
       return action.delayMin().plusMillis((long) (span.toMillis() * share));
     }
+  }
+
+  /** A warm-up carries no text, nor does a connection request the policy sends without a note. */
+  private static boolean carriesText(Decision.Send send) {
+    return switch (send.channel()) {
+      case ENGAGE -> false;
+      case CONNECT -> send.withNote();
+      case DM, INMAIL, EMAIL -> true;
+    };
   }
 
   /** The template for a channel the policy chose instead of the step's own. */

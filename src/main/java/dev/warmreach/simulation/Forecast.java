@@ -1,8 +1,10 @@
 package dev.warmreach.simulation;
 
+import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Message;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.ProspectHistory.Connection;
@@ -90,10 +92,9 @@ public final class Forecast {
   public Forecast(Scenario scenario) {
     this.scenario = scenario;
     this.engine =
-        new SequenceEngine(
-            scenario.campaign().sequence(),
-            ChannelPolicy.named(scenario.policy()),
-            scenario.campaign().settings());
+        scenario
+            .campaign()
+            .engine(ChannelPolicy.named(scenario.policy()), PhraseBooks.englishCoach());
     int n = scenario.prospects();
     this.network = new SimulatedNetwork(scenario.seed(), n);
     this.end = scenario.start().plus(Duration.ofDays(7L * scenario.weeks()));
@@ -265,25 +266,17 @@ public final class Forecast {
     Channel channel = send.channel();
     sent.merge(channel, 1L, Long::sum);
     sample(i, send.step(), send.decision());
-    String text =
-        send.template() == null
-            ? ""
-            : scenario.campaign().templates().getOrDefault(send.template(), "");
-    String rendered =
-        SimulatedText.render(
-            SimulatedText.body(text),
-            Map.of(
-                "firstName", "Alexandrina",
-                "lastName", "Montgomery-Smith",
-                "company", prospects[i].profile().company(),
-                "title", prospects[i].profile().title(),
-                "senderName", accounts[a].name()));
+    Message message = send.message();
     violations.onSend(
-        accounts[a].account(), prospects[i], channel, send.withNote() ? rendered : "", now);
+        accounts[a].account(),
+        prospects[i],
+        channel,
+        send.withNote() && message != null ? message.body() : "",
+        now);
     if (channel == Channel.INMAIL) {
       violations.onCredits(accounts[a].credits(), now);
     }
-    boolean personalised = scenario.campaign().personalised();
+    boolean personalised = message != null && message.personalised();
     for (SimulatedNetwork.Reaction reaction :
         network.react(i, truths[i], channel, send.withNote(), personalised, now)) {
       schedule(

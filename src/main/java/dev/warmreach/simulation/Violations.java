@@ -48,7 +48,7 @@ final class Violations {
       if (window.size() > account.weeklyInvitationCap()) {
         weeklyInvites++;
       }
-      if (note.length() > account.plan().noteCharacters()) {
+      if (note.codePointCount(0, note.length()) > account.plan().noteCharacters()) {
         noteLength++;
       }
     }

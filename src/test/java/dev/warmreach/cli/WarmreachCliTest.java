@@ -43,7 +43,18 @@ class WarmreachCliTest {
         "accounts show",
         "dnc",
         "dnc add",
-        "dnc list"
+        "dnc list",
+        "campaigns",
+        "campaigns create",
+        "campaigns list",
+        "campaigns show",
+        "campaigns launch",
+        "campaigns pause",
+        "campaigns resume",
+        "run",
+        "plan",
+        "forecast",
+        "lint"
       })
   void everyCommandExplainsItselfWithHelp(String command) {
     String[] args = (command + " --help").strip().split(" ");

@@ -3,8 +3,9 @@ package dev.warmreach.sequence;
 import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warmreach.coachdata.PhraseBooks;
+import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.ActivityLevel;
-import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Enrollment;
@@ -31,8 +32,7 @@ class SequenceEngineTest {
   private static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
 
   private final SequenceEngine engine =
-      new SequenceEngine(
-          CombinedSequence.definition(), ChannelPolicy.named("playbook"), CampaignSettings.DEFAULT);
+      CampaignFile.defaults().engine(ChannelPolicy.named("playbook"), PhraseBooks.englishCoach());
 
   private AccountState account =
       AccountState.open(

@@ -2,7 +2,9 @@ package dev.warmreach.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.ScenarioFile;
+import dev.warmreach.message.CampaignMessages;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -27,25 +29,22 @@ class ForecastTest {
   }
 
   @Test
-  void genericMessagesForecastWorseThanPersonalisedOnes() {
+  void genericTemplatesForecastTheGenericRatesOfSpecSection1() {
     Scenario personalised = ScenarioFile.read(EXAMPLE);
-    Scenario.Campaign c = personalised.campaign();
-    Scenario generic =
-        new Scenario(
-            personalised.seed(),
-            personalised.start(),
-            personalised.weeks(),
-            personalised.policy(),
-            personalised.accounts(),
-            personalised.segments(),
-            new Scenario.Campaign(c.sequence(), c.templates(), c.settings(), false));
+    Scenario generic = ScenarioFile.read(EXAMPLE.resolveSibling("default-generic.json"));
 
     ForecastResult good = new Forecast(personalised).run(Forecast.Progress.NONE);
     ForecastResult bad = new Forecast(generic).run(Forecast.Progress.NONE);
 
+    assertThat(generic.campaign().messages(PhraseBooks.englishCoach()).reviews())
+        .noneMatch(CampaignMessages.Judged::personalised);
+    assertThat(personalised.campaign().messages(PhraseBooks.englishCoach()).reviews())
+        .allMatch(CampaignMessages.Judged::personalised);
     assertThat(bad.rates().get("acceptance")).isBetween(0.08, 0.20);
     assertThat(bad.rates().get("inmailReply")).isBetween(0.0, 0.07);
+    assertThat(bad.rates().get("dmReply")).isLessThan(good.rates().get("dmReply"));
     assertThat(bad.replies().get("total")).isLessThan(good.replies().get("total"));
+    assertThat(bad.violations()).allSatisfy((limit, count) -> assertThat(count).isZero());
   }
 
   @Test

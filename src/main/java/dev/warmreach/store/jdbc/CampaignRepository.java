@@ -5,6 +5,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
+import dev.warmreach.domain.Message;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
@@ -288,11 +289,13 @@ final class CampaignRepository {
   }
 
   private void insertTouch(Handle h, Command.Send send, Instant now) {
+    Message message = send.message();
     h.createUpdate(
             "INSERT INTO touch (enrollment_id, prospect_id, sender_account, step, channel,"
-                + " with_note, template, status, due_at, idempotency_key, reason) VALUES"
-                + " (:enrollment, :prospect, :account, :step, :channel, :note, :template,"
-                + " 'PLANNED', :now, :key, :reason) ON CONFLICT (idempotency_key) DO NOTHING")
+                + " with_note, template, status, due_at, idempotency_key, reason, variant, subject,"
+                + " body, personalised) VALUES (:enrollment, :prospect, :account, :step,"
+                + " :channel, :note, :template, 'PLANNED', :now, :key, :reason, :variant,"
+                + " :subject, :body, :personalised) ON CONFLICT (idempotency_key) DO NOTHING")
         .bind("enrollment", send.enrollmentId())
         .bind("prospect", send.prospectId())
         .bind("account", send.senderAccount())
@@ -303,6 +306,10 @@ final class CampaignRepository {
         .bind("now", now.toEpochMilli())
         .bind("key", send.idempotencyKey())
         .bind("reason", send.decision().summary())
+        .bind("variant", message == null ? null : message.variant())
+        .bind("subject", message == null ? null : message.subject())
+        .bind("body", message == null ? null : message.body())
+        .bind("personalised", message == null ? null : message.personalised())
         .execute();
   }
 
@@ -479,7 +486,17 @@ final class CampaignRepository {
         Instant.ofEpochMilli(rs.getLong("due_at")),
         notDone ? null : Instant.ofEpochMilli(done),
         rs.getString("idempotency_key"),
-        rs.getString("reason"));
+        rs.getString("reason"),
+        message(rs));
+  }
+
+  private static Message message(ResultSet rs) throws SQLException {
+    String body = rs.getString("body");
+    if (body == null) {
+      return null;
+    }
+    return new Message(
+        rs.getString("variant"), rs.getString("subject"), body, rs.getBoolean("personalised"));
   }
 
   boolean finishTouch(Handle h, String key, Touch.Status status, Instant at) {

@@ -1,0 +1,212 @@
+package dev.warmreach.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.Warmreach;
+import dev.warmreach.domain.Message;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.simulated.DeliveryLog;
+import dev.warmreach.execute.simulated.SimulatedExecutor;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.simulation.Truth;
+import dev.warmreach.store.ProspectQuery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Campaigns from the command line: the coach at create and launch, the plan, rendered text. */
+class CampaignsCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path home;
+
+  @BeforeEach
+  void aWorkspaceWithProspectsAndAnAccount() throws Exception {
+    Path csv = home.resolve("leads.csv");
+    Files.writeString(
+        csv,
+        """
+        First Name,Last Name,Title,Company,LinkedIn URL,Email
+        Olivia,Bennett,VP Revenue Operations,Brightloop Analytics,https://www.linkedin.com/in/olivia-bennett,olivia@brightloop.io
+        Rohan,Iyer,Head of Partnerships,,https://www.linkedin.com/in/rohan-iyer,
+        Siobhán,Kelly,Account Executive,Kestrel Security,https://www.linkedin.com/in/siobhan-kelly,siobhan@kestrel.io
+        Lukas,Brandt,Engineering Manager,Helix Cloud,https://www.linkedin.com/in/lukas-brandt,
+        """);
+    assertThat(CliRun.in(home, "import", csv.toString()).exitCode).isZero();
+    assertThat(CliRun.in(home, "accounts", "add", "sdr-1", "--plan", "sales_navigator").exitCode)
+        .isZero();
+  }
+
+  private Path definition(String yaml) throws Exception {
+    Path file = home.resolve("campaign.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void theCoachsErrorsStopACampaignAndNothingIsStored() throws Exception {
+    Path file =
+        definition(
+            "sequence: combined\ntemplates:\n  note: \"Hi {{firstName}}, "
+                + "I read your post on {{postTopic|hiring}} and it made me think. ".repeat(5)
+                + "\"\n");
+
+    CliRun create =
+        CliRun.in(
+            home,
+            "campaigns",
+            "create",
+            "q1",
+            "--accounts",
+            "sdr-1",
+            "--definition",
+            file.toString());
+    CliRun list = CliRun.in(home, "--json", "campaigns", "list");
+
+    assertThat(create.exitCode).as(create.toString()).isEqualTo(1);
+    assertThat(create.err)
+        .contains("cannot create campaign 'q1'")
+        .contains("'note' (A")
+        .contains("note.too-long")
+        .contains("warmreach lint");
+    assertThat(JSON.readTree(list.out)).isEmpty();
+  }
+
+  @Test
+  void theCoachsWarningsAreShownWhenACampaignIsCreatedAndLaunched() throws Exception {
+    Path generic = Path.of("examples/campaign-generic.yaml").toAbsolutePath();
+
+    CliRun create =
+        CliRun.in(
+            home,
+            "campaigns",
+            "create",
+            "q1",
+            "--accounts",
+            "sdr-1",
+            "--definition",
+            generic.toString());
+    CliRun json = CliRun.in(home, "--json", "campaigns", "create", "q2", "--accounts", "sdr-1");
+    CliRun launch = CliRun.in(home, "campaigns", "launch", "q1");
+
+    assertThat(create.exitCode).as(create.toString()).isZero();
+    assertThat(create.out)
+        .contains("The coach suggests:")
+        .contains("'note' (A, score")
+        .contains("note.generic-phrase")
+        .contains("subject.cliche")
+        .contains("Created campaign q1");
+    assertThat(launch.exitCode).as(launch.toString()).isZero();
+    assertThat(launch.out).contains("note.generic-phrase").contains("Campaign q1 is now ACTIVE");
+    JsonNode coach = JSON.readTree(json.out).get("coach");
+    assertThat(coach).isNotEmpty();
+    coach.forEach(
+        review -> {
+          assertThat(review.get("personalised").asBoolean()).as(review.toString()).isTrue();
+          assertThat(review.get("errors")).isEmpty();
+        });
+  }
+
+  @Test
+  void aProspectTheTemplateCannotBeWrittenForIsHeldBackWithTheReason() throws Exception {
+    Path file =
+        definition(
+            """
+            sequence: combined
+            templates:
+              note:
+                - "Hi {{firstName}}, your post on {{postTopic|outbound}} got me thinking about {{company}}'s pipeline. Would be glad to connect."
+                - "Hi {{firstName}}, {{mutualConnection|a friend}} mentioned {{company}} is rethinking outbound. Happy to connect?"
+            author: {name: Sam Carter, company: Brightline}
+            """);
+    assertThat(
+            CliRun.in(
+                    home,
+                    "campaigns",
+                    "create",
+                    "q1",
+                    "--accounts",
+                    "sdr-1",
+                    "--definition",
+                    file.toString())
+                .exitCode)
+        .isZero();
+    assertThat(CliRun.in(home, "campaigns", "launch", "q1").exitCode).isZero();
+
+    try (Warmreach app = Warmreach.builder().home(home).build()) {
+      LiveEngine engine =
+          new LiveEngine(
+              app.store(),
+              new SimulatedExecutor(
+                  app.store(), 7, Truth.DEFAULT, new DeliveryLog(home.resolve("deliveries.log"))));
+      engine.runUntil(app.clock().instant().plus(Duration.ofDays(35)));
+
+      List<Prospect> people = app.store().prospects(ProspectQuery.all(10));
+      List<Touch> touches =
+          people.stream().flatMap(p -> app.store().touches(p.id()).stream()).toList();
+      List<Message> texts = touches.stream().map(Touch::message).filter(Objects::nonNull).toList();
+      assertThat(texts).isNotEmpty();
+      assertThat(texts)
+          .allSatisfy(
+              m -> {
+                assertThat(m.body()).doesNotContain("{{").doesNotContain("}}");
+                assertThat(m.subject()).doesNotContain("{{");
+              });
+      assertThat(texts.stream().map(Message::variant).distinct()).contains("A", "B");
+      long rohan =
+          app.store().prospects(ProspectQuery.all(10)).stream()
+              .filter(p -> p.profile().firstName().equals("Rohan"))
+              .findFirst()
+              .orElseThrow()
+              .id();
+      assertThat(app.store().touches(rohan))
+          .noneMatch(t -> t.channel() == dev.warmreach.domain.Channel.CONNECT && t.withNote());
+    }
+
+    CliRun plan =
+        CliRun.in(
+            home,
+            "plan",
+            "--campaign",
+            "q1",
+            "--prospect",
+            "https://www.linkedin.com/in/rohan-iyer");
+    assertThat(plan.exitCode).as(plan.toString()).isZero();
+    assertThat(plan.out)
+        .contains("Decisions so far:")
+        .contains("held back: template 'note'")
+        .contains("no value for {{company}}");
+  }
+
+  @Test
+  void thePlanShowsEachProspectsNextDecisionWithItsReasons() throws Exception {
+    assertThat(CliRun.in(home, "campaigns", "create", "q1", "--accounts", "sdr-1").exitCode)
+        .isZero();
+
+    CliRun table = CliRun.in(home, "plan", "--campaign", "q1");
+    CliRun json = CliRun.in(home, "--json", "plan", "--campaign", "q1", "--limit", "2");
+    CliRun stranger =
+        CliRun.in(
+            home, "plan", "--campaign", "q1", "--prospect", "https://www.linkedin.com/in/nobody");
+    CliRun noCampaign = CliRun.in(home, "plan", "--campaign", "nope");
+
+    assertThat(table.exitCode).as(table.toString()).isZero();
+    assertThat(table.out).contains("NEXT DECISION").contains("Olivia Bennett").contains("Warm-up");
+    JsonNode rows = JSON.readTree(json.out);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).get("step").asText()).isEqualTo("warm-up");
+    assertThat(rows.get(0).get("reasons")).isNotEmpty();
+    assertThat(stranger.exitCode).isEqualTo(1);
+    assertThat(noCampaign.exitCode).isEqualTo(1);
+    assertThat(noCampaign.err).contains("no campaign named 'nope'");
+  }
+}
