@@ -9,6 +9,7 @@ import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.message.VariantTally;
 import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.SequenceEngine;
@@ -278,6 +279,7 @@ final class CampaignsCommand implements Runnable {
         json.put("planned", stats.planned());
         json.put("events", stats.events());
         json.put("replies", stats.replies());
+        json.put("variants", stats.variants());
         json.put("accounts", accounts);
         json.put("decisions", decisions);
         Output.json(out, json);
@@ -321,6 +323,10 @@ final class CampaignsCommand implements Runnable {
             + ", withdrawn "
             + stats.events().getOrDefault("WITHDRAWN", 0L)
             + ".");
+    if (stats.variants().stream().map(VariantTally::step).distinct().count()
+        < stats.variants().size()) {
+      printVariants(out, stats.variants());
+    }
     accounts.forEach((name, summary) -> out.println("Account " + name + ": " + summary));
     if (!decisions.isEmpty()) {
       out.println("Latest decisions:");
@@ -329,6 +335,24 @@ final class CampaignsCommand implements Runnable {
       }
     }
     out.flush();
+  }
+
+  /** The A/B test of each template that has several variants. */
+  private static void printVariants(PrintWriter out, List<VariantTally> variants) {
+    List<List<String>> rows = new ArrayList<>();
+    for (VariantTally v : variants) {
+      rows.add(
+          List.of(
+              v.step(),
+              v.label(),
+              String.valueOf(v.sent()),
+              v.accepted() == 0
+                  ? ""
+                  : String.format(Locale.ROOT, "%.1f%%", 100 * v.acceptanceRate()),
+              String.format(Locale.ROOT, "%.1f%%", 100 * v.replyRate())));
+    }
+    out.println("Variants (acceptances and replies that followed each message):");
+    Output.table(out, List.of("TEMPLATE", "VARIANT", "SENT", "ACCEPTED", "REPLIED"), rows);
   }
 
   /** An account's standing in one line, and as JSON. */

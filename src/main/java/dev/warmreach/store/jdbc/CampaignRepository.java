@@ -10,6 +10,7 @@ import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.message.VariantTally;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.Command;
@@ -551,7 +552,34 @@ final class CampaignRepository {
                 + " v.prospect_id IN (SELECT prospect_id FROM enrollment WHERE campaign_id = :c)"
                 + " GROUP BY v.channel",
             campaignId);
-    return new CampaignStats(enrollments, done, planned, events, replies);
+    return new CampaignStats(enrollments, done, planned, events, replies, variants(h, campaignId));
+  }
+
+  /**
+   * Each template variant's sent messages, with how many were followed by an acceptance and by a
+   * reply (on any channel), for comparing the variants of a step.
+   */
+  private static List<VariantTally> variants(Handle h, long campaignId) {
+    return h.createQuery(
+            "SELECT t.template, t.variant, count(*) AS sent, sum(CASE WHEN t.channel = 'CONNECT'"
+                + " AND EXISTS (SELECT 1 FROM prospect_event v WHERE v.prospect_id ="
+                + " t.prospect_id AND v.kind = 'ACCEPTED' AND v.happened_at >= t.done_at) THEN 1"
+                + " ELSE 0 END) AS accepted, sum(CASE WHEN EXISTS (SELECT 1 FROM prospect_event v"
+                + " WHERE v.prospect_id = t.prospect_id AND v.kind = 'REPLIED' AND v.happened_at"
+                + " >= t.done_at) THEN 1 ELSE 0 END) AS replied FROM touch t JOIN enrollment e ON"
+                + " e.id = t.enrollment_id WHERE e.campaign_id = :c AND t.status = 'DONE' AND"
+                + " t.variant IS NOT NULL GROUP BY t.template, t.variant ORDER BY t.template,"
+                + " t.variant")
+        .bind("c", campaignId)
+        .map(
+            (rs, ctx) ->
+                new VariantTally(
+                    rs.getString("template"),
+                    rs.getString("variant"),
+                    rs.getLong("sent"),
+                    rs.getLong("accepted"),
+                    rs.getLong("replied")))
+        .list();
   }
 
   private static Map<String, Long> counts(Handle h, String sql, long campaignId) {
