@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LintCommandTest {
 
@@ -31,6 +33,30 @@ class LintCommandTest {
     all[0] = "lint";
     System.arraycopy(args, 0, all, 1, args.length);
     return CliRun.run(Map.of(), all);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"note", "dm", "inmail", "email"})
+  void theExampleMessagesAreGoodAndBadAsTheirNamesSay(String channel) throws Exception {
+    Path examples = Path.of("examples/messages");
+
+    JsonNode good =
+        JSON.readTree(
+            lint("--json", "--channel", channel, examples.resolve(channel + "-good.txt").toString())
+                .out);
+    CliRun badRun =
+        lint("--json", "--channel", channel, examples.resolve(channel + "-bad.txt").toString());
+    JsonNode bad = JSON.readTree(badRun.out);
+
+    assertThat(good.get("score").asInt()).isEqualTo(100);
+    assertThat(good.get("errors")).isEmpty();
+    assertThat(good.get("warnings")).isEmpty();
+    assertThat(bad.get("score").asInt()).isLessThan(60);
+    assertThat(bad.get("warnings").findValuesAsText("rule")).contains("personalisation.missing");
+    if (channel.equals("note") || channel.equals("email")) {
+      assertThat(bad.get("errors")).isNotEmpty();
+      assertThat(badRun.exitCode).isEqualTo(1);
+    }
   }
 
   @Test
