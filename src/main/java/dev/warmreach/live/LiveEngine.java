@@ -15,9 +15,11 @@ import dev.warmreach.sequence.SequenceEngine;
 import dev.warmreach.simulation.Scenario;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,22 +32,39 @@ public final class LiveEngine {
 
   private static final int BATCH = 500;
 
+  /**
+   * How long a node holds the touches it claimed: longer than any executor takes for one batch, so
+   * a touch is never carried out by two nodes at once; short enough that a crashed node's touches
+   * are soon picked up by another.
+   */
+  static final Duration CLAIM = Duration.ofMinutes(2);
+
   private final Store store;
   private final Executor executor;
+  private final String node;
   private final Map<Long, SequenceEngine> engines = new ConcurrentHashMap<>();
   // Stale invitations are looked for at most hourly: the age limit counts in days.
   private volatile Instant lastWithdrawalCheck;
 
+  /** An engine on a node of its own name, unique per instance. */
   public LiveEngine(Store store, Executor executor) {
+    this(store, executor, "node-" + UUID.randomUUID());
+  }
+
+  /**
+   * @param node this node's name in touch claims; unique among the nodes sharing the database
+   */
+  public LiveEngine(Store store, Executor executor, String node) {
     this.store = store;
     this.executor = executor;
+    this.node = node;
   }
 
   /** One pass at {@code now}; returns how much work it did (0 when nothing was due). */
   public int runDue(Instant now) {
     int work = store.applyDueReactions(now, BATCH);
     if (lastWithdrawalCheck == null
-        || !now.isBefore(lastWithdrawalCheck.plus(java.time.Duration.ofHours(1)))) {
+        || !now.isBefore(lastWithdrawalCheck.plus(Duration.ofHours(1)))) {
       lastWithdrawalCheck = now;
       work += withdrawStaleInvitations(now);
     }
@@ -57,7 +76,7 @@ public final class LiveEngine {
       }
     }
     if (executor.automatic()) {
-      for (Touch touch : store.plannedTouches(BATCH)) {
+      for (Touch touch : store.claimTouches(node, now, now.plus(CLAIM), BATCH)) {
         executor.execute(touch);
         work++;
       }

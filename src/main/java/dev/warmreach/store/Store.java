@@ -101,6 +101,13 @@ public interface Store extends AutoCloseable {
 
   List<Touch> plannedTouches(int limit);
 
+  /**
+   * Claims up to {@code limit} planned touches for {@code node} to carry out, oldest due first:
+   * each is claimed by one node at a time, until {@code claimUntil}. A touch whose claim has lapsed
+   * (its node crashed) can be claimed again; the executor's idempotency key guards the send.
+   */
+  List<Touch> claimTouches(String node, Instant now, Instant claimUntil, int limit);
+
   /** Marks a planned touch done or skipped; false when it was not planned (already handled). */
   boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at);
 

@@ -464,6 +464,37 @@ final class CampaignRepository {
         .list();
   }
 
+  List<Touch> claim(Handle h, String node, Instant now, Instant until, int limit) {
+    List<Touch> candidates =
+        h.createQuery(
+                "SELECT * FROM touch WHERE status = 'PLANNED' AND (claimed_until IS NULL OR"
+                    + " claimed_until <= :now OR claimed_by = :node) ORDER BY due_at, id LIMIT"
+                    + " :limit")
+            .bind("now", now.toEpochMilli())
+            .bind("node", node)
+            .bind("limit", limit)
+            .map((rs, ctx) -> touch(rs))
+            .list();
+    List<Touch> claimed = new ArrayList<>();
+    for (Touch touch : candidates) {
+      // Re-checked in the update: another node may have claimed it since the select.
+      int won =
+          h.createUpdate(
+                  "UPDATE touch SET claimed_by = :node, claimed_until = :until WHERE id = :id AND"
+                      + " status = 'PLANNED' AND (claimed_until IS NULL OR claimed_until <= :now"
+                      + " OR claimed_by = :node)")
+              .bind("node", node)
+              .bind("until", until.toEpochMilli())
+              .bind("id", touch.id())
+              .bind("now", now.toEpochMilli())
+              .execute();
+      if (won == 1) {
+        claimed.add(touch);
+      }
+    }
+    return claimed;
+  }
+
   List<Touch> touches(Handle h, long prospectId) {
     return h.createQuery("SELECT * FROM touch WHERE prospect_id = :p ORDER BY id")
         .bind("p", prospectId)

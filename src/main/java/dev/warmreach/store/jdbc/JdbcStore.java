@@ -486,6 +486,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public List<Touch> claimTouches(String node, Instant now, Instant claimUntil, int limit) {
+    return inTransaction(h -> campaigns.claim(h, node, now, claimUntil, limit));
+  }
+
+  @Override
   public boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at) {
     return inTransaction(h -> campaigns.finishTouch(h, idempotencyKey, status, at));
   }
