@@ -2,3 +2,6 @@
 -- sharing one database never carry out the same touch at once, and a crashed node's claims lapse.
 ALTER TABLE touch ADD COLUMN claimed_by TEXT;
 ALTER TABLE touch ADD COLUMN claimed_until BIGINT;
+
+-- Why a touch was skipped or failed, in the user's or the executor's words.
+ALTER TABLE touch ADD COLUMN outcome TEXT;

@@ -2,9 +2,9 @@ package dev.warmreach.cli;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.warmreach.Warmreach;
-import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.assisted.AssistedExecutor;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.live.LiveEngine;
@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 seed,
                 Truth.DEFAULT,
                 new DeliveryLog(root.homeFolder().resolve("simulated-deliveries.log")))
-            : new AssistedTasks();
+            : new AssistedExecutor();
     LiveEngine engine = new LiveEngine(app.store(), executor);
     Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
     PrintWriter out = spec.commandLine().getOut();
@@ -131,19 +131,6 @@ final class RunCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       throw new UserError(anchor + " is damaged; delete it to start the dry run's clock afresh", e);
-    }
-  }
-
-  /** Assisted mode: touches stay in the task list until a person marks them done. */
-  private static final class AssistedTasks implements Executor {
-    @Override
-    public boolean automatic() {
-      return false;
-    }
-
-    @Override
-    public void execute(Touch touch) {
-      // nothing: the task waits for a person
     }
   }
 }

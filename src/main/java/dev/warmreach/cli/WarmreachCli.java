@@ -44,6 +44,7 @@ import picocli.CommandLine.ScopeType;
       CampaignsCommand.class,
       RunCommand.class,
       PlanCommand.class,
+      TasksCommand.class,
       LintCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -108,6 +108,22 @@ public interface Store extends AutoCloseable {
    */
   List<Touch> claimTouches(String node, Instant now, Instant claimUntil, int limit);
 
+  /** The touch with this number. */
+  Optional<Touch> touch(long id);
+
+  /**
+   * Planned touches due at or before {@code dueBy}, oldest first: the task inbox.
+   *
+   * @param account only this sender account's; {@code null} for all
+   */
+  List<Touch> dueTouches(Instant dueBy, String account, int limit);
+
+  /**
+   * Finishes a planned touch as {@link #finishTouch(String, Touch.Status, Instant)} does, keeping
+   * why it was skipped or failed.
+   */
+  boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at, String outcome);
+
   /** Marks a planned touch done or skipped; false when it was not planned (already handled). */
   boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at);
 

@@ -53,6 +53,11 @@ class WarmreachCliTest {
         "campaigns resume",
         "run",
         "plan",
+        "tasks",
+        "tasks today",
+        "tasks done",
+        "tasks skip",
+        "tasks fail",
         "forecast",
         "lint"
       })

@@ -531,7 +531,26 @@ final class CampaignRepository {
         rs.getString("variant"), rs.getString("subject"), body, rs.getBoolean("personalised"));
   }
 
-  boolean finishTouch(Handle h, String key, Touch.Status status, Instant at) {
+  Optional<Touch> touch(Handle h, long id) {
+    return h.createQuery("SELECT * FROM touch WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> touch(rs))
+        .findOne();
+  }
+
+  List<Touch> due(Handle h, Instant dueBy, String account, int limit) {
+    return h.createQuery(
+            "SELECT * FROM touch WHERE status = 'PLANNED' AND due_at <= :by"
+                + (account == null ? "" : " AND sender_account = :account")
+                + " ORDER BY due_at, id LIMIT :limit")
+        .bind("by", dueBy.toEpochMilli())
+        .bind("account", account)
+        .bind("limit", limit)
+        .map((rs, ctx) -> touch(rs))
+        .list();
+  }
+
+  boolean finishTouch(Handle h, String key, Touch.Status status, Instant at, String outcome) {
     Optional<Touch> touch =
         h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key AND status = 'PLANNED'")
             .bind("key", key)
@@ -540,9 +559,12 @@ final class CampaignRepository {
     if (touch.isEmpty()) {
       return false;
     }
-    h.createUpdate("UPDATE touch SET status = :status, done_at = :at WHERE idempotency_key = :key")
+    h.createUpdate(
+            "UPDATE touch SET status = :status, done_at = :at, outcome = :outcome"
+                + " WHERE idempotency_key = :key")
         .bind("status", status.name())
         .bind("at", at.toEpochMilli())
+        .bind("outcome", outcome)
         .bind("key", key)
         .execute();
     if (status == Touch.Status.DONE && touch.get().channel() == Channel.ENGAGE) {

@@ -492,7 +492,23 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at) {
-    return inTransaction(h -> campaigns.finishTouch(h, idempotencyKey, status, at));
+    return inTransaction(h -> campaigns.finishTouch(h, idempotencyKey, status, at, null));
+  }
+
+  @Override
+  public boolean finishTouch(
+      String idempotencyKey, Touch.Status status, Instant at, String outcome) {
+    return inTransaction(h -> campaigns.finishTouch(h, idempotencyKey, status, at, outcome));
+  }
+
+  @Override
+  public Optional<Touch> touch(long id) {
+    return withHandle(h -> campaigns.touch(h, id));
+  }
+
+  @Override
+  public List<Touch> dueTouches(Instant dueBy, String account, int limit) {
+    return withHandle(h -> campaigns.due(h, dueBy, account, limit));
   }
 
   @Override

@@ -1,0 +1,295 @@
+package dev.warmreach.cli;
+
+import dev.warmreach.Warmreach;
+import dev.warmreach.domain.Message;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.store.Store;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code warmreach tasks}: the task inbox of assisted mode. */
+@Command(
+    name = "tasks",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The task inbox. In assisted mode (the default for LinkedIn steps) Warmreach never sends on"
+          + " your behalf: each due touch waits here with its text ready to copy. Send it on"
+          + " LinkedIn, then mark it done; or skip it, or mark it failed.",
+      "'warmreach run' (or 'serve') keeps the inbox filled as steps fall due."
+    },
+    subcommands = {
+      TasksCommand.Today.class,
+      TasksCommand.Done.class,
+      TasksCommand.Skip.class,
+      TasksCommand.Fail.class
+    })
+final class TasksCommand implements Runnable {
+
+  @ParentCommand WarmreachCli root;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "today",
+      mixinStandardHelpOptions = true,
+      description =
+          "What to do today: each task due by the end of today in its account's time zone, with"
+              + " the prospect, the profile link and the text to copy; and how many are left per"
+              + " account.")
+  static final class Today implements Callable<Integer> {
+    @ParentCommand TasksCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "Only this sender account.")
+    String account;
+
+    @Option(
+        names = "--limit",
+        defaultValue = "100",
+        paramLabel = "N",
+        description = "At most N tasks (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+      if (limit < 1 || limit > 10_000) {
+        throw new UserError("--limit " + limit + " must be between 1 and 10000");
+      }
+      Warmreach app = parent.root.app();
+      Store store = app.store();
+      if (account != null && store.account(account).isEmpty()) {
+        throw new UserError(
+            "--account: no account named '" + account + "'; see 'warmreach accounts list'");
+      }
+      Instant now = app.clock().instant();
+      Map<String, SenderAccount> accounts = new LinkedHashMap<>();
+      store.accounts().forEach(a -> accounts.put(a.name(), a));
+      // Due by the end of the latest "today" of any account; each task then by its own account's.
+      List<Touch> today = new ArrayList<>();
+      for (Touch t : store.dueTouches(now.plus(java.time.Duration.ofDays(2)), account, limit)) {
+        SenderAccount a = accounts.get(t.senderAccount());
+        ZoneId zone = a == null ? ZoneId.of("UTC") : a.timeZone();
+        if (t.dueAt().isBefore(endOfToday(now, zone))) {
+          today.add(t);
+        }
+      }
+      Map<String, Long> left = new TreeMap<>();
+      today.forEach(t -> left.merge(t.senderAccount(), 1L, Long::sum));
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (Touch t : today) {
+          tasks.add(json(t, store.prospect(t.prospectId()).orElse(null)));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tasks", tasks);
+        result.put("leftToday", left);
+        Output.json(out, result);
+        return 0;
+      }
+      if (today.isEmpty()) {
+        out.println("Nothing to do today" + (account == null ? "" : " for " + account) + ".");
+        return 0;
+      }
+      for (Touch t : today) {
+        print(out, t, store.prospect(t.prospectId()).orElse(null));
+      }
+      out.println(
+          "Left today: "
+              + left.toString().replace("{", "").replace("}", "").replace("=", " ")
+              + ". Mark each with 'warmreach tasks done|skip|fail ID'.");
+      return 0;
+    }
+
+    private static Instant endOfToday(Instant now, ZoneId zone) {
+      return LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    private static void print(PrintWriter out, Touch t, Prospect p) {
+      out.printf(
+          Locale.ROOT,
+          "#%d  %s  %s → %s%s  (due %s)%n",
+          t.id(),
+          t.senderAccount(),
+          what(t),
+          p == null ? "prospect " + t.prospectId() : p.profile().fullName(),
+          p == null || p.profile().profileUrl() == null
+              ? ""
+              : "  " + p.profile().profileUrl().value(),
+          t.dueAt().toString().substring(0, 16).replace('T', ' '));
+      Message m = t.message();
+      if (m != null) {
+        if (!m.subject().isEmpty()) {
+          out.println("    Subject: " + m.subject());
+        }
+        m.body().lines().forEach(line -> out.println("    " + line));
+      }
+      out.println();
+    }
+
+    private static Map<String, Object> json(Touch t, Prospect p) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", t.id());
+      row.put("account", t.senderAccount());
+      row.put("channel", t.channel().name());
+      row.put("withNote", t.withNote());
+      row.put("step", t.step());
+      row.put("due", t.dueAt().toString());
+      row.put("prospect", t.prospectId());
+      row.put("name", p == null ? null : p.profile().fullName());
+      row.put(
+          "profileUrl",
+          p == null || p.profile().profileUrl() == null ? null : p.profile().profileUrl().value());
+      row.put(
+          "email", p == null || p.profile().email() == null ? null : p.profile().email().value());
+      row.put("subject", t.message() == null ? null : t.message().subject());
+      row.put("text", t.message() == null ? null : t.message().body());
+      row.put("variant", t.message() == null ? null : t.message().variant());
+      return row;
+    }
+  }
+
+  /** What the user is to do, in words. */
+  static String what(Touch t) {
+    return switch (t.channel()) {
+      case ENGAGE -> "warm-up: like or comment on a recent post";
+      case CONNECT -> t.withNote() ? "connection request with this note" : "connection request";
+      case DM -> "message";
+      case INMAIL -> "InMail";
+      case EMAIL -> "email";
+    };
+  }
+
+  /** Marks planned tasks as done, skipped or failed. */
+  abstract static class Finish implements Callable<Integer> {
+    @ParentCommand TasksCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "Task numbers from 'tasks today'.")
+    List<Long> ids;
+
+    abstract Touch.Status status();
+
+    String reason() {
+      return null;
+    }
+
+    @Override
+    public Integer call() {
+      Warmreach app = parent.root.app();
+      Store store = app.store();
+      // Check them all first: a typo in one leaves the others as they were.
+      List<Touch> touches = new ArrayList<>();
+      for (long id : ids) {
+        Touch touch =
+            store
+                .touch(id)
+                .orElseThrow(
+                    () ->
+                        new UserError(
+                            "no task #" + id + "; see 'warmreach tasks today' for the numbers"));
+        if (touch.status() != Touch.Status.PLANNED) {
+          throw new UserError(
+              "task #"
+                  + id
+                  + " is "
+                  + touch.status().name().toLowerCase(Locale.ROOT)
+                  + " already; nothing was changed");
+        }
+        touches.add(touch);
+      }
+      Instant now = app.clock().instant();
+      PrintWriter out = spec.commandLine().getOut();
+      List<Long> marked = new ArrayList<>();
+      for (Touch touch : touches) {
+        if (store.finishTouch(touch.idempotencyKey(), status(), now, reason())) {
+          marked.add(touch.id());
+        }
+      }
+      if (parent.root.json()) {
+        Output.json(out, Map.of("status", status().name(), "tasks", marked));
+      } else {
+        out.println(
+            "Marked "
+                + status().name().toLowerCase(Locale.ROOT)
+                + ": "
+                + marked.stream().map(id -> "#" + id).toList().toString().replaceAll("[\\[\\]]", "")
+                + ".");
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "done",
+      mixinStandardHelpOptions = true,
+      description = "You sent it: the tasks are done, and the sequence goes on from them.")
+  static final class Done extends Finish {
+    @Override
+    Touch.Status status() {
+      return Touch.Status.DONE;
+    }
+  }
+
+  @Command(
+      name = "skip",
+      mixinStandardHelpOptions = true,
+      description = "Leave these tasks out: nothing was sent.")
+  static final class Skip extends Finish {
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the record.")
+    String reason;
+
+    @Override
+    Touch.Status status() {
+      return Touch.Status.SKIPPED;
+    }
+
+    @Override
+    String reason() {
+      return reason;
+    }
+  }
+
+  @Command(
+      name = "fail",
+      mixinStandardHelpOptions = true,
+      description = "You tried and it did not go out (e.g. LinkedIn refused it).")
+  static final class Fail extends Finish {
+    @Option(names = "--reason", paramLabel = "TEXT", description = "What went wrong.")
+    String reason;
+
+    @Override
+    Touch.Status status() {
+      return Touch.Status.FAILED;
+    }
+
+    @Override
+    String reason() {
+      return reason;
+    }
+  }
+}
