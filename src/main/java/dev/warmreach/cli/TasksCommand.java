@@ -255,18 +255,10 @@ final class TasksCommand implements Runnable {
     }
   }
 
-  @Command(
-      name = "skip",
-      mixinStandardHelpOptions = true,
-      description = "Leave these tasks out: nothing was sent.")
-  static final class Skip extends Finish {
+  /** Skip and fail keep why, for the record. */
+  abstract static class FinishWithReason extends Finish {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the record.")
     String reason;
-
-    @Override
-    Touch.Status status() {
-      return Touch.Status.SKIPPED;
-    }
 
     @Override
     String reason() {
@@ -275,21 +267,24 @@ final class TasksCommand implements Runnable {
   }
 
   @Command(
+      name = "skip",
+      mixinStandardHelpOptions = true,
+      description = "Leave these tasks out: nothing was sent.")
+  static final class Skip extends FinishWithReason {
+    @Override
+    Touch.Status status() {
+      return Touch.Status.SKIPPED;
+    }
+  }
+
+  @Command(
       name = "fail",
       mixinStandardHelpOptions = true,
       description = "You tried and it did not go out (e.g. LinkedIn refused it).")
-  static final class Fail extends Finish {
-    @Option(names = "--reason", paramLabel = "TEXT", description = "What went wrong.")
-    String reason;
-
+  static final class Fail extends FinishWithReason {
     @Override
     Touch.Status status() {
       return Touch.Status.FAILED;
-    }
-
-    @Override
-    String reason() {
-      return reason;
     }
   }
 }
