@@ -108,6 +108,9 @@ public interface Store extends AutoCloseable {
    */
   List<Touch> claimTouches(String node, Instant now, Instant claimUntil, int limit);
 
+  /** Touches by channel and status, and what is due at {@code now}: for monitoring. */
+  Operations operations(Instant now);
+
   /** The touch with this number. */
   Optional<Touch> touch(long id);
 

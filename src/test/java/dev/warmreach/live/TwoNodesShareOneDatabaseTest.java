@@ -3,33 +3,19 @@ package dev.warmreach.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.Warmreach;
-import dev.warmreach.coachdata.PhraseBooks;
-import dev.warmreach.definition.CampaignFile;
-import dev.warmreach.domain.ActivityLevel;
-import dev.warmreach.domain.Campaign;
-import dev.warmreach.domain.Enrollment;
-import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.Prospect;
-import dev.warmreach.domain.ProspectProfile;
-import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
-import dev.warmreach.policy.ChannelPolicy;
-import dev.warmreach.sequence.SequenceEngine;
 import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.ProspectQuery;
-import dev.warmreach.store.Store;
-import dev.warmreach.store.StoredCampaign;
-import dev.warmreach.testing.AProspect;
+import dev.warmreach.testing.ACampaign;
 import dev.warmreach.testing.PostgresDatabase;
 import dev.warmreach.testing.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +43,8 @@ class TwoNodesShareOneDatabaseTest {
     try (PostgresDatabase database = PostgresDatabase.createSchema();
         Warmreach first = node(database);
         Warmreach second = node(database)) {
-      long campaign = campaignOf(first.store(), 80);
+      long campaign =
+          ACampaign.launched(first.store(), 80, START, "sdr-1", "sdr-2").campaign().id();
 
       // Both nodes see the same time, as on one wall clock, and work at every tick at once.
       LiveEngine nodeA = engine(first, "node-a");
@@ -129,47 +116,5 @@ class TwoNodesShareOneDatabaseTest {
       }
     }
     return keys;
-  }
-
-  /** A launched campaign of {@code size} prospects over two accounts. */
-  private static long campaignOf(Store store, int size) {
-    List<ProspectProfile> profiles = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      profiles.add(
-          AProspect.aProspect()
-              .named("Person" + i, "Example")
-              .at("https://www.linkedin.com/in/person-" + i)
-              .titled(i % 4 == 0 ? "VP Sales" : "Sales Manager")
-              .withEmail("person" + i + "@example.com")
-              .active(i % 2 == 0 ? ActivityLevel.HIGH : ActivityLevel.LOW)
-              .build());
-    }
-    store.saveProspects(profiles);
-    List<String> accounts = List.of("sdr-1", "sdr-2");
-    for (String name : accounts) {
-      store.addAccount(
-          SenderAccount.withPlanDefaults(name, Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
-    }
-    String definition = CampaignFile.defaultJson();
-    StoredCampaign stored =
-        store
-            .createCampaign(
-                new Campaign(
-                    0, "shared", accounts, "playbook", "combined", Campaign.Status.DRAFT, START),
-                definition)
-            .orElseThrow();
-    SequenceEngine engine =
-        CampaignFile.fromJson(definition)
-            .engine(ChannelPolicy.named("playbook"), PhraseBooks.englishCoach());
-    List<Enrollment> enrollments = new ArrayList<>();
-    List<Prospect> people = store.prospects(ProspectQuery.all(1000));
-    for (int i = 0; i < people.size(); i++) {
-      enrollments.add(
-          engine.enroll(0, stored.campaign().id(), people.get(i).id(), accounts.get(i % 2), START));
-    }
-    store.enroll(enrollments);
-    LiveEngine.prepareAccounts(store, stored.campaign(), START);
-    store.setCampaignStatus(stored.campaign().id(), Campaign.Status.ACTIVE);
-    return stored.campaign().id();
   }
 }

@@ -18,6 +18,7 @@ import dev.warmreach.sequence.EventEffects;
 import dev.warmreach.sequence.ProspectState;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.DecisionRecord;
+import dev.warmreach.store.Operations;
 import dev.warmreach.store.SimulatedReaction;
 import dev.warmreach.store.StepWork;
 import dev.warmreach.store.StoredCampaign;
@@ -531,6 +532,31 @@ final class CampaignRepository {
         rs.getString("variant"), rs.getString("subject"), body, rs.getBoolean("personalised"));
   }
 
+  Operations operations(Handle h, Instant now) {
+    List<Operations.TouchCount> touches =
+        h.createQuery("SELECT channel, status, count(*) FROM touch GROUP BY channel, status")
+            .map(
+                (rs, ctx) ->
+                    new Operations.TouchCount(
+                        Channel.valueOf(rs.getString(1)),
+                        Touch.Status.valueOf(rs.getString(2)),
+                        rs.getLong(3)))
+            .list();
+    long dueEnrollments =
+        h.createQuery(
+                "SELECT count(*) FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
+                    + " WHERE e.status = 'ACTIVE' AND c.status = 'ACTIVE' AND e.next_due_at <= :now")
+            .bind("now", now.toEpochMilli())
+            .mapTo(Long.class)
+            .one();
+    long dueTouches =
+        h.createQuery("SELECT count(*) FROM touch WHERE status = 'PLANNED' AND due_at <= :now")
+            .bind("now", now.toEpochMilli())
+            .mapTo(Long.class)
+            .one();
+    return new Operations(touches, dueEnrollments, dueTouches);
+  }
+
   Optional<Touch> touch(Handle h, long id) {
     return h.createQuery("SELECT * FROM touch WHERE id = :id")
         .bind("id", id)
@@ -538,7 +564,7 @@ final class CampaignRepository {
         .findOne();
   }
 
-  List<Touch> due(Handle h, Instant dueBy, String account, int limit) {
+  List<Touch> dueTouches(Handle h, Instant dueBy, String account, int limit) {
     return h.createQuery(
             "SELECT * FROM touch WHERE status = 'PLANNED' AND due_at <= :by"
                 + (account == null ? "" : " AND sender_account = :account")

@@ -20,6 +20,7 @@ import dev.warmreach.sequence.ProspectState;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.DoNotContactEntry;
+import dev.warmreach.store.Operations;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.ProspectWrite;
 import dev.warmreach.store.SimulatedReaction;
@@ -502,13 +503,18 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Operations operations(Instant now) {
+    return withHandle(h -> campaigns.operations(h, now));
+  }
+
+  @Override
   public Optional<Touch> touch(long id) {
     return withHandle(h -> campaigns.touch(h, id));
   }
 
   @Override
   public List<Touch> dueTouches(Instant dueBy, String account, int limit) {
-    return withHandle(h -> campaigns.due(h, dueBy, account, limit));
+    return withHandle(h -> campaigns.dueTouches(h, dueBy, account, limit));
   }
 
   @Override

@@ -1,0 +1,56 @@
+package dev.warmreach.web.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warmreach.Warmreach;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.assisted.AssistedExecutor;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.SettableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /metrics reads the workspace as it is: touches, backlog, headroom, errors. */
+class ServerMetricsTest {
+
+  private static final Instant START = Instant.parse("2026-03-02T06:00:00Z");
+
+  @TempDir Path home;
+
+  @Test
+  void showsTouchesTheBacklogEachAccountsHeadroomAndErrors() {
+    SettableClock clock = new SettableClock(START);
+    try (Warmreach app = Warmreach.builder().home(home).clock(clock).build()) {
+      ACampaign.launchedWorking("Mon-Sun 00:00-23:59", app.store(), 3, START, "sdr-1");
+      new LiveEngine(app.store(), new AssistedExecutor()).runUntil(START.plus(Duration.ofHours(6)));
+      clock.set(START.plus(Duration.ofHours(6)));
+      ServerMetrics metrics = new ServerMetrics(app.store(), app.clock());
+
+      String before = metrics.scrape();
+      List<Touch> planned = app.store().dueTouches(clock.instant(), null, 10);
+      app.store()
+          .finishTouch(planned.get(0).idempotencyKey(), Touch.Status.FAILED, clock.instant());
+      String after = metrics.scrape();
+
+      assertThat(planned).hasSize(3);
+      assertThat(before)
+          .contains("warmreach_touches{channel=\"engage\",status=\"planned\"} 3.0")
+          .contains("warmreach_touches{channel=\"connect\",status=\"done\"} 0.0")
+          .contains("warmreach_due_backlog{kind=\"touches\"} 3.0")
+          .contains("warmreach_invitations_left{account=\"sdr-1\"} 200.0")
+          .contains("warmreach_inmail_credits_left{account=\"sdr-1\"} 50.0")
+          .contains("warmreach_executor_errors{channel=\"engage\"} 0.0")
+          .contains("# HELP warmreach_touches Touches by channel and status");
+      assertThat(after)
+          .contains("warmreach_touches{channel=\"engage\",status=\"planned\"} 2.0")
+          .contains("warmreach_touches{channel=\"engage\",status=\"failed\"} 1.0")
+          .contains("warmreach_executor_errors{channel=\"engage\"} 1.0")
+          .contains("warmreach_due_backlog{kind=\"touches\"} 2.0");
+    }
+  }
+}
