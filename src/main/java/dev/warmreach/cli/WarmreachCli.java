@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       PlanCommand.class,
       LintCommand.class,
+      WebhooksCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WarmreachCli implements Runnable {
