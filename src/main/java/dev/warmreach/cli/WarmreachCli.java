@@ -46,6 +46,7 @@ import picocli.CommandLine.ScopeType;
       PlanCommand.class,
       TasksCommand.class,
       LintCommand.class,
+      WebhooksCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WarmreachCli implements Runnable {

@@ -503,7 +503,7 @@ final class CampaignRepository {
         .list();
   }
 
-  private static Touch touch(ResultSet rs) throws SQLException {
+  static Touch touch(ResultSet rs) throws SQLException {
     long done = rs.getLong("done_at");
     boolean notDone = rs.wasNull();
     return new Touch(

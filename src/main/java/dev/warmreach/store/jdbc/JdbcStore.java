@@ -19,8 +19,10 @@ import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.ProspectState;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.DecisionRecord;
+import dev.warmreach.store.Delivery;
 import dev.warmreach.store.DoNotContactEntry;
 import dev.warmreach.store.Operations;
+import dev.warmreach.store.OutboundTouch;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.ProspectWrite;
 import dev.warmreach.store.SimulatedReaction;
@@ -61,6 +63,7 @@ public final class JdbcStore implements Store {
   private final AddressHash hash;
   private final ProspectWriter writer;
   private final CampaignRepository campaigns = new CampaignRepository();
+  private final DeliveryRepository deliveries = new DeliveryRepository(campaigns);
 
   private JdbcStore(Jdbi jdbi, DataSource dataSource, Clock clock, AddressHash hash) {
     this.jdbi = jdbi;
@@ -559,6 +562,57 @@ public final class JdbcStore implements Store {
   @Override
   public int applyDueReactions(Instant now, int limit) {
     return inTransaction(h -> campaigns.applyDueReactions(h, now, limit));
+  }
+
+  @Override
+  public Optional<OutboundTouch> outboundTouch(String touchKey) {
+    return withHandle(h -> deliveries.outboundTouch(h, touchKey));
+  }
+
+  @Override
+  public Delivery openDelivery(String touchKey, Delivery.Kind kind, String target, Instant now) {
+    return inTransaction(h -> deliveries.open(h, touchKey, kind, target, now));
+  }
+
+  @Override
+  public Optional<Delivery> delivery(long id) {
+    return withHandle(h -> deliveries.find(h, id));
+  }
+
+  @Override
+  public boolean claimDelivery(
+      long id, int attempts, Delivery.Status claimedAs, Instant now, Instant claimUntil) {
+    return inTransaction(h -> deliveries.claim(h, id, attempts, claimedAs, now, claimUntil));
+  }
+
+  @Override
+  public void retryDelivery(long id, Instant nextAttemptAt, String error, Instant now) {
+    inTransaction(
+        h -> {
+          deliveries.retry(h, id, nextAttemptAt, error, now);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean settleDelivery(
+      long id, Delivery.Status outcome, String reason, Touch.Status touchOutcome, Instant now) {
+    return inTransaction(h -> deliveries.settle(h, id, outcome, reason, touchOutcome, now));
+  }
+
+  @Override
+  public List<Delivery> dueDeliveries(Delivery.Kind kind, Instant now, int limit) {
+    return withHandle(h -> deliveries.due(h, kind, now, limit));
+  }
+
+  @Override
+  public List<Delivery> deliveries(Delivery.Kind kind, Delivery.Status status, int limit) {
+    return withHandle(h -> deliveries.list(h, kind, status, limit));
+  }
+
+  @Override
+  public boolean replayDelivery(long id, Instant now) {
+    return inTransaction(h -> deliveries.replay(h, id, now));
   }
 
   @Override

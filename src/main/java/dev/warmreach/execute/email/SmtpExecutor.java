@@ -1,0 +1,142 @@
+package dev.warmreach.execute.email;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.store.Delivery;
+import dev.warmreach.store.OutboundTouch;
+import dev.warmreach.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends email touches over SMTP, each at most once. A touch whose prospect has no email address or
+ * must not be contacted is skipped with the reason; a permanent refusal (5xx) fails the touch with
+ * the server's words; a transient failure (4xx, no connection, a timeout) leaves it planned and
+ * retries it with {@link dev.warmreach.execute.Backoff}, failing it after the last attempt.
+ *
+ * <p>Why at most once: before talking to the server the delivery is claimed as {@code SENDING} in
+ * the store; after the server accepts it, the delivery is {@code SENT} and the touch done in one
+ * transaction. A crash between the two leaves {@code SENDING}, and a later run cannot know whether
+ * the server took the email, so it does not send again: the touch is failed with a reason saying
+ * so. A duplicate cold email costs more than a lost one. Thread-safe.
+ */
+public final class SmtpExecutor implements Executor {
+
+  private final Store store;
+  private final SmtpSettings settings;
+  private final Clock clock;
+  private final SmtpMailer mailer;
+
+  public SmtpExecutor(Store store, SmtpSettings settings, Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+    this.mailer = new SmtpMailer(settings);
+  }
+
+  @Override
+  public boolean automatic() {
+    return true;
+  }
+
+  @Override
+  public void execute(Touch touch) {
+    if (touch.channel() != Channel.EMAIL) {
+      throw new IllegalArgumentException(
+          "the SMTP executor sends email touches only, not " + touch.channel());
+    }
+    Optional<OutboundTouch> outbound = store.outboundTouch(touch.idempotencyKey());
+    if (outbound.isEmpty()) {
+      return; // the prospect was erased since the touch was planned
+    }
+    Prospect prospect = outbound.get().prospect();
+    EmailAddress to = prospect.profile().email();
+    Instant now = clock.instant();
+    Delivery delivery =
+        store.openDelivery(
+            touch.idempotencyKey(), Delivery.Kind.EMAIL, to == null ? "" : to.value(), now);
+    switch (delivery.status()) {
+      case PENDING -> attempt(delivery, outbound.get(), now);
+      case SENDING -> {
+        // A claim that has lapsed means its sender died mid-send: it may have gone out.
+        if (delivery.nextAttemptAt() == null || !delivery.nextAttemptAt().isAfter(now)) {
+          store.settleDelivery(
+              delivery.id(),
+              Delivery.Status.FAILED,
+              "interrupted while sending (attempt "
+                  + delivery.attempts()
+                  + "); not sent again in case it arrived — check the sent mail",
+              Touch.Status.FAILED,
+              now);
+        }
+      }
+      case SENT, SKIPPED, FAILED, DEAD -> {
+        // settled together with its touch; nothing to do
+      }
+    }
+  }
+
+  private void attempt(Delivery delivery, OutboundTouch outbound, Instant now) {
+    if (!delivery.isDue(now)) {
+      return;
+    }
+    Optional<String> skip = reasonToSkip(outbound);
+    if (skip.isPresent()) {
+      store.settleDelivery(
+          delivery.id(), Delivery.Status.SKIPPED, skip.get(), Touch.Status.SKIPPED, now);
+      return;
+    }
+    if (outbound.touch().message() == null) {
+      store.settleDelivery(
+          delivery.id(),
+          Delivery.Status.FAILED,
+          "the touch has no text to send",
+          Touch.Status.FAILED,
+          now);
+      return;
+    }
+    // The claim outlasts every timeout of one send, so a live sender is never taken for dead.
+    Instant claimUntil = now.plus(settings.timeout().multipliedBy(6));
+    if (!store.claimDelivery(
+        delivery.id(), delivery.attempts(), Delivery.Status.SENDING, now, claimUntil)) {
+      return; // another sender has it
+    }
+    int attemptsMade = delivery.attempts() + 1;
+    SmtpMailer.Result result = mailer.send(outbound, now);
+    Instant after = clock.instant();
+    if (result instanceof SmtpMailer.Result.Accepted) {
+      store.settleDelivery(delivery.id(), Delivery.Status.SENT, "", Touch.Status.DONE, after);
+    } else if (result instanceof SmtpMailer.Result.Refused refused) {
+      store.settleDelivery(
+          delivery.id(), Delivery.Status.FAILED, refused.reason(), Touch.Status.FAILED, after);
+    } else if (result instanceof SmtpMailer.Result.TryLater later) {
+      Optional<Instant> next = settings.retries().next(attemptsMade, after);
+      if (next.isPresent()) {
+        store.retryDelivery(delivery.id(), next.get(), later.reason(), after);
+      } else {
+        store.settleDelivery(
+            delivery.id(),
+            Delivery.Status.DEAD,
+            later.reason() + " (gave up after " + attemptsMade + " attempts)",
+            Touch.Status.FAILED,
+            after);
+      }
+    }
+  }
+
+  private Optional<String> reasonToSkip(OutboundTouch outbound) {
+    Prospect prospect = outbound.prospect();
+    EmailAddress email = prospect.profile().email();
+    if (email == null) {
+      return Optional.of("the prospect has no email address");
+    }
+    if (prospect.doNotContact() || store.isDoNotContact(prospect.profile().profileUrl(), email)) {
+      return Optional.of("the prospect is on the do-not-contact list");
+    }
+    return Optional.empty();
+  }
+}

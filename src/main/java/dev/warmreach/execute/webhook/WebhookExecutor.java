@@ -1,0 +1,211 @@
+package dev.warmreach.execute.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.store.Delivery;
+import dev.warmreach.store.OutboundTouch;
+import dev.warmreach.store.Store;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hands touches to an external tool by posting them, signed, to a webhook. A 2xx answer means the
+ * tool took the task: the touch is marked done, and what happens next (accepted, replied) comes
+ * back through the events API. Any other answer, a timeout or a refused connection is retried with
+ * {@link dev.warmreach.execute.Backoff}, kept in the store so a restart carries on; after the last
+ * attempt the delivery is a dead letter and its touch failed, until the user replays it.
+ *
+ * <p>Delivery is at least once: a crash after the receiver answered but before the store heard it
+ * sends the same body again with the same {@code Idempotency-Key}, which the receiver uses to drop
+ * the repeat. Thread-safe.
+ */
+public final class WebhookExecutor implements Executor {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BATCH = 100;
+
+  private final Store store;
+  private final WebhookSettings settings;
+  private final Clock clock;
+  private final HttpClient http;
+
+  public WebhookExecutor(Store store, WebhookSettings settings, Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  @Override
+  public boolean automatic() {
+    return true;
+  }
+
+  /** Starts the touch's delivery, or carries on with it when it is due again. */
+  @Override
+  public void execute(Touch touch) {
+    Delivery delivery =
+        store.openDelivery(
+            touch.idempotencyKey(),
+            Delivery.Kind.WEBHOOK,
+            settings.url().toString(),
+            clock.instant());
+    attempt(delivery);
+  }
+
+  /**
+   * Tries every webhook delivery due now: retries whose time has come and replayed dead letters.
+   * Returns how many were tried. The live loop calls this alongside the engine's pass.
+   */
+  public int deliverDue() {
+    int tried = 0;
+    for (Delivery delivery : store.dueDeliveries(Delivery.Kind.WEBHOOK, clock.instant(), BATCH)) {
+      if (attempt(delivery)) {
+        tried++;
+      }
+    }
+    return tried;
+  }
+
+  private boolean attempt(Delivery delivery) {
+    Instant now = clock.instant();
+    if (!delivery.isDue(now)) {
+      return false;
+    }
+    // While this attempt runs, no other node starts one; if this node dies, the claim lapses and
+    // the delivery is tried again (with the same Idempotency-Key).
+    Instant claimUntil = now.plus(settings.timeout().multipliedBy(3));
+    if (!store.claimDelivery(
+        delivery.id(), delivery.attempts(), Delivery.Status.PENDING, now, claimUntil)) {
+      return false;
+    }
+    int attemptsMade = delivery.attempts() + 1;
+    Optional<OutboundTouch> outbound = store.outboundTouch(delivery.touchKey());
+    if (outbound.isEmpty()) {
+      // The prospect was erased since; the cascade removes the delivery with the touch.
+      return true;
+    }
+    Prospect prospect = outbound.get().prospect();
+    if (prospect.doNotContact()
+        || store.isDoNotContact(prospect.profile().profileUrl(), prospect.profile().email())) {
+      store.settleDelivery(
+          delivery.id(),
+          Delivery.Status.SKIPPED,
+          "prospect is on the do-not-contact list",
+          Touch.Status.SKIPPED,
+          now);
+      return true;
+    }
+    byte[] body = payload(outbound.get());
+    Optional<String> failure = post(delivery.touchKey(), body, now);
+    Instant after = clock.instant();
+    if (failure.isEmpty()) {
+      store.settleDelivery(delivery.id(), Delivery.Status.SENT, "", Touch.Status.DONE, after);
+      return true;
+    }
+    Optional<Instant> next = settings.retries().next(attemptsMade, after);
+    if (next.isPresent()) {
+      store.retryDelivery(delivery.id(), next.get(), failure.get(), after);
+    } else {
+      store.settleDelivery(
+          delivery.id(),
+          Delivery.Status.DEAD,
+          failure.get() + " (gave up after " + attemptsMade + " attempts)",
+          Touch.Status.FAILED,
+          after);
+    }
+    return true;
+  }
+
+  /** Posts the body; empty when the receiver took it, else why not in words. */
+  private Optional<String> post(String touchKey, byte[] body, Instant now) {
+    long seconds = now.getEpochSecond();
+    HttpRequest request =
+        HttpRequest.newBuilder(settings.url())
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("User-Agent", "Warmreach-Webhook/1")
+            .header(Signature.TIMESTAMP_HEADER, Long.toString(seconds))
+            .header(Signature.SIGNATURE_HEADER, Signature.sign(settings.secret(), seconds, body))
+            .header(Signature.IDEMPOTENCY_HEADER, touchKey)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      int status = response.statusCode();
+      if (status >= 200 && status < 300) {
+        return Optional.empty();
+      }
+      return Optional.of("HTTP " + status + answer(response.body()));
+    } catch (HttpConnectTimeoutException e) {
+      return Optional.of("no connection within " + settings.timeout().toSeconds() + " s");
+    } catch (HttpTimeoutException e) {
+      return Optional.of("no answer within " + settings.timeout().toSeconds() + " s");
+    } catch (ConnectException e) {
+      return Optional.of("connection refused by " + settings.url().getHost());
+    } catch (IOException e) {
+      return Optional.of("network error: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted while posting");
+    }
+  }
+
+  private static String answer(String body) {
+    String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+    if (text.isEmpty()) {
+      return "";
+    }
+    return ": " + (text.length() > 200 ? text.substring(0, 199) + "…" : text);
+  }
+
+  /** The JSON the receiver gets; the same bytes on every attempt of a touch. */
+  static byte[] payload(OutboundTouch outbound) {
+    Touch touch = outbound.touch();
+    Prospect prospect = outbound.prospect();
+    var profile = prospect.profile();
+    Map<String, Object> person = new LinkedHashMap<>();
+    person.put("id", prospect.id());
+    person.put("name", prospect.fullName());
+    person.put("firstName", profile.firstName());
+    person.put("lastName", profile.lastName());
+    person.put("profileUrl", profile.profileUrl() == null ? null : profile.profileUrl().value());
+    person.put("email", profile.email() == null ? null : profile.email().value());
+    person.put("title", profile.title());
+    person.put("company", profile.company());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("touch", touch.idempotencyKey());
+    json.put("channel", touch.channel().name());
+    json.put("withNote", touch.withNote());
+    json.put("campaign", outbound.campaign());
+    json.put("step", touch.step());
+    json.put("account", touch.senderAccount());
+    json.put("dueAt", touch.dueAt().toString());
+    json.put("prospect", person);
+    json.put("subject", touch.message() == null ? null : touch.message().subject());
+    json.put("body", touch.message() == null ? null : touch.message().body());
+    json.put("variant", touch.message() == null ? null : touch.message().variant());
+    try {
+      return JSON.writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the webhook payload", e);
+    }
+  }
+}

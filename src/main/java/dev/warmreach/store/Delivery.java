@@ -1,0 +1,64 @@
+package dev.warmreach.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One touch on its way out by email or webhook, with its retries. There is at most one per touch
+ * and kind, so a retried touch finds the delivery it started instead of sending again.
+ *
+ * @param target the email address or webhook URL it goes to
+ * @param attempts how many times sending was started
+ * @param nextAttemptAt when it may be tried next; while {@link Status#SENDING}, when the sender's
+ *     claim lapses; {@code null} once settled
+ * @param lastError why the last attempt failed, or why it was skipped; empty when none
+ */
+public record Delivery(
+    long id,
+    String touchKey,
+    Kind kind,
+    String target,
+    Status status,
+    int attempts,
+    Instant nextAttemptAt,
+    String lastError,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /** How it goes out. */
+  public enum Kind {
+    EMAIL,
+    WEBHOOK
+  }
+
+  /** Where it stands. */
+  public enum Status {
+    /** Waiting for its next attempt. */
+    PENDING,
+    /** Handed to the mail server and not yet known to be accepted; never started again. */
+    SENDING,
+    /** Accepted by the mail server or the webhook's receiver. */
+    SENT,
+    /** Not sent on purpose: no address, do-not-contact. */
+    SKIPPED,
+    /** Refused for good, or interrupted so that sending again might duplicate it. */
+    FAILED,
+    /** Out of attempts: a dead letter the user can replay. */
+    DEAD
+  }
+
+  public Delivery {
+    Objects.requireNonNull(touchKey, "touchKey");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    lastError = lastError == null ? "" : lastError;
+  }
+
+  /** Whether it may be tried at {@code now}. */
+  public boolean isDue(Instant now) {
+    return status == Status.PENDING && nextAttemptAt != null && !nextAttemptAt.isAfter(now);
+  }
+}

@@ -1,0 +1,330 @@
+package dev.warmreach.execute.email;
+
+import static dev.warmreach.testing.AProspect.aProspect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.Backoff;
+import dev.warmreach.store.Delivery;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.testing.PlannedTouches;
+import dev.warmreach.testing.SettableClock;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Email over real SMTP (GreenMail, and a scripted server for refusals). */
+@Timeout(60)
+class SmtpExecutorTest {
+
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  static final String SUBJECT = "Grüße zu Ihrem Beitrag über SDR-Onboarding";
+  static final String BODY =
+      "Hallo Jürgen,\n\nIhr Beitrag über Onboarding hat mir gefallen — 👍\n\nSam";
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL =
+      new GreenMailExtension(
+          new ServerSetup[] {
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()
+          });
+
+  @TempDir Path home;
+  private final SettableClock clock = new SettableClock(T0);
+  private Store store;
+
+  @BeforeEach
+  void open() {
+    store = JdbcStore.openEmbedded(home, clock);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  static SmtpSettings settings(int port, Backoff retries) {
+    return new SmtpSettings(
+        "127.0.0.1",
+        port,
+        SmtpSettings.Tls.NONE,
+        null,
+        null,
+        new EmailAddress("sam@northwind-sales.example"),
+        "Sam Rivera",
+        new EmailAddress("unsubscribe@northwind-sales.example"),
+        URI.create("https://northwind-sales.example/unsubscribe"),
+        Duration.ofSeconds(5),
+        retries);
+  }
+
+  private SmtpExecutor executor() {
+    return new SmtpExecutor(store, settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT), clock);
+  }
+
+  private Touch anEmailTo(String email) {
+    return PlannedTouches.email(
+        store, aProspect().named("Jürgen", "Groß").withEmail(email).build(), SUBJECT, BODY, T0);
+  }
+
+  private Delivery theDelivery() {
+    for (Delivery.Status status : Delivery.Status.values()) {
+      var found = store.deliveries(Delivery.Kind.EMAIL, status, 1);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+    }
+    throw new AssertionError("no delivery");
+  }
+
+  private Touch.Status touchStatus(Touch touch) {
+    return store.touches(touch.prospectId()).get(0).status();
+  }
+
+  @Test
+  void sendsTheRenderedTextWithUnsubscribeHeadersAndAMessageIdFromTheTouch() throws Exception {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+
+    executor().execute(touch);
+
+    MimeMessage[] received = MAIL.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    MimeMessage m = received[0];
+    assertThat(m.getSubject()).isEqualTo(SUBJECT);
+    assertThat(((String) m.getContent()).replace("\r\n", "\n")).isEqualTo(BODY);
+    assertThat(m.getContentType())
+        .containsIgnoringCase("text/plain")
+        .containsIgnoringCase("charset=UTF-8");
+    InternetAddress from = (InternetAddress) m.getFrom()[0];
+    assertThat(from.getAddress()).isEqualTo("sam@northwind-sales.example");
+    assertThat(from.getPersonal()).isEqualTo("Sam Rivera");
+    assertThat(((InternetAddress) m.getAllRecipients()[0]).getAddress())
+        .isEqualTo("juergen@kestrel.example");
+    assertThat(m.getMessageID())
+        .isEqualTo(TouchReference.messageId(touch.idempotencyKey(), "northwind-sales.example"))
+        .startsWith("<wr.")
+        .endsWith("@northwind-sales.example>");
+    assertThat(TouchReference.fromMessageId(m.getMessageID())).contains(touch.idempotencyKey());
+    assertThat(m.getHeader("X-Warmreach-Touch", null)).isEqualTo(touch.idempotencyKey());
+    assertThat(m.getHeader("List-Unsubscribe", null))
+        .isEqualTo(
+            "<mailto:unsubscribe@northwind-sales.example?subject=unsubscribe%20e1%3Astep-1%3A0>,"
+                + " <https://northwind-sales.example/unsubscribe?touch=e1%3Astep-1%3A0>");
+    assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.DONE);
+    assertThat(theDelivery().status()).isEqualTo(Delivery.Status.SENT);
+  }
+
+  @Test
+  void aRetriedTouchIsNotSentTwice() {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    SmtpExecutor executor = executor();
+
+    executor.execute(touch);
+    executor.execute(touch);
+    new SmtpExecutor(store, settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT), clock)
+        .execute(touch);
+
+    assertThat(MAIL.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void anEmailInterruptedMidSendIsNotSentAgainButFailedWithTheReason() {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    // a sender claimed it and died before the store heard how the send went
+    Delivery d =
+        store.openDelivery(
+            touch.idempotencyKey(), Delivery.Kind.EMAIL, "juergen@kestrel.example", T0);
+    store.claimDelivery(d.id(), 0, Delivery.Status.SENDING, T0, T0.plus(Duration.ofSeconds(30)));
+
+    executor().execute(touch);
+    Touch.Status whileClaimed = touchStatus(touch);
+    clock.tick(Duration.ofMinutes(1));
+    executor().execute(touch);
+
+    assertThat(MAIL.getReceivedMessages()).isEmpty();
+    assertThat(whileClaimed).isEqualTo(Touch.Status.PLANNED);
+    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.FAILED);
+    assertThat(theDelivery().lastError()).startsWith("interrupted while sending (attempt 1)");
+  }
+
+  @Test
+  void skipsAProspectWithoutEmailOrOnTheDoNotContactList() {
+    Touch noEmail =
+        PlannedTouches.email(
+            store,
+            aProspect().at("https://www.linkedin.com/in/no-mail").withEmail(null).build(),
+            "S",
+            "B",
+            T0);
+    Touch listed = anEmailTo("juergen@kestrel.example");
+    store.addDoNotContact(null, new EmailAddress("JUERGEN@kestrel.example"), "asked us");
+
+    executor().execute(noEmail);
+    executor().execute(listed);
+
+    assertThat(MAIL.getReceivedMessages()).isEmpty();
+    assertThat(touchStatus(noEmail)).isEqualTo(Touch.Status.SKIPPED);
+    assertThat(touchStatus(listed)).isEqualTo(Touch.Status.SKIPPED);
+    assertThat(store.deliveries(Delivery.Kind.EMAIL, Delivery.Status.SKIPPED, 10))
+        .extracting(Delivery::lastError)
+        .containsExactlyInAnyOrder(
+            "the prospect has no email address", "the prospect is on the do-not-contact list");
+  }
+
+  @Test
+  void aPermanentRefusalFailsTheTouchWithTheServersReason() throws Exception {
+    Touch touch = anEmailTo("nobody@kestrel.example");
+    try (var server = new ScriptedSmtpServer("550 5.1.1 <nobody@kestrel.example>: User unknown")) {
+      new SmtpExecutor(store, settings(server.port(), Backoff.DEFAULT), clock).execute(touch);
+    }
+
+    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.FAILED);
+    assertThat(theDelivery().status()).isEqualTo(Delivery.Status.FAILED);
+    assertThat(theDelivery().lastError())
+        .contains("550 5.1.1 <nobody@kestrel.example>: User unknown");
+  }
+
+  @Test
+  void aTransientFailureLeavesTheTouchPlannedAndRetriesUntilTheLastAttempt() throws Exception {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    Backoff twice = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10), 2);
+    try (var server = new ScriptedSmtpServer("451 4.7.1 greylisted, try again later")) {
+      SmtpExecutor executor = new SmtpExecutor(store, settings(server.port(), twice), clock);
+
+      executor.execute(touch);
+      Delivery afterFirst = theDelivery();
+      Touch.Status touchAfterFirst = touchStatus(touch);
+      clock.tick(Duration.ofSeconds(59));
+      executor.execute(touch);
+      int attemptsBeforeDue = theDelivery().attempts();
+      clock.tick(Duration.ofSeconds(1));
+      executor.execute(touch);
+
+      assertThat(afterFirst.status()).isEqualTo(Delivery.Status.PENDING);
+      assertThat(afterFirst.lastError()).contains("451 4.7.1 greylisted");
+      assertThat(afterFirst.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+      assertThat(touchAfterFirst).isEqualTo(Touch.Status.PLANNED);
+      assertThat(attemptsBeforeDue).isEqualTo(1);
+    }
+    assertThat(theDelivery().status()).isEqualTo(Delivery.Status.DEAD);
+    assertThat(theDelivery().lastError()).endsWith("(gave up after 2 attempts)");
+    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.FAILED);
+  }
+
+  @Test
+  void noServerAtAllIsATransientFailure() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    Touch touch = anEmailTo("juergen@kestrel.example");
+
+    new SmtpExecutor(store, settings(closed, Backoff.DEFAULT), clock).execute(touch);
+
+    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.PLANNED);
+    assertThat(theDelivery().status()).isEqualTo(Delivery.Status.PENDING);
+    assertThat(theDelivery().lastError()).startsWith("could not reach the SMTP server");
+  }
+
+  @Test
+  void settingsNameTheBadField() {
+    var from = new EmailAddress("sam@northwind-sales.example");
+    assertThatThrownBy(
+            () ->
+                new SmtpSettings(
+                    "smtp.example.com",
+                    0,
+                    SmtpSettings.Tls.STARTTLS,
+                    null,
+                    null,
+                    from,
+                    "",
+                    from,
+                    null,
+                    Duration.ofSeconds(30),
+                    Backoff.DEFAULT))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith("smtp port 0 is out of range");
+    assertThatThrownBy(
+            () ->
+                new SmtpSettings(
+                    "smtp.example.com",
+                    587,
+                    SmtpSettings.Tls.STARTTLS,
+                    "sam",
+                    null,
+                    from,
+                    "",
+                    from,
+                    null,
+                    Duration.ofSeconds(30),
+                    Backoff.DEFAULT))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith("smtp username and password go together");
+    assertThatThrownBy(
+            () ->
+                new SmtpSettings(
+                    "smtp.example.com",
+                    587,
+                    SmtpSettings.Tls.STARTTLS,
+                    null,
+                    null,
+                    from,
+                    "",
+                    null,
+                    null,
+                    Duration.ofSeconds(30),
+                    Backoff.DEFAULT))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith("smtp unsubscribe needs a mailto address or an https URL");
+    assertThatThrownBy(
+            () ->
+                new SmtpSettings(
+                    "smtp.example.com",
+                    587,
+                    SmtpSettings.Tls.STARTTLS,
+                    null,
+                    null,
+                    from,
+                    "",
+                    null,
+                    URI.create("http://x.example/u"),
+                    Duration.ofSeconds(30),
+                    Backoff.DEFAULT))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith("smtp unsubscribe URL 'http://x.example/u' must be an https URL");
+    assertThat(
+            new SmtpSettings(
+                    "smtp.example.com",
+                    587,
+                    SmtpSettings.Tls.STARTTLS,
+                    "sam",
+                    "hunter2",
+                    from,
+                    "",
+                    from,
+                    null,
+                    Duration.ofSeconds(30),
+                    Backoff.DEFAULT)
+                .toString())
+        .doesNotContain("hunter2");
+  }
+}

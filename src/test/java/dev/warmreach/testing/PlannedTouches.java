@@ -1,0 +1,111 @@
+package dev.warmreach.testing;
+
+import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Message;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.policy.Decision;
+import dev.warmreach.quota.AccountLimits;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.Advance;
+import dev.warmreach.sequence.Command;
+import dev.warmreach.store.ProspectQuery;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredCampaign;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Puts a planned touch in a store the way the engine does (a campaign, an enrollment and one step),
+ * for tests of the executors and the deliveries that hang off a touch.
+ */
+public final class PlannedTouches {
+
+  public static final String ACCOUNT = "sdr-1";
+  public static final String CAMPAIGN = "q3-outreach";
+
+  private PlannedTouches() {}
+
+  /** An email touch to the prospect with this text, planned at {@code now}. */
+  public static Touch email(
+      Store store, ProspectProfile profile, String subject, String body, Instant now) {
+    return plant(store, profile, Channel.EMAIL, new Message("A", subject, body, true), now);
+  }
+
+  /** A touch on {@code channel} to the prospect, planned at {@code now}. */
+  public static Touch plant(
+      Store store, ProspectProfile profile, Channel channel, Message message, Instant now) {
+    store.saveProspects(List.of(profile));
+    Prospect prospect =
+        store.prospects(ProspectQuery.all(10_000)).stream()
+            .filter(
+                p ->
+                    p.profile().profileUrl() != null
+                        ? p.profile().profileUrl().equals(profile.profileUrl())
+                        : p.profile().email().equals(profile.email()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("prospect not stored: " + profile));
+    SenderAccount account =
+        SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
+    store.addAccount(account);
+    store.ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), now));
+    StoredCampaign campaign =
+        store
+            .campaign(CAMPAIGN)
+            .orElseGet(
+                () ->
+                    store
+                        .createCampaign(
+                            new Campaign(
+                                0,
+                                CAMPAIGN,
+                                List.of(ACCOUNT),
+                                "playbook",
+                                "combined",
+                                Campaign.Status.ACTIVE,
+                                now),
+                            "{}")
+                        .orElseThrow());
+    long campaignId = campaign.campaign().id();
+    store.enroll(List.of(Enrollment.start(0, campaignId, prospect.id(), ACCOUNT, "step-1", now)));
+    Enrollment enrollment =
+        store.enrollments(campaignId, 10_000).stream()
+            .filter(e -> e.prospectId() == prospect.id())
+            .findFirst()
+            .orElseThrow();
+    String key = Touch.keyFor(enrollment.id(), "step-1", 0);
+    store
+        .advance(
+            enrollment.id(),
+            now,
+            (e, p, a) ->
+                new Advance(
+                    e.dueAt(null),
+                    p.history(),
+                    a,
+                    List.of(
+                        new Command.Send(
+                            e.id(),
+                            e.prospectId(),
+                            ACCOUNT,
+                            "step-1",
+                            channel,
+                            false,
+                            "step-1",
+                            key,
+                            Decision.send(channel, false, "planned by the test"),
+                            message)),
+                    null))
+        .orElseThrow(() -> new IllegalStateException("the step did not run"));
+    return store.touches(prospect.id()).stream()
+        .filter(t -> t.idempotencyKey().equals(key))
+        .findFirst()
+        .orElseThrow();
+  }
+}
