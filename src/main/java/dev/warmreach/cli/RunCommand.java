@@ -111,7 +111,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int plannedLeft(Warmreach app, Executor executor) {
-    return executor.automatic() ? app.store().plannedTouches(1).size() : 0;
+    return (int)
+        app.store().dueTouches(Instant.ofEpochMilli(Long.MAX_VALUE), null, 1_000).stream()
+            .filter(t -> executor.channels().contains(t.channel()))
+            .count();
   }
 
   /** A scaled clock anchored in the home folder, so a restarted dry run continues its timeline. */

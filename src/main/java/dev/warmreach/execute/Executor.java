@@ -1,17 +1,27 @@
 package dev.warmreach.execute;
 
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Touch;
+import java.util.Set;
 
 /**
- * Carries out planned touches: a person from a task list (assisted), an SMTP server, a webhook, or
- * the simulated network. A touch carries its idempotency key; an executor given the same touch
- * twice (after a crash, say) must not send twice.
+ * Carries out planned touches: an SMTP server, a webhook, or the simulated network. A touch on a
+ * channel no executor carries out waits in the task inbox for a person (assisted mode). A touch
+ * carries its idempotency key; an executor given the same touch twice (after a crash, say) must not
+ * send twice.
  */
 public interface Executor {
 
-  /** False for executors whose touches wait for a person (the task inbox). */
-  boolean automatic();
+  /** The channels this executor carries out by itself; empty when a person does everything. */
+  Set<Channel> channels();
 
-  /** Carries out the touch; the executor marks it done or skipped in the store. */
+  /** Carries out the touch; the executor marks it done, skipped or failed in the store. */
   void execute(Touch touch);
+
+  /**
+   * Work of its own that has fallen due, such as a replayed dead letter; returns how much it did.
+   */
+  default int runDue() {
+    return 0;
+  }
 }

@@ -75,12 +75,11 @@ public final class LiveEngine {
         work++;
       }
     }
-    if (executor.automatic()) {
-      for (Touch touch : store.claimTouches(node, now, now.plus(CLAIM), BATCH)) {
-        executor.execute(touch);
-        work++;
-      }
+    for (Touch touch : store.claimTouches(node, executor.channels(), now, now.plus(CLAIM), BATCH)) {
+      executor.execute(touch);
+      work++;
     }
+    work += executor.runDue();
     return work;
   }
 

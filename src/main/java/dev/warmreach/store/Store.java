@@ -1,6 +1,7 @@
 package dev.warmreach.store;
 
 import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
@@ -15,6 +16,7 @@ import dev.warmreach.sequence.ProspectState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything Warmreach keeps. Each method is one transaction: it lands whole or not at all.
@@ -102,11 +104,13 @@ public interface Store extends AutoCloseable {
   List<Touch> plannedTouches(int limit);
 
   /**
-   * Claims up to {@code limit} planned touches for {@code node} to carry out, oldest due first:
-   * each is claimed by one node at a time, until {@code claimUntil}. A touch whose claim has lapsed
-   * (its node crashed) can be claimed again; the executor's idempotency key guards the send.
+   * Claims up to {@code limit} planned touches on {@code channels} for {@code node} to carry out,
+   * oldest due first: each is claimed by one node at a time, until {@code claimUntil}. A touch
+   * whose claim has lapsed (its node crashed) can be claimed again; the executor's idempotency key
+   * guards the send. A touch whose delivery waits for a retry is left until the retry is due.
    */
-  List<Touch> claimTouches(String node, Instant now, Instant claimUntil, int limit);
+  List<Touch> claimTouches(
+      String node, Set<Channel> channels, Instant now, Instant claimUntil, int limit);
 
   /** Touches by channel and status, and what is due at {@code now}: for monitoring. */
   Operations operations(Instant now);

@@ -1,7 +1,9 @@
 package dev.warmreach.execute.assisted;
 
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
+import java.util.Set;
 
 /**
  * Assisted mode, the default for LinkedIn steps: a due touch stays planned, with its text, in the
@@ -11,8 +13,8 @@ import dev.warmreach.execute.Executor;
 public final class AssistedExecutor implements Executor {
 
   @Override
-  public boolean automatic() {
-    return false;
+  public Set<Channel> channels() {
+    return Set.of();
   }
 
   @Override

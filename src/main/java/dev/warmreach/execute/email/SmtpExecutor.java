@@ -11,6 +11,7 @@ import dev.warmreach.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sends email touches over SMTP, each at most once. A touch whose prospect has no email address or
@@ -39,8 +40,8 @@ public final class SmtpExecutor implements Executor {
   }
 
   @Override
-  public boolean automatic() {
-    return true;
+  public Set<Channel> channels() {
+    return Set.of(Channel.EMAIL);
   }
 
   @Override

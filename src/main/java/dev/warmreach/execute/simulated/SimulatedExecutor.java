@@ -9,7 +9,9 @@ import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.SimulatedReaction;
 import dev.warmreach.store.Store;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Dry runs: touches go to the simulated network instead of LinkedIn. The network's reactions are
@@ -31,8 +33,8 @@ public final class SimulatedExecutor implements Executor {
   }
 
   @Override
-  public boolean automatic() {
-    return true;
+  public Set<Channel> channels() {
+    return EnumSet.allOf(Channel.class);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.warmreach.execute.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
@@ -17,9 +18,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Hands touches to an external tool by posting them, signed, to a webhook. A 2xx answer means the
@@ -54,8 +57,14 @@ public final class WebhookExecutor implements Executor {
   }
 
   @Override
-  public boolean automatic() {
-    return true;
+  public Set<Channel> channels() {
+    // Any step the external tool is told about; an SMTP executor, when set, takes email first.
+    return EnumSet.allOf(Channel.class);
+  }
+
+  @Override
+  public int runDue() {
+    return deliverDue();
   }
 
   /** Starts the touch's delivery, or carries on with it when it is due again. */

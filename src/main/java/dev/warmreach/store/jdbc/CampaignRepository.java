@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -465,12 +466,16 @@ final class CampaignRepository {
         .list();
   }
 
-  List<Touch> claim(Handle h, String node, Instant now, Instant until, int limit) {
+  List<Touch> claim(
+      Handle h, String node, Set<Channel> channels, Instant now, Instant until, int limit) {
     List<Touch> candidates =
         h.createQuery(
-                "SELECT * FROM touch WHERE status = 'PLANNED' AND (claimed_until IS NULL OR"
-                    + " claimed_until <= :now OR claimed_by = :node) ORDER BY due_at, id LIMIT"
-                    + " :limit")
+                "SELECT * FROM touch t WHERE t.status = 'PLANNED' AND t.channel IN (<channels>)"
+                    + " AND (t.claimed_until IS NULL OR t.claimed_until <= :now OR t.claimed_by ="
+                    + " :node) AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.touch_key ="
+                    + " t.idempotency_key AND d.next_attempt_at > :now) ORDER BY t.due_at, t.id"
+                    + " LIMIT :limit")
+            .bindList("channels", channels.stream().map(Channel::name).toList())
             .bind("now", now.toEpochMilli())
             .bind("node", node)
             .bind("limit", limit)

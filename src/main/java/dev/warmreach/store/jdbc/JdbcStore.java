@@ -3,6 +3,7 @@ package dev.warmreach.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -490,8 +492,12 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public List<Touch> claimTouches(String node, Instant now, Instant claimUntil, int limit) {
-    return inTransaction(h -> campaigns.claim(h, node, now, claimUntil, limit));
+  public List<Touch> claimTouches(
+      String node, Set<Channel> channels, Instant now, Instant claimUntil, int limit) {
+    if (channels.isEmpty()) {
+      return List.of();
+    }
+    return inTransaction(h -> campaigns.claim(h, node, channels, now, claimUntil, limit));
   }
 
   @Override
