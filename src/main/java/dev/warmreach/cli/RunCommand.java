@@ -4,7 +4,8 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.Executor;
-import dev.warmreach.execute.assisted.AssistedExecutor;
+import dev.warmreach.execute.OutboundSettings;
+import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.live.LiveEngine;
@@ -89,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
                 seed,
                 Truth.DEFAULT,
                 new DeliveryLog(root.homeFolder().resolve("simulated-deliveries.log")))
-            : new AssistedExecutor();
+            : new OutboundSettings(app.store()).executors(clock, root.env());
     LiveEngine engine = new LiveEngine(app.store(), executor);
     Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
     PrintWriter out = spec.commandLine().getOut();
@@ -98,6 +99,9 @@ final class RunCommand implements Callable<Integer> {
     scheduler.start();
     out.println(
         "Running" + (simulate ? " a dry run at " + speed + "x" : "") + "; stop with Ctrl-C.");
+    if (!simulate) {
+      out.println(routes((RoutedExecutor) executor));
+    }
     out.flush();
     while (true) {
       Thread.sleep(poll.toMillis());
@@ -108,6 +112,18 @@ final class RunCommand implements Callable<Integer> {
         return 0;
       }
     }
+  }
+
+  /** Where each step goes, in words. */
+  static String routes(RoutedExecutor executor) {
+    var routes = executor.routes();
+    if (routes.isEmpty()) {
+      return "Every step waits in the task inbox ('warmreach tasks today'); 'warmreach settings'"
+          + " sends email over SMTP or steps to a webhook.";
+    }
+    return "Carried out automatically: "
+        + routes.toString().replace("{", "").replace("}", "").replace("=", " by ")
+        + "; other steps wait in the task inbox ('warmreach tasks today').";
   }
 
   private int plannedLeft(Warmreach app, Executor executor) {

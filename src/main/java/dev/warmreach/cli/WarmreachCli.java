@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       PlanCommand.class,
       TasksCommand.class,
+      SettingsCommand.class,
       LintCommand.class,
       WebhooksCommand.class,
       CommandLine.HelpCommand.class
@@ -158,6 +159,11 @@ public final class WarmreachCli implements Runnable {
     }
     String fromEnv = env.get("WARMREACH_HOME");
     return Path.of(fromEnv == null || fromEnv.isBlank() ? "warmreach-data" : fromEnv);
+  }
+
+  /** The environment the command runs in (for secrets kept in environment variables). */
+  Map<String, String> env() {
+    return env;
   }
 
   boolean json() {

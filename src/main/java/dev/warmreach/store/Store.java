@@ -112,6 +112,15 @@ public interface Store extends AutoCloseable {
   List<Touch> claimTouches(
       String node, Set<Channel> channels, Instant now, Instant claimUntil, int limit);
 
+  /** A workspace setting as stored (JSON), e.g. {@code smtp}; empty when not set. */
+  Optional<String> setting(String name);
+
+  /** Sets a workspace setting, replacing what was there. */
+  void saveSetting(String name, String json);
+
+  /** Removes a workspace setting; false when it was not set. */
+  boolean removeSetting(String name);
+
   /** Touches by channel and status, and what is due at {@code now}: for monitoring. */
   Operations operations(Instant now);
 

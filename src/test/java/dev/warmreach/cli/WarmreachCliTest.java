@@ -58,6 +58,11 @@ class WarmreachCliTest {
         "tasks done",
         "tasks skip",
         "tasks fail",
+        "settings",
+        "settings smtp",
+        "settings webhook",
+        "settings show",
+        "settings remove",
         "forecast",
         "lint"
       })

@@ -512,6 +512,38 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Optional<String> setting(String name) {
+    return withHandle(
+        h ->
+            h.createQuery("SELECT value FROM setting WHERE name = :name")
+                .bind("name", name)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
+  public void saveSetting(String name, String json) {
+    inTransaction(
+        h -> {
+          h.createUpdate("DELETE FROM setting WHERE name = :name").bind("name", name).execute();
+          return h.createUpdate(
+                  "INSERT INTO setting (name, value, updated_at) VALUES (:name, :value, :at)")
+              .bind("name", name)
+              .bind("value", json)
+              .bind("at", clock.millis())
+              .execute();
+        });
+  }
+
+  @Override
+  public boolean removeSetting(String name) {
+    return inTransaction(
+        h ->
+            h.createUpdate("DELETE FROM setting WHERE name = :name").bind("name", name).execute()
+                > 0);
+  }
+
+  @Override
   public Operations operations(Instant now) {
     return withHandle(h -> campaigns.operations(h, now));
   }

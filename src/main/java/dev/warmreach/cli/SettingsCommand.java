@@ -1,0 +1,239 @@
+package dev.warmreach.cli;
+
+import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.OutboundSettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code warmreach settings}: the SMTP server and the webhook, kept in the workspace. */
+@Command(
+    name = "settings",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Where touches go out when no person carries them: email over your SMTP server, any step"
+          + " to an external tool by webhook (docs/executors.md). Steps neither carries out wait"
+          + " in the task inbox ('warmreach tasks').",
+      "Secrets are best kept in an environment variable (--password-env, --secret-env): only its"
+          + " name is stored. With --password-stdin or --secret-stdin the secret is stored in the"
+          + " database; protect it like a password file."
+    },
+    subcommands = {
+      SettingsCommand.Smtp.class,
+      SettingsCommand.Webhook.class,
+      SettingsCommand.Show.class,
+      SettingsCommand.Remove.class
+    })
+final class SettingsCommand implements Runnable {
+
+  @ParentCommand WarmreachCli root;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  OutboundSettings settings() {
+    return new OutboundSettings(root.app().store());
+  }
+
+  /** One secret, from an environment variable or standard input. */
+  static final class Secret {
+    @Option(
+        names = {"--password-env", "--secret-env"},
+        paramLabel = "VAR",
+        description = "The environment variable that holds the secret; only its name is stored.")
+    String variable;
+
+    @Option(
+        names = {"--password-stdin", "--secret-stdin"},
+        description = "Read the secret from standard input and store it in the database.")
+    boolean stdin;
+
+    String read() {
+      if (!stdin) {
+        return null;
+      }
+      try {
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null || line.isBlank()) {
+          throw new UserError("no secret on standard input; pipe it in, e.g. from a file");
+        }
+        return line.strip();
+      } catch (IOException e) {
+        throw new UserError("cannot read the secret from standard input: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Command(
+      name = "smtp",
+      mixinStandardHelpOptions = true,
+      description =
+          "Send email steps over this SMTP server. The settings are checked before they are kept.")
+  static final class Smtp implements Callable<Integer> {
+    @ParentCommand SettingsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", required = true, paramLabel = "HOST", description = "Mail server.")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "587",
+        paramLabel = "PORT",
+        description = "Port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+        names = "--tls",
+        defaultValue = "starttls",
+        paramLabel = "MODE",
+        description = "none (a local relay only), starttls (default) or tls (port 465).")
+    String tls;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Login, if the server needs one.")
+    String user;
+
+    @ArgGroup(exclusive = true)
+    Secret password = new Secret();
+
+    @Option(names = "--from", required = true, paramLabel = "ADDRESS", description = "Sender.")
+    String from;
+
+    @Option(names = "--from-name", paramLabel = "NAME", description = "Sender's name.")
+    String fromName;
+
+    @Option(
+        names = "--unsubscribe-mailto",
+        paramLabel = "ADDRESS",
+        description = "Where unsubscribe emails go (List-Unsubscribe).")
+    String unsubscribeMailto;
+
+    @Option(
+        names = "--unsubscribe-url",
+        paramLabel = "URL",
+        description = "A one-click unsubscribe link (List-Unsubscribe-Post).")
+    String unsubscribeUrl;
+
+    @Override
+    public Integer call() {
+      if (user != null && password.variable == null && !password.stdin) {
+        throw new UserError(
+            "--user needs a password: --password-env VAR (kept in the environment) or"
+                + " --password-stdin");
+      }
+      OutboundSettings.Smtp smtp =
+          new OutboundSettings.Smtp(
+              host,
+              port,
+              tls,
+              user,
+              password.read(),
+              password.variable,
+              from,
+              fromName,
+              unsubscribeMailto,
+              unsubscribeUrl);
+      parent.settings().save(smtp, parent.root.env());
+      spec.commandLine().getOut().println("Email steps will go out over " + smtp.describe() + ".");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "webhook",
+      mixinStandardHelpOptions = true,
+      description =
+          "Post each step (except email, when SMTP is set) to an external tool, signed with the"
+              + " secret; it confirms through the events API.")
+  static final class Webhook implements Callable<Integer> {
+    @ParentCommand SettingsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "Receiver.")
+    String url;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Secret secret;
+
+    @Override
+    public Integer call() {
+      OutboundSettings.Webhook webhook =
+          new OutboundSettings.Webhook(url, secret.read(), secret.variable);
+      parent.settings().save(webhook, parent.root.env());
+      spec.commandLine().getOut().println("Steps will be posted to " + webhook.describe() + ".");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "The settings, no secrets.")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand SettingsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      OutboundSettings settings = parent.settings();
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("smtp", settings.smtp().map(OutboundSettings.Smtp::describe).orElse(null));
+      shown.put("webhook", settings.webhook().map(OutboundSettings.Webhook::describe).orElse(null));
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Output.json(out, shown);
+        return 0;
+      }
+      out.println(
+          "SMTP:    "
+              + (shown.get("smtp") == null
+                  ? "not set (email steps are tasks)"
+                  : shown.get("smtp")));
+      out.println(
+          "Webhook: "
+              + (shown.get("webhook") == null
+                  ? "not set (LinkedIn steps are tasks)"
+                  : shown.get("webhook")));
+      return 0;
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Forget a setting.")
+  static final class Remove implements Callable<Integer> {
+    @ParentCommand SettingsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "smtp|webhook", description = "Which setting.")
+    String name;
+
+    @Override
+    public Integer call() {
+      boolean removed = parent.settings().remove(name);
+      spec.commandLine()
+          .getOut()
+          .println(
+              removed ? "Removed the " + name + " setting." : "No " + name + " setting was set.");
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.warmreach.execute;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.email.SmtpExecutor;
+import dev.warmreach.execute.email.SmtpSettings;
+import dev.warmreach.execute.webhook.WebhookExecutor;
+import dev.warmreach.execute.webhook.WebhookSettings;
+import dev.warmreach.store.Store;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The workspace's outbound settings, kept in the store so every node reads the same: the SMTP
+ * server for email, the webhook for an external tool. A secret is kept either as the name of an
+ * environment variable that holds it (read when the executor is built, never stored) or, when the
+ * user chooses, in the database itself.
+ */
+public final class OutboundSettings {
+
+  static final String SMTP = "smtp";
+  static final String WEBHOOK = "webhook";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** The SMTP server as stored. Either {@code password} or {@code passwordEnv}, or neither. */
+  public record Smtp(
+      String host,
+      int port,
+      String tls,
+      String username,
+      String password,
+      String passwordEnv,
+      String from,
+      String fromName,
+      String unsubscribeMailto,
+      String unsubscribeUrl) {
+
+    /** The settings an executor runs with, the password read from {@code env} if so kept. */
+    public SmtpSettings resolve(Map<String, String> env) {
+      String secret = OutboundSettings.secret(password, passwordEnv, env, "smtp password");
+      return new SmtpSettings(
+          host,
+          port,
+          OutboundSettings.tls(tls),
+          blank(username) ? null : username,
+          blank(username) ? null : secret,
+          email(from, "--from"),
+          fromName == null ? "" : fromName,
+          blank(unsubscribeMailto) ? null : email(unsubscribeMailto, "--unsubscribe-mailto"),
+          blank(unsubscribeUrl) ? null : uri(unsubscribeUrl, "--unsubscribe-url"),
+          Duration.ofSeconds(30),
+          Backoff.DEFAULT);
+    }
+
+    /** Where mail goes, without secrets, for people. */
+    public String describe() {
+      return host + ":" + port + " (" + tls.toLowerCase(java.util.Locale.ROOT) + ") from " + from;
+    }
+  }
+
+  /** The webhook as stored. Either {@code secret} or {@code secretEnv}. */
+  public record Webhook(String url, String secret, String secretEnv) {
+
+    public WebhookSettings resolve(Map<String, String> env) {
+      return WebhookSettings.of(
+          url, OutboundSettings.secret(secret, secretEnv, env, "webhook secret"));
+    }
+
+    public String describe() {
+      return url;
+    }
+  }
+
+  private final Store store;
+
+  public OutboundSettings(Store store) {
+    this.store = store;
+  }
+
+  public Optional<Smtp> smtp() {
+    return store.setting(SMTP).map(json -> read(json, Smtp.class));
+  }
+
+  public Optional<Webhook> webhook() {
+    return store.setting(WEBHOOK).map(json -> read(json, Webhook.class));
+  }
+
+  /** Checks the settings by building them, then stores them. */
+  public void save(Smtp smtp, Map<String, String> env) {
+    smtp.resolve(env);
+    store.saveSetting(SMTP, write(smtp));
+  }
+
+  /** Checks the settings by building them, then stores them. */
+  public void save(Webhook webhook, Map<String, String> env) {
+    webhook.resolve(env);
+    store.saveSetting(WEBHOOK, write(webhook));
+  }
+
+  public boolean remove(String name) {
+    if (!name.equals(SMTP) && !name.equals(WEBHOOK)) {
+      throw new UserError("there is no setting '" + name + "'; there are smtp and webhook");
+    }
+    return store.removeSetting(name);
+  }
+
+  /**
+   * The executors the settings call for, SMTP first so it takes the email: routed so that channels
+   * neither carries out wait in the task inbox.
+   */
+  public RoutedExecutor executors(Clock clock, Map<String, String> env) {
+    List<Executor> executors = new ArrayList<>();
+    smtp().ifPresent(s -> executors.add(new SmtpExecutor(store, s.resolve(env), clock)));
+    webhook().ifPresent(w -> executors.add(new WebhookExecutor(store, w.resolve(env), clock)));
+    return new RoutedExecutor(executors);
+  }
+
+  private static String secret(
+      String stored, String variable, Map<String, String> env, String what) {
+    if (!blank(variable)) {
+      String value = env.get(variable);
+      if (blank(value)) {
+        throw new UserError(
+            "the "
+                + what
+                + " is kept in the environment variable "
+                + variable
+                + ", which is not set here; set it before starting Warmreach");
+      }
+      return value;
+    }
+    return stored;
+  }
+
+  private static SmtpSettings.Tls tls(String value) {
+    try {
+      return SmtpSettings.Tls.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw new UserError("--tls '" + value + "' is not one of none, starttls, tls", e);
+    }
+  }
+
+  private static EmailAddress email(String value, String option) {
+    return EmailAddress.parse(value == null ? "" : value)
+        .orElseThrow(() -> new UserError(option + " '" + value + "' is not an email address"));
+  }
+
+  private static URI uri(String value, String option) {
+    try {
+      return URI.create(value);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(option + " '" + value + "' is not a URL: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static <T> T read(String json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "the stored " + type.getSimpleName() + " setting is unreadable", e);
+    }
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
