@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Assisted mode: touches stay in the task list until a person marks them done. */
-  private static final class AssistedTasks implements Executor {
+  static final class AssistedTasks implements Executor {
     @Override
     public boolean automatic() {
       return false;

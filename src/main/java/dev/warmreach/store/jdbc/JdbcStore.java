@@ -27,6 +27,7 @@ import dev.warmreach.store.StepWork;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoreException;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.store.UserStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class JdbcStore implements Store {
   private final AddressHash hash;
   private final ProspectWriter writer;
   private final CampaignRepository campaigns = new CampaignRepository();
+  private final UserStore users;
 
   private JdbcStore(Jdbi jdbi, DataSource dataSource, Clock clock, AddressHash hash) {
     this.jdbi = jdbi;
@@ -67,6 +69,7 @@ public final class JdbcStore implements Store {
     this.clock = clock;
     this.hash = hash;
     this.writer = new ProspectWriter(hash);
+    this.users = new JdbcUserStore(jdbi, clock);
   }
 
   /**
@@ -178,6 +181,11 @@ public final class JdbcStore implements Store {
                       .mapTo(String.class)
                       .one());
         });
+  }
+
+  /** The server's users, sessions and API tokens, kept in the same database. */
+  public UserStore users() {
+    return users;
   }
 
   /** The connections behind this store, for the scheduler that shares its database. */
