@@ -62,14 +62,17 @@ public final class JdbcStore implements Store {
   private final ProspectWriter writer;
   private final CampaignRepository campaigns = new CampaignRepository();
   private final UserStore users;
+  private final WriteGate writes;
 
-  private JdbcStore(Jdbi jdbi, DataSource dataSource, Clock clock, AddressHash hash) {
+  private JdbcStore(
+      Jdbi jdbi, DataSource dataSource, Clock clock, AddressHash hash, WriteGate writes) {
     this.jdbi = jdbi;
+    this.writes = writes;
     this.dataSource = dataSource;
     this.clock = clock;
     this.hash = hash;
     this.writer = new ProspectWriter(hash);
-    this.users = new JdbcUserStore(jdbi, clock);
+    this.users = new JdbcUserStore(jdbi, clock, writes);
   }
 
   /**
@@ -97,7 +100,12 @@ public final class JdbcStore implements Store {
           e);
     }
     Jdbi jdbi = Jdbi.create(dataSource);
-    return new JdbcStore(jdbi, dataSource, clock, new AddressHash(workspaceKey(jdbi, clock)));
+    return new JdbcStore(
+        jdbi,
+        dataSource,
+        clock,
+        new AddressHash(workspaceKey(jdbi, clock)),
+        WriteGate.forDialect(dialect));
   }
 
   /** Opens the embedded SQLite database kept in {@code home}, creating the folder if needed. */
@@ -551,7 +559,7 @@ public final class JdbcStore implements Store {
 
   private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
     try {
-      return jdbi.inTransaction(work);
+      return writes.write(() -> jdbi.inTransaction(work));
     } catch (JdbiException e) {
       if (e.getCause() instanceof CampaignRepository.LostRace lost) {
         throw lost;

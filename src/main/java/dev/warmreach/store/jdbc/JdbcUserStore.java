@@ -22,10 +22,12 @@ final class JdbcUserStore implements UserStore {
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final WriteGate writes;
 
-  JdbcUserStore(Jdbi jdbi, Clock clock) {
+  JdbcUserStore(Jdbi jdbi, Clock clock, WriteGate writes) {
     this.jdbi = jdbi;
     this.clock = clock;
+    this.writes = writes;
   }
 
   @Override
@@ -254,7 +256,7 @@ final class JdbcUserStore implements UserStore {
 
   private <T> T write(HandleCallback<T, RuntimeException> work) {
     try {
-      return jdbi.inTransaction(work);
+      return writes.write(() -> jdbi.inTransaction(work));
     } catch (JdbiException e) {
       throw new StoreException("the database refused a write: " + e.getMessage(), e);
     }

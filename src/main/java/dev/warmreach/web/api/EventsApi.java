@@ -43,7 +43,7 @@ public final class EventsApi {
     JsonNode body = Requests.json(ctx, json);
     Instant now = clock.instant();
     if (body.isObject() && !body.has("events")) {
-      Event event = valid(List.of(reader.read(body, "", now))).get(0);
+      Event event = valid(List.of(reader.read(body, "", now, false))).get(0);
       Map<String, Object> result = result(event, recordOne(event, ""));
       ctx.status(Boolean.TRUE.equals(result.get("duplicate")) ? HttpStatus.OK : HttpStatus.CREATED)
           .json(result);
@@ -60,7 +60,7 @@ public final class EventsApi {
     }
     List<EventReader.Read> reads = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      reads.add(reader.read(batch.get(i), "events[" + i + "]", now));
+      reads.add(reader.read(batch.get(i), "events[" + i + "]", now, true));
     }
     List<Event> events = valid(reads);
     List<Map<String, Object>> results = new ArrayList<>(events.size());
@@ -97,7 +97,8 @@ public final class EventsApi {
     try {
       return store.recordEvent(event);
     } catch (UserError e) {
-      // The prospect was erased between the check and the write.
+      // No such prospect: a single event's id is checked here, a batch's was checked before any
+      // was stored unless the prospect was erased in between.
       throw ProblemException.invalid(prefix + "prospectId", e.getMessage());
     }
   }
