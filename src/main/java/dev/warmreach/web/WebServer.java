@@ -83,15 +83,15 @@ public final class WebServer {
     Sessions sessions =
         new Sessions(
             app.users(), app.clock(), settings.sessionLifetime(), settings.secureCookies());
+    Authentication authentication = new Authentication(app.users(), sessions, app.clock());
     Routes.Handlers handlers =
         new Routes.Handlers(
             new Health(app::storeReachable),
             new SignIn(accounts, sessions, json),
             new FirstAdmin(app.users(), accounts, app.clock(), json),
-            new ApiTokens(app.users(), app.clock(), json),
+            new ApiTokens(app.users(), app.clock(), json, authentication::forgetTokens),
             new UsersApi(app.users(), accounts, json),
             new EventsApi(app.store(), app.clock(), json));
-    Authentication authentication = new Authentication(app.users(), sessions);
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin javalin =
         Javalin.create(

@@ -26,11 +26,16 @@ public final class ApiTokens {
   private final UserStore users;
   private final Clock clock;
   private final ObjectMapper json;
+  private final Runnable onRevoke;
 
-  public ApiTokens(UserStore users, Clock clock, ObjectMapper json) {
+  /**
+   * @param onRevoke called after a token is revoked, so that nothing goes on trusting it
+   */
+  public ApiTokens(UserStore users, Clock clock, ObjectMapper json, Runnable onRevoke) {
     this.users = users;
     this.clock = clock;
     this.json = json;
+    this.onRevoke = onRevoke;
   }
 
   public void create(Context ctx) {
@@ -77,6 +82,7 @@ public final class ApiTokens {
       throw ProblemException.notFound(
           "no active API token " + id + " of yours; GET /api/tokens lists them");
     }
+    onRevoke.run();
     ctx.status(HttpStatus.NO_CONTENT);
   }
 

@@ -187,6 +187,20 @@ class SignInTest {
   }
 
   @Test
+  void aTokenRevokedByAnotherNodeStopsWorkingWithinTheTokenMemory() {
+    server.addUser("ana@example.com", Role.MEMBER);
+    String[] bearer = server.bearer(server.login("ana@example.com"));
+    assertThat(server.get("/api/session", bearer).statusCode()).isEqualTo(200);
+
+    // Another node sharing the database revokes it: this one does not hear of it.
+    long id = server.count("SELECT max(id) FROM api_tokens");
+    server.app.users().revokeToken(id, null, server.clock.instant());
+    server.clock.tick(Authentication.TOKEN_MEMORY);
+
+    assertThatProblem(server.get("/api/session", bearer)).hasStatus(401);
+  }
+
+  @Test
   void aMemberCannotRevokeAnotherUsersToken() {
     server.addUser("ana@example.com", Role.MEMBER);
     server.addUser("bo@example.com", Role.MEMBER);
