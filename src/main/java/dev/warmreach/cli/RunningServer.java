@@ -29,13 +29,9 @@ final class RunningServer implements AutoCloseable {
     LiveEngine engine = new LiveEngine(app.store(), new RunCommand.AssistedTasks());
     Scheduler scheduler = app.schedule(engine, app.clock(), poll, false);
     WebServer server = WebServer.create(app, settings);
+    // The port first: when it is taken, the engine never starts.
+    server.start();
     scheduler.start();
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      scheduler.stop();
-      throw e;
-    }
     return new RunningServer(app, scheduler, server);
   }
 

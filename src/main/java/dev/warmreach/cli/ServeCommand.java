@@ -68,23 +68,7 @@ final class ServeCommand implements Callable<Integer> {
     Warmreach app = root.app();
     WebServer.Settings settings =
         WebServer.Settings.defaults().on(bind, port).withSecureCookies(secureCookies);
-    RunningServer running;
-    try {
-      running = RunningServer.start(app, settings, poll);
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof java.io.IOException io) {
-        throw new UserError(
-            "cannot listen on "
-                + bind
-                + ":"
-                + port
-                + " ("
-                + io.getMessage()
-                + "); choose another --port or stop what uses it",
-            e);
-      }
-      throw e;
-    }
+    RunningServer running = RunningServer.start(app, settings, poll);
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -17,6 +17,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -186,9 +189,39 @@ public final class WebServer {
     }
   }
 
+  /**
+   * Opens the port.
+   *
+   * @throws UserError when the address cannot be listened on (taken, or not this machine's)
+   */
   public WebServer start() {
-    javalin.start(settings.host(), settings.port());
+    try {
+      javalin.start(settings.host(), settings.port());
+    } catch (Exception e) {
+      // Jetty hides a failed bind behind its graceful stop ("STOPPED"): find the reason again.
+      String reason = whyCannotListen(settings.host(), settings.port());
+      if (reason != null) {
+        throw new UserError(
+            "cannot listen on "
+                + settings.host()
+                + ":"
+                + settings.port()
+                + " ("
+                + reason
+                + "); choose another --port or --bind, or stop what uses it",
+            e);
+      }
+      throw e;
+    }
     return this;
+  }
+
+  private static String whyCannotListen(String host, int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+      return null;
+    } catch (IOException e) {
+      return e.getMessage();
+    }
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */
