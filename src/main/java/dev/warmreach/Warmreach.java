@@ -8,8 +8,11 @@ import dev.warmreach.cli.WarmreachCli;
 import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.store.Store;
+import dev.warmreach.store.UserStore;
 import dev.warmreach.store.jdbc.JdbcStore;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,6 +46,20 @@ public final class Warmreach implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The server's users, sessions and API tokens. */
+  public UserStore users() {
+    return store.users();
+  }
+
+  /** Whether the database answers within two seconds, for the server's health check. */
+  public boolean storeReachable() {
+    try (Connection connection = store.dataSource().getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /**

@@ -82,6 +82,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheWebLayerKnowsJavalinAndItNeverReachesPastTheStorePort() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.warmreach.web..", "dev.warmreach.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+        .check(MAIN);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.warmreach.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.warmreach.store.jdbc..", "dev.warmreach.cli..")
+        .check(MAIN);
+  }
+
+  @Test
   void nothingButTheCompositionRootReadsTheWallClock() {
     noClasses()
         .that()

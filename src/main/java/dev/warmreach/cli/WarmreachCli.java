@@ -43,6 +43,8 @@ import picocli.CommandLine.ScopeType;
       ForecastCommand.class,
       CampaignsCommand.class,
       RunCommand.class,
+      ServeCommand.class,
+      UsersCommand.class,
       PlanCommand.class,
       TasksCommand.class,
       SettingsCommand.class,

@@ -31,6 +31,7 @@ import dev.warmreach.store.StepWork;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoreException;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.store.UserStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +67,18 @@ public final class JdbcStore implements Store {
   private final ProspectWriter writer;
   private final CampaignRepository campaigns = new CampaignRepository();
   private final DeliveryRepository deliveries = new DeliveryRepository(campaigns);
+  private final UserStore users;
+  private final WriteGate writes;
 
-  private JdbcStore(Jdbi jdbi, DataSource dataSource, Clock clock, AddressHash hash) {
+  private JdbcStore(
+      Jdbi jdbi, DataSource dataSource, Clock clock, AddressHash hash, WriteGate writes) {
     this.jdbi = jdbi;
+    this.writes = writes;
     this.dataSource = dataSource;
     this.clock = clock;
     this.hash = hash;
     this.writer = new ProspectWriter(hash);
+    this.users = new JdbcUserStore(jdbi, clock, writes);
   }
 
   /**
@@ -100,7 +106,12 @@ public final class JdbcStore implements Store {
           e);
     }
     Jdbi jdbi = Jdbi.create(dataSource);
-    return new JdbcStore(jdbi, dataSource, clock, new AddressHash(workspaceKey(jdbi, clock)));
+    return new JdbcStore(
+        jdbi,
+        dataSource,
+        clock,
+        new AddressHash(workspaceKey(jdbi, clock)),
+        WriteGate.forDialect(dialect));
   }
 
   /** Opens the embedded SQLite database kept in {@code home}, creating the folder if needed. */
@@ -184,6 +195,11 @@ public final class JdbcStore implements Store {
                       .mapTo(String.class)
                       .one());
         });
+  }
+
+  /** The server's users, sessions and API tokens, kept in the same database. */
+  public UserStore users() {
+    return users;
   }
 
   /** The connections behind this store, for the scheduler that shares its database. */
@@ -662,7 +678,7 @@ public final class JdbcStore implements Store {
 
   private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
     try {
-      return jdbi.inTransaction(work);
+      return writes.write(() -> jdbi.inTransaction(work));
     } catch (JdbiException e) {
       if (e.getCause() instanceof CampaignRepository.LostRace lost) {
         throw lost;

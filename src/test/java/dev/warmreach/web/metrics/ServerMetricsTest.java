@@ -3,11 +3,14 @@ package dev.warmreach.web.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.Warmreach;
+import dev.warmreach.domain.Role;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.assisted.AssistedExecutor;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.testing.ACampaign;
 import dev.warmreach.testing.SettableClock;
+import dev.warmreach.web.ServerFixture;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,25 @@ class ServerMetricsTest {
           .contains("warmreach_touches{channel=\"engage\",status=\"failed\"} 1.0")
           .contains("warmreach_executor_errors{channel=\"engage\"} 1.0")
           .contains("warmreach_due_backlog{kind=\"touches\"} 2.0");
+    }
+  }
+
+  @Test
+  void prometheusScrapesOverHttpWithAnApiTokenAndNotWithout() {
+    try (ServerFixture fixture = ServerFixture.start(home.resolve("server"))) {
+      fixture.addUser("ops@example.com", Role.MEMBER);
+      String[] token = fixture.bearer(fixture.login("ops@example.com"));
+
+      HttpResponse<String> anonymous = fixture.get("/metrics");
+      HttpResponse<String> scraped = fixture.get("/metrics", token);
+
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
+      assertThat(scraped.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("text/plain");
+      assertThat(scraped.body())
+          .contains("warmreach_touches{channel=\"email\",status=\"done\"} 0.0")
+          .contains("warmreach_due_backlog{kind=\"enrollments\"} 0.0");
     }
   }
 }

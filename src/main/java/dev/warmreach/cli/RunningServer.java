@@ -1,0 +1,70 @@
+package dev.warmreach.cli;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.warmreach.Warmreach;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.RoutedExecutor;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.web.WebServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What {@code warmreach serve} runs: the live engine on the durable schedule (with the executors
+ * the workspace's settings call for; other touches wait in the task inbox) and the HTTP server, on
+ * one workspace. {@link #close} stops them in the order that leaves nothing half done. Thread-safe.
+ */
+final class RunningServer implements AutoCloseable {
+
+  private final Warmreach app;
+  private final Scheduler scheduler;
+  private final WebServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RunningServer(Warmreach app, Scheduler scheduler, WebServer server) {
+    this.app = app;
+    this.scheduler = scheduler;
+    this.server = server;
+  }
+
+  static RunningServer start(Warmreach app, WebServer.Settings settings, Duration poll) {
+    return start(app, settings, poll, new RoutedExecutor(List.of()));
+  }
+
+  static RunningServer start(
+      Warmreach app, WebServer.Settings settings, Duration poll, Executor executor) {
+    LiveEngine engine = new LiveEngine(app.store(), executor);
+    Scheduler scheduler = app.schedule(engine, app.clock(), poll, false);
+    WebServer server = WebServer.create(app, settings);
+    // The port first: when it is taken, the engine never starts.
+    server.start();
+    scheduler.start();
+    return new RunningServer(app, scheduler, server);
+  }
+
+  WebServer server() {
+    return server;
+  }
+
+  /**
+   * Stops taking requests and lets those in flight finish, then lets the engine finish its current
+   * step and stops the scheduler, then closes the store. Each engine step and each event is one
+   * transaction, so whatever is cut short was never started. Safe to call twice.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      server.stop();
+    } finally {
+      try {
+        scheduler.stop();
+      } finally {
+        app.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.warmreach.cli;
+
+import dev.warmreach.Warmreach;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.OutboundSettings;
+import dev.warmreach.execute.RoutedExecutor;
+import dev.warmreach.web.WebServer;
+import dev.warmreach.web.auth.FirstAdmin;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code warmreach serve}: the HTTP API and the live engine, until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Serve the HTTP API (docs/api.md) and run active campaigns like 'warmreach run': touches wait"
+          + " in the task list for you to carry out.",
+      "The first time, with no users yet, it prints a one-time link to create the first admin"
+          + " (or use 'warmreach users add EMAIL --role admin').",
+      "Stop with Ctrl-C or SIGTERM: requests in flight and the engine's current step finish first."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @ParentCommand WarmreachCli root;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
+      description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description =
+          "Address to listen on (default ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
+  String bind;
+
+  @Option(
+      names = "--secure-cookies",
+      description =
+          "Mark the session cookie Secure: set this when users reach the server over https, e.g."
+              + " behind a TLS proxy.")
+  boolean secureCookies;
+
+  @Option(
+      names = "--poll",
+      defaultValue = "PT1S",
+      paramLabel = "DURATION",
+      description = "How often the engine looks for due work (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration poll;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65_535) {
+      throw new UserError("--port " + port + " must be between 0 and 65535");
+    }
+    Warmreach app = root.app();
+    WebServer.Settings settings =
+        WebServer.Settings.defaults().on(bind, port).withSecureCookies(secureCookies);
+    RoutedExecutor executor = new OutboundSettings(app.store()).executors(app.clock(), root.env());
+    RunningServer running = RunningServer.start(app, settings, poll, executor);
+    PrintWriter out = spec.commandLine().getOut();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping: finishing requests in flight and the current step…");
+                  out.flush();
+                  running.close();
+                  out.println("Stopped.");
+                  out.flush();
+                  stopped.countDown();
+                },
+                "warmreach-shutdown"));
+    String base = running.server().baseUrl();
+    out.println("Serving " + base + " (health: " + base + "/health); stop with Ctrl-C.");
+    out.println(RunCommand.routes(executor));
+    FirstAdmin.issueIfNoUsers(app.users(), app.clock())
+        .ifPresent(
+            token ->
+                out.println(
+                    "No users yet. Create the first admin within "
+                        + FirstAdmin.LIFETIME.toMinutes()
+                        + " minutes (the link works once): "
+                        + base
+                        + "/setup?token="
+                        + token));
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

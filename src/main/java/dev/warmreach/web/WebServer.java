@@ -1,0 +1,254 @@
+package dev.warmreach.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.warmreach.Warmreach;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.web.api.EventsApi;
+import dev.warmreach.web.auth.ApiTokens;
+import dev.warmreach.web.auth.Authentication;
+import dev.warmreach.web.auth.FirstAdmin;
+import dev.warmreach.web.auth.Sessions;
+import dev.warmreach.web.auth.SignIn;
+import dev.warmreach.web.auth.UserAccounts;
+import dev.warmreach.web.auth.UsersApi;
+import dev.warmreach.web.metrics.ServerMetrics;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server (Javalin on Jetty): maps requests to the workspace's use cases and answers
+ * mistakes as RFC 9457 problem details. Stopping it stops taking connections and lets requests in
+ * flight finish (up to {@link Settings#stopTimeout}). Thread-safe.
+ */
+public final class WebServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  /** Where to listen and how to treat cookies. */
+  public record Settings(
+      String host,
+      int port,
+      boolean secureCookies,
+      Duration sessionLifetime,
+      Duration stopTimeout) {
+    public Settings {
+      Objects.requireNonNull(host, "host");
+    }
+
+    public static Settings defaults() {
+      return new Settings("127.0.0.1", 8080, false, Duration.ofHours(12), Duration.ofSeconds(30));
+    }
+
+    public Settings on(String host, int port) {
+      return new Settings(host, port, secureCookies, sessionLifetime, stopTimeout);
+    }
+
+    public Settings withSecureCookies(boolean secure) {
+      return new Settings(host, port, secure, sessionLifetime, stopTimeout);
+    }
+  }
+
+  /** A registered route: its method, path and who may call it. */
+  public record Route(String method, String path, Set<String> access) {}
+
+  private final Javalin javalin;
+  private final Settings settings;
+  private final List<Route> routes;
+
+  private WebServer(Javalin javalin, Settings settings, List<Route> routes) {
+    this.javalin = javalin;
+    this.settings = settings;
+    this.routes = routes;
+  }
+
+  /** Builds the server for {@code app}; {@link #start} opens the port. */
+  public static WebServer create(Warmreach app, Settings settings) {
+    ObjectMapper json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    UserAccounts accounts = new UserAccounts(app.users());
+    Sessions sessions =
+        new Sessions(
+            app.users(), app.clock(), settings.sessionLifetime(), settings.secureCookies());
+    Authentication authentication = new Authentication(app.users(), sessions, app.clock());
+    Routes.Handlers handlers =
+        new Routes.Handlers(
+            new Health(app::storeReachable),
+            new SignIn(accounts, sessions, json),
+            new FirstAdmin(app.users(), accounts, app.clock(), json),
+            new ApiTokens(app.users(), app.clock(), json, authentication::forgetTokens),
+            new UsersApi(app.users(), accounts, json),
+            new EventsApi(app.store(), app.clock(), json),
+            new ServerMetrics(app.store(), app.clock()));
+    List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+    Javalin javalin =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.http.defaultContentType = "application/json";
+              config.jetty.defaultHost = settings.host();
+              config.jetty.modifyServer(
+                  server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+              config.events(
+                  events ->
+                      events.handlerAdded(
+                          meta -> {
+                            if (meta.getHttpMethod().isHttpMethod()) {
+                              routes.add(
+                                  new Route(
+                                      meta.getHttpMethod().name(),
+                                      meta.getPath(),
+                                      meta.getRoles().stream()
+                                          .map(Object::toString)
+                                          .collect(Collectors.toUnmodifiableSet())));
+                            }
+                          }));
+              config.router.mount(
+                  router -> {
+                    router.beforeMatched(authentication);
+                    Routes.register(router, handlers);
+                    router.exception(
+                        ProblemException.class, (e, ctx) -> send(ctx, e.problem(), json));
+                    router.exception(
+                        HttpResponseException.class,
+                        (e, ctx) ->
+                            send(
+                                ctx,
+                                ProblemException.problem(
+                                    "http-" + e.getStatus(),
+                                    title(e),
+                                    e.getStatus(),
+                                    detail(ctx, e)),
+                                json));
+                    router.exception(
+                        UserError.class,
+                        (e, ctx) ->
+                            send(
+                                ctx,
+                                ProblemException.problem(
+                                    "user-error", "Cannot do that", 422, e.getMessage()),
+                                json));
+                    router.exception(
+                        Exception.class,
+                        (e, ctx) -> {
+                          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                          send(
+                              ctx,
+                              ProblemException.problem(
+                                  "internal",
+                                  "Internal server error",
+                                  500,
+                                  "the server failed; the log has the details"),
+                              json);
+                        });
+                  });
+            });
+    return new WebServer(javalin, settings, routes);
+  }
+
+  private static String title(HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Content too large";
+      default -> "HTTP " + e.getStatus();
+    };
+  }
+
+  private static String detail(Context ctx, HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 404 -> "no route " + ctx.method() + " " + ctx.path() + "; docs/api.md lists the API";
+      case 413 -> "the request body is too large; send at most " + EventsApi.MAX_BATCH + " events";
+      default -> e.getMessage();
+    };
+  }
+
+  private static void send(Context ctx, Problem problem, ObjectMapper json) {
+    try {
+      ctx.status(problem.status())
+          .contentType(Problem.MEDIA_TYPE)
+          .result(json.writeValueAsString(problem));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a problem that cannot be written as JSON", e);
+    }
+  }
+
+  /**
+   * Opens the port.
+   *
+   * @throws UserError when the address cannot be listened on (taken, or not this machine's)
+   */
+  public WebServer start() {
+    try {
+      javalin.start(settings.host(), settings.port());
+    } catch (Exception e) {
+      // Jetty hides a failed bind behind its graceful stop ("STOPPED"): find the reason again.
+      String reason = whyCannotListen(settings.host(), settings.port());
+      if (reason != null) {
+        throw new UserError(
+            "cannot listen on "
+                + settings.host()
+                + ":"
+                + settings.port()
+                + " ("
+                + reason
+                + "); choose another --port or --bind, or stop what uses it",
+            e);
+      }
+      throw e;
+    }
+    return this;
+  }
+
+  private static String whyCannotListen(String host, int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+      return null;
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** The port the server listens on (the chosen one when started with port 0). */
+  public int port() {
+    return javalin.port();
+  }
+
+  /**
+   * Stops taking connections, lets requests in flight finish (up to the stop timeout), then closes
+   * the port.
+   */
+  public void stop() {
+    javalin.stop();
+  }
+
+  /** Every registered route, for the test that proves each needs authentication. */
+  public List<Route> routes() {
+    synchronized (routes) {
+      return List.copyOf(routes);
+    }
+  }
+
+  /** The server's base address, e.g. {@code http://127.0.0.1:8080}. */
+  public String baseUrl() {
+    String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+    return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port();
+  }
+}

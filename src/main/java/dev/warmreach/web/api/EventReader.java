@@ -1,0 +1,249 @@
+package dev.warmreach.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.store.Store;
+import dev.warmreach.web.Problem.FieldError;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one JSON event of the events API into an {@link Event}, or into the list of what is wrong
+ * with it, each named by its field (prefixed, e.g. {@code events[3].kind}, in a batch).
+ */
+final class EventReader {
+
+  static final int MAX_KEY = 200;
+  static final int MAX_DETAIL = 2000;
+  // A little clock skew between the reporting tool and this server is normal; days are not.
+  private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+  /** The event kinds the API accepts, as clients write them. */
+  enum Kind {
+    ACCEPTED,
+    DECLINED,
+    REPLIED,
+    MESSAGE_RECEIVED,
+    BOUNCED,
+    WITHDRAWN,
+    SIGNAL,
+    POST_PUBLISHED;
+
+    static String names() {
+      return Arrays.stream(values())
+          .map(k -> k.name().toLowerCase(Locale.ROOT))
+          .collect(Collectors.joining(", "));
+    }
+  }
+
+  /** An event read, or what is wrong with it. */
+  sealed interface Read {}
+
+  record Valid(Event event) implements Read {}
+
+  record Invalid(List<FieldError> errors) implements Read {}
+
+  private final Store store;
+
+  EventReader(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * Reads one event. With {@code checkIds} a prospect id must exist now; without, the store checks
+   * it when it records the event (one query fewer for a single event).
+   */
+  Read read(JsonNode node, String prefix, Instant now, boolean checkIds) {
+    Errors errors = new Errors(prefix);
+    if (!node.isObject()) {
+      errors.add("", "must be a JSON object with kind, prospectId or profileUrl, idempotencyKey");
+      return new Invalid(errors.list);
+    }
+    Kind kind = kind(node, errors);
+    String key = text(node, "idempotencyKey");
+    if (key == null || key.isBlank()) {
+      errors.add(
+          "idempotencyKey",
+          "is required: a unique id for this event (e.g. the source's message id), so a retry is"
+              + " applied once");
+    } else if (key.length() > MAX_KEY) {
+      errors.add("idempotencyKey", "has " + key.length() + " characters; use at most " + MAX_KEY);
+    }
+    Instant at = at(node, now, errors);
+    Long prospectId = prospect(node, errors, checkIds);
+    Channel channel = kind == null ? null : channel(node, kind, errors);
+    Event.Signal.Kind signal = kind == Kind.SIGNAL ? signal(node, errors) : null;
+    String detail = text(node, kind == Kind.POST_PUBLISHED ? "topic" : "detail");
+    if (detail != null && detail.length() > MAX_DETAIL) {
+      errors.add(kind == Kind.POST_PUBLISHED ? "topic" : "detail", "is longer than " + MAX_DETAIL);
+    }
+    if (!errors.list.isEmpty()) {
+      return new Invalid(errors.list);
+    }
+    return new Valid(
+        switch (kind) {
+          case ACCEPTED -> new Event.Accepted(prospectId, at, key);
+          case DECLINED -> new Event.Declined(prospectId, at, key);
+          case REPLIED, MESSAGE_RECEIVED -> new Event.Replied(prospectId, at, key, channel);
+          case BOUNCED -> new Event.Bounced(prospectId, at, key);
+          case WITHDRAWN -> new Event.Withdrawn(prospectId, at, key);
+          case SIGNAL -> new Event.Signal(prospectId, at, key, signal, detail);
+          case POST_PUBLISHED -> new Event.PostPublished(prospectId, at, key, detail);
+        });
+  }
+
+  private static Kind kind(JsonNode node, Errors errors) {
+    String text = text(node, "kind");
+    if (text == null) {
+      errors.add("kind", "is required: one of " + Kind.names());
+      return null;
+    }
+    try {
+      return Kind.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      errors.add("kind", "'" + text + "' is not an event kind; use one of " + Kind.names());
+      return null;
+    }
+  }
+
+  private static Instant at(JsonNode node, Instant now, Errors errors) {
+    String text = text(node, "at");
+    if (text == null) {
+      return now;
+    }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      errors.add(
+          "at",
+          "'"
+              + text
+              + "' is not a time; use ISO-8601 with an offset, e.g. 2026-03-02T09:30:00Z, or leave"
+              + " it out for now");
+      return null;
+    }
+    if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+      errors.add("at", text + " is in the future; report events when they have happened");
+    }
+    return at;
+  }
+
+  private Long prospect(JsonNode node, Errors errors, boolean checkIds) {
+    JsonNode id = node.get("prospectId");
+    String url = text(node, "profileUrl");
+    boolean hasId = id != null && !id.isNull();
+    if (hasId && url != null) {
+      errors.add("profileUrl", "give prospectId or profileUrl, not both");
+      return null;
+    }
+    if (hasId) {
+      if (!id.canConvertToLong() || !id.isIntegralNumber()) {
+        errors.add("prospectId", "must be a whole number, e.g. 42");
+        return null;
+      }
+      long value = id.asLong();
+      if (checkIds && store.prospect(value).isEmpty()) {
+        errors.add("prospectId", "no prospect " + value + "; 'warmreach prospects list' shows ids");
+        return null;
+      }
+      return value;
+    }
+    if (url == null) {
+      errors.add("prospectId", "is required (or profileUrl): which prospect this happened to");
+      return null;
+    }
+    if (!(ProfileUrl.parse(url) instanceof ProfileUrl.Valid valid)) {
+      errors.add(
+          "profileUrl",
+          "'" + url + "' is not a LinkedIn profile URL (https://www.linkedin.com/in/…)");
+      return null;
+    }
+    Optional<Prospect> found = store.prospectByUrl(valid.url());
+    if (found.isEmpty()) {
+      errors.add("profileUrl", "no stored prospect has the profile " + valid.url().value());
+      return null;
+    }
+    return found.get().id();
+  }
+
+  private static Channel channel(JsonNode node, Kind kind, Errors errors) {
+    String text = text(node, "channel");
+    if (kind == Kind.MESSAGE_RECEIVED) {
+      // A message received on LinkedIn is a reply by direct message.
+      if (text != null && !text.equalsIgnoreCase("dm")) {
+        errors.add("channel", "message_received is a LinkedIn DM; leave channel out or say dm");
+      }
+      return Channel.DM;
+    }
+    if (kind != Kind.REPLIED) {
+      return null;
+    }
+    if (text == null) {
+      errors.add("channel", "is required for replied: dm, inmail, email or connect");
+      return null;
+    }
+    try {
+      Channel channel = Channel.valueOf(text.strip().toUpperCase(Locale.ROOT));
+      if (channel == Channel.ENGAGE) {
+        throw new IllegalArgumentException("engage is not a conversation");
+      }
+      return channel;
+    } catch (IllegalArgumentException e) {
+      errors.add(
+          "channel", "'" + text + "' is not a reply channel; use dm, inmail, email or connect");
+      return null;
+    }
+  }
+
+  private static Event.Signal.Kind signal(JsonNode node, Errors errors) {
+    String text = text(node, "signal");
+    String names =
+        Arrays.stream(Event.Signal.Kind.values())
+            .map(k -> k.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", "));
+    if (text == null) {
+      errors.add("signal", "is required for a signal event: one of " + names);
+      return null;
+    }
+    try {
+      return Event.Signal.Kind.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      errors.add("signal", "'" + text + "' is not a signal; use one of " + names);
+      return null;
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  /** Errors of one event, each field named with the event's place in the request. */
+  private static final class Errors {
+    private final String prefix;
+    private final List<FieldError> list = new java.util.ArrayList<>();
+
+    Errors(String prefix) {
+      this.prefix = prefix;
+    }
+
+    void add(String field, String message) {
+      String name =
+          prefix.isEmpty()
+              ? (field.isEmpty() ? "body" : field)
+              : prefix + (field.isEmpty() ? "" : "." + field);
+      list.add(new FieldError(name, message));
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.warmreach.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.store.Store;
+import dev.warmreach.web.Problem.FieldError;
+import dev.warmreach.web.ProblemException;
+import dev.warmreach.web.Requests;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/events}: what happened to prospects, reported by another tool or a person — one
+ * event or a batch. Each carries an idempotency key, so a retried request is applied once and
+ * answered {@code "duplicate": true}. A batch is checked whole before any of it is stored.
+ */
+public final class EventsApi {
+
+  /** The most events one request may carry; send more in several requests. */
+  public static final int MAX_BATCH = 1000;
+
+  private final Store store;
+  private final Clock clock;
+  private final ObjectMapper json;
+  private final EventReader reader;
+
+  public EventsApi(Store store, Clock clock, ObjectMapper json) {
+    this.store = store;
+    this.clock = clock;
+    this.json = json;
+    this.reader = new EventReader(store);
+  }
+
+  public void record(Context ctx) {
+    JsonNode body = Requests.json(ctx, json);
+    Instant now = clock.instant();
+    if (body.isObject() && !body.has("events")) {
+      Event event = valid(List.of(reader.read(body, "", now, false))).get(0);
+      Map<String, Object> result = result(event, recordOne(event, ""));
+      ctx.status(Boolean.TRUE.equals(result.get("duplicate")) ? HttpStatus.OK : HttpStatus.CREATED)
+          .json(result);
+      return;
+    }
+    JsonNode batch = body.isArray() ? body : body.get("events");
+    if (batch == null || !batch.isArray()) {
+      throw ProblemException.badRequest(
+          "send one event as a JSON object, or several as an array or as {\"events\": [...]}");
+    }
+    if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+      throw ProblemException.invalid(
+          "events", "has " + batch.size() + " events; send 1 to " + MAX_BATCH + " per request");
+    }
+    List<EventReader.Read> reads = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      reads.add(reader.read(batch.get(i), "events[" + i + "]", now, true));
+    }
+    List<Event> events = valid(reads);
+    List<Map<String, Object>> results = new ArrayList<>(events.size());
+    int created = 0;
+    for (int i = 0; i < events.size(); i++) {
+      boolean isNew = recordOne(events.get(i), "events[" + i + "].");
+      created += isNew ? 1 : 0;
+      results.add(result(events.get(i), isNew));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("created", created);
+    out.put("duplicates", events.size() - created);
+    out.put("results", results);
+    ctx.status(created > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(out);
+  }
+
+  private static List<Event> valid(List<EventReader.Read> reads) {
+    List<FieldError> errors = new ArrayList<>();
+    List<Event> events = new ArrayList<>(reads.size());
+    for (EventReader.Read read : reads) {
+      if (read instanceof EventReader.Valid v) {
+        events.add(v.event());
+      } else if (read instanceof EventReader.Invalid invalid) {
+        errors.addAll(invalid.errors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    return events;
+  }
+
+  private boolean recordOne(Event event, String prefix) {
+    try {
+      return store.recordEvent(event);
+    } catch (UserError e) {
+      // No such prospect: a single event's id is checked here, a batch's was checked before any
+      // was stored unless the prospect was erased in between.
+      throw ProblemException.invalid(prefix + "prospectId", e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> result(Event event, boolean isNew) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("idempotencyKey", event.idempotencyKey());
+    out.put("prospectId", event.prospectId());
+    out.put("duplicate", !isNew);
+    return out;
+  }
+}

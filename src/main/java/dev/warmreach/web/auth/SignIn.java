@@ -1,0 +1,90 @@
+package dev.warmreach.web.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.User;
+import dev.warmreach.web.ProblemException;
+import dev.warmreach.web.Requests;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /login}, {@code /logout} and {@code /api/session}: browser sessions. */
+public final class SignIn {
+
+  private final UserAccounts accounts;
+  private final Sessions sessions;
+  private final ObjectMapper json;
+
+  public SignIn(UserAccounts accounts, Sessions sessions, ObjectMapper json) {
+    this.accounts = accounts;
+    this.sessions = sessions;
+    this.json = json;
+  }
+
+  public void page(Context ctx) {
+    ctx.html(Html.page("Sign in", Html.form("/login", "", "Sign in")));
+  }
+
+  /**
+   * Signs in with an email and password, from a form (then redirects) or JSON (then answers with
+   * the session's CSRF token). Both get the session cookie.
+   */
+  public void login(Context ctx) {
+    JsonNode body = Requests.jsonUnlessForm(ctx, json);
+    String email = Requests.field(ctx, body, "email");
+    String password = Requests.field(ctx, body, "password");
+    if (email == null || password == null) {
+      throw ProblemException.invalid(
+          email == null ? "email" : "password", "is required to sign in");
+    }
+    User user =
+        accounts
+            .signIn(email, password)
+            .orElseThrow(
+                () ->
+                    ProblemException.unauthorized(
+                        "the email or the password is wrong; check both and try again"));
+    sessions.end(ctx.cookie(Sessions.COOKIE));
+    Sessions.Started session = sessions.start(user);
+    ctx.header("Set-Cookie", sessions.cookie(session));
+    if (body == null) {
+      ctx.redirect("/api/session", HttpStatus.SEE_OTHER);
+    } else {
+      ctx.json(describe(user, session.csrfToken(), session.expiresAt(), "session"));
+    }
+  }
+
+  public void logout(Context ctx) {
+    sessions.end(ctx.cookie(Sessions.COOKIE));
+    ctx.header("Set-Cookie", sessions.expiredCookie());
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  /** Who is signed in, and for a browser session the CSRF token its changes must carry. */
+  public void session(Context ctx) {
+    Principal principal = Principal.of(ctx);
+    ctx.json(
+        describe(
+            principal.user(),
+            principal.csrfToken(),
+            principal.expiresAt(),
+            principal.viaSession() ? "session" : "token"));
+  }
+
+  static Map<String, Object> describe(User user, String csrf, Instant expires, String via) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("user", UsersApi.json(user));
+    out.put("authenticatedBy", via);
+    if (csrf != null) {
+      out.put("csrfToken", csrf);
+      out.put("csrfHeader", Authentication.CSRF_HEADER);
+    }
+    if (expires != null) {
+      out.put("expiresAt", expires.toString());
+    }
+    return out;
+  }
+}
