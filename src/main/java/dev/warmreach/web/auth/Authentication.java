@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs before every matched route: finds who is calling (an {@code Authorization: Bearer} API
@@ -43,6 +44,8 @@ public final class Authentication implements Handler {
   private final Sessions sessions;
   private final Clock clock;
   private final Map<String, Remembered> tokens = new ConcurrentHashMap<>();
+  // A lookup that raced with a revocation must not remember what it read before it.
+  private final AtomicLong revocations = new AtomicLong();
 
   private record Remembered(User user, Instant until) {}
 
@@ -54,6 +57,7 @@ public final class Authentication implements Handler {
 
   /** Forgets every remembered token, so a revocation takes effect at once. */
   public void forgetTokens() {
+    revocations.incrementAndGet();
     tokens.clear();
   }
 
@@ -99,13 +103,17 @@ public final class Authentication implements Handler {
     if (remembered != null && now.isBefore(remembered.until())) {
       return Optional.of(remembered.user());
     }
+    long before = revocations.get();
     Optional<User> user = users.userForToken(hash);
-    if (user.isPresent()) {
+    if (user.isPresent() && revocations.get() == before) {
       if (tokens.size() >= MAX_REMEMBERED) {
         tokens.clear();
       }
       tokens.put(hash, new Remembered(user.get(), now.plus(TOKEN_MEMORY)));
-    } else {
+      if (revocations.get() != before) {
+        tokens.remove(hash);
+      }
+    } else if (user.isEmpty()) {
       tokens.remove(hash);
     }
     return user;

@@ -33,6 +33,7 @@ public final class SignIn {
    * the session's CSRF token). Both get the session cookie.
    */
   public void login(Context ctx) {
+    refuseOtherSites(ctx);
     JsonNode body = Requests.jsonUnlessForm(ctx, json);
     String email = Requests.field(ctx, body, "email");
     String password = Requests.field(ctx, body, "password");
@@ -54,6 +55,24 @@ public final class SignIn {
       ctx.redirect("/api/session", HttpStatus.SEE_OTHER);
     } else {
       ctx.json(describe(user, session.csrfToken(), session.expiresAt(), "session"));
+    }
+  }
+
+  /**
+   * A page on another site must not sign a visitor in to an account of its choosing (login CSRF):
+   * browsers name the page's origin on every cross-site POST, so one that is not this server's is
+   * refused. Tools that send no Origin, like curl, are not browsers and are let through.
+   */
+  private static void refuseOtherSites(Context ctx) {
+    String origin = ctx.header("Origin");
+    String host = ctx.header("Host");
+    if (origin == null || host == null) {
+      return;
+    }
+    String originHost = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+    if (!originHost.equalsIgnoreCase(host)) {
+      throw ProblemException.forbidden(
+          "sign-in from " + origin + " is refused; sign in on this server's own /login page");
     }
   }
 

@@ -108,6 +108,23 @@ class SignInTest {
   }
 
   @Test
+  void aSignInPostedFromAnotherSiteIsRefused() {
+    server.addUser("ana@example.com", Role.MEMBER);
+    String form = "email=ana%40example.com&password=correct+horse+battery+staple";
+    String ownOrigin = server.server.baseUrl();
+
+    HttpResponse<String> foreign =
+        server.post(
+            "/login", "application/x-www-form-urlencoded", form, "Origin", "https://evil.example");
+    HttpResponse<String> own =
+        server.post("/login", "application/x-www-form-urlencoded", form, "Origin", ownOrigin);
+
+    assertThatProblem(foreign).hasStatus(403).detailContains("https://evil.example");
+    assertThat(foreign.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(own.statusCode()).isEqualTo(303);
+  }
+
+  @Test
   void aCookieAuthenticatedChangeNeedsTheSessionsCsrfToken() {
     server.addUser("ana@example.com", Role.MEMBER);
     ServerFixture.Login login = server.login("ana@example.com");
