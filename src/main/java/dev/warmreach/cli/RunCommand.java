@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
       "Run active campaigns: every due step runs through the durable schedule (db-scheduler), each"
           + " in its own transaction, and each touch has an idempotency key, so a crash or restart"
           + " never sends twice or loses a step. Stop with Ctrl-C; nothing is left half done.",
-      "Without --simulate, touches wait in the task list for you to carry out. With --simulate,"
-          + " they go to the simulated network instead (a dry run), usually with --speed so weeks"
-          + " pass in minutes."
+      "Without --simulate, email steps go out over SMTP and other steps to a webhook when"
+          + " 'warmreach settings' says so; the rest wait in the task inbox ('warmreach tasks')"
+          + " for you to carry out. With --simulate, every touch goes to the simulated network"
+          + " instead (a dry run), usually with --speed so weeks pass in minutes."
     })
 final class RunCommand implements Callable<Integer> {
 

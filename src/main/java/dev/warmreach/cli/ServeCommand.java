@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Serve the HTTP API (docs/api.md) and run active campaigns like 'warmreach run': touches wait"
-          + " in the task list for you to carry out.",
+      "Serve the HTTP API (docs/api.md) and run active campaigns like 'warmreach run': email and"
+          + " webhook steps go out as 'warmreach settings' says; the rest wait in the task inbox"
+          + " for you to carry out.",
       "The first time, with no users yet, it prints a one-time link to create the first admin"
           + " (or use 'warmreach users add EMAIL --role admin').",
       "Stop with Ctrl-C or SIGTERM: requests in flight and the engine's current step finish first."
