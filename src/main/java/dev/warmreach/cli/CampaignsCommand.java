@@ -1,21 +1,15 @@
 package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
-import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.Campaign;
-import dev.warmreach.domain.Enrollment;
-import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Tags;
-import dev.warmreach.domain.UserError;
-import dev.warmreach.live.LiveEngine;
+import dev.warmreach.live.AccountSummary;
+import dev.warmreach.live.CampaignSetup;
+import dev.warmreach.live.CoachReport;
 import dev.warmreach.message.VariantTally;
-import dev.warmreach.policy.ChannelPolicy;
-import dev.warmreach.quota.AccountState;
-import dev.warmreach.sequence.SequenceEngine;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.DecisionRecord;
-import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
 import java.io.PrintWriter;
@@ -57,11 +51,7 @@ final class CampaignsCommand implements Runnable {
   }
 
   static StoredCampaign find(Store store, String name) {
-    return store
-        .campaign(name)
-        .orElseThrow(
-            () ->
-                new UserError("no campaign named '" + name + "'; see 'warmreach campaigns list'"));
+    return CampaignSetup.find(store, name);
   }
 
   /** Creates a campaign and enrolls prospects, spreading them over its accounts. */
@@ -73,53 +63,7 @@ final class CampaignsCommand implements Runnable {
       String policy,
       String definition,
       String tag) {
-    Store store = app.store();
-    if (accounts.isEmpty()) {
-      throw new UserError(
-          "--accounts: name at least one sender account (see 'warmreach accounts list')");
-    }
-    for (String account : accounts) {
-      if (store.account(account).isEmpty()) {
-        throw new UserError(
-            "--accounts: no account named '" + account + "'; add it with 'warmreach accounts add'");
-      }
-    }
-    ChannelPolicy.named(policy);
-    CoachReport.of(definition).refuseErrors("create campaign '" + name + "'");
-    List<Prospect> prospects =
-        store.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, 0)).stream()
-            .filter(p -> !p.doNotContact())
-            .toList();
-    if (prospects.isEmpty()) {
-      throw new UserError(
-          "no prospects to enroll"
-              + (tag == null ? "" : " tagged '" + tag + "'")
-              + "; import some with 'warmreach import FILE'");
-    }
-    Campaign campaign =
-        new Campaign(0, name, accounts, policy, "definition", Campaign.Status.DRAFT, start);
-    StoredCampaign stored =
-        store
-            .createCampaign(campaign, definition)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "a campaign named '" + name + "' exists already; choose another name"));
-    SequenceEngine engine =
-        CampaignFile.fromJson(definition)
-            .engine(ChannelPolicy.named(policy), PhraseBooks.englishCoach());
-    List<Enrollment> enrollments = new ArrayList<>();
-    for (int i = 0; i < prospects.size(); i++) {
-      enrollments.add(
-          engine.enroll(
-              0,
-              stored.campaign().id(),
-              prospects.get(i).id(),
-              accounts.get(i % accounts.size()),
-              start));
-    }
-    store.enroll(enrollments);
-    return stored;
+    return CampaignSetup.create(app.store(), start, name, accounts, policy, definition, tag);
   }
 
   @Command(
@@ -355,43 +299,6 @@ final class CampaignsCommand implements Runnable {
     Output.table(out, List.of("TEMPLATE", "VARIANT", "SENT", "ACCEPTED", "REPLIED"), rows);
   }
 
-  /** An account's standing in one line, and as JSON. */
-  record AccountSummary(
-      int invitationsThisWeek,
-      int weeklyCap,
-      int pending,
-      int creditsLeft,
-      long creditsSpent,
-      long creditsRefunded,
-      String health) {
-    static AccountSummary of(AccountState s, java.time.Instant now) {
-      var totals = s.credits().at(now).totals();
-      return new AccountSummary(
-          s.invitations().sentInLastWeek(now),
-          s.account().weeklyInvitationCap(),
-          s.pending().count(),
-          s.creditsLeft(now),
-          totals.spent(),
-          totals.refunded(),
-          s.health(now).isEmpty() ? "healthy" : s.health(now));
-    }
-
-    @Override
-    public String toString() {
-      return String.format(
-          Locale.ROOT,
-          "%d of %d invitations in the last 7 days, %d pending; InMail credits %d left, %d spent,"
-              + " %d refunded; %s",
-          invitationsThisWeek,
-          weeklyCap,
-          pending,
-          creditsLeft,
-          creditsSpent,
-          creditsRefunded,
-          health);
-    }
-  }
-
   abstract static class StatusChange implements Callable<Integer> {
     @ParentCommand CampaignsCommand parent;
 
@@ -406,13 +313,11 @@ final class CampaignsCommand implements Runnable {
     public Integer call() {
       Warmreach app = parent.root.app();
       StoredCampaign c = find(app.store(), name);
+      CoachReport coach =
+          CampaignSetup.changeStatus(app.store(), c, target(), app.clock().instant());
       if (target() == Campaign.Status.ACTIVE) {
-        CoachReport coach = CoachReport.of(c.definition());
-        coach.refuseErrors("launch campaign '" + name + "'");
         coach.printWarnings(spec.commandLine().getOut());
-        LiveEngine.prepareAccounts(app.store(), c.campaign(), app.clock().instant());
       }
-      app.store().setCampaignStatus(c.campaign().id(), target());
       spec.commandLine().getOut().println("Campaign " + name + " is now " + target() + ".");
       return 0;
     }

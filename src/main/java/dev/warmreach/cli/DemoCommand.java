@@ -17,6 +17,7 @@ import dev.warmreach.importer.ImportOptions;
 import dev.warmreach.importer.ImportReport;
 import dev.warmreach.live.LimitAudit;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.live.ProspectJson;
 import dev.warmreach.quota.CreditLedger;
 import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.CampaignStats;
@@ -111,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
     for (String name : campaign.campaign().senderAccounts()) {
       store
           .accountState(name)
-          .ifPresent(state -> accounts.put(name, CampaignsCommand.AccountSummary.of(state, now)));
+          .ifPresent(state -> accounts.put(name, dev.warmreach.live.AccountSummary.of(state, now)));
     }
     List<String> decisions = sampleDecisions(store.decisions(campaign.campaign().id(), null, 2000));
     Map<String, String> messages = sampleMessages(store, people);

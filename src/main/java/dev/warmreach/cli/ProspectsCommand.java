@@ -6,6 +6,7 @@ import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.live.ProspectJson;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
 import java.io.BufferedReader;

@@ -3,14 +3,12 @@ package dev.warmreach.cli;
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Prospect;
-import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.live.TaskInbox;
 import dev.warmreach.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,22 +78,8 @@ final class TasksCommand implements Runnable {
       }
       Warmreach app = parent.root.app();
       Store store = app.store();
-      if (account != null && store.account(account).isEmpty()) {
-        throw new UserError(
-            "--account: no account named '" + account + "'; see 'warmreach accounts list'");
-      }
       Instant now = app.clock().instant();
-      Map<String, SenderAccount> accounts = new LinkedHashMap<>();
-      store.accounts().forEach(a -> accounts.put(a.name(), a));
-      // Due by the end of the latest "today" of any account; each task then by its own account's.
-      List<Touch> today = new ArrayList<>();
-      for (Touch t : store.dueTouches(now.plus(java.time.Duration.ofDays(2)), account, limit)) {
-        SenderAccount a = accounts.get(t.senderAccount());
-        ZoneId zone = a == null ? ZoneId.of("UTC") : a.timeZone();
-        if (t.dueAt().isBefore(endOfToday(now, zone))) {
-          today.add(t);
-        }
-      }
+      List<Touch> today = TaskInbox.today(store, now, account, limit);
       Map<String, Long> left = new TreeMap<>();
       today.forEach(t -> left.merge(t.senderAccount(), 1L, Long::sum));
       PrintWriter out = spec.commandLine().getOut();
@@ -122,10 +106,6 @@ final class TasksCommand implements Runnable {
               + left.toString().replace("{", "").replace("}", "").replace("=", " ")
               + ". Mark each with 'warmreach tasks done|skip|fail ID'.");
       return 0;
-    }
-
-    private static Instant endOfToday(Instant now, ZoneId zone) {
-      return LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     private static void print(PrintWriter out, Touch t, Prospect p) {
@@ -174,13 +154,7 @@ final class TasksCommand implements Runnable {
 
   /** What the user is to do, in words. */
   static String what(Touch t) {
-    return switch (t.channel()) {
-      case ENGAGE -> "warm-up: like or comment on a recent post";
-      case CONNECT -> t.withNote() ? "connection request with this note" : "connection request";
-      case DM -> "message";
-      case INMAIL -> "InMail";
-      case EMAIL -> "email";
-    };
+    return TaskInbox.what(t);
   }
 
   /** Marks planned tasks as done, skipped or failed. */
@@ -202,34 +176,9 @@ final class TasksCommand implements Runnable {
     public Integer call() {
       Warmreach app = parent.root.app();
       Store store = app.store();
-      // Check them all first: a typo in one leaves the others as they were.
-      List<Touch> touches = new ArrayList<>();
-      for (long id : ids) {
-        Touch touch =
-            store
-                .touch(id)
-                .orElseThrow(
-                    () ->
-                        new UserError(
-                            "no task #" + id + "; see 'warmreach tasks today' for the numbers"));
-        if (touch.status() != Touch.Status.PLANNED) {
-          throw new UserError(
-              "task #"
-                  + id
-                  + " is "
-                  + touch.status().name().toLowerCase(Locale.ROOT)
-                  + " already; nothing was changed");
-        }
-        touches.add(touch);
-      }
-      Instant now = app.clock().instant();
+      // Checks them all first: a typo in one leaves the others as they were.
+      List<Long> marked = TaskInbox.finish(store, ids, status(), app.clock().instant(), reason());
       PrintWriter out = spec.commandLine().getOut();
-      List<Long> marked = new ArrayList<>();
-      for (Touch touch : touches) {
-        if (store.finishTouch(touch.idempotencyKey(), status(), now, reason())) {
-          marked.add(touch.id());
-        }
-      }
       if (parent.root.json()) {
         Output.json(out, Map.of("status", status().name(), "tasks", marked));
       } else {

@@ -51,6 +51,23 @@ public final class CampaignFile {
     }
   }
 
+  /**
+   * A definition sent as JSON text (by the HTTP API), checked as a file is; returns it as stored.
+   *
+   * @throws UserError naming where the definition is wrong
+   */
+  public static String checkJson(String json) {
+    try {
+      JsonNode root = new ObjectMapper().readTree(json);
+      fromNode(new Node(root, ""));
+      return root.toString();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UserError("the definition is not JSON: " + e.getOriginalMessage(), e);
+    } catch (InvalidDefinition e) {
+      throw new UserError(e.getMessage() + " (see docs/sequences.md)", e);
+    }
+  }
+
   /** The definition file at {@code path} as JSON text, checked first by reading it. */
   public static String toJson(Path path) {
     read(path);

@@ -4,7 +4,12 @@ import static dev.warmreach.web.auth.Access.ADMIN;
 import static dev.warmreach.web.auth.Access.MEMBER;
 import static dev.warmreach.web.auth.Access.PUBLIC;
 
+import dev.warmreach.web.api.AccountsApi;
+import dev.warmreach.web.api.AnalyticsApi;
+import dev.warmreach.web.api.CampaignsApi;
 import dev.warmreach.web.api.EventsApi;
+import dev.warmreach.web.api.ProspectsApi;
+import dev.warmreach.web.api.TasksApi;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.FirstAdmin;
 import dev.warmreach.web.auth.SignIn;
@@ -14,8 +19,8 @@ import io.javalin.router.JavalinDefaultRouting;
 
 /**
  * Every route of the server, in one place. Each names who may call it; a route without a role needs
- * a signed-in user (see {@code Authentication}). New resources (accounts, prospects, campaigns,
- * tasks, analytics) go in their own block below, with a handler class in {@code web/api}.
+ * a signed-in user (see {@code Authentication}). Each resource has its own block below and a
+ * handler class in {@code web/api}; {@code src/main/resources/openapi.json} describes them all.
  */
 final class Routes {
 
@@ -28,7 +33,13 @@ final class Routes {
       ApiTokens tokens,
       UsersApi users,
       EventsApi events,
-      ServerMetrics metrics) {}
+      ServerMetrics metrics,
+      AccountsApi accounts,
+      ProspectsApi prospects,
+      CampaignsApi campaigns,
+      TasksApi tasks,
+      AnalyticsApi analytics,
+      OpenApiDocument openApi) {}
 
   static void register(JavalinDefaultRouting r, Handlers h) {
     // Open: health, signing in, the first admin's one-time setup link
@@ -37,6 +48,8 @@ final class Routes {
     r.post("/login", h.signIn()::login, PUBLIC);
     r.get("/setup", h.firstAdmin()::page, PUBLIC);
     r.post("/setup", h.firstAdmin()::create, PUBLIC);
+    // The API's description holds no data; tools (client generators, Swagger UI) fetch it unsigned
+    r.get("/openapi.json", h.openApi()::serve, PUBLIC);
 
     // The caller's session and API tokens
     r.post("/logout", h.signIn()::logout, MEMBER);
@@ -51,6 +64,34 @@ final class Routes {
 
     // Events reported by other tools and people
     r.post("/api/events", h.events()::record, MEMBER);
+
+    // Sender accounts
+    r.get("/api/accounts", h.accounts()::list, MEMBER);
+    r.post("/api/accounts", h.accounts()::create, MEMBER);
+    r.get("/api/accounts/{name}", h.accounts()::show, MEMBER);
+
+    // Prospects
+    r.get("/api/prospects", h.prospects()::list, MEMBER);
+    r.post("/api/prospects/import", h.prospects()::importCsv, MEMBER);
+    r.get("/api/prospects/{id}", h.prospects()::show, MEMBER);
+
+    // Campaigns
+    r.get("/api/campaigns", h.campaigns()::list, MEMBER);
+    r.post("/api/campaigns", h.campaigns()::create, MEMBER);
+    r.get("/api/campaigns/{name}", h.campaigns()::show, MEMBER);
+    r.get("/api/campaigns/{name}/plan", h.campaigns()::plan, MEMBER);
+    r.post("/api/campaigns/{name}/launch", h.campaigns()::launch, MEMBER);
+    r.post("/api/campaigns/{name}/pause", h.campaigns()::pause, MEMBER);
+    r.post("/api/campaigns/{name}/resume", h.campaigns()::resume, MEMBER);
+
+    // The task inbox
+    r.get("/api/tasks", h.tasks()::list, MEMBER);
+    r.post("/api/tasks/{id}/done", h.tasks()::done, MEMBER);
+    r.post("/api/tasks/{id}/skip", h.tasks()::skip, MEMBER);
+    r.post("/api/tasks/{id}/fail", h.tasks()::fail, MEMBER);
+
+    // What is working
+    r.get("/api/analytics/summary", h.analytics()::summary, MEMBER);
 
     // Prometheus: scrape with an API token (authorization: credentials)
     r.get(

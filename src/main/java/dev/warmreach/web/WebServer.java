@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.web.api.AccountsApi;
+import dev.warmreach.web.api.AnalyticsApi;
+import dev.warmreach.web.api.CampaignsApi;
 import dev.warmreach.web.api.EventsApi;
+import dev.warmreach.web.api.ProspectsApi;
+import dev.warmreach.web.api.TasksApi;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Authentication;
 import dev.warmreach.web.auth.FirstAdmin;
@@ -96,7 +101,13 @@ public final class WebServer {
             new ApiTokens(app.users(), app.clock(), json, authentication::forgetTokens),
             new UsersApi(app.users(), accounts, json),
             new EventsApi(app.store(), app.clock(), json),
-            new ServerMetrics(app.store(), app.clock()));
+            new ServerMetrics(app.store(), app.clock()),
+            new AccountsApi(app.store(), app.clock(), json),
+            new ProspectsApi(app.store(), app.prospectImport()),
+            new CampaignsApi(app.store(), app.clock(), json),
+            new TasksApi(app.store(), app.clock(), json),
+            new AnalyticsApi(app.store(), app.clock()),
+            new OpenApiDocument());
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin javalin =
         Javalin.create(

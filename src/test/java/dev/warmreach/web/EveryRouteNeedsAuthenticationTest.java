@@ -20,7 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class EveryRouteNeedsAuthenticationTest {
 
   private static final Set<String> OPEN_ON_PURPOSE =
-      Set.of("GET /health", "GET /login", "POST /login", "GET /setup", "POST /setup");
+      Set.of(
+          "GET /health",
+          "GET /login",
+          "POST /login",
+          "GET /setup",
+          "POST /setup",
+          "GET /openapi.json");
 
   @TempDir Path home;
   private ServerFixture fixture;

@@ -1,4 +1,4 @@
-package dev.warmreach.cli;
+package dev.warmreach.live;
 
 import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.CampaignFile;
@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * The coach's word on a campaign's templates when it is created or launched: errors (hard limits)
- * stop it, warnings are shown.
+ * stop it, warnings are shown. Used by the CLI and the HTTP API alike.
  */
-final class CoachReport {
+public final class CoachReport {
 
   private final List<Judged> reviews;
 
@@ -24,7 +24,7 @@ final class CoachReport {
   }
 
   /** Reviews every template variant of a stored definition. */
-  static CoachReport of(String definitionJson) {
+  public static CoachReport of(String definitionJson) {
     return new CoachReport(
         CampaignFile.fromJson(definitionJson).messages(PhraseBooks.englishCoach()).reviews());
   }
@@ -34,7 +34,7 @@ final class CoachReport {
    *
    * @param action what the user tried, e.g. "launch campaign 'q3'"
    */
-  void refuseErrors(String action) {
+  public void refuseErrors(String action) {
     List<String> errors = new ArrayList<>();
     for (Judged judged : reviews) {
       for (Finding f : judged.review().errors()) {
@@ -54,8 +54,19 @@ final class CoachReport {
     }
   }
 
+  /** Each error as {@code 'template' (variant, score n) rule: message}; empty when none. */
+  public List<String> errors() {
+    List<String> errors = new ArrayList<>();
+    for (Judged judged : reviews) {
+      for (Finding f : judged.review().errors()) {
+        errors.add(where(judged) + " " + f.ruleId() + ": " + f.message());
+      }
+    }
+    return errors;
+  }
+
   /** The warnings, one line each; nothing when there are none. */
-  void printWarnings(PrintWriter out) {
+  public void printWarnings(PrintWriter out) {
     boolean first = true;
     for (Judged judged : reviews) {
       for (Finding f : judged.review().warnings()) {
@@ -69,7 +80,7 @@ final class CoachReport {
   }
 
   /** Each variant's score and findings, for --json. */
-  List<Map<String, Object>> json() {
+  public List<Map<String, Object>> json() {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Judged judged : reviews) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -1,12 +1,12 @@
-package dev.warmreach.cli;
+package dev.warmreach.live;
 
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectProfile;
 import java.time.Instant;
 import java.util.List;
 
-/** A prospect as tools read it: flat, with stable field names. */
-record ProspectJson(
+/** A prospect as tools read it (CLI --json and the HTTP API): flat, with stable field names. */
+public record ProspectJson(
     long id,
     String firstName,
     String lastName,
@@ -25,7 +25,7 @@ record ProspectJson(
     Instant createdAt,
     Instant updatedAt) {
 
-  static ProspectJson of(Prospect prospect) {
+  public static ProspectJson of(Prospect prospect) {
     ProspectProfile p = prospect.profile();
     return new ProspectJson(
         prospect.id(),

@@ -1,0 +1,112 @@
+package dev.warmreach.live;
+
+import dev.warmreach.coachdata.PhraseBooks;
+import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.sequence.SequenceEngine;
+import dev.warmreach.store.ProspectQuery;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredCampaign;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creating a campaign and moving it between draft, active and paused: the one place the CLI and the
+ * HTTP API both call, so both check the same things. Thread-safe (stateless).
+ */
+public final class CampaignSetup {
+
+  private CampaignSetup() {}
+
+  /** The stored campaign of that name, or a user error saying how to find the names. */
+  public static StoredCampaign find(Store store, String name) {
+    return store
+        .campaign(name)
+        .orElseThrow(
+            () ->
+                new UserError("no campaign named '" + name + "'; see 'warmreach campaigns list'"));
+  }
+
+  /**
+   * Creates a campaign and enrolls prospects (all, or those with {@code tag}), spreading them over
+   * its accounts. Checks everything before storing anything.
+   *
+   * @throws UserError naming the wrong input: an unknown account or policy, a template the coach
+   *     refuses, no prospects, a taken name
+   */
+  public static StoredCampaign create(
+      Store store,
+      Instant start,
+      String name,
+      List<String> accounts,
+      String policy,
+      String definition,
+      String tag) {
+    if (accounts.isEmpty()) {
+      throw new UserError(
+          "--accounts: name at least one sender account (see 'warmreach accounts list')");
+    }
+    for (String account : accounts) {
+      if (store.account(account).isEmpty()) {
+        throw new UserError(
+            "--accounts: no account named '" + account + "'; add it with 'warmreach accounts add'");
+      }
+    }
+    ChannelPolicy.named(policy);
+    CoachReport.of(definition).refuseErrors("create campaign '" + name + "'");
+    List<Prospect> prospects =
+        store.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, 0)).stream()
+            .filter(p -> !p.doNotContact())
+            .toList();
+    if (prospects.isEmpty()) {
+      throw new UserError(
+          "no prospects to enroll"
+              + (tag == null ? "" : " tagged '" + tag + "'")
+              + "; import some with 'warmreach import FILE'");
+    }
+    Campaign campaign =
+        new Campaign(0, name, accounts, policy, "definition", Campaign.Status.DRAFT, start);
+    StoredCampaign stored =
+        store
+            .createCampaign(campaign, definition)
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "a campaign named '" + name + "' exists already; choose another name"));
+    SequenceEngine engine =
+        CampaignFile.fromJson(definition)
+            .engine(ChannelPolicy.named(policy), PhraseBooks.englishCoach());
+    List<Enrollment> enrollments = new ArrayList<>();
+    for (int i = 0; i < prospects.size(); i++) {
+      enrollments.add(
+          engine.enroll(
+              0,
+              stored.campaign().id(),
+              prospects.get(i).id(),
+              accounts.get(i % accounts.size()),
+              start));
+    }
+    store.enroll(enrollments);
+    return stored;
+  }
+
+  /**
+   * Moves a campaign to {@code target}. Launching or resuming checks the templates first (the
+   * coach's errors refuse it) and gives its accounts stored limits. Returns the coach's report.
+   */
+  public static CoachReport changeStatus(
+      Store store, StoredCampaign campaign, Campaign.Status target, Instant now) {
+    CoachReport coach = CoachReport.of(campaign.definition());
+    if (target == Campaign.Status.ACTIVE) {
+      coach.refuseErrors("launch campaign '" + campaign.campaign().name() + "'");
+      LiveEngine.prepareAccounts(store, campaign.campaign(), now);
+    }
+    store.setCampaignStatus(campaign.campaign().id(), target);
+    return coach;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.warmreach.live;
+
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The task inbox of assisted mode, as the CLI ({@code warmreach tasks}) and the HTTP API ({@code
+ * /api/tasks}) both read and change it. Thread-safe (stateless).
+ */
+public final class TaskInbox {
+
+  private TaskInbox() {}
+
+  /**
+   * Each planned touch due by the end of today in its account's time zone, oldest first.
+   *
+   * @param account only this sender account's; {@code null} for all
+   * @throws UserError when there is no such account
+   */
+  public static List<Touch> today(Store store, Instant now, String account, int limit) {
+    if (account != null && store.account(account).isEmpty()) {
+      throw new UserError(
+          "--account: no account named '" + account + "'; see 'warmreach accounts list'");
+    }
+    Map<String, SenderAccount> accounts = new LinkedHashMap<>();
+    store.accounts().forEach(a -> accounts.put(a.name(), a));
+    // Due by the end of the latest "today" of any account; each task then by its own account's.
+    List<Touch> today = new ArrayList<>();
+    for (Touch t : store.dueTouches(now.plus(Duration.ofDays(2)), account, limit)) {
+      SenderAccount a = accounts.get(t.senderAccount());
+      ZoneId zone = a == null ? ZoneId.of("UTC") : a.timeZone();
+      if (t.dueAt().isBefore(endOfToday(now, zone))) {
+        today.add(t);
+      }
+    }
+    return today;
+  }
+
+  private static Instant endOfToday(Instant now, ZoneId zone) {
+    return LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
+  }
+
+  /**
+   * Marks planned tasks done, skipped or failed. All are checked first: an unknown or already
+   * handled one leaves every task as it was. Returns the ids marked.
+   *
+   * @param reason why it was skipped or failed; may be {@code null}
+   */
+  public static List<Long> finish(
+      Store store, List<Long> ids, Touch.Status status, Instant now, String reason) {
+    List<Touch> touches = new ArrayList<>();
+    for (long id : ids) {
+      Touch touch =
+          store
+              .touch(id)
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "no task #" + id + "; see 'warmreach tasks today' for the numbers"));
+      if (touch.status() != Touch.Status.PLANNED) {
+        throw new UserError(
+            "task #"
+                + id
+                + " is "
+                + touch.status().name().toLowerCase(Locale.ROOT)
+                + " already; nothing was changed");
+      }
+      touches.add(touch);
+    }
+    List<Long> marked = new ArrayList<>();
+    for (Touch touch : touches) {
+      if (store.finishTouch(touch.idempotencyKey(), status, now, reason)) {
+        marked.add(touch.id());
+      }
+    }
+    return marked;
+  }
+
+  /** What the user is to do, in words. */
+  public static String what(Touch t) {
+    return switch (t.channel()) {
+      case ENGAGE -> "warm-up: like or comment on a recent post";
+      case CONNECT -> t.withNote() ? "connection request with this note" : "connection request";
+      case DM -> "message";
+      case INMAIL -> "InMail";
+      case EMAIL -> "email";
+    };
+  }
+}

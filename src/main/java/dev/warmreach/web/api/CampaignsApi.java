@@ -1,0 +1,262 @@
+package dev.warmreach.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.Tags;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.live.AccountSummary;
+import dev.warmreach.live.CampaignSetup;
+import dev.warmreach.live.CoachReport;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.policy.Decision;
+import dev.warmreach.store.CampaignStats;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.web.Problem.FieldError;
+import dev.warmreach.web.ProblemException;
+import dev.warmreach.web.Requests;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /api/campaigns}: create campaigns (the coach checks their templates), launch, pause and
+ * resume them, read their funnel and each prospect's next decision with its reasons.
+ */
+public final class CampaignsApi {
+
+  private final Store store;
+  private final Clock clock;
+  private final ObjectMapper json;
+
+  public CampaignsApi(Store store, Clock clock, ObjectMapper json) {
+    this.store = store;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  public void list(Context ctx) {
+    Page page = Page.of(ctx);
+    ctx.json(page.of(store.campaigns().stream().map(CampaignsApi::summary).toList()));
+  }
+
+  private static Map<String, Object> summary(StoredCampaign c) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", c.campaign().name());
+    out.put("policy", c.campaign().policy());
+    out.put("status", c.campaign().status().name());
+    out.put("accounts", c.campaign().senderAccounts());
+    return out;
+  }
+
+  public void create(Context ctx) {
+    JsonNode body = Requests.json(ctx, json);
+    if (!body.isObject()) {
+      throw ProblemException.badRequest("send the campaign as a JSON object");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    String name = text(body, "name");
+    if (name == null) {
+      errors.add(new FieldError("name", "is required: the campaign's name, e.g. q3-founders"));
+    }
+    List<String> accounts = new ArrayList<>();
+    JsonNode list = body.get("accounts");
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      errors.add(
+          new FieldError(
+              "accounts",
+              "name at least one sender account, e.g. [\"sdr-1\"] (GET /api/accounts)"));
+    } else {
+      for (int i = 0; i < list.size(); i++) {
+        String account = list.get(i).asText();
+        if (store.account(account).isEmpty()) {
+          errors.add(
+              new FieldError(
+                  "accounts[" + i + "]",
+                  "no account named '" + account + "'; add it with POST /api/accounts"));
+        }
+        accounts.add(account);
+      }
+    }
+    String policy = text(body, "policy") == null ? "playbook" : text(body, "policy");
+    try {
+      ChannelPolicy.named(policy);
+    } catch (UserError | IllegalArgumentException e) {
+      errors.add(new FieldError("policy", e.getMessage()));
+    }
+    String tag = null;
+    String tagText = text(body, "tag");
+    if (tagText != null) {
+      tag = Tags.normalise(tagText);
+      if (tag == null) {
+        errors.add(new FieldError("tag", "'" + tagText + "' is not a usable tag"));
+      }
+    }
+    String definition = CampaignFile.defaultJson();
+    JsonNode given = body.get("definition");
+    if (given != null && !given.isNull()) {
+      if (!given.isObject()) {
+        errors.add(new FieldError("definition", "must be a campaign definition as a JSON object"));
+      } else {
+        try {
+          definition = CampaignFile.checkJson(json.writeValueAsString(given));
+        } catch (UserError e) {
+          errors.add(new FieldError("definition", e.getMessage()));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    CoachReport coach = CoachReport.of(definition);
+    if (!coach.errors().isEmpty()) {
+      throw ProblemException.invalid(
+          coach.errors().stream().map(e -> new FieldError("definition", e)).toList());
+    }
+    StoredCampaign stored;
+    try {
+      stored =
+          CampaignSetup.create(store, clock.instant(), name, accounts, policy, definition, tag);
+    } catch (UserError e) {
+      if (e.getMessage().contains("exists already")) {
+        throw ProblemException.conflict(e.getMessage());
+      }
+      throw e;
+    }
+    CampaignStats stats = store.campaignStats(stored.campaign().id());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("campaign", name);
+    out.put("enrolled", stats.enrollments().values().stream().mapToLong(Long::longValue).sum());
+    out.put("status", stored.campaign().status().name());
+    out.put("coach", coach.json());
+    ctx.status(HttpStatus.CREATED).json(out);
+  }
+
+  private StoredCampaign find(Context ctx) {
+    String name = ctx.pathParam("name");
+    return store
+        .campaign(name)
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "no campaign named '" + name + "'; GET /api/campaigns lists them"));
+  }
+
+  /** The funnel, as {@code warmreach campaigns show --json} prints it. */
+  public void show(Context ctx) {
+    StoredCampaign c = find(ctx);
+    CampaignStats stats = store.campaignStats(c.campaign().id());
+    Instant now = clock.instant();
+    Map<String, Object> accounts = new LinkedHashMap<>();
+    for (String account : c.campaign().senderAccounts()) {
+      store.accountState(account).ifPresent(s -> accounts.put(account, AccountSummary.of(s, now)));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", c.campaign().name());
+    out.put("status", c.campaign().status().name());
+    out.put("policy", c.campaign().policy());
+    out.put("enrollments", stats.enrollments());
+    out.put("sent", stats.touches());
+    out.put("planned", stats.planned());
+    out.put("events", stats.events());
+    out.put("replies", stats.replies());
+    out.put("variants", stats.variants());
+    out.put("accounts", accounts);
+    out.put("decisions", store.decisions(c.campaign().id(), null, 8));
+    ctx.json(out);
+  }
+
+  /** Each prospect's next decision with its reasons, as {@code warmreach plan --json}. */
+  public void plan(Context ctx) {
+    StoredCampaign c = find(ctx);
+    Page page = Page.of(ctx);
+    Long only = null;
+    String prospect = ctx.queryParam("prospect");
+    if (prospect != null && !prospect.isBlank()) {
+      try {
+        only = Long.parseLong(prospect.strip());
+      } catch (NumberFormatException e) {
+        throw ProblemException.invalid("prospect", "'" + prospect + "' is not a prospect number");
+      }
+    }
+    List<Enrollment> enrollments = new ArrayList<>();
+    for (Enrollment e : store.enrollments(c.campaign().id(), 100_000)) {
+      if (only == null || e.prospectId() == only) {
+        enrollments.add(e);
+      }
+    }
+    if (only != null && enrollments.isEmpty()) {
+      throw ProblemException.invalid(
+          "prospect", "prospect #" + only + " is not in campaign '" + c.campaign().name() + "'");
+    }
+    LiveEngine engine = new LiveEngine(store, null);
+    Instant now = clock.instant();
+    int from = Math.min(page.offset(), enrollments.size());
+    int to = (int) Math.min((long) from + page.limit(), enrollments.size());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Enrollment e : enrollments.subList(from, to)) {
+      Optional<Decision> next = engine.preview(e, now);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("prospect", e.prospectId());
+      row.put("name", store.prospect(e.prospectId()).map(Prospect::fullName).orElse(""));
+      row.put("account", e.senderAccount());
+      row.put("step", e.step());
+      row.put("status", e.status().name());
+      row.put("due", e.nextDueAt());
+      row.put(
+          "decision",
+          next.map(Decision::summary)
+              .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)));
+      row.put("reasons", next.map(Decision::reasons).orElse(List.of()));
+      rows.add(row);
+    }
+    ctx.json(page.body(rows, enrollments.size()));
+  }
+
+  public void launch(Context ctx) {
+    changeStatus(ctx, Campaign.Status.ACTIVE);
+  }
+
+  public void pause(Context ctx) {
+    changeStatus(ctx, Campaign.Status.PAUSED);
+  }
+
+  public void resume(Context ctx) {
+    changeStatus(ctx, Campaign.Status.ACTIVE);
+  }
+
+  private void changeStatus(Context ctx, Campaign.Status target) {
+    StoredCampaign c = find(ctx);
+    CoachReport coach = CoachReport.of(c.definition());
+    if (target == Campaign.Status.ACTIVE && !coach.errors().isEmpty()) {
+      throw ProblemException.invalid(
+          coach.errors().stream().map(e -> new FieldError("definition", e)).toList());
+    }
+    CampaignSetup.changeStatus(store, c, target, clock.instant());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("campaign", c.campaign().name());
+    out.put("status", target.name());
+    out.put("coach", coach.json());
+    ctx.json(out);
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+  }
+}
