@@ -28,7 +28,9 @@ public record RateEstimate(long successes, long trials, double rate, double low,
     double z2 = Z95 * Z95;
     double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
     double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-    return new RateEstimate(
-        successes, trials, p, Math.max(0, centre - half), Math.min(1, centre + half));
+    // At 0 and at every trial a success the bound is exact; rounding would leave 1e-17 there.
+    double low = successes == 0 ? 0 : Math.max(0, centre - half);
+    double high = successes == trials ? 1 : Math.min(1, centre + half);
+    return new RateEstimate(successes, trials, p, low, high);
   }
 }

@@ -80,6 +80,7 @@ final class Routes {
     r.post("/api/campaigns", h.campaigns()::create, MEMBER);
     r.get("/api/campaigns/{name}", h.campaigns()::show, MEMBER);
     r.get("/api/campaigns/{name}/plan", h.campaigns()::plan, MEMBER);
+    r.post("/api/campaigns/{name}/forecast", h.campaigns()::forecast, MEMBER);
     r.post("/api/campaigns/{name}/launch", h.campaigns()::launch, MEMBER);
     r.post("/api/campaigns/{name}/pause", h.campaigns()::pause, MEMBER);
     r.post("/api/campaigns/{name}/resume", h.campaigns()::resume, MEMBER);

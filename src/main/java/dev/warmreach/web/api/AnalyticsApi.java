@@ -52,7 +52,9 @@ public final class AnalyticsApi {
     }
     Map<String, Object> total = new LinkedHashMap<>();
     Map<String, Object> channels = new LinkedHashMap<>();
-    overall.forEach((channel, n) -> channels.put(channel, channel(n[0], n[1], n[2], channel)));
+    overall.forEach(
+        (channel, n) ->
+            channels.put(channel.toLowerCase(Locale.ROOT), channel(n[0], n[1], n[2], channel)));
     total.put("channels", channels);
     total.put("variants", variants(allVariants));
     Map<String, Object> out = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.AccountSummary;
+import dev.warmreach.live.CampaignForecast;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
 import dev.warmreach.live.LiveEngine;
@@ -226,6 +227,44 @@ public final class CampaignsApi {
       rows.add(row);
     }
     ctx.json(page.body(rows, enrollments.size()));
+  }
+
+  /**
+   * Forecasts the campaign on the simulated network: its definition, accounts and prospects, for
+   * {@code weeks} (default 12), with an optional other {@code policy} and {@code seed}.
+   */
+  public void forecast(Context ctx) {
+    StoredCampaign c = find(ctx);
+    JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : Requests.json(ctx, json);
+    if (!body.isObject()) {
+      throw ProblemException.badRequest("the body must be a JSON object, or empty");
+    }
+    int weeks = whole(body, "weeks", 12, 1, 104);
+    long seed = whole(body, "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    String policy = text(body, "policy");
+    if (policy != null) {
+      try {
+        ChannelPolicy.named(policy);
+      } catch (UserError | IllegalArgumentException e) {
+        throw ProblemException.invalid("policy", e.getMessage());
+      }
+    }
+    ctx.json(CampaignForecast.run(store, c, clock.instant(), weeks, seed, policy));
+  }
+
+  private static int whole(JsonNode body, String field, int fallback, int min, int max) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max);
+    }
+    int n = value.asInt();
+    if (n < min || n > max) {
+      throw ProblemException.invalid(field, n + " must be from " + min + " to " + max);
+    }
+    return n;
   }
 
   public void launch(Context ctx) {
