@@ -3,6 +3,7 @@ package dev.warmreach.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -53,6 +54,23 @@ class OpenApiDocumentTest {
     assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
     assertThat(result.getOpenAPI().getComponents().getSecuritySchemes())
         .containsOnlyKeys("bearer", "session");
+  }
+
+  @Test
+  void theValidatorRefusesABrokenDocument() throws Exception {
+    ObjectNode broken = (ObjectNode) ServerFixture.json(document());
+    broken.remove("info");
+    ((ObjectNode) broken.get("paths").get("/health").get("get")).put("responses", "none");
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+
+    SwaggerParseResult result =
+        new OpenAPIV3Parser().readContents(broken.toString(), null, options);
+
+    System.out.println("swagger-parser on a broken copy: " + result.getMessages());
+    assertThat(result.getMessages())
+        .anySatisfy(m -> assertThat(m).contains("info"))
+        .anySatisfy(m -> assertThat(m).contains("responses"));
   }
 
   @Test
