@@ -93,6 +93,28 @@ public record MessageContext(Recipient prospect, Sender sender, History history)
   }
 
   private static String clean(String value) {
-    return value == null ? "" : value.strip().replaceAll("(?U)\\s+", " ");
+    if (value == null) {
+      return "";
+    }
+    return isClean(value) ? value : value.strip().replaceAll("(?U)\\s+", " ");
+  }
+
+  /** Most values need no cleaning; checking is far cheaper than the regular expression. */
+  private static boolean isClean(String value) {
+    int n = value.length();
+    if (n > 0
+        && (Character.isWhitespace(value.charAt(0))
+            || Character.isWhitespace(value.charAt(n - 1)))) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c == ' '
+          ? i + 1 < n && value.charAt(i + 1) == ' '
+          : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -177,6 +177,7 @@ public final class Forecast {
     int index = 0;
     for (Scenario.Segment segment : scenario.segments()) {
       Scenario.ProspectShape shape = segment.prospect();
+      Seniority seniority = Seniority.fromTitle(shape.title()); // the same for the whole segment
       for (int k = 0; k < segment.count(); k++, index++) {
         ProspectProfile profile =
             new ProspectProfile(
@@ -184,7 +185,7 @@ public final class Forecast {
                 String.valueOf(index + 1),
                 new ProfileUrl("https://www.linkedin.com/in/simulated-" + (index + 1)),
                 shape.title(),
-                Seniority.fromTitle(shape.title()),
+                seniority,
                 segment.name(),
                 shape.hasEmail() ? new EmailAddress("p" + (index + 1) + "@example.com") : null,
                 "",
