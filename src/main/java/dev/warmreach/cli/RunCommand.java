@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
                 seed,
                 Truth.DEFAULT,
                 new DeliveryLog(root.homeFolder().resolve("simulated-deliveries.log")))
-            : new OutboundSettings(app.store()).executors(clock, root.env());
+            : new OutboundSettings(app.store())
+                .executors(clock, root.env(), spec.commandLine().getErr());
     LiveEngine engine = new LiveEngine(app.store(), executor);
     Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
     PrintWriter out = spec.commandLine().getOut();

@@ -71,7 +71,9 @@ final class ServeCommand implements Callable<Integer> {
     Warmreach app = root.app();
     WebServer.Settings settings =
         WebServer.Settings.defaults().on(bind, port).withSecureCookies(secureCookies);
-    RoutedExecutor executor = new OutboundSettings(app.store()).executors(app.clock(), root.env());
+    RoutedExecutor executor =
+        new OutboundSettings(app.store())
+            .executors(app.clock(), root.env(), spec.commandLine().getErr());
     RunningServer running = RunningServer.start(app, settings, poll, executor);
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);

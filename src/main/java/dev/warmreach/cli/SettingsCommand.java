@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       SettingsCommand.Smtp.class,
       SettingsCommand.Webhook.class,
+      SettingsCommand.Bounces.class,
       SettingsCommand.Show.class,
       SettingsCommand.Remove.class
     })
@@ -184,6 +185,61 @@ final class SettingsCommand implements Runnable {
   }
 
   @Command(
+      name = "bounces",
+      mixinStandardHelpOptions = true,
+      description =
+          "Read this IMAP mailbox (usually the SMTP sender's) every 5 minutes while 'run' or"
+              + " 'serve' runs: bounces of Warmreach's emails become events, and the sequence"
+              + " moves on.")
+  static final class Bounces implements Callable<Integer> {
+    @ParentCommand SettingsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", required = true, paramLabel = "HOST", description = "IMAP server.")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "993",
+        paramLabel = "PORT",
+        description = "Port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+        names = "--tls",
+        defaultValue = "tls",
+        paramLabel = "MODE",
+        description = "tls (default, port 993), starttls (port 143) or none (local only).")
+    String tls;
+
+    @Option(names = "--user", required = true, paramLabel = "NAME", description = "Login.")
+    String user;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Secret password;
+
+    @Option(
+        names = "--folder",
+        defaultValue = "INBOX",
+        paramLabel = "FOLDER",
+        description = "Where bounces arrive (default ${DEFAULT-VALUE}).")
+    String folder;
+
+    @Override
+    public Integer call() {
+      OutboundSettings.Bounces bounces =
+          new OutboundSettings.Bounces(
+              host, port, tls, user, password.read(), password.variable, folder);
+      parent.settings().save(bounces, parent.root.env());
+      spec.commandLine()
+          .getOut()
+          .println("Bounces will be read from " + bounces.describe() + " every 5 minutes.");
+      return 0;
+    }
+  }
+
+  @Command(
       name = "show",
       mixinStandardHelpOptions = true,
       description = "The settings, no secrets.")
@@ -198,6 +254,7 @@ final class SettingsCommand implements Runnable {
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("smtp", settings.smtp().map(OutboundSettings.Smtp::describe).orElse(null));
       shown.put("webhook", settings.webhook().map(OutboundSettings.Webhook::describe).orElse(null));
+      shown.put("bounces", settings.bounces().map(OutboundSettings.Bounces::describe).orElse(null));
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, shown);
@@ -213,6 +270,11 @@ final class SettingsCommand implements Runnable {
               + (shown.get("webhook") == null
                   ? "not set (LinkedIn steps are tasks)"
                   : shown.get("webhook")));
+      out.println(
+          "Bounces: "
+              + (shown.get("bounces") == null
+                  ? "not read (set with 'warmreach settings bounces')"
+                  : shown.get("bounces")));
       return 0;
     }
   }
@@ -223,7 +285,7 @@ final class SettingsCommand implements Runnable {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "smtp|webhook", description = "Which setting.")
+    @Parameters(paramLabel = "smtp|webhook|bounces", description = "Which setting.")
     String name;
 
     @Override

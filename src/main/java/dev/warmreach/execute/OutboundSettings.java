@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.email.BounceReader;
+import dev.warmreach.execute.email.BounceSettings;
+import dev.warmreach.execute.email.BounceWatch;
 import dev.warmreach.execute.email.SmtpExecutor;
 import dev.warmreach.execute.email.SmtpSettings;
 import dev.warmreach.execute.webhook.WebhookExecutor;
 import dev.warmreach.execute.webhook.WebhookSettings;
 import dev.warmreach.store.Store;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +33,10 @@ public final class OutboundSettings {
 
   static final String SMTP = "smtp";
   static final String WEBHOOK = "webhook";
+  static final String BOUNCES = "bounces";
+
+  /** How often the live loop reads the bounce mailbox. */
+  static final Duration BOUNCE_INTERVAL = Duration.ofMinutes(5);
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -84,6 +92,42 @@ public final class OutboundSettings {
     }
   }
 
+  /**
+   * The IMAP mailbox that receives bounces, as stored. Either {@code password} or {@code
+   * passwordEnv}.
+   */
+  public record Bounces(
+      String host,
+      int port,
+      String tls,
+      String username,
+      String password,
+      String passwordEnv,
+      String folder) {
+
+    public BounceSettings resolve(Map<String, String> env) {
+      return new BounceSettings(
+          host,
+          port,
+          OutboundSettings.tls(tls),
+          username,
+          OutboundSettings.secret(password, passwordEnv, env, "imap password"),
+          folder,
+          Duration.ofSeconds(30));
+    }
+
+    public String describe() {
+      return username
+          + " at "
+          + host
+          + ":"
+          + port
+          + " ("
+          + (folder == null ? "INBOX" : folder)
+          + ")";
+    }
+  }
+
   private final Store store;
 
   public OutboundSettings(Store store) {
@@ -96,6 +140,16 @@ public final class OutboundSettings {
 
   public Optional<Webhook> webhook() {
     return store.setting(WEBHOOK).map(json -> read(json, Webhook.class));
+  }
+
+  public Optional<Bounces> bounces() {
+    return store.setting(BOUNCES).map(json -> read(json, Bounces.class));
+  }
+
+  /** Checks the settings by building them, then stores them. */
+  public void save(Bounces bounces, Map<String, String> env) {
+    bounces.resolve(env);
+    store.saveSetting(BOUNCES, write(bounces));
   }
 
   /** Checks the settings by building them, then stores them. */
@@ -111,8 +165,9 @@ public final class OutboundSettings {
   }
 
   public boolean remove(String name) {
-    if (!name.equals(SMTP) && !name.equals(WEBHOOK)) {
-      throw new UserError("there is no setting '" + name + "'; there are smtp and webhook");
+    if (!name.equals(SMTP) && !name.equals(WEBHOOK) && !name.equals(BOUNCES)) {
+      throw new UserError(
+          "there is no setting '" + name + "'; there are smtp, webhook and bounces");
     }
     return store.removeSetting(name);
   }
@@ -122,9 +177,26 @@ public final class OutboundSettings {
    * neither carries out wait in the task inbox.
    */
   public RoutedExecutor executors(Clock clock, Map<String, String> env) {
+    return executors(clock, env, new PrintWriter(System.err, true));
+  }
+
+  /**
+   * As {@link #executors(Clock, Map)}, with the bounce mailbox read every 5 minutes when set;
+   * problems reaching it are told to {@code log}.
+   */
+  public RoutedExecutor executors(Clock clock, Map<String, String> env, PrintWriter log) {
     List<Executor> executors = new ArrayList<>();
     smtp().ifPresent(s -> executors.add(new SmtpExecutor(store, s.resolve(env), clock)));
     webhook().ifPresent(w -> executors.add(new WebhookExecutor(store, w.resolve(env), clock)));
+    bounces()
+        .ifPresent(
+            b ->
+                executors.add(
+                    new BounceWatch(
+                        new BounceReader(store, b.resolve(env), clock),
+                        clock,
+                        BOUNCE_INTERVAL,
+                        log)));
     return new RoutedExecutor(executors);
   }
 

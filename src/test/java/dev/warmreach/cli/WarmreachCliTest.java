@@ -61,6 +61,7 @@ class WarmreachCliTest {
         "settings",
         "settings smtp",
         "settings webhook",
+        "settings bounces",
         "settings show",
         "settings remove",
         "forecast",

@@ -132,7 +132,8 @@ class OutboundSettingsTest {
                 settings.save(
                     new OutboundSettings.Webhook("ftp://x", "a".repeat(32), null), Map.of()))
         .hasMessageContaining("webhook url");
-    assertThatThrownBy(() -> settings.remove("bogus")).hasMessageContaining("smtp and webhook");
+    assertThatThrownBy(() -> settings.remove("bogus"))
+        .hasMessageContaining("smtp, webhook and bounces");
     assertThat(store.setting("smtp")).isEmpty();
     assertThat(store.setting("webhook")).isEmpty();
     assertThat(settings.executors(clock, Map.of()).channels()).isEmpty();

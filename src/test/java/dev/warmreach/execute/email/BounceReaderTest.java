@@ -18,6 +18,8 @@ import jakarta.mail.Flags;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,6 +164,54 @@ class BounceReaderTest {
     // the event is stored under the bounce's own Message-ID: recording it again is a duplicate
     assertThat(store.recordEvent(new Event.Bounced(touch.prospectId(), T0, "bounce:" + bounceId)))
         .isFalse();
+  }
+
+  @Test
+  void theLiveLoopReadsTheMailboxAtMostEveryIntervalAndSurvivesAnUnreachableOne() throws Exception {
+    StringWriter log = new StringWriter();
+    BounceWatch watch = new BounceWatch(reader, clock, Duration.ofMinutes(5), new PrintWriter(log));
+    String original = headersOf(sent(aTouch()));
+    deliver(dsn("<dsn-a@mx.northwind-sales.example>", "failed", original));
+
+    int first = watch.runDue();
+    // a second report (another relay's) of the same email
+    deliver(dsn("<dsn-b@relay.northwind-sales.example>", "failed", original));
+    int tooSoon = watch.runDue();
+    clock.tick(Duration.ofMinutes(5));
+    int later = watch.runDue();
+
+    StringWriter down = new StringWriter();
+    BounceWatch unreachable =
+        new BounceWatch(
+            new BounceReader(
+                store,
+                new BounceSettings(
+                    "127.0.0.1",
+                    1,
+                    SmtpSettings.Tls.NONE,
+                    "sam",
+                    "x",
+                    "INBOX",
+                    Duration.ofSeconds(2)),
+                clock),
+            clock,
+            Duration.ofMinutes(5),
+            new PrintWriter(down));
+    int whileDown = unreachable.runDue();
+    clock.tick(Duration.ofMinutes(5));
+    int stillDown = unreachable.runDue();
+
+    assertThat(first).isEqualTo(1);
+    assertThat(tooSoon).isZero();
+    assertThat(later).isEqualTo(1);
+    assertThat(log.toString()).isEmpty();
+    assertThat(whileDown + stillDown).isZero();
+    assertThat(down.toString().lines())
+        .hasSize(1)
+        .first()
+        .asString()
+        .contains("cannot read the bounce mailbox INBOX at 127.0.0.1:1")
+        .contains("trying again in 5 min");
   }
 
   @Test
