@@ -37,6 +37,10 @@ public final class ProblemException extends RuntimeException {
     return of("not-found", "Not found", 404, detail);
   }
 
+  public static ProblemException tooManyRequests(String detail) {
+    return of("too-many-requests", "Too many requests", 429, detail);
+  }
+
   public static ProblemException conflict(String detail) {
     return of("conflict", "Conflict", 409, detail);
   }

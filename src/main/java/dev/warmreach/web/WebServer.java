@@ -96,7 +96,7 @@ public final class WebServer {
     Routes.Handlers handlers =
         new Routes.Handlers(
             new Health(app::storeReachable),
-            new SignIn(accounts, sessions, json),
+            new SignIn(accounts, sessions, json, app.clock()),
             new FirstAdmin(app.users(), accounts, app.clock(), json),
             new ApiTokens(app.users(), app.clock(), json, authentication::forgetTokens),
             new UsersApi(app.users(), accounts, json),

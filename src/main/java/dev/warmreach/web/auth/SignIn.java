@@ -7,9 +7,12 @@ import dev.warmreach.web.ProblemException;
 import dev.warmreach.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /login}, {@code /logout} and {@code /api/session}: browser sessions. */
 public final class SignIn {
@@ -17,11 +20,13 @@ public final class SignIn {
   private final UserAccounts accounts;
   private final Sessions sessions;
   private final ObjectMapper json;
+  private final SignInThrottle throttle;
 
-  public SignIn(UserAccounts accounts, Sessions sessions, ObjectMapper json) {
+  public SignIn(UserAccounts accounts, Sessions sessions, ObjectMapper json, Clock clock) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.json = json;
+    this.throttle = new SignInThrottle(clock);
   }
 
   public void page(Context ctx) {
@@ -41,13 +46,23 @@ public final class SignIn {
       throw ProblemException.invalid(
           email == null ? "email" : "password", "is required to sign in");
     }
-    User user =
-        accounts
-            .signIn(email, password)
-            .orElseThrow(
-                () ->
-                    ProblemException.unauthorized(
-                        "the email or the password is wrong; check both and try again"));
+    Optional<Duration> wait = throttle.wait(email);
+    if (wait.isPresent()) {
+      long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+      ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
+      throw ProblemException.tooManyRequests(
+          "too many wrong passwords for this email; try again in "
+              + minutes
+              + (minutes == 1 ? " minute" : " minutes"));
+    }
+    Optional<User> signedIn = accounts.signIn(email, password);
+    if (signedIn.isEmpty()) {
+      throttle.failed(email);
+      throw ProblemException.unauthorized(
+          "the email or the password is wrong; check both and try again");
+    }
+    throttle.succeeded(email);
+    User user = signedIn.get();
     sessions.end(ctx.cookie(Sessions.COOKIE));
     Sessions.Started session = sessions.start(user);
     ctx.header("Set-Cookie", sessions.cookie(session));

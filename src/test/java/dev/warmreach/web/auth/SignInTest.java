@@ -8,6 +8,8 @@ import dev.warmreach.web.ServerFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,28 @@ class SignInTest {
 
       assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).contains("; Secure");
     }
+  }
+
+  @Test
+  void fiveWrongPasswordsInAQuarterOfAnHourHoldTheEmailBackForAWhile() {
+    server.addUser("ana@example.com", Role.MEMBER);
+    String wrong = "{\"email\": \"ana@example.com\", \"password\": \"not the one at all\"}";
+    String right =
+        "{\"email\": \"ANA@example.com\", \"password\": \"" + ServerFixture.PASSWORD + "\"}";
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+      statuses.add(server.post("/login", "application/json", wrong).statusCode());
+    }
+    HttpResponse<String> held = server.post("/login", "application/json", right);
+    server.clock.tick(SignInThrottle.WINDOW);
+    HttpResponse<String> later = server.post("/login", "application/json", right);
+
+    assertThat(statuses).containsOnly(401);
+    assertThat(held.statusCode()).isEqualTo(429);
+    assertThat(held.headers().firstValue("Retry-After")).isPresent();
+    assertThat(held.body()).contains("too many wrong passwords").contains("15 minutes");
+    assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
   }
 
   @Test
