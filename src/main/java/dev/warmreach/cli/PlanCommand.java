@@ -55,6 +55,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (limit < 1 || limit > 100_000) {
+      throw new UserError("--limit " + limit + " must be between 1 and 100000");
+    }
     Warmreach app = root.app();
     StoredCampaign c = CampaignsCommand.find(app.store(), campaign);
     Long only = prospect == null ? null : ProspectsCommand.find(app.store(), prospect).id();

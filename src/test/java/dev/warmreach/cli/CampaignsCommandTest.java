@@ -198,6 +198,7 @@ class CampaignsCommandTest {
         CliRun.in(
             home, "plan", "--campaign", "q1", "--prospect", "https://www.linkedin.com/in/nobody");
     CliRun noCampaign = CliRun.in(home, "plan", "--campaign", "nope");
+    CliRun badLimit = CliRun.in(home, "plan", "--campaign", "q1", "--limit", "0");
 
     assertThat(table.exitCode).as(table.toString()).isZero();
     assertThat(table.out).contains("NEXT DECISION").contains("Olivia Bennett").contains("Warm-up");
@@ -208,5 +209,7 @@ class CampaignsCommandTest {
     assertThat(stranger.exitCode).isEqualTo(1);
     assertThat(noCampaign.exitCode).isEqualTo(1);
     assertThat(noCampaign.err).contains("no campaign named 'nope'");
+    assertThat(badLimit.exitCode).isEqualTo(1);
+    assertThat(badLimit.err).contains("--limit 0 must be between 1 and 100000");
   }
 }
