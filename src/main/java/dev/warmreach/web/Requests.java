@@ -17,6 +17,11 @@ public final class Requests {
         && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
   }
 
+  public static boolean isMultipart(Context ctx) {
+    String type = ctx.contentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+  }
+
   /** The body as JSON, or a 400 problem saying where it stopped being JSON. */
   public static JsonNode json(Context ctx, ObjectMapper mapper) {
     String body = ctx.body();

@@ -15,6 +15,7 @@ import dev.warmreach.web.auth.FirstAdmin;
 import dev.warmreach.web.auth.SignIn;
 import dev.warmreach.web.auth.UsersApi;
 import dev.warmreach.web.metrics.ServerMetrics;
+import dev.warmreach.web.pages.Pages;
 import io.javalin.router.JavalinDefaultRouting;
 
 /**
@@ -39,12 +40,13 @@ final class Routes {
       CampaignsApi campaigns,
       TasksApi tasks,
       AnalyticsApi analytics,
-      OpenApiDocument openApi) {}
+      OpenApiDocument openApi,
+      Pages pages) {}
 
   static void register(JavalinDefaultRouting r, Handlers h) {
     // Open: health, signing in, the first admin's one-time setup link
     r.get("/health", h.health()::check, PUBLIC);
-    r.get("/login", h.signIn()::page, PUBLIC);
+    r.get("/login", h.pages().signIn()::show, PUBLIC);
     r.post("/login", h.signIn()::login, PUBLIC);
     r.get("/setup", h.firstAdmin()::page, PUBLIC);
     r.post("/setup", h.firstAdmin()::create, PUBLIC);
@@ -99,5 +101,33 @@ final class Routes {
         "/metrics",
         ctx -> ctx.contentType(ServerMetrics.contentType()).result(h.metrics().scrape()),
         MEMBER);
+
+    registerPages(r, h.pages());
+  }
+
+  /**
+   * The dashboard (web/pages, templates in src/main/jte): pages and the fragments htmx swaps into
+   * them. A browser that is not signed in is sent to /login and back.
+   */
+  private static void registerPages(JavalinDefaultRouting r, Pages p) {
+    r.get("/", ctx -> Pages.home(ctx), MEMBER);
+
+    // Today: the task inbox
+    r.get("/today", p.today()::show, MEMBER);
+
+    // Prospects
+    r.get("/prospects", p.prospects()::show, MEMBER);
+
+    // Campaigns
+    r.get("/campaigns", p.campaigns()::show, MEMBER);
+
+    // Sender accounts
+    r.get("/accounts", p.accounts()::show, MEMBER);
+
+    // Analytics
+    r.get("/analytics", p.analytics()::show, MEMBER);
+
+    // Settings
+    r.get("/settings", p.settings()::show, MEMBER);
   }
 }

@@ -19,9 +19,13 @@ import dev.warmreach.web.auth.SignIn;
 import dev.warmreach.web.auth.UserAccounts;
 import dev.warmreach.web.auth.UsersApi;
 import dev.warmreach.web.metrics.ServerMetrics;
+import dev.warmreach.web.pages.Assets;
+import dev.warmreach.web.pages.Pages;
+import dev.warmreach.web.pages.Views;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -107,7 +112,8 @@ public final class WebServer {
             new CampaignsApi(app.store(), app.clock(), json),
             new TasksApi(app.store(), app.clock(), json),
             new AnalyticsApi(app.store(), app.clock()),
-            new OpenApiDocument());
+            new OpenApiDocument(),
+            Pages.create(app, new Views(Assets.fromWebjars())));
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin javalin =
         Javalin.create(
@@ -115,6 +121,15 @@ public final class WebServer {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(json, false));
               config.http.defaultContentType = "application/json";
+              // The dashboard's own stylesheet and script, and htmx and Chart.js from webjars
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/assets";
+                    files.directory = "/public";
+                    files.location = Location.CLASSPATH;
+                    files.headers = Map.of("Cache-Control", "no-cache");
+                  });
+              config.staticFiles.enableWebjars();
               config.jetty.defaultHost = settings.host();
               config.jetty.modifyServer(
                   server -> server.setStopTimeout(settings.stopTimeout().toMillis()));

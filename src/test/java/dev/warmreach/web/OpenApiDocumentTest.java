@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warmreach.web.pages.Pages;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -77,6 +78,9 @@ class OpenApiDocumentTest {
   void everyRegisteredRouteIsDocumentedAndEveryDocumentedRouteExists() {
     Set<String> registered = new TreeSet<>();
     for (WebServer.Route route : fixture.server.routes()) {
+      if (Pages.isPage(route.path())) {
+        continue; // the dashboard's HTML pages are not part of the API
+      }
       registered.add(route.method() + " " + route.path());
     }
     Set<String> documented = new TreeSet<>();

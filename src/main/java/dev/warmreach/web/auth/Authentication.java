@@ -64,18 +64,21 @@ public final class Authentication implements Handler {
   @Override
   public void handle(Context ctx) {
     Set<RouteRole> roles = ctx.routeRoles();
-    if (roles.contains(Access.PUBLIC)) {
+    if (roles.contains(Access.PUBLIC) || (roles.isEmpty() && isStaticFile(ctx.path()))) {
+      return;
+    }
+    Optional<Principal> found = identify(ctx);
+    if (found.isEmpty() && sendToSignIn(ctx)) {
       return;
     }
     Principal principal =
-        identify(ctx)
-            .orElseThrow(
-                () -> {
-                  ctx.header("WWW-Authenticate", "Bearer realm=\"warmreach\"");
-                  return ProblemException.unauthorized(
-                      "sign in first: POST /login for a session cookie, or send an API token as"
-                          + " 'Authorization: Bearer …'");
-                });
+        found.orElseThrow(
+            () -> {
+              ctx.header("WWW-Authenticate", "Bearer realm=\"warmreach\"");
+              return ProblemException.unauthorized(
+                  "sign in first: POST /login for a session cookie, or send an API token as"
+                      + " 'Authorization: Bearer …'");
+            });
     Access needed = roles.contains(Access.ADMIN) ? Access.ADMIN : Access.MEMBER;
     if (!needed.allows(principal.user().role())) {
       throw ProblemException.forbidden(
@@ -83,7 +86,7 @@ public final class Authentication implements Handler {
     }
     if (principal.viaSession() && !SAFE.contains(ctx.method())) {
       String sent = ctx.header(CSRF_HEADER);
-      if (sent == null && Requests.isForm(ctx)) {
+      if (sent == null && (Requests.isForm(ctx) || Requests.isMultipart(ctx))) {
         sent = ctx.formParam("_csrf");
       }
       if (!Secrets.sameInConstantTime(sent, principal.csrfToken())) {
@@ -95,6 +98,36 @@ public final class Authentication implements Handler {
       }
     }
     principal.attachTo(ctx);
+  }
+
+  /**
+   * The dashboard's stylesheet and scripts (Javalin serves them without a route, so they have no
+   * roles): the same for everyone, and the sign-in page needs them before anyone has signed in.
+   */
+  private static boolean isStaticFile(String path) {
+    return (path.startsWith("/assets/") || path.startsWith("/webjars/")) && !path.contains("..");
+  }
+
+  /**
+   * A browser opening a dashboard page without a session goes to the sign-in form and comes back
+   * after; API clients and htmx requests get the 401 problem instead.
+   */
+  private static boolean sendToSignIn(Context ctx) {
+    String accept = ctx.header("Accept");
+    if (ctx.method() != HandlerType.GET
+        || accept == null
+        || !accept.contains("text/html")
+        || ctx.header("HX-Request") != null
+        || ctx.path().startsWith("/api/")) {
+      return false;
+    }
+    String wanted = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    ctx.redirect(
+        "/login?next="
+            + java.net.URLEncoder.encode(wanted, java.nio.charset.StandardCharsets.UTF_8),
+        io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.skipRemainingHandlers();
+    return true;
   }
 
   private Optional<User> userForToken(String hash) {

@@ -7,6 +7,8 @@ import dev.warmreach.web.ProblemException;
 import dev.warmreach.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +31,6 @@ public final class SignIn {
     this.throttle = new SignInThrottle(clock);
   }
 
-  public void page(Context ctx) {
-    ctx.html(Html.page("Sign in", Html.form("/login", "", "Sign in")));
-  }
-
   /**
    * Signs in with an email and password, from a form (then redirects) or JSON (then answers with
    * the session's CSRF token). Both get the session cookie.
@@ -40,6 +38,48 @@ public final class SignIn {
   public void login(Context ctx) {
     refuseOtherSites(ctx);
     JsonNode body = Requests.jsonUnlessForm(ctx, json);
+    if (body == null) {
+      // A browser's form: a refusal goes back to the form with its reason, not to a JSON problem.
+      String next = safeNext(ctx.formParam("next"));
+      try {
+        signIn(ctx, null);
+      } catch (ProblemException refused) {
+        ctx.redirect(
+            "/login?problem="
+                + encode(refused.problem().detail())
+                + "&email="
+                + encode(ctx.formParam("email") == null ? "" : ctx.formParam("email"))
+                + "&next="
+                + encode(next),
+            HttpStatus.SEE_OTHER);
+        return;
+      }
+      ctx.redirect(next, HttpStatus.SEE_OTHER);
+      return;
+    }
+    signIn(ctx, body);
+  }
+
+  /**
+   * {@code next} when it is a path on this server, else the start page: a sign-in link must not
+   * send anyone on to another site.
+   */
+  public static String safeNext(String next) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.startsWith("/\\")
+        || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return "/today";
+    }
+    return next;
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private void signIn(Context ctx, JsonNode body) {
     String email = Requests.field(ctx, body, "email");
     String password = Requests.field(ctx, body, "password");
     if (email == null || password == null) {
@@ -66,9 +106,7 @@ public final class SignIn {
     sessions.end(ctx.cookie(Sessions.COOKIE));
     Sessions.Started session = sessions.start(user);
     ctx.header("Set-Cookie", sessions.cookie(session));
-    if (body == null) {
-      ctx.redirect("/api/session", HttpStatus.SEE_OTHER);
-    } else {
+    if (body != null) {
       ctx.json(describe(user, session.csrfToken(), session.expiresAt(), "session"));
     }
   }
@@ -94,7 +132,11 @@ public final class SignIn {
   public void logout(Context ctx) {
     sessions.end(ctx.cookie(Sessions.COOKIE));
     ctx.header("Set-Cookie", sessions.expiredCookie());
-    ctx.status(HttpStatus.NO_CONTENT);
+    if (Requests.isForm(ctx)) {
+      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    } else {
+      ctx.status(HttpStatus.NO_CONTENT);
+    }
   }
 
   /** Who is signed in, and for a browser session the CSRF token its changes must carry. */

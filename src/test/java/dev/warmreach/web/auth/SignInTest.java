@@ -126,7 +126,7 @@ class SignInTest {
             "email=ana%40example.com&password=correct+horse+battery+staple");
 
     assertThat(response.statusCode()).isEqualTo(303);
-    assertThat(response.headers().firstValue("Location")).hasValue("/api/session");
+    assertThat(response.headers().firstValue("Location")).hasValue("/today");
     assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly");
     assertThat(server.get("/login").body()).contains("<form method=\"post\" action=\"/login\">");
   }
