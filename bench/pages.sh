@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Benchmark: how long each dashboard page takes with a large workspace. Builds the workspace when
+# asked (N generated prospects, four sender accounts, a campaign of 2,000 of them that ran WEEKS
+# weeks on the simulated network), starts `warmreach serve` on loopback, signs in with curl and fetches every
+# page RUNS times, printing the median, 95th percentile and slowest time of each. Not a test:
+# figures go to docs/benchmarks.md.
+#
+#   bench/pages.sh [--build N [WEEKS]] HOME [RUNS]
+#
+# e.g. bench/pages.sh --build 100000 6 /tmp/pages-home   (builds, then measures)
+#      bench/pages.sh /tmp/pages-home 30                 (measures an existing workspace again)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=0; weeks=6
+if [[ ${1:-} == --build ]]; then build=$2; shift 2; if [[ ${1:-} =~ ^[0-9]+$ ]]; then weeks=$1; shift; fi; fi
+home=${1:?usage: bench/pages.sh [--build N [WEEKS]] HOME [RUNS]}
+runs=${2:-20}
+"$root/bin/warmreach" --help > /dev/null   # build the jar first if needed
+wr=("$root/bin/warmreach" --home "$home")
+
+if (( build > 0 )); then
+  work=$(mktemp -d)
+  java "$root/bench/GenerateProspects.java" "$build" > "$work/leads.csv"
+  "${wr[@]}" import "$work/leads.csv" | grep people:
+  # The campaign's prospects: the first 2,000, tagged 'history' as well
+  head -n 2001 "$work/leads.csv" > "$work/history.csv"
+  "${wr[@]}" import "$work/history.csv" --tag history > /dev/null
+  rm -rf "$work"
+  for a in sdr-1 sdr-2 sdr-3; do "${wr[@]}" accounts add "$a" --plan SALES_NAVIGATOR --timezone Europe/Berlin > /dev/null; done
+  "${wr[@]}" accounts add founder --plan PREMIUM_BUSINESS --timezone America/New_York > /dev/null
+  echo "running a campaign for $weeks simulated weeks (this takes a while)…"
+  java -cp "$root/target/warmreach.jar" "$root/bench/PagesWorkspace.java" "$home" sdr-1,sdr-2,sdr-3,founder "$weeks" history | tail -n 1
+  echo "bench password 1" | "${wr[@]}" users add bench@example.com --role admin > /dev/null
+fi
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+jar=$(mktemp)
+server=""
+cleanup() {
+  if [[ -n $server ]] && kill -0 "$server" 2> /dev/null; then kill -TERM "$server"; wait "$server" || true; fi
+  rm -f "$jar"
+}
+trap cleanup EXIT
+"${wr[@]}" serve --port "$port" > "$home/bench-serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 150); do curl -sf "$base/health" > /dev/null && break; sleep 0.2; done
+curl -sf -c "$jar" -o /dev/null -d "email=bench%40example.com&password=bench+password+1" "$base/login"
+
+prospect=$(sqlite3 "$home/warmreach.db" "SELECT prospect_id FROM touch ORDER BY id DESC LIMIT 1" 2> /dev/null || echo 1)
+pages=(
+  /today
+  /prospects
+  "/prospects?q=marketing"
+  "/prospects?seniority=VP"
+  "/prospects?page=1000"
+  "/prospects/$prospect"
+  /campaigns
+  /campaigns/history
+  "/campaigns/history?page=100"
+  /accounts
+  /analytics
+  "/analytics?campaign=history"
+  /settings
+)
+printf '%-34s %8s %8s %8s %s\n' PAGE MEDIAN P95 MAX STATUS
+for page in "${pages[@]}"; do
+  curl -s -b "$jar" -o /dev/null "$base$page"   # warm up
+  times=()
+  status=""
+  for _ in $(seq 1 "$runs"); do
+    read -r code t < <(curl -s -b "$jar" -o /dev/null -w '%{http_code} %{time_total}\n' "$base$page")
+    status=$code
+    times+=("$t")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v page="$page" -v status="$status" '
+    { t[NR] = $1 * 1000 }
+    END { p95 = int(NR * 0.95 + 0.5); if (p95 < 1) p95 = 1;
+          printf "%-34s %6.1f ms %5.1f ms %5.1f ms %s\n", page, t[int((NR + 1) / 2)], t[p95], t[NR], status }'
+done
