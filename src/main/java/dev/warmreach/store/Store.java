@@ -135,6 +135,14 @@ public interface Store extends AutoCloseable {
   List<Touch> dueTouches(Instant dueBy, String account, int limit);
 
   /**
+   * How many planned touches are due at or before {@code dueBy}: the size of the task inbox,
+   * counted without loading it.
+   *
+   * @param account only this sender account's; {@code null} for all
+   */
+  long countDueTouches(Instant dueBy, String account);
+
+  /**
    * Finishes a planned touch as {@link #finishTouch(String, Touch.Status, Instant)} does, keeping
    * why it was skipped or failed.
    */

@@ -366,6 +366,31 @@ abstract class StoreContract {
     assertThat(store.account("nobody")).isEmpty();
   }
 
+  // The task inbox
+
+  @Test
+  void countsThePlannedTouchesDueByATimePerAccountAsTheInboxListsThem() {
+    Touch first = anEmailTouch();
+    clock.tick(Duration.ofHours(2));
+    Touch later =
+        PlannedTouches.email(
+            store,
+            aProspect().withEmail("ben@northwind.example").build(),
+            "Your talk",
+            "Hi Ben, …",
+            clock.instant());
+
+    assertThat(store.countDueTouches(START, null)).isEqualTo(1);
+    assertThat(store.countDueTouches(clock.instant(), null)).isEqualTo(2);
+    assertThat(store.countDueTouches(clock.instant(), PlannedTouches.ACCOUNT)).isEqualTo(2);
+    assertThat(store.countDueTouches(clock.instant(), "nobody")).isZero();
+    assertThat(store.dueTouches(clock.instant(), null, 10)).hasSize(2);
+
+    store.finishTouch(first.idempotencyKey(), Touch.Status.DONE, clock.instant());
+    assertThat(store.countDueTouches(clock.instant(), null)).isEqualTo(1);
+    assertThat(later.status()).isEqualTo(Touch.Status.PLANNED);
+  }
+
   // Email and webhook deliveries
 
   private Touch anEmailTouch() {

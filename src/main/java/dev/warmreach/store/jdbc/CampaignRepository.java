@@ -581,6 +581,16 @@ final class CampaignRepository {
         .list();
   }
 
+  long countDueTouches(Handle h, Instant dueBy, String account) {
+    return h.createQuery(
+            "SELECT count(*) FROM touch WHERE status = 'PLANNED' AND due_at <= :by"
+                + (account == null ? "" : " AND sender_account = :account"))
+        .bind("by", dueBy.toEpochMilli())
+        .bind("account", account)
+        .mapTo(Long.class)
+        .one();
+  }
+
   boolean finishTouch(Handle h, String key, Touch.Status status, Instant at, String outcome) {
     Optional<Touch> touch =
         h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key AND status = 'PLANNED'")

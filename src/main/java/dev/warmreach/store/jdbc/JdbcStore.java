@@ -575,6 +575,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public long countDueTouches(Instant dueBy, String account) {
+    return withHandle(h -> campaigns.countDueTouches(h, dueBy, account));
+  }
+
+  @Override
   public List<Touch> touches(long prospectId) {
     return withHandle(h -> campaigns.touches(h, prospectId));
   }
