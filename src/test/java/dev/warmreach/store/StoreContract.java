@@ -375,7 +375,11 @@ abstract class StoreContract {
     Touch later =
         PlannedTouches.email(
             store,
-            aProspect().withEmail("ben@northwind.example").build(),
+            aProspect()
+                .named("Ben", "Okafor")
+                .at("https://www.linkedin.com/in/ben-okafor")
+                .withEmail("ben@northwind.example")
+                .build(),
             "Your talk",
             "Hi Ben, …",
             clock.instant());

@@ -117,7 +117,7 @@ public final class AccountsPage {
     } catch (ProblemException e) {
       errors.addAll(e.problem().errors() == null ? List.of() : e.problem().errors());
     }
-    ctx.status(422);
+    // 200, not 422: the page is the answer a person reads, and browsers log a 422 as an error.
     render(ctx, form, errors, null);
   }
 
