@@ -64,17 +64,20 @@ public final class TaskInbox {
    * the end of its own day; then the oldest {@code limit} of those.
    */
   public static Today first(Store store, Instant now, int limit) {
-    List<Touch> merged = new ArrayList<>();
-    Map<String, Long> left = new TreeMap<>();
-    long total = 0;
+    Map<String, Instant> lastMoment = new LinkedHashMap<>();
     for (SenderAccount a : store.accounts()) {
-      Instant lastMoment = endOfToday(now, a.timeZone()).minusMillis(1);
-      long count = store.countDueTouches(lastMoment, a.name());
-      left.put(a.name(), count);
-      total += count;
-      if (count > 0 && limit > 0) {
-        merged.addAll(store.dueTouches(lastMoment, a.name(), limit));
-      }
+      lastMoment.put(a.name(), endOfToday(now, a.timeZone()).minusMillis(1));
+    }
+    Map<String, Long> left = new TreeMap<>(store.countDueTouches(lastMoment));
+    long total = left.values().stream().mapToLong(Long::longValue).sum();
+    List<Touch> merged = new ArrayList<>();
+    if (limit > 0) {
+      left.forEach(
+          (account, count) -> {
+            if (count > 0) {
+              merged.addAll(store.dueTouches(lastMoment.get(account), account, limit));
+            }
+          });
     }
     merged.sort(Comparator.comparing(Touch::dueAt).thenComparingLong(Touch::id));
     return new Today(List.copyOf(merged.subList(0, Math.min(limit, merged.size()))), left, total);

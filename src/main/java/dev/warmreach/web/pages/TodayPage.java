@@ -98,9 +98,11 @@ public final class TodayPage {
     Instant now = app.clock().instant();
     TaskInbox.Today today = TaskInbox.first(app.store(), now, SHOWN);
     Map<String, SenderAccount> accounts = accounts();
+    Map<Long, Prospect> prospects =
+        app.store().prospectsById(today.tasks().stream().map(Touch::prospectId).toList());
     List<Task> tasks = new ArrayList<>();
     for (Touch t : today.tasks()) {
-      tasks.add(task(t, accounts, null));
+      tasks.add(task(t, prospects.get(t.prospectId()), accounts, null));
     }
     String next = null;
     if (today.total() == 0) {
@@ -168,7 +170,13 @@ public final class TodayPage {
     Optional<Touch> touch = id == null ? Optional.empty() : app.store().touch(id);
     if (touch.isPresent()) {
       Map<String, Object> row = new HashMap<>();
-      row.put("task", task(touch.get(), accounts, notice(String.valueOf(id), outcome)));
+      row.put(
+          "task",
+          task(
+              touch.get(),
+              app.store().prospect(touch.get().prospectId()).orElse(null),
+              accounts,
+              notice(String.valueOf(id), outcome)));
       row.put("csrf", "");
       html.append(views.html("today/task.jte", row));
     } else {
@@ -215,9 +223,9 @@ public final class TodayPage {
     return new Summary(left, today.total());
   }
 
-  private Task task(Touch t, Map<String, SenderAccount> accounts, String notice) {
-    Optional<Prospect> prospect = app.store().prospect(t.prospectId());
-    ProspectProfile p = prospect.map(Prospect::profile).orElse(null);
+  private static Task task(
+      Touch t, Prospect prospect, Map<String, SenderAccount> accounts, String notice) {
+    ProspectProfile p = prospect == null ? null : prospect.profile();
     Message m = t.message();
     String what = TaskInbox.what(t);
     return new Task(
