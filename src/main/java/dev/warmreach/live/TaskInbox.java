@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The task inbox of assisted mode, as the CLI ({@code warmreach tasks}) and the HTTP API ({@code
@@ -45,6 +48,44 @@ public final class TaskInbox {
       }
     }
     return today;
+  }
+
+  /**
+   * The first tasks due today across all accounts, and the size of each account's inbox.
+   *
+   * @param tasks at most {@code limit} tasks, oldest first
+   * @param left per account (by name), the tasks due by the end of its today
+   * @param total all tasks due today; more than {@code tasks} holds when the limit cut them
+   */
+  public record Today(List<Touch> tasks, Map<String, Long> left, long total) {}
+
+  /**
+   * Today's inbox in bounded queries: per account, a count and at most {@code limit} tasks due by
+   * the end of its own day; then the oldest {@code limit} of those.
+   */
+  public static Today first(Store store, Instant now, int limit) {
+    Map<String, Instant> lastMoment = new LinkedHashMap<>();
+    for (SenderAccount a : store.accounts()) {
+      lastMoment.put(a.name(), endOfToday(now, a.timeZone()).minusMillis(1));
+    }
+    Map<String, Long> left = new TreeMap<>(store.countDueTouches(lastMoment));
+    long total = left.values().stream().mapToLong(Long::longValue).sum();
+    List<Touch> merged = new ArrayList<>();
+    if (limit > 0) {
+      left.forEach(
+          (account, count) -> {
+            if (count > 0) {
+              merged.addAll(store.dueTouches(lastMoment.get(account), account, limit));
+            }
+          });
+    }
+    merged.sort(Comparator.comparing(Touch::dueAt).thenComparingLong(Touch::id));
+    return new Today(List.copyOf(merged.subList(0, Math.min(limit, merged.size()))), left, total);
+  }
+
+  /** The planned task due soonest, whenever that is; empty when none is planned. */
+  public static Optional<Touch> next(Store store) {
+    return store.dueTouches(Instant.parse("9999-12-31T23:59:59Z"), null, 1).stream().findFirst();
   }
 
   private static Instant endOfToday(Instant now, ZoneId zone) {

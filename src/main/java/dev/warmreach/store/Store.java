@@ -14,7 +14,9 @@ import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.ProspectState;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +37,9 @@ public interface Store extends AutoCloseable {
   long countProspects(ProspectQuery query);
 
   Optional<Prospect> prospect(long id);
+
+  /** The stored prospects among {@code ids}, by id, in one query; erased ones are missing. */
+  Map<Long, Prospect> prospectsById(Collection<Long> ids);
 
   Optional<Prospect> prospectByUrl(ProfileUrl url);
 
@@ -133,6 +138,15 @@ public interface Store extends AutoCloseable {
    * @param account only this sender account's; {@code null} for all
    */
   List<Touch> dueTouches(Instant dueBy, String account, int limit);
+
+  /**
+   * How many planned touches each sender account has due at or before its own time: the size of
+   * each account's task inbox, counted in one pass without loading it.
+   *
+   * @param dueBy per account name, the latest due time that counts (e.g. the end of its today)
+   * @return per account of {@code dueBy}, its count (0 when none)
+   */
+  Map<String, Long> countDueTouches(Map<String, Instant> dueBy);
 
   /**
    * Finishes a planned touch as {@link #finishTouch(String, Touch.Status, Instant)} does, keeping

@@ -114,6 +114,8 @@ final class Routes {
 
     // Today: the task inbox
     r.get("/today", p.today()::show, MEMBER);
+    r.post("/today/tasks/{id}/done", p.today()::done, MEMBER);
+    r.post("/today/tasks/{id}/skip", p.today()::skip, MEMBER);
 
     // Prospects
     r.get("/prospects", p.prospects()::show, MEMBER);
@@ -123,6 +125,7 @@ final class Routes {
 
     // Sender accounts
     r.get("/accounts", p.accounts()::show, MEMBER);
+    r.post("/accounts", p.accounts()::create, MEMBER);
 
     // Analytics
     r.get("/analytics", p.analytics()::show, MEMBER);

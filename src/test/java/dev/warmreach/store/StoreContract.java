@@ -3,6 +3,7 @@ package dev.warmreach.store;
 import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.ConnectionDegree;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -364,6 +366,46 @@ abstract class StoreContract {
 
     assertThat(store.accounts()).extracting(SenderAccount::name).containsExactly("ana", "zoe");
     assertThat(store.account("nobody")).isEmpty();
+  }
+
+  // The task inbox
+
+  @Test
+  void countsThePlannedTouchesDueByATimePerAccountAsTheInboxListsThem() {
+    Touch first = anEmailTouch();
+    clock.tick(Duration.ofHours(2));
+    Touch later =
+        PlannedTouches.email(
+            store,
+            aProspect()
+                .named("Ben", "Okafor")
+                .at("https://www.linkedin.com/in/ben-okafor")
+                .withEmail("ben@northwind.example")
+                .build(),
+            "Your talk",
+            "Hi Ben, …",
+            clock.instant());
+
+    String account = PlannedTouches.ACCOUNT;
+    assertThat(store.countDueTouches(Map.of(account, START))).containsExactly(entry(account, 1L));
+    assertThat(store.countDueTouches(Map.of(account, clock.instant(), "nobody", clock.instant())))
+        .containsOnly(entry(account, 2L), entry("nobody", 0L));
+    assertThat(store.countDueTouches(Map.of())).isEmpty();
+    assertThat(store.dueTouches(clock.instant(), null, 10)).hasSize(2);
+
+    store.finishTouch(first.idempotencyKey(), Touch.Status.DONE, clock.instant());
+    assertThat(store.countDueTouches(Map.of(account, clock.instant())))
+        .containsExactly(entry(account, 1L));
+    assertThat(store.prospectsById(List.of(first.prospectId(), later.prospectId(), 999L)))
+        .containsOnlyKeys(first.prospectId(), later.prospectId());
+    assertThat(
+            store
+                .prospectsById(List.of(later.prospectId()))
+                .get(later.prospectId())
+                .profile()
+                .fullName())
+        .isEqualTo("Ben Okafor");
+    assertThat(store.prospectsById(List.of())).isEmpty();
   }
 
   // Email and webhook deliveries

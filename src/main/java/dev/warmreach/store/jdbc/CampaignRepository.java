@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -579,6 +580,37 @@ final class CampaignRepository {
         .bind("limit", limit)
         .map((rs, ctx) -> touch(rs))
         .list();
+  }
+
+  Map<String, Long> countDueTouches(Handle h, Map<String, Instant> dueBy) {
+    Map<String, Long> counts = new TreeMap<>();
+    if (dueBy.isEmpty()) {
+      return counts;
+    }
+    // One pass over the planned touches due by the latest time; each account's own time in a CASE.
+    StringBuilder cases = new StringBuilder("CASE sender_account");
+    List<String> names = new ArrayList<>(dueBy.keySet());
+    for (int i = 0; i < names.size(); i++) {
+      cases.append(" WHEN :a").append(i).append(" THEN :by").append(i);
+      counts.put(names.get(i), 0L);
+    }
+    cases.append(" ELSE -1 END");
+    long latest = dueBy.values().stream().mapToLong(Instant::toEpochMilli).max().orElseThrow();
+    var query =
+        h.createQuery(
+                "SELECT sender_account, count(*) AS n FROM touch WHERE status = 'PLANNED'"
+                    + " AND due_at <= :latest AND sender_account IN (<names>) AND due_at <= "
+                    + cases
+                    + " GROUP BY sender_account")
+            .bind("latest", latest)
+            .bindList("names", names);
+    for (int i = 0; i < names.size(); i++) {
+      query.bind("a" + i, names.get(i)).bind("by" + i, dueBy.get(names.get(i)).toEpochMilli());
+    }
+    query
+        .map((rs, ctx) -> Map.entry(rs.getString("sender_account"), rs.getLong("n")))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
   }
 
   boolean finishTouch(Handle h, String key, Touch.Status status, Instant at, String outcome) {

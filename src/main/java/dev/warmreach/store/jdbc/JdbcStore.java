@@ -42,8 +42,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -271,6 +275,23 @@ public final class JdbcStore implements Store {
                 .bind("id", id)
                 .map(ProspectRows::map)
                 .findOne());
+  }
+
+  @Override
+  public Map<Long, Prospect> prospectsById(Collection<Long> ids) {
+    Map<Long, Prospect> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT " + ProspectRows.COLUMNS + " FROM prospect WHERE id IN (<ids>)")
+                    .bindList("ids", List.copyOf(new LinkedHashSet<>(ids)))
+                    .map(ProspectRows::map)
+                    .list())
+        .forEach(p -> found.put(p.id(), p));
+    return found;
   }
 
   @Override
@@ -572,6 +593,11 @@ public final class JdbcStore implements Store {
   @Override
   public List<Touch> dueTouches(Instant dueBy, String account, int limit) {
     return withHandle(h -> campaigns.dueTouches(h, dueBy, account, limit));
+  }
+
+  @Override
+  public Map<String, Long> countDueTouches(Map<String, Instant> dueBy) {
+    return withHandle(h -> campaigns.countDueTouches(h, dueBy));
   }
 
   @Override

@@ -1,10 +1,32 @@
 package dev.warmreach.web.pages;
 
 import dev.warmreach.Warmreach;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.live.AccountStanding;
+import dev.warmreach.quota.AcceptanceGuard;
+import dev.warmreach.web.Problem.FieldError;
+import dev.warmreach.web.ProblemException;
+import dev.warmreach.web.api.NewAccount;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
-/** Sender accounts: usage against LinkedIn's limits. */
+/**
+ * Sender accounts: each one's usage against LinkedIn's limits as gauges, and a form to add one,
+ * checked by {@link NewAccount} exactly as {@code POST /api/accounts} checks it.
+ */
 public final class AccountsPage {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
   private final Warmreach app;
   private final Views views;
@@ -14,11 +36,270 @@ public final class AccountsPage {
     this.views = views;
   }
 
+  /**
+   * One native {@code <meter>}: its bounds tell the browser which range is good, and {@code text}
+   * says the same in words, so nothing depends on colour.
+   */
+  public record Gauge(
+      String id,
+      String label,
+      String text,
+      long value,
+      long max,
+      long low,
+      long high,
+      long optimum) {}
+
+  /** One account's card. */
+  public record Card(
+      String name,
+      String plan,
+      String timeZone,
+      String workingHours,
+      int dailyInvitations,
+      List<Gauge> gauges,
+      String noCredits,
+      String rateText,
+      String healthLevel,
+      String healthLabel,
+      String healthText) {}
+
+  /** The add-account form as the user filled it in. */
+  public record Form(
+      String name,
+      String plan,
+      String timezone,
+      String hours,
+      String weeklyInvitations,
+      String inmailCredits) {
+    static final Form EMPTY = new Form("", "", "UTC", NewAccount.DEFAULT_HOURS, "", "");
+
+    /** The message for {@code field}, or null when it is fine. */
+    public String error(List<FieldError> errors, String field) {
+      return errors.stream()
+          .filter(e -> e.field().equals(field))
+          .map(FieldError::message)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  public record Model(
+      List<Card> cards, Form form, List<FieldError> errors, String added, List<String> plans) {}
+
   public void show(Context ctx) {
+    render(ctx, Form.EMPTY, List.of(), ctx.queryParam("added"));
+  }
+
+  /** Adds the account, or shows the form again with each mistake named and nothing stored. */
+  public void create(Context ctx) {
+    Form form =
+        new Form(
+            value(ctx, "name"),
+            value(ctx, "plan"),
+            value(ctx, "timezone"),
+            value(ctx, "hours"),
+            value(ctx, "weeklyInvitations"),
+            value(ctx, "inmailCredits"));
+    List<FieldError> errors = new ArrayList<>();
+    try {
+      SenderAccount account = NewAccount.read(fields(form));
+      if (app.store().addAccount(account)) {
+        ctx.redirect(
+            "/accounts?added=" + URLEncoder.encode(account.name(), StandardCharsets.UTF_8),
+            HttpStatus.SEE_OTHER);
+        return;
+      }
+      errors.add(
+          new FieldError(
+              "name",
+              "an account named '" + account.name() + "' exists already; choose another name"));
+    } catch (ProblemException e) {
+      errors.addAll(e.problem().errors() == null ? List.of() : e.problem().errors());
+    }
+    // 200, not 422: the page is the answer a person reads, and browsers log a 422 as an error.
+    render(ctx, form, errors, null);
+  }
+
+  private void render(Context ctx, Form form, List<FieldError> errors, String added) {
+    Instant now = app.clock().instant();
+    List<Card> cards = new ArrayList<>();
+    for (SenderAccount account : app.store().accounts()) {
+      cards.add(card(AccountStanding.of(app.store(), account, now), now));
+    }
     views.page(
         ctx,
         "accounts/accounts.jte",
         views.chrome(ctx, "Accounts", Chrome.Section.ACCOUNTS),
-        app.store());
+        new Model(
+            cards, form, errors, added, Arrays.stream(Plan.values()).map(Plan::name).toList()));
+  }
+
+  static Card card(AccountStanding s, Instant now) {
+    SenderAccount a = s.account();
+    String id = "gauge-" + a.name();
+    List<Gauge> gauges = new ArrayList<>();
+    int cap = s.usage().weeklyCap();
+    int sent = s.usage().invitationsThisWeek();
+    gauges.add(
+        new Gauge(
+            id + "-invitations",
+            "Invitations in the last 7 days",
+            sent + " of " + cap + " (" + s.invitationsLeft() + " left this week)",
+            sent,
+            Math.max(cap, 1),
+            Math.round(cap * 0.7),
+            Math.round(cap * 0.9),
+            0));
+    String noCredits = null;
+    if (s.creditCap() > 0) {
+      int allowance = a.monthlyInmailCredits();
+      int low = Math.min(s.creditCap(), Math.max(1, allowance / 5));
+      gauges.add(
+          new Gauge(
+              id + "-credits",
+              "InMail credits left",
+              s.usage().creditsLeft()
+                  + " left ("
+                  + allowance
+                  + " arrive each month, at most "
+                  + s.creditCap()
+                  + " held) · "
+                  + s.usage().creditsSpent()
+                  + " spent · "
+                  + s.usage().creditsRefunded()
+                  + " refunded",
+              s.usage().creditsLeft(),
+              s.creditCap(),
+              low,
+              Math.max(low, Math.min(s.creditCap(), allowance)),
+              s.creditCap()));
+    } else {
+      noCredits = "No InMail credits: a " + a.plan().name() + " account includes none.";
+    }
+    int pendingCap = s.pendingCap();
+    gauges.add(
+        new Gauge(
+            id + "-pending",
+            "Pending invitations",
+            s.usage().pending() + " of at most " + pendingCap + " waiting for an answer",
+            s.usage().pending(),
+            Math.max(pendingCap, 1),
+            Math.round(pendingCap * 0.5),
+            Math.round(pendingCap * 0.75),
+            0));
+    AcceptanceGuard.Settings guard = s.guard();
+    String rateText;
+    if (s.rateJudged()) {
+      long percent = Math.round(100 * s.acceptanceRate());
+      rateText =
+          percent + "% of the last " + s.answersCounted() + " answered invitations were accepted";
+      gauges.add(
+          new Gauge(
+              id + "-acceptance",
+              "Acceptance rate",
+              rateText,
+              percent,
+              100,
+              Math.round(100 * guard.pauseBelow()),
+              Math.round(100 * guard.slowBelow()),
+              100));
+    } else {
+      rateText =
+          "Acceptance rate not judged yet: "
+              + s.answersCounted()
+              + " of the "
+              + guard.minimumAnswers()
+              + " answered invitations it needs";
+    }
+    String thresholds =
+        String.format(
+            Locale.ROOT,
+            "Invitations go at half speed under %d%% accepted and pause for %d days under %d%%.",
+            Math.round(100 * guard.slowBelow()),
+            guard.pause().toDays(),
+            Math.round(100 * guard.pauseBelow()));
+    String level;
+    String label;
+    String text;
+    switch (s.health()) {
+      case HEALTHY -> {
+        level = "good";
+        label = "Healthy";
+        text = thresholds;
+      }
+      case SLOWED -> {
+        level = "warn";
+        label = "Slowed";
+        text = s.usage().health() + ". " + thresholds;
+      }
+      default -> {
+        level = "bad";
+        label = "Paused";
+        text =
+            "Invitations are paused until "
+                + WHEN.format(s.pausedUntil().atZone(a.timeZone()))
+                + " ("
+                + a.timeZone().getId()
+                + "). "
+                + thresholds;
+      }
+    }
+    return new Card(
+        a.name(),
+        a.plan().name(),
+        a.timeZone().getId(),
+        a.workingHours().toString(),
+        s.dailyInvitations(),
+        gauges,
+        noCredits,
+        rateText,
+        level,
+        label,
+        text);
+  }
+
+  private static String value(Context ctx, String field) {
+    String v = ctx.formParam(field);
+    return v == null ? "" : v.strip();
+  }
+
+  private static NewAccount.Fields fields(Form form) {
+    return new NewAccount.Fields() {
+      @Override
+      public String text(String field) {
+        String v =
+            switch (field) {
+              case "name" -> form.name();
+              case "plan" -> form.plan();
+              case "timezone" -> form.timezone();
+              case "hours" -> form.hours();
+              default -> null;
+            };
+        return v == null || v.isBlank() ? null : v;
+      }
+
+      @Override
+      public Integer whole(String field, List<FieldError> errors) {
+        String v =
+            field.equals("weeklyInvitations") ? form.weeklyInvitations() : form.inmailCredits();
+        if (v == null || v.isBlank()) {
+          return null;
+        }
+        try {
+          int n = Integer.parseInt(v);
+          if (n >= 0) {
+            return n;
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        errors.add(
+            new FieldError(
+                field,
+                "'" + v + "' is not a whole number of 0 or more; leave it empty for the plan's"));
+        return null;
+      }
+    };
   }
 }
