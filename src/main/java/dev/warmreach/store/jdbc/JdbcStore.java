@@ -31,6 +31,7 @@ import dev.warmreach.store.StepWork;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoreException;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.store.StoredEvent;
 import dev.warmreach.store.UserStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -213,6 +214,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public ProspectWrite previewProspects(List<ProspectProfile> profiles) {
+    return withHandle(h -> writer.preview(h, profiles));
+  }
+
+  @Override
   public List<Prospect> prospects(ProspectQuery query) {
     return withHandle(
         h ->
@@ -244,6 +250,9 @@ public final class JdbcStore implements Store {
     if (query.seniority() != null) {
       where.add("seniority = :seniority");
     }
+    if (query.status() != null) {
+      where.add(statusCondition(query.status()));
+    }
     String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + tail;
     Query statement = h.createQuery(sql);
     if (query.text() != null) {
@@ -256,6 +265,25 @@ public final class JdbcStore implements Store {
       statement.bind("seniority", query.seniority().name());
     }
     return statement;
+  }
+
+  // Each status is one indexed look-up per prospect: enrollment and prospect_event by prospect_id.
+  private static String statusCondition(ProspectQuery.Status status) {
+    return switch (status) {
+      case NEW ->
+          "do_not_contact = FALSE AND NOT EXISTS (SELECT 1 FROM enrollment e"
+              + " WHERE e.prospect_id = prospect.id)";
+      case ENROLLED ->
+          "EXISTS (SELECT 1 FROM enrollment e WHERE e.prospect_id = prospect.id"
+              + " AND e.status = 'ACTIVE')";
+      case REPLIED ->
+          "EXISTS (SELECT 1 FROM prospect_event v WHERE v.prospect_id = prospect.id"
+              + " AND v.kind = 'REPLIED')";
+      case COMPLETED ->
+          "EXISTS (SELECT 1 FROM enrollment e WHERE e.prospect_id = prospect.id"
+              + " AND e.status = 'COMPLETED')";
+      case DO_NOT_CONTACT -> "do_not_contact = TRUE";
+    };
   }
 
   // What a user types is matched literally, wildcards included.
@@ -580,6 +608,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public List<StoredEvent> events(long prospectId) {
+    return withHandle(h -> campaigns.events(h, prospectId));
+  }
+
+  @Override
   public Optional<ProspectState> prospectState(long prospectId) {
     return withHandle(h -> campaigns.prospectState(h, prospectId, null));
   }
@@ -587,6 +620,11 @@ public final class JdbcStore implements Store {
   @Override
   public List<Enrollment> enrollments(long campaignId, int limit) {
     return withHandle(h -> campaigns.enrollments(h, campaignId, limit));
+  }
+
+  @Override
+  public List<Enrollment> enrollmentsOf(long prospectId) {
+    return withHandle(h -> campaigns.enrollmentsOf(h, prospectId));
   }
 
   @Override
