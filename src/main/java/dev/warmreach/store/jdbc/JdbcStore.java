@@ -242,10 +242,10 @@ public final class JdbcStore implements Store {
   private static Query filtered(Handle h, String select, ProspectQuery query, String tail) {
     List<String> where = new ArrayList<>();
     if (query.text() != null) {
-      where.add("search_text LIKE :text ESCAPE '\\'");
+      where.add("search_text LIKE :text ESCAPE '!'");
     }
     if (query.tag() != null) {
-      where.add("tags LIKE :tag ESCAPE '\\'");
+      where.add("tags LIKE :tag ESCAPE '!'");
     }
     if (query.seniority() != null) {
       where.add("seniority = :seniority");
@@ -286,9 +286,11 @@ public final class JdbcStore implements Store {
     };
   }
 
-  // What a user types is matched literally, wildcards included.
+  // What a user types is matched literally, wildcards included. The escape is '!', not a
+  // backslash: JDBI's parser reads '\' as an escaped quote, so two such clauses swallowed the
+  // parameters between them.
   private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   @Override
