@@ -51,6 +51,8 @@ public final class ProspectsPages {
     ProspectList list = list(ctx);
     if (Views.fromHtmx(ctx) && !"true".equals(ctx.header("HX-History-Restore-Request"))) {
       ctx.header("Vary", "HX-Request");
+      // the address bar gets the filters without the empty ones, e.g. /prospects?q=acme
+      ctx.header("HX-Push-Url", list.pageUrl(list.page()));
       Map<String, Object> params = new HashMap<>();
       params.put("list", list);
       views.render(ctx, "prospects/results.jte", params);
@@ -171,8 +173,7 @@ public final class ProspectsPages {
     if (upload == null || upload.filename() == null || upload.filename().isBlank()) {
       importPage(
           ctx,
-          ProspectImportView.problem(
-              null, "Choose a CSV file to upload (File), then press Preview.", csrf));
+          ProspectImportView.problem(null, "Choose a file in CSV file, then press Preview.", csrf));
       return;
     }
     String fileName = fileName(upload.filename());
