@@ -44,6 +44,37 @@ public final class ProspectImport {
 
   /** Imports CSV content already read, such as the bundled sample prospects. */
   public ImportReport run(CsvFile csv, ImportOptions options, ImportProgress progress) {
+    Parsed parsed = parse(csv, options, progress);
+    boolean store = parsed.problems().isEmpty() || options.skipInvalid();
+    ProspectWrite write = new ProspectWrite(0, 0, 0, 0);
+    if (store && !parsed.valid().isEmpty()) {
+      progress.advanced("storing", 0, parsed.valid().size());
+      write = this.store.saveProspects(parsed.valid());
+      progress.advanced("storing", parsed.valid().size(), parsed.valid().size());
+    }
+    return parsed.report(store, write);
+  }
+
+  /**
+   * Reads and checks {@code csv} exactly as {@link #run(CsvFile, ImportOptions, ImportProgress)}
+   * does, and says what storing it would do, storing nothing: a dry run.
+   *
+   * @throws UserError when the file cannot be read as a prospect list at all
+   */
+  public ImportPreview preview(CsvFile csv, ImportOptions options) {
+    Parsed parsed = parse(csv, options, ImportProgress.NONE);
+    ProspectWrite wouldWrite =
+        parsed.valid().isEmpty()
+            ? new ProspectWrite(0, 0, 0, 0)
+            : store.previewProspects(parsed.valid());
+    return new ImportPreview(
+        parsed.report(false, new ProspectWrite(0, 0, 0, 0)),
+        wouldWrite,
+        parsed.valid().size(),
+        parsed.valid().subList(0, Math.min(ImportPreview.SAMPLE, parsed.valid().size())));
+  }
+
+  private Parsed parse(CsvFile csv, ImportOptions options, ImportProgress progress) {
     Path file = csv.path();
     if (csv.text().isBlank()) {
       throw new UserError(file + " is empty; export the prospect list again, with its header row");
@@ -64,7 +95,33 @@ public final class ProspectImport {
     }
   }
 
-  private ImportReport read(
+  /** A file read and checked, before anything is stored. */
+  private record Parsed(
+      CsvFile csv,
+      ImportFormat format,
+      ColumnMap columns,
+      long rows,
+      int duplicates,
+      List<RowProblem> problems,
+      List<ProspectProfile> valid) {
+
+    ImportReport report(boolean stored, ProspectWrite write) {
+      return new ImportReport(
+          csv.path(),
+          format,
+          csv.encoding(),
+          csv.delimiterName(),
+          columns.describe(),
+          columns.ignoredColumns(),
+          rows,
+          duplicates,
+          problems,
+          stored,
+          write);
+    }
+  }
+
+  private Parsed read(
       CsvFile csv, CsvReader<CsvRecord> reader, ImportOptions options, ImportProgress progress) {
     var records = reader.iterator();
     CsvRecord header = findHeader(csv.path(), records, options);
@@ -99,25 +156,7 @@ public final class ProspectImport {
     progress.advanced("reading", totalLines, totalLines);
     List<ProspectProfile> valid = mergeEmailOnly(people);
     duplicates += people.size() - valid.size();
-    boolean store = problems.isEmpty() || options.skipInvalid();
-    ProspectWrite write = new ProspectWrite(0, 0, 0, 0);
-    if (store && !valid.isEmpty()) {
-      progress.advanced("storing", 0, valid.size());
-      write = this.store.saveProspects(valid);
-      progress.advanced("storing", valid.size(), valid.size());
-    }
-    return new ImportReport(
-        csv.path(),
-        format,
-        csv.encoding(),
-        csv.delimiterName(),
-        columns.describe(),
-        columns.ignoredColumns(),
-        count,
-        duplicates,
-        problems,
-        store,
-        write);
+    return new Parsed(csv, format, columns, count, duplicates, problems, valid);
   }
 
   private static CsvRecord findHeader(

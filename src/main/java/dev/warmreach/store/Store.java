@@ -32,6 +32,12 @@ public interface Store extends AutoCloseable {
    */
   ProspectWrite saveProspects(List<ProspectProfile> profiles);
 
+  /**
+   * What {@link #saveProspects} would do with these profiles (created, updated, unchanged, kept
+   * out), writing nothing: the preview of an import.
+   */
+  ProspectWrite previewProspects(List<ProspectProfile> profiles);
+
   List<Prospect> prospects(ProspectQuery query);
 
   long countProspects(ProspectQuery query);
@@ -159,9 +165,15 @@ public interface Store extends AutoCloseable {
 
   List<Touch> touches(long prospectId);
 
+  /** The events recorded for a prospect, oldest first. */
+  List<StoredEvent> events(long prospectId);
+
   Optional<ProspectState> prospectState(long prospectId);
 
   List<Enrollment> enrollments(long campaignId, int limit);
+
+  /** A prospect's enrollments in every campaign, in the order they were enrolled. */
+  List<Enrollment> enrollmentsOf(long prospectId);
 
   CampaignStats campaignStats(long campaignId);
 

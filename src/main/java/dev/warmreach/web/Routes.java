@@ -117,8 +117,12 @@ final class Routes {
     r.post("/today/tasks/{id}/done", p.today()::done, MEMBER);
     r.post("/today/tasks/{id}/skip", p.today()::skip, MEMBER);
 
-    // Prospects
+    // Prospects: the list (its results alone for htmx), the CSV import with its preview, one's page
     r.get("/prospects", p.prospects()::show, MEMBER);
+    r.get("/prospects/import", p.prospects()::importForm, MEMBER);
+    r.post("/prospects/import", p.prospects()::preview, MEMBER);
+    r.post("/prospects/import/{upload}", p.prospects()::store, MEMBER);
+    r.get("/prospects/{id}", p.prospects()::prospect, MEMBER);
 
     // Campaigns
     r.get("/campaigns", p.campaigns()::show, MEMBER);

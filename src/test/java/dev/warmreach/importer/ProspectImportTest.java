@@ -175,6 +175,52 @@ class ProspectImportTest {
   }
 
   @Test
+  void aPreviewSaysWhatALaterExportWouldChangeAndStoresNothing() {
+    // given
+    importFixture("linkedin-connections.csv");
+    String jonas = "https://www.linkedin.com/in/jonas-weber-81b4";
+
+    // when
+    ImportPreview preview =
+        prospectImport.preview(
+            CsvFile.read(fixture("linkedin-connections-updated.csv")), ImportOptions.defaults());
+
+    // then the same counts the import gives, and the store as it was
+    assertThat(preview.wouldWrite()).isEqualTo(new ProspectWrite(2, 3, 9, 0));
+    assertThat(preview.report().stored()).isFalse();
+    assertThat(preview.report().write()).isEqualTo(new ProspectWrite(0, 0, 0, 0));
+    assertThat(preview.report().format()).isEqualTo(ImportFormat.LINKEDIN);
+    assertThat(preview.people()).isEqualTo(14);
+    assertThat(preview.sample()).hasSize(ImportPreview.SAMPLE);
+    assertThat(storedCount()).isEqualTo(12);
+    assertThat(person(jonas).title()).isEqualTo("Engineering Manager");
+    assertThat(importFixture("linkedin-connections-updated.csv").write())
+        .isEqualTo(preview.wouldWrite());
+  }
+
+  @Test
+  void aPreviewListsEveryInvalidRowAndTheValidPeopleAsTheyWouldBeStored() {
+    // when
+    ImportPreview preview =
+        prospectImport.preview(
+            CsvFile.read(fixture("one-bad-row.csv")),
+            new ImportOptions(null, Map.of(), Set.of("webinar"), false));
+
+    // then
+    assertThat(preview.report().problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(8);
+              assertThat(p.reason()).contains("https://www.linkedin.com/company/acme");
+            });
+    assertThat(preview.wouldWrite()).isEqualTo(new ProspectWrite(9, 0, 0, 0));
+    assertThat(preview.sample().get(0).fullName()).isEqualTo("Sarah Miller");
+    assertThat(preview.sample().get(0).tags()).containsExactly("webinar");
+    assertThat(storedCount()).isZero();
+  }
+
+  @Test
   void profileUrlsWrittenDifferentlyInALaterExportMatchTheSamePerson() {
     // given
     importFixture("linkedin-connections.csv");

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
@@ -16,6 +19,7 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.WorkingHours;
+import dev.warmreach.sequence.Advance;
 import dev.warmreach.testing.PlannedTouches;
 import dev.warmreach.testing.SettableClock;
 import java.time.Duration;
@@ -234,6 +238,133 @@ abstract class StoreContract {
         .containsExactly("https://www.linkedin.com/in/a");
     assertThat(store.countProspects(query)).isEqualTo(1);
     assertThat(store.countProspects(new ProspectQuery(null, "dac", null, 10, 0))).isZero();
+  }
+
+  @Test
+  void filtersBySearchTextAndTagTogetherWithWildcardsAndBangsLiteral() {
+    store.saveProspects(
+        List.of(
+            aProspect().workingAt("Yes! 100%").tagged("dach").at(url("a")).build(),
+            aProspect().workingAt("Yes! 100%").tagged("nordics").at(url("b")).build(),
+            aProspect().workingAt("Yes 1000").tagged("dach").at(url("c")).build()));
+
+    ProspectQuery query = new ProspectQuery("yes! 100%", "dach", null, 10, 0);
+
+    assertThat(store.prospects(query))
+        .extracting(p -> p.profile().profileUrl().value())
+        .containsExactly(url("a"));
+    assertThat(store.countProspects(query)).isEqualTo(1);
+    assertThat(store.countProspects(new ProspectQuery("yes!", "da_h", null, 10, 0))).isZero();
+  }
+
+  @Test
+  void filtersByWhereEachPersonStandsWithWarmreach() {
+    Instant now = clock.instant();
+    ProspectProfile fresh = aProspect().named("New", "Person").at(url("fresh")).build();
+    store.saveProspects(List.of(fresh));
+    Touch enrolled =
+        PlannedTouches.plant(
+            store,
+            aProspect().named("In", "Campaign").at(url("enrolled")).build(),
+            Channel.CONNECT,
+            null,
+            now);
+    Touch replied =
+        PlannedTouches.plant(
+            store,
+            aProspect().named("Has", "Replied").at(url("replied")).build(),
+            Channel.CONNECT,
+            null,
+            now);
+    store.recordEvent(new Event.Replied(replied.prospectId(), now, "reply-1", Channel.DM));
+    ProspectProfile done = aProspect().named("Went", "Through").at(url("completed")).build();
+    store.saveProspects(List.of(done));
+    long doneId = store.prospectByUrl(done.profileUrl()).orElseThrow().id();
+    long campaignId = store.campaign(PlannedTouches.CAMPAIGN).orElseThrow().campaign().id();
+    store.enroll(
+        List.of(Enrollment.start(0, campaignId, doneId, PlannedTouches.ACCOUNT, "step-1", now)));
+    long doneEnrollment = store.enrollmentsOf(doneId).get(0).id();
+    store
+        .advance(
+            doneEnrollment,
+            now,
+            (e, p, a) ->
+                new Advance(
+                    e.finished(Enrollment.Status.COMPLETED), p.history(), a, List.of(), null))
+        .orElseThrow();
+    ProspectProfile listed = aProspect().named("Do", "Not").at(url("listed")).build();
+    store.saveProspects(List.of(listed));
+    store.addDoNotContact(listed.profileUrl(), null, "asked us to stop");
+
+    assertThat(names(ProspectQuery.Status.NEW)).containsExactly("New Person");
+    assertThat(names(ProspectQuery.Status.ENROLLED)).containsExactly("In Campaign", "Has Replied");
+    assertThat(names(ProspectQuery.Status.REPLIED)).containsExactly("Has Replied");
+    assertThat(names(ProspectQuery.Status.COMPLETED)).containsExactly("Went Through");
+    assertThat(names(ProspectQuery.Status.DO_NOT_CONTACT)).containsExactly("Do Not");
+    assertThat(
+            store.countProspects(
+                new ProspectQuery("replied", null, null, ProspectQuery.Status.REPLIED, 10, 0)))
+        .isEqualTo(1);
+    assertThat(store.enrollmentsOf(enrolled.prospectId()))
+        .extracting(Enrollment::status)
+        .containsExactly(Enrollment.Status.ACTIVE);
+    assertThat(store.enrollmentsOf(doneId))
+        .extracting(Enrollment::status)
+        .containsExactly(Enrollment.Status.COMPLETED);
+  }
+
+  private List<String> names(ProspectQuery.Status status) {
+    ProspectQuery query = new ProspectQuery(null, null, null, status, 10, 0);
+    assertThat(store.countProspects(query)).isEqualTo(store.prospects(query).size());
+    return store.prospects(query).stream().map(Prospect::fullName).toList();
+  }
+
+  private static String url(String slug) {
+    return "https://www.linkedin.com/in/" + slug;
+  }
+
+  @Test
+  void listsAProspectsEventsOldestFirst() {
+    Instant now = clock.instant();
+    Touch touch =
+        PlannedTouches.plant(
+            store,
+            aProspect().named("Ana", "Silva").at(url("ana")).build(),
+            Channel.CONNECT,
+            null,
+            now);
+    long id = touch.prospectId();
+    store.recordEvent(new Event.Replied(id, now.plusSeconds(7200), "reply", Channel.DM));
+    store.recordEvent(new Event.Accepted(id, now.plusSeconds(3600), "accept"));
+    store.recordEvent(new Event.Accepted(id, now.plusSeconds(3600), "accept"));
+
+    assertThat(store.events(id))
+        .extracting(StoredEvent::kind, StoredEvent::channel, StoredEvent::at)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ACCEPTED", null, now.plusSeconds(3600)),
+            org.assertj.core.groups.Tuple.tuple("REPLIED", Channel.DM, now.plusSeconds(7200)));
+    assertThat(store.events(id + 1000)).isEmpty();
+  }
+
+  @Test
+  void aPreviewOfASaveCountsWhatItWouldDoAndWritesNothing() {
+    ProspectProfile known = aProspect().titled("Engineer").at(url("known")).build();
+    ProspectProfile listed = aProspect().at(url("listed")).build();
+    store.saveProspects(List.of(known));
+    store.addDoNotContact(listed.profileUrl(), null, "asked us to stop");
+    List<ProspectProfile> batch =
+        List.of(
+            aProspect().titled("VP Sales").at(url("known")).build(),
+            aProspect().at(url("someone-new")).build(),
+            listed);
+
+    ProspectWrite preview = store.previewProspects(batch);
+
+    assertThat(preview).isEqualTo(new ProspectWrite(1, 1, 0, 1));
+    assertThat(store.countProspects(ProspectQuery.all(1))).isEqualTo(1);
+    assertThat(store.prospectByUrl(new ProfileUrl(url("known"))).orElseThrow().profile().title())
+        .isEqualTo("Engineer");
+    assertThat(store.saveProspects(batch)).isEqualTo(preview);
   }
 
   @Test

@@ -22,6 +22,7 @@ import dev.warmreach.store.Operations;
 import dev.warmreach.store.SimulatedReaction;
 import dev.warmreach.store.StepWork;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.store.StoredEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -355,6 +356,14 @@ final class CampaignRepository {
         .list();
   }
 
+  List<Enrollment> enrollmentsOf(Handle h, long prospectId) {
+    return h.createQuery(
+            "SELECT " + ENROLLMENT_COLUMNS + " FROM enrollment WHERE prospect_id = :p ORDER BY id")
+        .bind("p", prospectId)
+        .map((rs, ctx) -> enrollment(rs))
+        .list();
+  }
+
   private static Enrollment enrollment(ResultSet rs) throws SQLException {
     long due = rs.getLong("next_due_at");
     boolean noDue = rs.wasNull();
@@ -506,6 +515,24 @@ final class CampaignRepository {
     return h.createQuery("SELECT * FROM touch WHERE prospect_id = :p ORDER BY id")
         .bind("p", prospectId)
         .map((rs, ctx) -> touch(rs))
+        .list();
+  }
+
+  List<StoredEvent> events(Handle h, long prospectId) {
+    return h.createQuery(
+            "SELECT id, kind, channel, detail, happened_at FROM prospect_event"
+                + " WHERE prospect_id = :p ORDER BY happened_at, id")
+        .bind("p", prospectId)
+        .map(
+            (rs, ctx) -> {
+              String channel = rs.getString("channel");
+              return new StoredEvent(
+                  rs.getLong("id"),
+                  rs.getString("kind"),
+                  channel == null ? null : Channel.valueOf(channel),
+                  rs.getString("detail"),
+                  Instant.ofEpochMilli(rs.getLong("happened_at")));
+            })
         .list();
   }
 

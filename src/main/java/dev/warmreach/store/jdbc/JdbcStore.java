@@ -31,6 +31,7 @@ import dev.warmreach.store.StepWork;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoreException;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.store.StoredEvent;
 import dev.warmreach.store.UserStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -217,6 +218,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public ProspectWrite previewProspects(List<ProspectProfile> profiles) {
+    return withHandle(h -> writer.preview(h, profiles));
+  }
+
+  @Override
   public List<Prospect> prospects(ProspectQuery query) {
     return withHandle(
         h ->
@@ -240,13 +246,16 @@ public final class JdbcStore implements Store {
   private static Query filtered(Handle h, String select, ProspectQuery query, String tail) {
     List<String> where = new ArrayList<>();
     if (query.text() != null) {
-      where.add("search_text LIKE :text ESCAPE '\\'");
+      where.add("search_text LIKE :text ESCAPE '!'");
     }
     if (query.tag() != null) {
-      where.add("tags LIKE :tag ESCAPE '\\'");
+      where.add("tags LIKE :tag ESCAPE '!'");
     }
     if (query.seniority() != null) {
       where.add("seniority = :seniority");
+    }
+    if (query.status() != null) {
+      where.add(statusCondition(query.status()));
     }
     String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + tail;
     Query statement = h.createQuery(sql);
@@ -262,9 +271,30 @@ public final class JdbcStore implements Store {
     return statement;
   }
 
-  // What a user types is matched literally, wildcards included.
+  // Each status is one indexed look-up per prospect: enrollment and prospect_event by prospect_id.
+  private static String statusCondition(ProspectQuery.Status status) {
+    return switch (status) {
+      case NEW ->
+          "do_not_contact = FALSE AND NOT EXISTS (SELECT 1 FROM enrollment e"
+              + " WHERE e.prospect_id = prospect.id)";
+      case ENROLLED ->
+          "EXISTS (SELECT 1 FROM enrollment e WHERE e.prospect_id = prospect.id"
+              + " AND e.status = 'ACTIVE')";
+      case REPLIED ->
+          "EXISTS (SELECT 1 FROM prospect_event v WHERE v.prospect_id = prospect.id"
+              + " AND v.kind = 'REPLIED')";
+      case COMPLETED ->
+          "EXISTS (SELECT 1 FROM enrollment e WHERE e.prospect_id = prospect.id"
+              + " AND e.status = 'COMPLETED')";
+      case DO_NOT_CONTACT -> "do_not_contact = TRUE";
+    };
+  }
+
+  // What a user types is matched literally, wildcards included. The escape is '!', not a
+  // backslash: JDBI's parser reads '\' as an escaped quote, so two such clauses swallowed the
+  // parameters between them.
   private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   @Override
@@ -606,6 +636,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public List<StoredEvent> events(long prospectId) {
+    return withHandle(h -> campaigns.events(h, prospectId));
+  }
+
+  @Override
   public Optional<ProspectState> prospectState(long prospectId) {
     return withHandle(h -> campaigns.prospectState(h, prospectId, null));
   }
@@ -613,6 +648,11 @@ public final class JdbcStore implements Store {
   @Override
   public List<Enrollment> enrollments(long campaignId, int limit) {
     return withHandle(h -> campaigns.enrollments(h, campaignId, limit));
+  }
+
+  @Override
+  public List<Enrollment> enrollmentsOf(long prospectId) {
+    return withHandle(h -> campaigns.enrollmentsOf(h, prospectId));
   }
 
   @Override

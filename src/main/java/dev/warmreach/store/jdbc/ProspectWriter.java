@@ -29,6 +29,15 @@ final class ProspectWriter {
   }
 
   ProspectWrite save(Handle h, List<ProspectProfile> profiles, long now) {
+    return write(h, profiles, now, true);
+  }
+
+  /** What {@link #save} would do, reading only. */
+  ProspectWrite preview(Handle h, List<ProspectProfile> profiles) {
+    return write(h, profiles, 0, false);
+  }
+
+  private ProspectWrite write(Handle h, List<ProspectProfile> profiles, long now, boolean storing) {
     Set<String> listed =
         new HashSet<>(h.createQuery("SELECT hash FROM do_not_contact").mapTo(String.class).list());
     List<ProspectProfile> allowed = new ArrayList<>(profiles.size());
@@ -57,24 +66,28 @@ final class ProspectWriter {
       }
     }
     int updated = 0;
-    PreparedBatch updateBatch = h.prepareBatch(ProspectRows.UPDATE);
+    PreparedBatch updateBatch = storing ? h.prepareBatch(ProspectRows.UPDATE) : null;
     for (Map.Entry<Long, ProspectProfile> update : updates.entrySet()) {
       if (!update.getValue().equals(known.get(update.getKey()).profile())) {
-        ProspectRows.bind(updateBatch, update.getValue())
-            .bind("now", now)
-            .bind("id", update.getKey())
-            .add();
         updated++;
-        flushIfFull(updateBatch);
+        if (storing) {
+          ProspectRows.bind(updateBatch, update.getValue())
+              .bind("now", now)
+              .bind("id", update.getKey())
+              .add();
+          flushIfFull(updateBatch);
+        }
       }
     }
-    execute(updateBatch);
-    PreparedBatch insertBatch = h.prepareBatch(ProspectRows.INSERT);
-    for (ProspectProfile profile : inserts) {
-      ProspectRows.bind(insertBatch, profile).bind("now", now).add();
-      flushIfFull(insertBatch);
+    if (storing) {
+      execute(updateBatch);
+      PreparedBatch insertBatch = h.prepareBatch(ProspectRows.INSERT);
+      for (ProspectProfile profile : inserts) {
+        ProspectRows.bind(insertBatch, profile).bind("now", now).add();
+        flushIfFull(insertBatch);
+      }
+      execute(insertBatch);
     }
-    execute(insertBatch);
     return new ProspectWrite(inserts.size(), updated, updates.size() - updated, keptOut);
   }
 

@@ -1,0 +1,200 @@
+package dev.warmreach.web.pages;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.store.DecisionRecord;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredEvent;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One prospect's page: who they are, the campaigns they are in and where, and everything that
+ * happened, oldest first: the engine's decisions with their reasons, the touches with their text,
+ * and the events (accepted, replied, bounced…).
+ */
+public record ProspectTimeline(
+    Prospect prospect, String status, List<Enrolled> enrollments, List<Entry> entries) {
+
+  /** Decisions read per campaign: a sequence makes a handful per step. */
+  static final int DECISIONS = 500;
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  /** A campaign the prospect is in, and where they are in its sequence. */
+  public record Enrolled(
+      String campaign, String account, String step, String status, String since, String nextDue) {}
+
+  /**
+   * Something on the timeline.
+   *
+   * @param kind Decision, Touch or Event
+   * @param subject a touch's subject line; empty otherwise
+   * @param body a touch's text; empty for a warm-up or a request without a note
+   */
+  public record Entry(
+      Instant at,
+      String when,
+      String kind,
+      String title,
+      String campaign,
+      String detail,
+      String subject,
+      String body) {
+
+    public String datetime() {
+      return at.toString();
+    }
+  }
+
+  static ProspectTimeline of(Store store, Prospect prospect) {
+    Map<Long, String> names =
+        store.campaigns().stream()
+            .collect(
+                Collectors.toMap(c -> c.campaign().id(), c -> c.campaign().name(), (a, b) -> a));
+    List<Enrollment> enrollments = store.enrollmentsOf(prospect.id());
+    Map<Long, Enrollment> byId =
+        enrollments.stream().collect(Collectors.toMap(Enrollment::id, Function.identity()));
+    Function<Long, String> campaignOf =
+        enrollmentId -> {
+          Enrollment e = byId.get(enrollmentId);
+          return e == null ? "" : names.getOrDefault(e.campaignId(), "");
+        };
+
+    List<Entry> entries = new ArrayList<>();
+    for (Enrollment e : enrollments) {
+      for (DecisionRecord d : store.decisions(e.campaignId(), prospect.id(), DECISIONS)) {
+        entries.add(
+            new Entry(
+                d.at(),
+                when(d.at()),
+                "Decision",
+                "At step " + d.step() + ": " + words(d.kind()),
+                names.getOrDefault(e.campaignId(), ""),
+                d.summary(),
+                "",
+                ""));
+      }
+    }
+    for (Touch t : store.touches(prospect.id())) {
+      Instant at = t.doneAt() != null ? t.doneAt() : t.dueAt();
+      entries.add(
+          new Entry(
+              at,
+              when(at),
+              "Touch",
+              channel(t.channel(), t.withNote()) + " · " + touchStatus(t.status()),
+              campaignOf.apply(t.enrollmentId()),
+              "Step "
+                  + t.step()
+                  + " from "
+                  + t.senderAccount()
+                  + (t.reason().isEmpty() ? "" : ": " + t.reason()),
+              t.message() == null ? "" : t.message().subject(),
+              t.message() == null ? "" : t.message().body()));
+    }
+    for (StoredEvent v : store.events(prospect.id())) {
+      entries.add(
+          new Entry(
+              v.at(),
+              when(v.at()),
+              "Event",
+              words(v.kind()) + (v.channel() == null ? "" : " on " + channel(v.channel(), false)),
+              "",
+              v.detail(),
+              "",
+              ""));
+    }
+    entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> order(e.kind())));
+
+    List<Enrolled> enrolled =
+        enrollments.stream()
+            .map(
+                e ->
+                    new Enrolled(
+                        names.getOrDefault(e.campaignId(), "#" + e.campaignId()),
+                        e.senderAccount(),
+                        e.step(),
+                        ProspectList.enrollmentLabel(e.status()),
+                        when(e.enteredStepAt()),
+                        e.nextDueAt() == null
+                            ? (e.isActive() ? "waiting for an event" : "—")
+                            : when(e.nextDueAt())))
+            .toList();
+    return new ProspectTimeline(
+        prospect,
+        ProspectList.statusLabel(prospect.doNotContact(), enrollments),
+        enrolled,
+        List.copyOf(entries));
+  }
+
+  public String seniority() {
+    return ProspectList.seniorityLabel(prospect.profile().seniority());
+  }
+
+  public String activity() {
+    return words(prospect.profile().activity().name());
+  }
+
+  public String degree() {
+    return words(prospect.profile().degree().name());
+  }
+
+  public List<String> tags() {
+    return prospect.profile().tags().stream().sorted().toList();
+  }
+
+  public String added() {
+    return when(prospect.createdAt());
+  }
+
+  // Decisions before the touch they made, events last, at the same instant.
+  private static int order(String kind) {
+    return switch (kind) {
+      case "Decision" -> 0;
+      case "Touch" -> 1;
+      default -> 2;
+    };
+  }
+
+  static String when(Instant at) {
+    return WHEN.format(at);
+  }
+
+  /** {@code NOT_YET} → "Not yet". */
+  static String words(String constant) {
+    String text = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  static String channel(Channel channel, boolean withNote) {
+    return switch (channel) {
+      case ENGAGE -> "Warm-up (engage with a post)";
+      case CONNECT -> withNote ? "Connection request with a note" : "Connection request";
+      case DM -> "LinkedIn message";
+      case INMAIL -> "InMail";
+      case EMAIL -> "Email";
+    };
+  }
+
+  private static String touchStatus(Touch.Status status) {
+    return switch (status) {
+      case PLANNED -> "planned";
+      case DONE -> "sent";
+      case SKIPPED -> "skipped";
+      case FAILED -> "failed";
+    };
+  }
+}
