@@ -149,6 +149,9 @@ public interface Store extends AutoCloseable {
 
   List<Enrollment> enrollments(long campaignId, int limit);
 
+  /** One page of a campaign's enrollments in the order they were enrolled, for paging. */
+  List<Enrollment> enrollments(long campaignId, int limit, int offset);
+
   CampaignStats campaignStats(long campaignId);
 
   /** The latest decisions of a campaign, newest first. */

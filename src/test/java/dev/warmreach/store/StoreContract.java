@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
@@ -15,6 +16,7 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.WorkingHours;
+import dev.warmreach.testing.ACampaign;
 import dev.warmreach.testing.PlannedTouches;
 import dev.warmreach.testing.SettableClock;
 import java.time.Duration;
@@ -247,6 +249,20 @@ abstract class StoreContract {
     assertThat(page)
         .extracting(p -> p.profile().firstName())
         .containsExactly("P20", "P21", "P22", "P23", "P24");
+  }
+
+  @Test
+  void pagesThroughACampaignsEnrollmentsInTheOrderTheyWereEnrolled() {
+    StoredCampaign campaign = ACampaign.launched(store, 7, START, "sdr-1");
+    long id = campaign.campaign().id();
+
+    List<Enrollment> all = store.enrollments(id, 100);
+    List<Enrollment> second = store.enrollments(id, 3, 3);
+
+    assertThat(all).hasSize(7);
+    assertThat(second).containsExactlyElementsOf(all.subList(3, 6));
+    assertThat(store.enrollments(id, 3, 6)).containsExactly(all.get(6));
+    assertThat(store.enrollments(id, 3, 9)).isEmpty();
   }
 
   @Test

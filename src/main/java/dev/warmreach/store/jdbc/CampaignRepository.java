@@ -354,6 +354,18 @@ final class CampaignRepository {
         .list();
   }
 
+  List<Enrollment> enrollments(Handle h, long campaignId, int limit, int offset) {
+    return h.createQuery(
+            "SELECT "
+                + ENROLLMENT_COLUMNS
+                + " FROM enrollment WHERE campaign_id = :c ORDER BY id LIMIT :limit OFFSET :offset")
+        .bind("c", campaignId)
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .map((rs, ctx) -> enrollment(rs))
+        .list();
+  }
+
   private static Enrollment enrollment(ResultSet rs) throws SQLException {
     long due = rs.getLong("next_due_at");
     boolean noDue = rs.wasNull();

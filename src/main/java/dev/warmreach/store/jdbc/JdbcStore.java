@@ -590,6 +590,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public List<Enrollment> enrollments(long campaignId, int limit, int offset) {
+    return withHandle(h -> campaigns.enrollments(h, campaignId, limit, offset));
+  }
+
+  @Override
   public CampaignStats campaignStats(long campaignId) {
     return withHandle(h -> campaigns.stats(h, campaignId));
   }
