@@ -15,6 +15,7 @@ import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.ProspectState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -149,10 +150,16 @@ public interface Store extends AutoCloseable {
 
   List<Enrollment> enrollments(long campaignId, int limit);
 
-  /** One page of a campaign's enrollments in the order they were enrolled, for paging. */
+  /** One page of a campaign's enrollments, by prospect number, for paging. */
   List<Enrollment> enrollments(long campaignId, int limit, int offset);
 
+  /** How many prospects the campaign has enrolled, whatever their status. */
+  long countEnrollments(long campaignId);
+
   CampaignStats campaignStats(long campaignId);
+
+  /** Every campaign's enrollments by status (ACTIVE, REPLIED, …), keyed by campaign id. */
+  Map<Long, Map<String, Long>> enrollmentCounts();
 
   /** The latest decisions of a campaign, newest first. */
   List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit);

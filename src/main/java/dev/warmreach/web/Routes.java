@@ -124,6 +124,7 @@ final class Routes {
     r.get("/campaigns/new", p.campaigns()::newForm, MEMBER);
     r.post("/campaigns/coach", p.campaigns()::coach, MEMBER);
     r.get("/campaigns/{name}", p.campaigns()::campaign, MEMBER);
+    r.get("/campaigns/{name}/plan", p.campaigns()::plan, MEMBER);
     r.post("/campaigns/{name}/launch", p.campaigns()::launch, MEMBER);
     r.post("/campaigns/{name}/pause", p.campaigns()::pause, MEMBER);
     r.post("/campaigns/{name}/resume", p.campaigns()::resume, MEMBER);

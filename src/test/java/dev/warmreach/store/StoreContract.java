@@ -252,7 +252,7 @@ abstract class StoreContract {
   }
 
   @Test
-  void pagesThroughACampaignsEnrollmentsInTheOrderTheyWereEnrolled() {
+  void pagesThroughACampaignsEnrollmentsByProspectAndCountsThemByStatus() {
     StoredCampaign campaign = ACampaign.launched(store, 7, START, "sdr-1");
     long id = campaign.campaign().id();
 
@@ -263,6 +263,10 @@ abstract class StoreContract {
     assertThat(second).containsExactlyElementsOf(all.subList(3, 6));
     assertThat(store.enrollments(id, 3, 6)).containsExactly(all.get(6));
     assertThat(store.enrollments(id, 3, 9)).isEmpty();
+    assertThat(store.countEnrollments(id)).isEqualTo(7);
+    assertThat(store.countEnrollments(id + 1)).isZero();
+    assertThat(store.enrollmentCounts())
+        .isEqualTo(java.util.Map.of(id, java.util.Map.of("ACTIVE", 7L)));
   }
 
   @Test

@@ -44,6 +44,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -592,6 +593,16 @@ public final class JdbcStore implements Store {
   @Override
   public List<Enrollment> enrollments(long campaignId, int limit, int offset) {
     return withHandle(h -> campaigns.enrollments(h, campaignId, limit, offset));
+  }
+
+  @Override
+  public long countEnrollments(long campaignId) {
+    return withHandle(h -> campaigns.countEnrollments(h, campaignId));
+  }
+
+  @Override
+  public Map<Long, Map<String, Long>> enrollmentCounts() {
+    return withHandle(campaigns::enrollmentCounts);
   }
 
   @Override

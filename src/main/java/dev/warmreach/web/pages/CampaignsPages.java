@@ -13,11 +13,11 @@ import dev.warmreach.store.StoredCampaign;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Campaigns: the list, the new-campaign form with the coach's live feedback on each template, and
@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class CampaignsPages {
 
-  /** One campaign in the list. */
+  /** One campaign in the list, with its enrollments by status. */
   public record ListRow(
       String name,
       String path,
@@ -35,11 +35,12 @@ public final class CampaignsPages {
       String policy,
       List<String> accounts,
       long enrolled,
-      long sent,
+      long active,
       long replied) {}
 
   private final Warmreach app;
   private final Views views;
+  private final Map<String, List<Map<String, Object>>> coachReports = new ConcurrentHashMap<>();
 
   public CampaignsPages(Warmreach app, Views views) {
     this.app = app;
@@ -50,8 +51,9 @@ public final class CampaignsPages {
   public void show(Context ctx) {
     Store store = app.store();
     List<ListRow> rows = new ArrayList<>();
+    Map<Long, Map<String, Long>> counts = store.enrollmentCounts();
     for (StoredCampaign c : store.campaigns()) {
-      CampaignStats stats = store.campaignStats(c.campaign().id());
+      Map<String, Long> enrollments = counts.getOrDefault(c.campaign().id(), Map.of());
       rows.add(
           new ListRow(
               c.campaign().name(),
@@ -59,9 +61,9 @@ public final class CampaignsPages {
               c.campaign().status(),
               c.campaign().policy(),
               c.campaign().senderAccounts(),
-              sum(stats.enrollments()),
-              sum(stats.touches()),
-              sum(stats.replies())));
+              sum(enrollments),
+              enrollments.getOrDefault("ACTIVE", 0L),
+              enrollments.getOrDefault("REPLIED", 0L)));
     }
     views.page(ctx, "campaigns/campaigns.jte", chrome(ctx, "Campaigns"), rows);
   }
@@ -153,6 +155,14 @@ public final class CampaignsPages {
         page(c, pageNumber(ctx), notice, null));
   }
 
+  /** {@code GET /campaigns/{name}/plan?page=}: one page of the plan, swapped into the page. */
+  public void plan(Context ctx) {
+    StoredCampaign c = find(ctx);
+    Map<String, Object> params = new HashMap<>();
+    params.put("model", planPage(c, pageNumber(ctx)));
+    views.render(ctx, "campaigns/plan.jte", params);
+  }
+
   public void launch(Context ctx) {
     changeStatus(ctx, Campaign.Status.DRAFT, Campaign.Status.ACTIVE, "Launched");
   }
@@ -228,12 +238,27 @@ public final class CampaignsPages {
   }
 
   private CampaignPage page(StoredCampaign c, int page, String notice, String problem) {
-    Store store = app.store();
-    CampaignStats stats = store.campaignStats(c.campaign().id());
+    CampaignStats stats = app.store().campaignStats(c.campaign().id());
     long enrolled = sum(stats.enrollments());
-    int pages = (int) Math.max(1, (enrolled + CampaignPage.PLAN_PAGE - 1) / CampaignPage.PLAN_PAGE);
-    int shown = Math.min(page, pages);
-    Instant now = app.clock().instant();
+    return new CampaignPage(
+        c,
+        enrolled,
+        stats.enrollments(),
+        CampaignPage.figures(stats),
+        stats.variants(),
+        coachReport(c),
+        List.of(),
+        Math.min(page, pages(enrolled)),
+        pages(enrolled),
+        notice,
+        problem);
+  }
+
+  /** One page of the plan: 50 enrollments, each previewed by the engine. */
+  private CampaignPage planPage(StoredCampaign c, int page) {
+    Store store = app.store();
+    long enrolled = store.countEnrollments(c.campaign().id());
+    int shown = Math.min(page, pages(enrolled));
     List<CampaignPlan.Row> plan =
         new CampaignPlan(store)
             .rows(
@@ -241,19 +266,29 @@ public final class CampaignsPages {
                     c.campaign().id(),
                     CampaignPage.PLAN_PAGE,
                     (shown - 1) * CampaignPage.PLAN_PAGE),
-                now);
+                app.clock().instant());
     return new CampaignPage(
         c,
         enrolled,
-        stats.enrollments(),
-        CampaignPage.figures(stats),
-        stats.variants(),
-        CoachReport.of(c.definition()).json(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
         plan,
         shown,
-        pages,
-        notice,
-        problem);
+        pages(enrolled),
+        null,
+        null);
+  }
+
+  private static int pages(long enrolled) {
+    return (int) Math.max(1, (enrolled + CampaignPage.PLAN_PAGE - 1) / CampaignPage.PLAN_PAGE);
+  }
+
+  /** The coach's report on a definition, which never changes once stored. */
+  private List<Map<String, Object>> coachReport(StoredCampaign c) {
+    return coachReports.computeIfAbsent(
+        c.definition(), definition -> CoachReport.of(definition).json());
   }
 
   private StoredCampaign find(Context ctx) {

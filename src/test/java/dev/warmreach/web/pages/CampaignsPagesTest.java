@@ -272,9 +272,11 @@ class CampaignsPagesTest {
   void thePlanShowsEachProspectsNextDecisionWithReasonsFiftyAPage() {
     ACampaign.launched(store, 120, ServerFixture.START, "sdr-1");
 
-    String first = get("/campaigns/campaign").body();
-    String last = get("/campaigns/campaign?page=3").body();
+    String page = get("/campaigns/campaign?page=3").body();
+    String first = get("/campaigns/campaign/plan").body();
+    String last = get("/campaigns/campaign/plan?page=3").body();
 
+    assertThat(page).contains("hx-get=\"/campaigns/campaign/plan?page=3\" hx-trigger=\"load\"");
     assertThat(rows(first)).isEqualTo(50);
     assertThat(rows(last)).isEqualTo(20);
     assertThat(first)
