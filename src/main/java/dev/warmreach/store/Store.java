@@ -175,7 +175,16 @@ public interface Store extends AutoCloseable {
   /** A prospect's enrollments in every campaign, in the order they were enrolled. */
   List<Enrollment> enrollmentsOf(long prospectId);
 
+  /** One page of a campaign's enrollments, by prospect number, for paging. */
+  List<Enrollment> enrollments(long campaignId, int limit, int offset);
+
+  /** How many prospects the campaign has enrolled, whatever their status. */
+  long countEnrollments(long campaignId);
+
   CampaignStats campaignStats(long campaignId);
+
+  /** Every campaign's enrollments by status (ACTIVE, REPLIED, …), keyed by campaign id. */
+  Map<Long, Map<String, Long>> enrollmentCounts();
 
   /** The latest decisions of a campaign, newest first. */
   List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit);

@@ -126,6 +126,15 @@ final class Routes {
 
     // Campaigns
     r.get("/campaigns", p.campaigns()::show, MEMBER);
+    r.post("/campaigns", p.campaigns()::create, MEMBER);
+    r.get("/campaigns/new", p.campaigns()::newForm, MEMBER);
+    r.post("/campaigns/coach", p.campaigns()::coach, MEMBER);
+    r.get("/campaigns/{name}", p.campaigns()::campaign, MEMBER);
+    r.get("/campaigns/{name}/plan", p.campaigns()::plan, MEMBER);
+    r.post("/campaigns/{name}/launch", p.campaigns()::launch, MEMBER);
+    r.post("/campaigns/{name}/pause", p.campaigns()::pause, MEMBER);
+    r.post("/campaigns/{name}/resume", p.campaigns()::resume, MEMBER);
+    r.post("/campaigns/{name}/forecast", p.campaigns()::forecast, MEMBER);
 
     // Sender accounts
     r.get("/accounts", p.accounts()::show, MEMBER);

@@ -20,6 +20,7 @@ import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.WorkingHours;
 import dev.warmreach.sequence.Advance;
+import dev.warmreach.testing.ACampaign;
 import dev.warmreach.testing.PlannedTouches;
 import dev.warmreach.testing.SettableClock;
 import java.time.Duration;
@@ -380,6 +381,24 @@ abstract class StoreContract {
     assertThat(page)
         .extracting(p -> p.profile().firstName())
         .containsExactly("P20", "P21", "P22", "P23", "P24");
+  }
+
+  @Test
+  void pagesThroughACampaignsEnrollmentsByProspectAndCountsThemByStatus() {
+    StoredCampaign campaign = ACampaign.launched(store, 7, START, "sdr-1");
+    long id = campaign.campaign().id();
+
+    List<Enrollment> all = store.enrollments(id, 100);
+    List<Enrollment> second = store.enrollments(id, 3, 3);
+
+    assertThat(all).hasSize(7);
+    assertThat(second).containsExactlyElementsOf(all.subList(3, 6));
+    assertThat(store.enrollments(id, 3, 6)).containsExactly(all.get(6));
+    assertThat(store.enrollments(id, 3, 9)).isEmpty();
+    assertThat(store.countEnrollments(id)).isEqualTo(7);
+    assertThat(store.countEnrollments(id + 1)).isZero();
+    assertThat(store.enrollmentCounts())
+        .isEqualTo(java.util.Map.of(id, java.util.Map.of("ACTIVE", 7L)));
   }
 
   @Test

@@ -364,6 +364,26 @@ final class CampaignRepository {
         .list();
   }
 
+  List<Enrollment> enrollments(Handle h, long campaignId, int limit, int offset) {
+    return h.createQuery(
+            "SELECT "
+                + ENROLLMENT_COLUMNS
+                + " FROM enrollment WHERE id IN (SELECT id FROM enrollment WHERE campaign_id = :c"
+                + " ORDER BY prospect_id LIMIT :limit OFFSET :offset) ORDER BY prospect_id")
+        .bind("c", campaignId)
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .map((rs, ctx) -> enrollment(rs))
+        .list();
+  }
+
+  long countEnrollments(Handle h, long campaignId) {
+    return h.createQuery("SELECT count(*) FROM enrollment WHERE campaign_id = :c")
+        .bind("c", campaignId)
+        .mapTo(Long.class)
+        .one();
+  }
+
   private static Enrollment enrollment(ResultSet rs) throws SQLException {
     long due = rs.getLong("next_due_at");
     boolean noDue = rs.wasNull();
@@ -664,6 +684,19 @@ final class CampaignRepository {
     return true;
   }
 
+  Map<Long, Map<String, Long>> enrollmentCounts(Handle h) {
+    Map<Long, Map<String, Long>> counts = new LinkedHashMap<>();
+    h.createQuery(
+            "SELECT campaign_id, status, count(*) FROM enrollment GROUP BY campaign_id, status")
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getLong(3))))
+        .forEach(
+            e ->
+                counts
+                    .computeIfAbsent(e.getKey(), id -> new LinkedHashMap<>())
+                    .put(e.getValue().getKey(), e.getValue().getValue()));
+    return counts;
+  }
+
   CampaignStats stats(Handle h, long campaignId) {
     Map<String, Long> enrollments =
         counts(
@@ -685,15 +718,14 @@ final class CampaignRepository {
     Map<String, Long> events =
         counts(
             h,
-            "SELECT v.kind, count(*) FROM prospect_event v WHERE v.prospect_id IN"
-                + " (SELECT prospect_id FROM enrollment WHERE campaign_id = :c) GROUP BY v.kind",
+            "SELECT v.kind, count(*) FROM prospect_event v JOIN enrollment e ON e.prospect_id ="
+                + " v.prospect_id WHERE e.campaign_id = :c GROUP BY v.kind",
             campaignId);
     Map<String, Long> replies =
         counts(
             h,
-            "SELECT v.channel, count(*) FROM prospect_event v WHERE v.kind = 'REPLIED' AND"
-                + " v.prospect_id IN (SELECT prospect_id FROM enrollment WHERE campaign_id = :c)"
-                + " GROUP BY v.channel",
+            "SELECT v.channel, count(*) FROM prospect_event v JOIN enrollment e ON e.prospect_id ="
+                + " v.prospect_id WHERE v.kind = 'REPLIED' AND e.campaign_id = :c GROUP BY v.channel",
             campaignId);
     return new CampaignStats(enrollments, done, planned, events, replies, variants(h, campaignId));
   }

@@ -656,6 +656,21 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public List<Enrollment> enrollments(long campaignId, int limit, int offset) {
+    return withHandle(h -> campaigns.enrollments(h, campaignId, limit, offset));
+  }
+
+  @Override
+  public long countEnrollments(long campaignId) {
+    return withHandle(h -> campaigns.countEnrollments(h, campaignId));
+  }
+
+  @Override
+  public Map<Long, Map<String, Long>> enrollmentCounts() {
+    return withHandle(campaigns::enrollmentCounts);
+  }
+
+  @Override
   public CampaignStats campaignStats(long campaignId) {
     return withHandle(h -> campaigns.stats(h, campaignId));
   }

@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Enrollment;
-import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.AccountSummary;
 import dev.warmreach.live.CampaignForecast;
+import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
-import dev.warmreach.live.LiveEngine;
 import dev.warmreach.policy.ChannelPolicy;
-import dev.warmreach.policy.Decision;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
@@ -29,9 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /api/campaigns}: create campaigns (the coach checks their templates), launch, pause and
@@ -205,25 +201,20 @@ public final class CampaignsApi {
       throw ProblemException.invalid(
           "prospect", "prospect #" + only + " is not in campaign '" + c.campaign().name() + "'");
     }
-    LiveEngine engine = new LiveEngine(store, null);
     Instant now = clock.instant();
     int from = Math.min(page.offset(), enrollments.size());
     int to = (int) Math.min((long) from + page.limit(), enrollments.size());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Enrollment e : enrollments.subList(from, to)) {
-      Optional<Decision> next = engine.preview(e, now);
+    for (CampaignPlan.Row r : new CampaignPlan(store).rows(enrollments.subList(from, to), now)) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("prospect", e.prospectId());
-      row.put("name", store.prospect(e.prospectId()).map(Prospect::fullName).orElse(""));
-      row.put("account", e.senderAccount());
-      row.put("step", e.step());
-      row.put("status", e.status().name());
-      row.put("due", e.nextDueAt());
-      row.put(
-          "decision",
-          next.map(Decision::summary)
-              .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)));
-      row.put("reasons", next.map(Decision::reasons).orElse(List.of()));
+      row.put("prospect", r.prospect());
+      row.put("name", r.name());
+      row.put("account", r.account());
+      row.put("step", r.step());
+      row.put("status", r.status());
+      row.put("due", r.due());
+      row.put("decision", r.decision());
+      row.put("reasons", r.reasons());
       rows.add(row);
     }
     ctx.json(page.body(rows, enrollments.size()));

@@ -1,0 +1,68 @@
+package dev.warmreach.live;
+
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.policy.Decision;
+import dev.warmreach.store.Store;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Each enrolled prospect's next decision with its reasons, as the engine would take it now, without
+ * storing anything: the plan the CLI, the HTTP API and the dashboard show. Not thread-safe (it
+ * caches the campaign's engine); make one per request.
+ */
+public final class CampaignPlan {
+
+  /**
+   * One prospect's line of the plan.
+   *
+   * @param name the prospect's full name; empty when they were erased
+   * @param due when the engine looks at them next; {@code null} when it waits on an event
+   * @param decision the next decision in a few words, or {@code finished: <status>}
+   */
+  public record Row(
+      long prospect,
+      String name,
+      String account,
+      String step,
+      String status,
+      Instant due,
+      String decision,
+      List<String> reasons) {
+
+    public Row {
+      reasons = List.copyOf(reasons);
+    }
+  }
+
+  private final Store store;
+  private final LiveEngine engine;
+
+  public CampaignPlan(Store store) {
+    this.store = store;
+    this.engine = new LiveEngine(store, null);
+  }
+
+  /** The plan's line for one enrollment at {@code now}. */
+  public Row row(Enrollment e, Instant now) {
+    Optional<Decision> next = engine.preview(e, now);
+    return new Row(
+        e.prospectId(),
+        store.prospect(e.prospectId()).map(Prospect::fullName).orElse(""),
+        e.senderAccount(),
+        e.step(),
+        e.status().name(),
+        e.nextDueAt(),
+        next.map(Decision::summary)
+            .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)),
+        next.map(Decision::reasons).orElse(List.of()));
+  }
+
+  /** The lines of {@code enrollments}, in their order. */
+  public List<Row> rows(List<Enrollment> enrollments, Instant now) {
+    return enrollments.stream().map(e -> row(e, now)).toList();
+  }
+}
