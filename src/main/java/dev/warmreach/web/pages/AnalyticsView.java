@@ -94,7 +94,7 @@ public record AnalyticsView(
     if (r.trials() == 0) {
       return "—";
     }
-    return percent(r.rate()) + " (" + percent(r.low()) + "–" + percent(r.high()) + ")";
+    return percent(r.rate()) + " (" + Math.round(r.low() * 100) + "–" + percent(r.high()) + ")";
   }
 
   private static String percent(double value) {
