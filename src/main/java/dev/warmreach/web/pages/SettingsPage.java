@@ -247,7 +247,7 @@ public final class SettingsPage {
     }
     String weak = Passwords.problemWith(password);
     if (weak != null) {
-      errors.add("Password: " + sentence(weak));
+      errors.add("Password: " + clause(weak));
     }
     if (errors.isEmpty()) {
       try {
@@ -255,7 +255,7 @@ public final class SettingsPage {
         ctx.redirect("/settings?saved=user#users", HttpStatus.SEE_OTHER);
         return;
       } catch (UserError e) {
-        errors.add("Email: " + sentence(e.getMessage()));
+        errors.add("Email: " + clause(e.getMessage()));
       }
     }
     render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, new Outcome("users", "", errors, form));
@@ -268,7 +268,7 @@ public final class SettingsPage {
       render(
           ctx,
           HttpStatus.UNPROCESSABLE_CONTENT,
-          new Outcome("tokens", "", List.of("Token name: " + sentence(problem)), form));
+          new Outcome("tokens", "", List.of("Token name: " + clause(problem)), form));
       return;
     }
     ApiTokens.Issued issued = tokens.issue(Principal.of(ctx).user().id(), form.get("token_name"));
@@ -404,6 +404,11 @@ public final class SettingsPage {
 
   private static String nullToBlank(String value) {
     return value == null ? "" : value;
+  }
+
+  /** A message after a field's name: ends with a full stop. */
+  private static String clause(String message) {
+    return message.endsWith(".") ? message : message + ".";
   }
 
   /** A message with a capital first letter and a full stop. */
