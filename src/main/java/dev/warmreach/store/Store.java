@@ -186,6 +186,14 @@ public interface Store extends AutoCloseable {
   /** Every campaign's enrollments by status (ACTIVE, REPLIED, …), keyed by campaign id. */
   Map<Long, Map<String, Long>> enrollmentCounts();
 
+  /**
+   * Touches done and replies received per week (Monday 00:00 UTC) since {@code since}, oldest
+   * first; weeks with neither are left out. Counted in the database: one row per week.
+   *
+   * @param campaignId one campaign's touches and its prospects' replies; {@code null} for all
+   */
+  List<WeeklyActivity> weeklyActivity(Long campaignId, Instant since);
+
   /** The latest decisions of a campaign, newest first. */
   List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit);
 

@@ -145,5 +145,11 @@ final class Routes {
 
     // Settings
     r.get("/settings", p.settings()::show, MEMBER);
+    r.post("/settings/smtp", p.settings()::saveSmtp, ADMIN);
+    r.post("/settings/webhook", p.settings()::saveWebhook, ADMIN);
+    r.post("/settings/webhooks/{id}/replay", p.settings()::replay, MEMBER);
+    r.post("/settings/users", p.settings()::addUser, ADMIN);
+    r.post("/settings/tokens", p.settings()::createToken, MEMBER);
+    r.post("/settings/tokens/{id}/revoke", p.settings()::revokeToken, MEMBER);
   }
 }

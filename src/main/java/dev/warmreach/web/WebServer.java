@@ -113,7 +113,7 @@ public final class WebServer {
             new TasksApi(app.store(), app.clock(), json),
             new AnalyticsApi(app.store(), app.clock()),
             new OpenApiDocument(),
-            Pages.create(app, new Views(Assets.fromWebjars())));
+            Pages.create(app, new Views(Assets.fromWebjars()), authentication::forgetTokens));
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin javalin =
         Javalin.create(

@@ -570,6 +570,50 @@ abstract class StoreContract {
   }
 
   @Test
+  void countsTouchesAndRepliesPerWeekInTheDatabaseForOneCampaignOrAll() {
+    // START is Monday 2026-03-02; two touches that week, one the next, a reply in the second.
+    Touch first = anEmailTouch();
+    Touch second =
+        PlannedTouches.email(
+            store,
+            aProspect()
+                .named("Ben", "Okafor")
+                .at("https://www.linkedin.com/in/ben-okafor")
+                .withEmail("ben@northwind.example")
+                .build(),
+            "Hello",
+            "Hi Ben",
+            START);
+    Touch third =
+        PlannedTouches.email(
+            store,
+            aProspect()
+                .named("Cy", "Lund")
+                .at("https://www.linkedin.com/in/cy-lund")
+                .withEmail("cy@northwind.example")
+                .build(),
+            "Hello",
+            "Hi Cy",
+            START);
+    store.finishTouch(first.idempotencyKey(), Touch.Status.DONE, START.plusSeconds(60));
+    store.finishTouch(second.idempotencyKey(), Touch.Status.DONE, START.plus(Duration.ofDays(6)));
+    store.finishTouch(third.idempotencyKey(), Touch.Status.DONE, START.plus(Duration.ofDays(7)));
+    store.recordEvent(
+        new Event.Replied(
+            first.prospectId(), START.plus(Duration.ofDays(8)), "reply-1", Channel.EMAIL));
+    long campaign = store.campaign(PlannedTouches.CAMPAIGN).orElseThrow().campaign().id();
+    Instant monday = Instant.parse("2026-03-02T00:00:00Z");
+
+    assertThat(store.weeklyActivity(campaign, monday.minus(Duration.ofDays(70))))
+        .containsExactly(
+            new WeeklyActivity(monday, 2, 0),
+            new WeeklyActivity(monday.plus(Duration.ofDays(7)), 1, 1));
+    assertThat(store.weeklyActivity(null, monday.plus(Duration.ofDays(7))))
+        .containsExactly(new WeeklyActivity(monday.plus(Duration.ofDays(7)), 1, 1));
+    assertThat(store.weeklyActivity(campaign + 1, monday)).isEmpty();
+  }
+
+  @Test
   void opensOneDeliveryPerTouchAndKindAndReturnsTheStoredOneAfter() {
     Touch touch = anEmailTouch();
 

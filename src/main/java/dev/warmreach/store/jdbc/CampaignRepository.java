@@ -23,6 +23,7 @@ import dev.warmreach.store.SimulatedReaction;
 import dev.warmreach.store.StepWork;
 import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.store.StoredEvent;
+import dev.warmreach.store.WeeklyActivity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Campaigns, enrollments, touches, events and decisions in SQL. Each method runs on the handle of
@@ -755,6 +757,55 @@ final class CampaignRepository {
                     rs.getLong("accepted"),
                     rs.getLong("replied")))
         .list();
+  }
+
+  /** Monday 1970-01-05 00:00 UTC: weeks are counted from it. */
+  private static final long FIRST_MONDAY = 4L * 24 * 60 * 60 * 1000;
+
+  private static final long WEEK = 7L * 24 * 60 * 60 * 1000;
+
+  List<WeeklyActivity> weekly(Handle h, Long campaignId, Instant since) {
+    // Integer division of BIGINTs truncates on SQLite and PostgreSQL alike; the constants are
+    // written into the SQL so that the grouped expression is the selected one on PostgreSQL.
+    String week = "(%s - " + FIRST_MONDAY + ") / " + WEEK;
+    Map<Long, long[]> weeks = new TreeMap<>();
+    String touches =
+        "SELECT "
+            + week.formatted("t.done_at")
+            + ", count(*) FROM touch t"
+            + (campaignId == null ? "" : " JOIN enrollment e ON e.id = t.enrollment_id")
+            + " WHERE t.status = 'DONE' AND t.done_at >= :since"
+            + (campaignId == null ? "" : " AND e.campaign_id = :c")
+            + " GROUP BY "
+            + week.formatted("t.done_at");
+    String replies =
+        "SELECT "
+            + week.formatted("v.happened_at")
+            + ", count(*) FROM prospect_event v WHERE v.kind = 'REPLIED' AND v.happened_at >="
+            + " :since"
+            + (campaignId == null
+                ? ""
+                : " AND v.prospect_id IN (SELECT prospect_id FROM enrollment WHERE campaign_id ="
+                    + " :c)")
+            + " GROUP BY "
+            + week.formatted("v.happened_at");
+    for (int i = 0; i < 2; i++) {
+      int column = i;
+      Query query = h.createQuery(i == 0 ? touches : replies).bind("since", since.toEpochMilli());
+      if (campaignId != null) {
+        query.bind("c", campaignId.longValue());
+      }
+      query
+          .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+          .forEach(e -> weeks.computeIfAbsent(e.getKey(), k -> new long[2])[column] = e.getValue());
+    }
+    List<WeeklyActivity> out = new ArrayList<>(weeks.size());
+    weeks.forEach(
+        (n, counts) ->
+            out.add(
+                new WeeklyActivity(
+                    Instant.ofEpochMilli(FIRST_MONDAY + n * WEEK), counts[0], counts[1])));
+    return out;
   }
 
   private static Map<String, Long> counts(Handle h, String sql, long campaignId) {

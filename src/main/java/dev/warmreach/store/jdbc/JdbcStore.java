@@ -33,6 +33,7 @@ import dev.warmreach.store.StoreException;
 import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.store.StoredEvent;
 import dev.warmreach.store.UserStore;
+import dev.warmreach.store.WeeklyActivity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -673,6 +674,11 @@ public final class JdbcStore implements Store {
   @Override
   public CampaignStats campaignStats(long campaignId) {
     return withHandle(h -> campaigns.stats(h, campaignId));
+  }
+
+  @Override
+  public List<WeeklyActivity> weeklyActivity(Long campaignId, Instant since) {
+    return withHandle(h -> campaigns.weekly(h, campaignId, since));
   }
 
   @Override

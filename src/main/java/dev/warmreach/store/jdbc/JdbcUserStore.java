@@ -246,12 +246,14 @@ final class JdbcUserStore implements UserStore {
 
   private static ApiToken token(ResultSet rs) throws SQLException {
     long revoked = rs.getLong("revoked_at");
+    // wasNull() speaks of the column read last: ask it right after revoked_at.
+    Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
     return new ApiToken(
         rs.getLong("id"),
         rs.getLong("user_id"),
         rs.getString("name"),
         Instant.ofEpochMilli(rs.getLong("created_at")),
-        rs.wasNull() ? null : Instant.ofEpochMilli(revoked));
+        revokedAt);
   }
 
   private <T> T write(HandleCallback<T, RuntimeException> work) {

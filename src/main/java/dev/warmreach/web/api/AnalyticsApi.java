@@ -1,102 +1,73 @@
 package dev.warmreach.web.api;
 
 import dev.warmreach.domain.RateEstimate;
-import dev.warmreach.domain.SenderAccount;
-import dev.warmreach.message.VariantTally;
-import dev.warmreach.quota.AccountState;
-import dev.warmreach.quota.CreditLedger;
-import dev.warmreach.store.CampaignStats;
+import dev.warmreach.live.OutreachAnalytics;
 import dev.warmreach.store.Store;
-import dev.warmreach.store.StoredCampaign;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /api/analytics/summary}: what is working — per campaign and overall, the funnel per
  * channel with reply rates and their 95% Wilson intervals, each template variant's tally, and the
- * InMail credits each account spent and got back.
+ * InMail credits each account spent and got back (computed by {@link OutreachAnalytics}, as the
+ * dashboard's analytics page shows them).
  */
 public final class AnalyticsApi {
 
-  private static final List<String> CHANNELS =
-      List.of("ENGAGE", "CONNECT", "DM", "INMAIL", "EMAIL");
-
-  private final Store store;
+  private final OutreachAnalytics analytics;
   private final Clock clock;
 
   public AnalyticsApi(Store store, Clock clock) {
-    this.store = store;
+    this.analytics = new OutreachAnalytics(store);
     this.clock = clock;
   }
 
   public void summary(Context ctx) {
+    OutreachAnalytics.Summary summary = analytics.summary(clock.instant());
     List<Map<String, Object>> campaigns = new ArrayList<>();
-    Map<String, long[]> overall = new LinkedHashMap<>();
-    List<VariantTally> allVariants = new ArrayList<>();
-    for (StoredCampaign c : store.campaigns()) {
-      CampaignStats stats = store.campaignStats(c.campaign().id());
+    for (OutreachAnalytics.CampaignFigures c : summary.campaigns()) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("campaign", c.campaign().name());
-      row.put("status", c.campaign().status().name());
-      row.put("channels", funnel(stats, overall));
-      row.put("variants", variants(stats.variants()));
+      row.put("campaign", c.campaign().campaign().name());
+      row.put("status", c.campaign().campaign().status().name());
+      row.put("channels", channels(c.funnel()));
+      row.put("variants", variants(c.variants()));
       campaigns.add(row);
-      allVariants.addAll(stats.variants());
     }
     Map<String, Object> total = new LinkedHashMap<>();
-    Map<String, Object> channels = new LinkedHashMap<>();
-    overall.forEach(
-        (channel, n) ->
-            channels.put(channel.toLowerCase(Locale.ROOT), channel(n[0], n[1], n[2], channel)));
-    total.put("channels", channels);
-    total.put("variants", variants(allVariants));
+    total.put("channels", channels(summary.overall()));
+    total.put("variants", variants(summary.overallVariants()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("campaigns", campaigns);
     out.put("overall", total);
-    out.put("inmailCredits", credits(clock.instant()));
+    out.put("inmailCredits", credits(summary.credits()));
     out.put("confidence", "95% Wilson score interval");
     ctx.json(out);
   }
 
-  /** Each channel's sent, accepted and replies; adds them to {@code overall}. */
-  private static Map<String, Object> funnel(CampaignStats stats, Map<String, long[]> overall) {
+  private static Map<String, Object> channels(List<OutreachAnalytics.Funnel> funnel) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (String channel : CHANNELS) {
-      long sent = stats.touches().getOrDefault(channel, 0L);
-      long accepted = channel.equals("CONNECT") ? stats.events().getOrDefault("ACCEPTED", 0L) : 0;
-      long replies = stats.replies().getOrDefault(channel, 0L);
-      long[] sum = overall.computeIfAbsent(channel, k -> new long[3]);
-      sum[0] += sent;
-      sum[1] += accepted;
-      sum[2] += replies;
-      out.put(channel.toLowerCase(Locale.ROOT), channel(sent, accepted, replies, channel));
+    for (OutreachAnalytics.Funnel f : funnel) {
+      Map<String, Object> channel = new LinkedHashMap<>();
+      channel.put("sent", f.sent());
+      f.acceptance()
+          .ifPresent(
+              a -> {
+                channel.put("accepted", f.accepted());
+                channel.put("acceptanceRate", rate(a));
+              });
+      channel.put("replies", f.replies());
+      channel.put("replyRate", rate(f.reply()));
+      out.put(f.channel().toLowerCase(Locale.ROOT), channel);
     }
     return out;
   }
 
-  private static Map<String, Object> channel(
-      long sent, long accepted, long replies, String channel) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("sent", sent);
-    if (channel.equals("CONNECT")) {
-      out.put("accepted", accepted);
-      out.put("acceptanceRate", rate(accepted, sent));
-    }
-    out.put("replies", replies);
-    out.put("replyRate", rate(replies, sent));
-    return out;
-  }
-
-  private static Map<String, Object> rate(long successes, long trials) {
-    // Events can outnumber recorded touches (an acceptance reported for a request sent elsewhere).
-    RateEstimate r = RateEstimate.wilson95(Math.min(successes, trials), trials);
+  private static Map<String, Object> rate(RateEstimate r) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rate", r.rate());
     out.put("low", r.low());
@@ -104,36 +75,29 @@ public final class AnalyticsApi {
     return out;
   }
 
-  private static List<Map<String, Object>> variants(List<VariantTally> tallies) {
-    Map<String, VariantTally> merged = new LinkedHashMap<>();
-    for (VariantTally v : tallies) {
-      merged.merge(v.step() + "\u0000" + v.label(), v, VariantTally::plus);
-    }
+  private static List<Map<String, Object>> variants(List<OutreachAnalytics.Variant> variants) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (VariantTally v : merged.values()) {
+    for (OutreachAnalytics.Variant v : variants) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("template", v.step());
-      row.put("variant", v.label());
-      row.put("sent", v.sent());
-      row.put("accepted", v.accepted());
-      row.put("replied", v.replied());
-      row.put("replyRate", rate(v.replied(), v.sent()));
+      row.put("template", v.tally().step());
+      row.put("variant", v.tally().label());
+      row.put("sent", v.tally().sent());
+      row.put("accepted", v.tally().accepted());
+      row.put("replied", v.tally().replied());
+      row.put("replyRate", rate(v.reply()));
       out.add(row);
     }
     return out;
   }
 
-  private List<Map<String, Object>> credits(Instant now) {
+  private static List<Map<String, Object>> credits(List<OutreachAnalytics.Credits> credits) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (SenderAccount account : store.accounts()) {
-      Optional<AccountState> state = store.accountState(account.name());
-      CreditLedger.Totals totals =
-          state.map(s -> s.credits().at(now).totals()).orElse(new CreditLedger.Totals(0, 0, 0, 0));
+    for (OutreachAnalytics.Credits c : credits) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("account", account.name());
-      row.put("spent", totals.spent());
-      row.put("refunded", totals.refunded());
-      row.put("left", state.map(s -> s.creditsLeft(now)).orElse(account.monthlyInmailCredits()));
+      row.put("account", c.account());
+      row.put("spent", c.spent());
+      row.put("refunded", c.refunded());
+      row.put("left", c.left());
       out.add(row);
     }
     return out;

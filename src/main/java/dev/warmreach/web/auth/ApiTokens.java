@@ -47,15 +47,13 @@ public final class ApiTokens {
         name = given.strip();
       }
     }
-    if (name.isEmpty() || name.length() > MAX_NAME) {
-      throw ProblemException.invalid(
-          "name", "must be 1 to " + MAX_NAME + " characters, e.g. \"zapier\"");
+    String problem = problemWithName(name);
+    if (problem != null) {
+      throw ProblemException.invalid("name", problem);
     }
-    String token = Secrets.random(PREFIX);
-    UserStore.ApiToken created =
-        users.createToken(Principal.of(ctx).user().id(), name, Secrets.hash(token));
-    Map<String, Object> out = describe(created);
-    out.put("token", token);
+    Issued issued = issue(Principal.of(ctx).user().id(), name);
+    Map<String, Object> out = describe(issued.token());
+    out.put("token", issued.secret());
     out.put("note", "shown once: store it now; send it as 'Authorization: Bearer <token>'");
     ctx.status(HttpStatus.CREATED).json(out);
   }
@@ -77,13 +75,45 @@ public final class ApiTokens {
       throw ProblemException.notFound("no API token " + ctx.pathParam("id"));
     }
     var user = Principal.of(ctx).user();
-    Long owner = user.role() == Role.ADMIN ? null : user.id();
-    if (!users.revokeToken(id, owner, clock.instant())) {
+    if (!revoke(id, user.role() == Role.ADMIN ? null : user.id())) {
       throw ProblemException.notFound(
           "no active API token " + id + " of yours; GET /api/tokens lists them");
     }
-    onRevoke.run();
     ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  /** A new token and its secret, which is shown this once and never again. */
+  public record Issued(UserStore.ApiToken token, String secret) {}
+
+  /** What is wrong with a token's name, or {@code null} when it will do. */
+  public static String problemWithName(String name) {
+    if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
+      return "must be 1 to " + MAX_NAME + " characters, e.g. \"zapier\"";
+    }
+    return null;
+  }
+
+  /** Creates a token for the user; the store keeps only its hash. */
+  public Issued issue(long userId, String name) {
+    String token = Secrets.random(PREFIX);
+    return new Issued(users.createToken(userId, name.strip(), Secrets.hash(token)), token);
+  }
+
+  /**
+   * Revokes a token of {@code ownerId} (anyone's when null) and forgets remembered tokens, so it
+   * stops working at once; false when there is no such active token.
+   */
+  public boolean revoke(long tokenId, Long ownerId) {
+    if (!users.revokeToken(tokenId, ownerId, clock.instant())) {
+      return false;
+    }
+    onRevoke.run();
+    return true;
+  }
+
+  /** The user's tokens, newest first, revoked ones included. */
+  public java.util.List<UserStore.ApiToken> of(long userId) {
+    return users.tokens(userId);
   }
 
   private static Map<String, Object> describe(UserStore.ApiToken token) {

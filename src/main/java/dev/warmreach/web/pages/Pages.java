@@ -19,7 +19,11 @@ public record Pages(
   public static final List<String> SECTIONS =
       List.of("/today", "/prospects", "/campaigns", "/accounts", "/analytics", "/settings");
 
-  public static Pages create(Warmreach app, Views views) {
+  /**
+   * @param forgetTokens forgets the API tokens the server remembers, so a token revoked on a page
+   *     stops working at once
+   */
+  public static Pages create(Warmreach app, Views views, Runnable forgetTokens) {
     return new Pages(
         new SignInPage(views),
         new TodayPage(app, views),
@@ -27,7 +31,7 @@ public record Pages(
         new CampaignsPages(app, views),
         new AccountsPage(app, views),
         new AnalyticsPage(app, views),
-        new SettingsPage(app, views));
+        new SettingsPage(app, views, forgetTokens));
   }
 
   /** True for a path the dashboard serves (a page or a fragment of one), not the API. */
