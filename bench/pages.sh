@@ -52,12 +52,15 @@ pages=(
   /today
   /prospects
   "/prospects?q=marketing"
-  "/prospects?seniority=VP"
+  "/prospects?seniority=vp"
+  "/prospects?tag=history&status=replied"
   "/prospects?page=1000"
   "/prospects/$prospect"
   /campaigns
+  /campaigns/new
   /campaigns/history
-  "/campaigns/history?page=100"
+  /campaigns/history/plan
+  "/campaigns/history/plan?page=40"
   /accounts
   /analytics
   "/analytics?campaign=history"

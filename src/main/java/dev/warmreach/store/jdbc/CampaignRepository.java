@@ -738,15 +738,19 @@ final class CampaignRepository {
    */
   private static List<VariantTally> variants(Handle h, long campaignId) {
     return h.createQuery(
-            "SELECT t.template, t.variant, count(*) AS sent, sum(CASE WHEN t.channel = 'CONNECT'"
-                + " AND EXISTS (SELECT 1 FROM prospect_event v WHERE v.prospect_id ="
-                + " t.prospect_id AND v.kind = 'ACCEPTED' AND v.happened_at >= t.done_at) THEN 1"
-                + " ELSE 0 END) AS accepted, sum(CASE WHEN EXISTS (SELECT 1 FROM prospect_event v"
-                + " WHERE v.prospect_id = t.prospect_id AND v.kind = 'REPLIED' AND v.happened_at"
-                + " >= t.done_at) THEN 1 ELSE 0 END) AS replied FROM touch t JOIN enrollment e ON"
-                + " e.id = t.enrollment_id WHERE e.campaign_id = :c AND t.status = 'DONE' AND"
-                + " t.variant IS NOT NULL GROUP BY t.template, t.variant ORDER BY t.template,"
-                + " t.variant")
+            // A touch was followed by an acceptance (a reply) when the prospect's latest one came
+            // at or after it: one pass over the campaign's events instead of a lookup per touch.
+            "WITH ev AS (SELECT v.prospect_id AS prospect_id, max(CASE WHEN v.kind = 'ACCEPTED'"
+                + " THEN v.happened_at END) AS accepted_at, max(CASE WHEN v.kind = 'REPLIED' THEN"
+                + " v.happened_at END) AS replied_at FROM prospect_event v JOIN enrollment e ON"
+                + " e.prospect_id = v.prospect_id WHERE e.campaign_id = :c AND v.kind IN"
+                + " ('ACCEPTED', 'REPLIED') GROUP BY v.prospect_id) SELECT t.template, t.variant,"
+                + " count(*) AS sent, sum(CASE WHEN t.channel = 'CONNECT' AND ev.accepted_at >="
+                + " t.done_at THEN 1 ELSE 0 END) AS accepted, sum(CASE WHEN ev.replied_at >="
+                + " t.done_at THEN 1 ELSE 0 END) AS replied FROM touch t JOIN enrollment e ON e.id"
+                + " = t.enrollment_id LEFT JOIN ev ON ev.prospect_id = t.prospect_id WHERE"
+                + " e.campaign_id = :c AND t.status = 'DONE' AND t.variant IS NOT NULL GROUP BY"
+                + " t.template, t.variant ORDER BY t.template, t.variant")
         .bind("c", campaignId)
         .map(
             (rs, ctx) ->
