@@ -101,12 +101,17 @@ public final class Chromium implements AutoCloseable {
 
   /** Saves a full-page PNG as {@code name}.png. */
   public static void screenshot(Page page, String name) {
+    screenshot(page, name, true);
+  }
+
+  /** Saves a PNG as {@code name}.png: the whole page, or what a laptop screen shows of it. */
+  public static void screenshot(Page page, String name, boolean fullPage) {
     Path file = Path.of("target", "screenshots", name + ".png");
-    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(fullPage));
     String docs = System.getProperty("warmreach.screenshots");
     if (docs != null && !docs.isBlank()) {
       page.screenshot(
-          new Page.ScreenshotOptions().setPath(Path.of(docs, name + ".png")).setFullPage(true));
+          new Page.ScreenshotOptions().setPath(Path.of(docs, name + ".png")).setFullPage(fullPage));
     }
   }
 

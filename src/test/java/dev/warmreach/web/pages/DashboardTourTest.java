@@ -76,8 +76,21 @@ class DashboardTourTest {
         page.navigate(server.server.baseUrl() + section.path());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
             .isVisible();
-        Chromium.screenshot(page, section.name().toLowerCase(java.util.Locale.ROOT));
+        // Long lists (Today's tasks, the prospects) as a laptop screen shows them
+        boolean list = section == Chrome.Section.TODAY || section == Chrome.Section.PROSPECTS;
+        Chromium.screenshot(page, section.name().toLowerCase(java.util.Locale.ROOT), !list);
       }
+
+      // The pages behind the sections: a campaign with its plan, and a prospect's timeline
+      page.navigate(server.server.baseUrl() + "/campaigns/" + RealisticWorkspace.LIVE);
+      assertThat(page.locator("#plan-table tbody tr").first()).isVisible();
+      Chromium.screenshot(page, "campaign", false);
+      long prospect =
+          server.count(
+              "SELECT prospect_id FROM prospect_event WHERE kind = 'REPLIED' ORDER BY id LIMIT 1");
+      page.navigate(server.server.baseUrl() + "/prospects/" + prospect);
+      assertThat(page.locator("#timeline li").first()).isVisible();
+      Chromium.screenshot(page, "prospect");
       assertThat(errors).as("console errors").isEmpty();
     }
   }
