@@ -3,9 +3,9 @@ package dev.warmreach.message;
 import dev.warmreach.domain.Plan;
 
 /** A typical prospect, for judging a template before any real prospect is at hand. */
-final class Samples {
+public final class Samples {
 
-  static final MessageContext CONTEXT =
+  public static final MessageContext CONTEXT =
       new MessageContext(
           new MessageContext.Recipient(
               0,

@@ -10,7 +10,7 @@ import dev.warmreach.message.MessageContext;
 import dev.warmreach.message.MessageTemplate;
 import dev.warmreach.message.Rendering;
 import dev.warmreach.message.Review;
-import dev.warmreach.message.Variable;
+import dev.warmreach.message.Samples;
 import java.util.List;
 
 /**
@@ -22,25 +22,7 @@ public final class CampaignCoach {
   private static final Coach COACH = PhraseBooks.englishCoach();
 
   /** A typical prospect, written to from a paid account (notes up to 300 characters). */
-  static final MessageContext SAMPLE =
-      new MessageContext(
-          new MessageContext.Recipient(
-              0,
-              Variable.FIRST_NAME.sample(),
-              Variable.LAST_NAME.sample(),
-              Variable.COMPANY.sample(),
-              Variable.TITLE.sample(),
-              Variable.LOCATION.sample()),
-          new MessageContext.Sender(
-              Variable.SENDER_NAME.sample(),
-              Variable.SENDER_COMPANY.sample(),
-              Variable.ACCOUNT.sample(),
-              Plan.PREMIUM),
-          new MessageContext.History(
-              Variable.POST_TOPIC.sample(),
-              Variable.MUTUAL_CONNECTION.sample(),
-              Variable.SIGNAL.sample(),
-              Variable.LAST_TOUCH.sample()));
+  static final MessageContext SAMPLE = Samples.CONTEXT;
 
   /**
    * One finding as the page shows it.
