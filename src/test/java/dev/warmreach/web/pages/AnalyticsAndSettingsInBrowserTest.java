@@ -58,12 +58,7 @@ class AnalyticsAndSettingsInBrowserTest {
     touches = AnalyticsOutcomes.plant(server.app.store(), ServerFixture.START);
     context = chromium.newContext();
     page = context.newPage();
-    page.onConsoleMessage(
-        message -> {
-          if (message.type().equals("error")) {
-            consoleErrors.add(message.text());
-          }
-        });
+    Chromium.collectErrors(page, consoleErrors);
     Chromium.signIn(page, server.server.baseUrl(), "ana@example.com", ServerFixture.PASSWORD);
   }
 

@@ -71,12 +71,7 @@ class CampaignsInBrowserTest {
     store.saveProspects(people);
     context = chromium.newContext();
     page = context.newPage();
-    page.onConsoleMessage(
-        message -> {
-          if (message.type().equals("error")) {
-            consoleErrors.add(message.text());
-          }
-        });
+    Chromium.collectErrors(page, consoleErrors);
   }
 
   @AfterEach

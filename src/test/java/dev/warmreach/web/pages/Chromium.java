@@ -99,6 +99,20 @@ public final class Chromium implements AutoCloseable {
     page.waitForURL("**/today");
   }
 
+  /**
+   * Collects into {@code errors} every console error and uncaught script error of {@code page} (a
+   * Content-Security-Policy violation is one), each with the address it happened on.
+   */
+  public static void collectErrors(Page page, List<String> errors) {
+    page.onConsoleMessage(
+        message -> {
+          if (message.type().equals("error")) {
+            errors.add(page.url() + ": " + message.text());
+          }
+        });
+    page.onPageError(error -> errors.add(page.url() + ": " + error));
+  }
+
   /** Saves a full-page PNG as {@code name}.png. */
   public static void screenshot(Page page, String name) {
     screenshot(page, name, true);

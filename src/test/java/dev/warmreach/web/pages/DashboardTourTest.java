@@ -62,13 +62,7 @@ class DashboardTourTest {
     try (BrowserContext context = chromium.newContext()) {
       Page page = context.newPage();
       List<String> errors = new ArrayList<>();
-      page.onConsoleMessage(
-          message -> {
-            if (message.type().equals("error")) {
-              errors.add(page.url() + ": " + message.text());
-            }
-          });
-      page.onPageError(error -> errors.add(page.url() + ": " + error));
+      Chromium.collectErrors(page, errors);
       Chromium.signIn(
           page, server.server.baseUrl(), "anna@brightline.example", ServerFixture.PASSWORD);
 

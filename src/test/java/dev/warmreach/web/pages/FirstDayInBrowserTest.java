@@ -53,13 +53,7 @@ class FirstDayInBrowserTest {
                 "sdr-1", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
     context = chromium.newContext();
     page = context.newPage();
-    page.onConsoleMessage(
-        message -> {
-          if (message.type().equals("error")) {
-            consoleErrors.add(page.url() + ": " + message.text());
-          }
-        });
-    page.onPageError(error -> consoleErrors.add(page.url() + ": " + error));
+    Chromium.collectErrors(page, consoleErrors);
   }
 
   @AfterEach

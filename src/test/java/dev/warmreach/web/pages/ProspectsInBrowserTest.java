@@ -55,12 +55,7 @@ class ProspectsInBrowserTest {
     server.addUser("ana@example.com", Role.MEMBER);
     context = chromium.newContext();
     page = context.newPage();
-    page.onConsoleMessage(
-        message -> {
-          if (message.type().equals("error")) {
-            consoleErrors.add(message.text());
-          }
-        });
+    Chromium.collectErrors(page, consoleErrors);
   }
 
   @AfterEach

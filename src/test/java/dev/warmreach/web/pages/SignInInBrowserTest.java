@@ -46,12 +46,7 @@ class SignInInBrowserTest {
     server.addUser("ana@example.com", Role.ADMIN);
     context = chromium.newContext();
     page = context.newPage();
-    page.onConsoleMessage(
-        message -> {
-          if (message.type().equals("error")) {
-            consoleErrors.add(message.text());
-          }
-        });
+    Chromium.collectErrors(page, consoleErrors);
   }
 
   @AfterEach
