@@ -68,6 +68,7 @@ public final class LiveEngine {
       lastWithdrawalCheck = now;
       work += withdrawStaleInvitations(now);
     }
+    work += store.wakeQueued(now, BATCH);
     for (long id : store.dueEnrollments(now, BATCH)) {
       if (store
           .advance(id, now, (e, p, a) -> engine(e.campaignId()).advance(e, p, a, now))

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything that limits one sender account, as of some moment: the rolling invitation window, the
@@ -91,6 +92,20 @@ public record AccountState(
         result,
         pacing(channel)
             .check(now, daily, account.workingHours(), account.timeZone(), noun(channel)));
+  }
+
+  /**
+   * The earliest instant, at or after {@code now}, at which {@code channel} may be used: {@code
+   * now} when it may be used at once, empty when it may never be (the plan has no InMail).
+   * Enrollments held back by this account wait for this instant instead of being looked at again
+   * and again.
+   */
+  public Optional<Instant> freeAt(Channel channel, Instant now) {
+    QuotaCheck check = check(channel, now);
+    if (check instanceof QuotaCheck.Deferred deferred) {
+      return Optional.of(deferred.until().isAfter(now) ? deferred.until() : now);
+    }
+    return check instanceof QuotaCheck.Refused ? Optional.empty() : Optional.of(now);
   }
 
   /** The daily limit for {@code channel}: ramp-up for new accounts, halved while slowed. */

@@ -95,8 +95,18 @@ public interface Store extends AutoCloseable {
 
   Optional<AccountState> accountState(String account);
 
-  /** Active enrollments of active campaigns due at or before {@code now}, soonest first. */
+  /**
+   * Active enrollments of active campaigns due at or before {@code now}, soonest first. Enrollments
+   * held back by an account's limits are not among them: they wait in their account's queue.
+   */
   List<Long> dueEnrollments(Instant now, int limit);
+
+  /**
+   * Wakes the oldest enrollment of each account queue (enrollments held back by that account's
+   * limits on one channel) whose account can act on the channel again at {@code now}: it becomes
+   * due at {@code now}. Returns how many were woken.
+   */
+  int wakeQueued(Instant now, int limit);
 
   /**
    * Runs one engine step for an enrollment in one transaction: loads it with the prospect and the

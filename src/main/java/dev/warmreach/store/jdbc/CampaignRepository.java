@@ -10,7 +10,6 @@ import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.message.VariantTally;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.Command;
@@ -45,6 +44,9 @@ import org.jdbi.v3.core.statement.Query;
  * finds zero rows updated and gives up its step.
  */
 final class CampaignRepository {
+
+  private final AccountQueues queues = new AccountQueues();
+  private final CampaignTallies tallies = new CampaignTallies();
 
   /** Another worker moved the same state first; the transaction is rolled back. */
   static final class LostRace extends RuntimeException {
@@ -123,6 +125,9 @@ final class CampaignRepository {
         .bind("status", status.name())
         .bind("id", campaignId)
         .execute();
+    if (status == Campaign.Status.ACTIVE) {
+      queues.campaignResumed(h, campaignId);
+    }
   }
 
   int enroll(Handle h, List<Enrollment> enrollments) {
@@ -178,12 +183,17 @@ final class CampaignRepository {
   List<Long> due(Handle h, Instant now, int limit) {
     return h.createQuery(
             "SELECT e.id FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
-                + " WHERE e.status = 'ACTIVE' AND c.status = 'ACTIVE' AND e.next_due_at <= :now"
-                + " ORDER BY e.next_due_at, e.id LIMIT :limit")
+                + " WHERE e.status = 'ACTIVE' AND e.waiting_channel IS NULL AND c.status = 'ACTIVE'"
+                + " AND e.next_due_at <= :now ORDER BY e.next_due_at, e.id LIMIT :limit")
         .bind("now", now.toEpochMilli())
         .bind("limit", limit)
         .mapTo(Long.class)
         .list();
+  }
+
+  /** Wakes the oldest member of each account queue that can act again at {@code now}. */
+  int wakeQueued(Handle h, Instant now, int limit) {
+    return queues.wakeDue(h, now, limit);
   }
 
   Optional<Advance> advance(
@@ -202,22 +212,44 @@ final class CampaignRepository {
     AccountState current = account.value().withAccount(accounts.find(e.senderAccount()));
     Advance advance = work.step(e, prospect, current);
     Enrollment next = advance.enrollment();
+    boolean historyChanged = !advance.history().equals(history.value());
+    boolean accountChanged = !advance.account().equals(current);
+    if (next.equals(e)
+        && advance.commands().isEmpty()
+        && advance.waitingFor() == null
+        && !historyChanged
+        && !accountChanged) {
+      // Nothing moved: writing would only bump versions, and a pass that writes nothing is idle.
+      return Optional.empty();
+    }
+    Channel waiting = next.isActive() ? advance.waitingFor() : null;
     int moved =
         h.createUpdate(
                 "UPDATE enrollment SET step = :step, status = :status, entered_step_at = :entered,"
-                    + " next_due_at = :due, version = version + 1 WHERE id = :id AND version = :version")
+                    + " next_due_at = :due, waiting_channel = :waiting, version = version + 1"
+                    + " WHERE id = :id AND version = :version")
             .bind("step", next.step())
             .bind("status", next.status().name())
             .bind("entered", next.enteredStepAt().toEpochMilli())
             .bind("due", next.nextDueAt() == null ? null : next.nextDueAt().toEpochMilli())
+            .bind("waiting", waiting == null ? null : waiting.name())
             .bind("id", e.id())
             .bind("version", e.version())
             .execute();
     if (moved == 0) {
       throw new LostRace("enrollment " + e.id());
     }
-    saveHistory(h, e.prospectId(), advance.history(), history.version());
-    saveAccount(h, advance.account(), account.version());
+    if (historyChanged) {
+      saveHistory(h, e.prospectId(), advance.history(), history.version());
+    }
+    if (accountChanged) {
+      saveAccount(h, advance.account(), account.version());
+    }
+    if (waiting != null) {
+      queues.held(h, advance.account(), waiting, now);
+    } else if (accountChanged) {
+      queues.changed(h, advance.account(), now);
+    }
     for (Command command : advance.commands()) {
       if (command instanceof Command.Send send) {
         insertTouch(h, send, now);
@@ -297,27 +329,31 @@ final class CampaignRepository {
 
   private void insertTouch(Handle h, Command.Send send, Instant now) {
     Message message = send.message();
-    h.createUpdate(
-            "INSERT INTO touch (enrollment_id, prospect_id, sender_account, step, channel,"
-                + " with_note, template, status, due_at, idempotency_key, reason, variant, subject,"
-                + " body, personalised) VALUES (:enrollment, :prospect, :account, :step,"
-                + " :channel, :note, :template, 'PLANNED', :now, :key, :reason, :variant,"
-                + " :subject, :body, :personalised) ON CONFLICT (idempotency_key) DO NOTHING")
-        .bind("enrollment", send.enrollmentId())
-        .bind("prospect", send.prospectId())
-        .bind("account", send.senderAccount())
-        .bind("step", send.step())
-        .bind("channel", send.channel().name())
-        .bind("note", send.withNote())
-        .bind("template", send.template())
-        .bind("now", now.toEpochMilli())
-        .bind("key", send.idempotencyKey())
-        .bind("reason", send.decision().summary())
-        .bind("variant", message == null ? null : message.variant())
-        .bind("subject", message == null ? null : message.subject())
-        .bind("body", message == null ? null : message.body())
-        .bind("personalised", message == null ? null : message.personalised())
-        .execute();
+    int inserted =
+        h.createUpdate(
+                "INSERT INTO touch (enrollment_id, prospect_id, sender_account, step, channel,"
+                    + " with_note, template, status, due_at, idempotency_key, reason, variant, subject,"
+                    + " body, personalised) VALUES (:enrollment, :prospect, :account, :step,"
+                    + " :channel, :note, :template, 'PLANNED', :now, :key, :reason, :variant,"
+                    + " :subject, :body, :personalised) ON CONFLICT (idempotency_key) DO NOTHING")
+            .bind("enrollment", send.enrollmentId())
+            .bind("prospect", send.prospectId())
+            .bind("account", send.senderAccount())
+            .bind("step", send.step())
+            .bind("channel", send.channel().name())
+            .bind("note", send.withNote())
+            .bind("template", send.template())
+            .bind("now", now.toEpochMilli())
+            .bind("key", send.idempotencyKey())
+            .bind("reason", send.decision().summary())
+            .bind("variant", message == null ? null : message.variant())
+            .bind("subject", message == null ? null : message.subject())
+            .bind("body", message == null ? null : message.body())
+            .bind("personalised", message == null ? null : message.personalised())
+            .execute();
+    if (inserted == 1) {
+      tallies.planned(h, send.enrollmentId(), send.channel());
+    }
   }
 
   private void insertDecision(
@@ -452,9 +488,11 @@ final class CampaignRepository {
                 new Versioned<>(StateJson.history(rs.getString("state")), rs.getLong("version")))
         .findOne()
         .ifPresent(
-            v ->
-                saveHistory(
-                    h, event.prospectId(), EventEffects.onHistory(v.value(), event), v.version()));
+            v -> {
+              ProspectHistory after = EventEffects.onHistory(v.value(), event);
+              saveHistory(h, event.prospectId(), after, v.version());
+              tallies.recorded(h, event, v.value(), after);
+            });
     List<String> accounts =
         h.createQuery("SELECT DISTINCT sender_account FROM enrollment WHERE prospect_id = :p")
             .bind("p", event.prospectId())
@@ -465,11 +503,13 @@ final class CampaignRepository {
       AccountState after = EventEffects.onAccount(account.value(), event);
       if (!after.equals(account.value())) {
         saveAccount(h, after, account.version());
+        queues.changed(h, after, event.at());
       }
     }
     h.createUpdate(
-            "UPDATE enrollment SET next_due_at = :now, version = version + 1 WHERE prospect_id = :p"
-                + " AND status = 'ACTIVE' AND (next_due_at IS NULL OR next_due_at > :now)")
+            "UPDATE enrollment SET next_due_at = :now, waiting_channel = NULL, version = version + 1"
+                + " WHERE prospect_id = :p AND status = 'ACTIVE' AND (next_due_at IS NULL"
+                + " OR next_due_at > :now OR waiting_channel IS NOT NULL)")
         .bind("p", event.prospectId())
         .bind("now", event.at().toEpochMilli())
         .execute();
@@ -600,7 +640,8 @@ final class CampaignRepository {
     long dueEnrollments =
         h.createQuery(
                 "SELECT count(*) FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
-                    + " WHERE e.status = 'ACTIVE' AND c.status = 'ACTIVE' AND e.next_due_at <= :now")
+                    + " WHERE e.status = 'ACTIVE' AND e.waiting_channel IS NULL"
+                    + " AND c.status = 'ACTIVE' AND e.next_due_at <= :now")
             .bind("now", now.toEpochMilli())
             .mapTo(Long.class)
             .one();
@@ -662,6 +703,24 @@ final class CampaignRepository {
     return counts;
   }
 
+  /** Puts a failed touch back to planned (its dead letter went out after all). */
+  void reopenFailedTouch(Handle h, String key) {
+    Optional<Touch> failed =
+        h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key AND status = 'FAILED'")
+            .bind("key", key)
+            .map((rs, ctx) -> touch(rs))
+            .findOne();
+    if (failed.isEmpty()) {
+      return;
+    }
+    h.createUpdate(
+            "UPDATE touch SET status = 'PLANNED', done_at = NULL, outcome = NULL"
+                + " WHERE idempotency_key = :key AND status = 'FAILED'")
+        .bind("key", key)
+        .execute();
+    tallies.moved(h, failed.get(), Touch.Status.PLANNED);
+  }
+
   boolean finishTouch(Handle h, String key, Touch.Status status, Instant at, String outcome) {
     Optional<Touch> touch =
         h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key AND status = 'PLANNED'")
@@ -679,6 +738,7 @@ final class CampaignRepository {
         .bind("outcome", outcome)
         .bind("key", key)
         .execute();
+    tallies.moved(h, touch.get(), status);
     if (status == Touch.Status.DONE && touch.get().channel() == Channel.ENGAGE) {
       Versioned<ProspectHistory> history = history(h, touch.get().prospectId());
       saveHistory(h, touch.get().prospectId(), history.value().withEngagement(), history.version());
@@ -705,62 +765,14 @@ final class CampaignRepository {
             h,
             "SELECT status, count(*) FROM enrollment WHERE campaign_id = :c GROUP BY status",
             campaignId);
-    Map<String, Long> done =
-        counts(
-            h,
-            "SELECT t.channel, count(*) FROM touch t JOIN enrollment e ON e.id = t.enrollment_id"
-                + " WHERE e.campaign_id = :c AND t.status = 'DONE' GROUP BY t.channel",
-            campaignId);
-    Map<String, Long> planned =
-        counts(
-            h,
-            "SELECT t.channel, count(*) FROM touch t JOIN enrollment e ON e.id = t.enrollment_id"
-                + " WHERE e.campaign_id = :c AND t.status = 'PLANNED' GROUP BY t.channel",
-            campaignId);
-    Map<String, Long> events =
-        counts(
-            h,
-            "SELECT v.kind, count(*) FROM prospect_event v JOIN enrollment e ON e.prospect_id ="
-                + " v.prospect_id WHERE e.campaign_id = :c GROUP BY v.kind",
-            campaignId);
-    Map<String, Long> replies =
-        counts(
-            h,
-            "SELECT v.channel, count(*) FROM prospect_event v JOIN enrollment e ON e.prospect_id ="
-                + " v.prospect_id WHERE v.kind = 'REPLIED' AND e.campaign_id = :c GROUP BY v.channel",
-            campaignId);
-    return new CampaignStats(enrollments, done, planned, events, replies, variants(h, campaignId));
-  }
-
-  /**
-   * Each template variant's sent messages, with how many were followed by an acceptance and by a
-   * reply (on any channel), for comparing the variants of a step.
-   */
-  private static List<VariantTally> variants(Handle h, long campaignId) {
-    return h.createQuery(
-            // A touch was followed by an acceptance (a reply) when the prospect's latest one came
-            // at or after it: one pass over the campaign's events instead of a lookup per touch.
-            "WITH ev AS (SELECT v.prospect_id AS prospect_id, max(CASE WHEN v.kind = 'ACCEPTED'"
-                + " THEN v.happened_at END) AS accepted_at, max(CASE WHEN v.kind = 'REPLIED' THEN"
-                + " v.happened_at END) AS replied_at FROM prospect_event v JOIN enrollment e ON"
-                + " e.prospect_id = v.prospect_id WHERE e.campaign_id = :c AND v.kind IN"
-                + " ('ACCEPTED', 'REPLIED') GROUP BY v.prospect_id) SELECT t.template, t.variant,"
-                + " count(*) AS sent, sum(CASE WHEN t.channel = 'CONNECT' AND ev.accepted_at >="
-                + " t.done_at THEN 1 ELSE 0 END) AS accepted, sum(CASE WHEN ev.replied_at >="
-                + " t.done_at THEN 1 ELSE 0 END) AS replied FROM touch t JOIN enrollment e ON e.id"
-                + " = t.enrollment_id LEFT JOIN ev ON ev.prospect_id = t.prospect_id WHERE"
-                + " e.campaign_id = :c AND t.status = 'DONE' AND t.variant IS NOT NULL GROUP BY"
-                + " t.template, t.variant ORDER BY t.template, t.variant")
-        .bind("c", campaignId)
-        .map(
-            (rs, ctx) ->
-                new VariantTally(
-                    rs.getString("template"),
-                    rs.getString("variant"),
-                    rs.getLong("sent"),
-                    rs.getLong("accepted"),
-                    rs.getLong("replied")))
-        .list();
+    Map<String, Map<String, Long>> totals = tallies.read(h, campaignId);
+    return new CampaignStats(
+        enrollments,
+        totals.getOrDefault(CampaignTallies.touches(Touch.Status.DONE), Map.of()),
+        totals.getOrDefault(CampaignTallies.touches(Touch.Status.PLANNED), Map.of()),
+        totals.getOrDefault(CampaignTallies.EVENT, Map.of()),
+        totals.getOrDefault(CampaignTallies.REPLY, Map.of()),
+        CampaignTallies.variants(totals));
   }
 
   /** Monday 1970-01-05 00:00 UTC: weeks are counted from it. */
@@ -846,12 +858,14 @@ final class CampaignRepository {
     Long enrollment =
         h.createQuery(
                 "SELECT min(e.next_due_at) FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
-                    + " WHERE e.status = 'ACTIVE' AND c.status = 'ACTIVE'")
+                    + " WHERE e.status = 'ACTIVE' AND e.waiting_channel IS NULL"
+                    + " AND c.status = 'ACTIVE'")
             .mapTo(Long.class)
             .one();
     Long reaction =
         h.createQuery("SELECT min(due_at) FROM simulated_reaction").mapTo(Long.class).one();
-    return Arrays.asList(enrollment, reaction).stream()
+    Long queue = queues.nextWake(h).orElse(null);
+    return Arrays.asList(enrollment, reaction, queue).stream()
         .filter(java.util.Objects::nonNull)
         .min(Long::compare)
         .map(Instant::ofEpochMilli);

@@ -119,11 +119,7 @@ final class DeliveryRepository {
     }
     if (touchOutcome == Touch.Status.DONE) {
       // A dead letter replayed after its touch was marked failed: it went out after all.
-      h.createUpdate(
-              "UPDATE touch SET status = 'PLANNED', done_at = NULL, outcome = NULL"
-                  + " WHERE idempotency_key = :key AND status = 'FAILED'")
-          .bind("key", delivery.touchKey())
-          .execute();
+      campaigns.reopenFailedTouch(h, delivery.touchKey());
     }
     return campaigns.finishTouch(
         h,

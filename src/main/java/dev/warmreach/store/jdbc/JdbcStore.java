@@ -530,6 +530,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public int wakeQueued(Instant now, int limit) {
+    return inTransaction(h -> campaigns.wakeQueued(h, now, limit));
+  }
+
+  @Override
   public Optional<Advance> advance(long enrollmentId, Instant now, StepWork work) {
     try {
       return inTransaction(

@@ -1,0 +1,123 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.quota.AccountState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The queues of enrollments held back by an account's limits, one per account and channel. A held
+ * enrollment is not looked at again until its queue wakes: at the instant the account can act on
+ * that channel again ({@link AccountState#freeAt}), recomputed whenever the account's state
+ * changes. Then the queue's oldest member is woken, one per pass, so a pass costs what is due,
+ * whatever the number waiting. Each method runs on the handle of the caller's transaction.
+ */
+final class AccountQueues {
+
+  private record Wake(String account, String channel, long at) {}
+
+  /**
+   * An enrollment was held back on {@code channel} by {@code account}: makes sure the queue exists
+   * and wakes when the account can act on the channel again.
+   */
+  void held(Handle h, AccountState account, Channel channel, Instant now) {
+    h.createUpdate(
+            "INSERT INTO account_queue (account, channel, wake_at) VALUES (:account, :channel,"
+                + " NULL) ON CONFLICT (account, channel) DO NOTHING")
+        .bind("account", account.name())
+        .bind("channel", channel.name())
+        .execute();
+    changed(h, account, now);
+  }
+
+  /** The account's state changed at {@code now}: each of its queues wakes when it can act again. */
+  void changed(Handle h, AccountState account, Instant now) {
+    List<String> channels =
+        h.createQuery("SELECT channel FROM account_queue WHERE account = :account")
+            .bind("account", account.name())
+            .mapTo(String.class)
+            .list();
+    for (String channel : channels) {
+      // A channel the account may never use again wakes at once: the engine then skips the step.
+      Optional<Instant> free = account.freeAt(Channel.valueOf(channel), now);
+      h.createUpdate(
+              "UPDATE account_queue SET wake_at = :at WHERE account = :account AND channel = :channel")
+          .bind("at", free.orElse(now).toEpochMilli())
+          .bind("account", account.name())
+          .bind("channel", channel)
+          .execute();
+    }
+  }
+
+  /**
+   * Wakes the oldest member of each queue due at {@code now}: it becomes due at {@code now} and
+   * leaves the queue. A queue whose members all belong to paused campaigns sleeps until one of them
+   * is resumed. Returns how many enrollments were woken.
+   */
+  int wakeDue(Handle h, Instant now, int limit) {
+    List<Wake> due =
+        h.createQuery(
+                "SELECT account, channel, wake_at FROM account_queue WHERE wake_at <= :now"
+                    + " ORDER BY wake_at LIMIT :limit")
+            .bind("now", now.toEpochMilli())
+            .bind("limit", limit)
+            .map((rs, ctx) -> new Wake(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .list();
+    int woken = 0;
+    for (Wake wake : due) {
+      Optional<Long> head =
+          h.createQuery(
+                  "SELECT e.id FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
+                      + " WHERE e.sender_account = :account AND e.waiting_channel = :channel"
+                      + " AND e.status = 'ACTIVE' AND c.status = 'ACTIVE'"
+                      + " ORDER BY e.entered_step_at, e.id LIMIT 1")
+              .bind("account", wake.account())
+              .bind("channel", wake.channel())
+              .mapTo(Long.class)
+              .findOne();
+      if (head.isEmpty()) {
+        h.createUpdate(
+                "UPDATE account_queue SET wake_at = NULL WHERE account = :account"
+                    + " AND channel = :channel AND wake_at = :at")
+            .bind("account", wake.account())
+            .bind("channel", wake.channel())
+            .bind("at", wake.at())
+            .execute();
+        continue;
+      }
+      // The queue keeps its wake time: the woken member's step recomputes it when it acts or is
+      // held back again; if it does neither, the next member is woken on the next pass.
+      woken +=
+          h.createUpdate(
+                  "UPDATE enrollment SET waiting_channel = NULL, next_due_at = :now,"
+                      + " version = version + 1 WHERE id = :id AND waiting_channel IS NOT NULL")
+              .bind("now", now.toEpochMilli())
+              .bind("id", head.get())
+              .execute();
+    }
+    return woken;
+  }
+
+  /** A campaign runs again: the queues of its accounts wake at once to look for its members. */
+  void campaignResumed(Handle h, long campaignId) {
+    h.createUpdate(
+            "UPDATE account_queue SET wake_at = 0 WHERE wake_at IS NULL AND account IN"
+                + " (SELECT account FROM campaign_account WHERE campaign_id = :id)")
+        .bind("id", campaignId)
+        .execute();
+  }
+
+  /** The earliest time a queue with members in a running campaign wakes, if any. */
+  Optional<Long> nextWake(Handle h) {
+    return Optional.ofNullable(
+        h.createQuery(
+                "SELECT min(q.wake_at) FROM account_queue q WHERE EXISTS (SELECT 1 FROM"
+                    + " enrollment e JOIN campaign c ON c.id = e.campaign_id WHERE"
+                    + " e.sender_account = q.account AND e.waiting_channel = q.channel"
+                    + " AND e.status = 'ACTIVE' AND c.status = 'ACTIVE')")
+            .mapTo(Long.class)
+            .one());
+  }
+}

@@ -1,0 +1,177 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.message.VariantTally;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A campaign's running totals — touches by channel and status, events and replies, each template
+ * variant's results — kept as they change, in the same transaction as the touch or event, so a
+ * campaign's figures are read in one query however many touches it made. An event counts once for
+ * each campaign that had carried out a touch to that person before it; an acceptance or a reply
+ * counts once per person (the first), so no rate can exceed what was sent. Each method runs on the
+ * handle of the caller's transaction.
+ */
+final class CampaignTallies {
+
+  static final String EVENT = "EVENT";
+  static final String REPLY = "REPLY";
+  static final String VARIANT_SENT = "VARIANT_SENT";
+  static final String VARIANT_ACCEPTED = "VARIANT_ACCEPTED";
+  static final String VARIANT_REPLIED = "VARIANT_REPLIED";
+
+  /** The measure counting touches in {@code status}, by channel. */
+  static String touches(Touch.Status status) {
+    return "TOUCH_" + status.name();
+  }
+
+  /** A touch was planned for the enrollment. */
+  void planned(Handle h, long enrollmentId, Channel channel) {
+    addForEnrollment(h, enrollmentId, touches(Touch.Status.PLANNED), channel.name(), 1);
+  }
+
+  /** A touch moved from its status to {@code to}; a variant's message counts as sent when done. */
+  void moved(Handle h, Touch touch, Touch.Status to) {
+    addForEnrollment(h, touch.enrollmentId(), touches(touch.status()), touch.channel().name(), -1);
+    addForEnrollment(h, touch.enrollmentId(), touches(to), touch.channel().name(), 1);
+    if (to == Touch.Status.DONE && touch.message() != null && touch.message().variant() != null) {
+      addForEnrollment(h, touch.enrollmentId(), VARIANT_SENT, variantKey(touch), 1);
+    }
+  }
+
+  /**
+   * An event was recorded for a prospect whose history went from {@code before} to {@code after}.
+   * Counted for each campaign that carried out a touch to them at or before the event.
+   */
+  void recorded(Handle h, Event event, ProspectHistory before, ProspectHistory after) {
+    boolean accepted = event instanceof Event.Accepted;
+    boolean replied = event instanceof Event.Replied;
+    if ((accepted && sameConnection(before, after)) || (replied && before.replied())) {
+      return; // the same answer again: counted when it first came
+    }
+    List<Touch> touches =
+        h.createQuery(
+                "SELECT t.* FROM touch t WHERE t.prospect_id = :p AND t.status = 'DONE'"
+                    + " AND t.done_at <= :at ORDER BY t.done_at, t.id")
+            .bind("p", event.prospectId())
+            .bind("at", event.at().toEpochMilli())
+            .map((rs, ctx) -> CampaignRepository.touch(rs))
+            .list();
+    Map<Long, List<Touch>> byCampaign = new LinkedHashMap<>();
+    for (Touch t : touches) {
+      byCampaign.computeIfAbsent(campaignOf(h, t.enrollmentId()), c -> new ArrayList<>()).add(t);
+    }
+    String kind = CampaignRepository.kind(event);
+    for (Map.Entry<Long, List<Touch>> campaign : byCampaign.entrySet()) {
+      long id = campaign.getKey();
+      List<Touch> sent = campaign.getValue();
+      if (accepted && sent.stream().noneMatch(t -> t.channel() == Channel.CONNECT)) {
+        continue; // this campaign sent them no request
+      }
+      add(h, id, EVENT, kind, 1);
+      if (replied) {
+        add(h, id, REPLY, replyChannel(((Event.Replied) event).channel(), sent).name(), 1);
+      }
+      for (Touch t : sent) {
+        boolean counts = replied || (accepted && t.channel() == Channel.CONNECT);
+        if (counts && t.message() != null && t.message().variant() != null) {
+          add(h, id, replied ? VARIANT_REPLIED : VARIANT_ACCEPTED, variantKey(t), 1);
+        }
+      }
+    }
+  }
+
+  /** A campaign's totals: measure → item → count. */
+  Map<String, Map<String, Long>> read(Handle h, long campaignId) {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    h.createQuery(
+            "SELECT measure, item, n FROM campaign_tally WHERE campaign_id = :c AND n <> 0"
+                + " ORDER BY measure, item")
+        .bind("c", campaignId)
+        .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
+        .forEach(
+            row ->
+                out.computeIfAbsent((String) row[0], m -> new LinkedHashMap<>())
+                    .put((String) row[1], (Long) row[2]));
+    return out;
+  }
+
+  /** Each variant's results from a campaign's totals, ordered by template and label. */
+  static List<VariantTally> variants(Map<String, Map<String, Long>> totals) {
+    Map<String, Long> sent = totals.getOrDefault(VARIANT_SENT, Map.of());
+    Map<String, Long> accepted = totals.getOrDefault(VARIANT_ACCEPTED, Map.of());
+    Map<String, Long> replied = totals.getOrDefault(VARIANT_REPLIED, Map.of());
+    List<VariantTally> out = new ArrayList<>();
+    for (Map.Entry<String, Long> e : new TreeMap<>(sent).entrySet()) {
+      int slash = e.getKey().lastIndexOf('/');
+      out.add(
+          new VariantTally(
+              e.getKey().substring(0, slash),
+              e.getKey().substring(slash + 1),
+              e.getValue(),
+              accepted.getOrDefault(e.getKey(), 0L),
+              replied.getOrDefault(e.getKey(), 0L)));
+    }
+    return out;
+  }
+
+  /**
+   * The channel a reply counts on in a campaign: the channel it came on when the campaign sent on
+   * it, else the campaign's latest touch's channel (what they were answering).
+   */
+  private static Channel replyChannel(Channel came, List<Touch> sent) {
+    if (sent.stream().anyMatch(t -> t.channel() == came)) {
+      return came;
+    }
+    return sent.get(sent.size() - 1).channel();
+  }
+
+  private static boolean sameConnection(ProspectHistory before, ProspectHistory after) {
+    return before.connection() == after.connection();
+  }
+
+  private static String variantKey(Touch touch) {
+    return touch.template() + "/" + touch.message().variant();
+  }
+
+  private static long campaignOf(Handle h, long enrollmentId) {
+    return h.createQuery("SELECT campaign_id FROM enrollment WHERE id = :id")
+        .bind("id", enrollmentId)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static void addForEnrollment(
+      Handle h, long enrollmentId, String measure, String item, long n) {
+    h.createUpdate(
+            "INSERT INTO campaign_tally (campaign_id, measure, item, n) SELECT campaign_id,"
+                + " :measure, :item, :n FROM enrollment WHERE id = :enrollment"
+                + " ON CONFLICT (campaign_id, measure, item) DO UPDATE SET n = campaign_tally.n"
+                + " + excluded.n")
+        .bind("measure", measure)
+        .bind("item", item)
+        .bind("n", n)
+        .bind("enrollment", enrollmentId)
+        .execute();
+  }
+
+  private static void add(Handle h, long campaignId, String measure, String item, long n) {
+    h.createUpdate(
+            "INSERT INTO campaign_tally (campaign_id, measure, item, n) VALUES (:c, :measure,"
+                + " :item, :n) ON CONFLICT (campaign_id, measure, item) DO UPDATE SET n ="
+                + " campaign_tally.n + excluded.n")
+        .bind("c", campaignId)
+        .bind("measure", measure)
+        .bind("item", item)
+        .bind("n", n)
+        .execute();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.warmreach.store;
+
+import static dev.warmreach.testing.AProspect.aProspect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.Message;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.message.VariantTally;
+import dev.warmreach.policy.Decision;
+import dev.warmreach.quota.AccountLimits;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.Advance;
+import dev.warmreach.sequence.Command;
+import dev.warmreach.testing.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A campaign's running totals, on every database: kept as touches and events are stored, an event
+ * counted once for each campaign that had reached the person, an answer counted once.
+ */
+abstract class CampaignTotalsContract {
+
+  static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+  static final String ACCOUNT = "sdr-1";
+
+  protected final SettableClock clock = new SettableClock(START);
+  protected Store store;
+
+  protected abstract Store openStore(SettableClock clock);
+
+  protected abstract Store reopenStore(SettableClock clock);
+
+  @BeforeEach
+  void open() {
+    store = openStore(clock);
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void countsAnAnswerOnceAndOnlyForTheCampaignThatReachedThePerson() {
+    store.saveProspects(List.of(aProspect().build()));
+    Prospect ana = store.prospects(ProspectQuery.all(10)).get(0);
+    SenderAccount account =
+        SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
+    store.addAccount(account);
+    store.ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
+    long reached = campaign("reached", ana);
+    long other = campaign("other", ana);
+    Touch request = plant(reached, ana, Channel.CONNECT, "note", START);
+    assertThat(store.campaignStats(reached).planned()).containsExactly(entry("CONNECT", 1L));
+
+    store.finishTouch(request.idempotencyKey(), Touch.Status.DONE, START.plusSeconds(60));
+    Instant later = START.plus(Duration.ofDays(1));
+    store.recordEvent(new Event.Accepted(ana.id(), later, "accepted-1"));
+    store.recordEvent(new Event.Accepted(ana.id(), later.plusSeconds(5), "accepted-again"));
+    store.recordEvent(new Event.Replied(ana.id(), later.plusSeconds(60), "reply-1", Channel.DM));
+    store.recordEvent(new Event.Replied(ana.id(), later.plusSeconds(90), "reply-2", Channel.DM));
+
+    CampaignStats stats = store.campaignStats(reached);
+    assertThat(stats.touches()).containsExactly(entry("CONNECT", 1L));
+    assertThat(stats.planned()).isEmpty();
+    assertThat(stats.events()).containsOnly(entry("ACCEPTED", 1L), entry("REPLIED", 1L));
+    // The campaign sent no message, so the reply counts on what it did send: its request.
+    assertThat(stats.replies()).containsExactly(entry("CONNECT", 1L));
+    assertThat(stats.variants()).containsExactly(new VariantTally("note", "A", 1, 1, 1));
+
+    CampaignStats untouched = store.campaignStats(other);
+    assertThat(untouched.touches()).isEmpty();
+    assertThat(untouched.events()).isEmpty();
+    assertThat(untouched.replies()).isEmpty();
+    assertThat(untouched.enrollments()).containsExactly(entry("ACTIVE", 1L));
+
+    try (Store again = reopenStore(clock)) {
+      assertThat(again.campaignStats(reached)).isEqualTo(stats);
+    }
+  }
+
+  @Test
+  void aSkippedTouchLeavesThePlannedCountAndIsNotSent() {
+    store.saveProspects(List.of(aProspect().build()));
+    Prospect ana = store.prospects(ProspectQuery.all(10)).get(0);
+    SenderAccount account =
+        SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
+    store.addAccount(account);
+    store.ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
+    long id = campaign("c", ana);
+    Touch dm = plant(id, ana, Channel.DM, "first-dm", START);
+
+    store.finishTouch(dm.idempotencyKey(), Touch.Status.SKIPPED, START, "left out");
+
+    CampaignStats stats = store.campaignStats(id);
+    assertThat(stats.planned()).isEmpty();
+    assertThat(stats.touches()).isEmpty();
+    assertThat(stats.variants()).isEmpty();
+  }
+
+  private long campaign(String name, Prospect prospect) {
+    long id =
+        store
+            .createCampaign(
+                new Campaign(
+                    0,
+                    name,
+                    List.of(ACCOUNT),
+                    "playbook",
+                    "combined",
+                    Campaign.Status.ACTIVE,
+                    START),
+                "{}")
+            .orElseThrow()
+            .campaign()
+            .id();
+    store.enroll(List.of(Enrollment.start(0, id, prospect.id(), ACCOUNT, "step-1", START)));
+    return id;
+  }
+
+  /** A touch planned by the engine's step, as the live engine stores one. */
+  private Touch plant(long campaignId, Prospect prospect, Channel channel, String template, Instant now) {
+    Enrollment enrollment =
+        store.enrollments(campaignId, 10).stream()
+            .filter(e -> e.prospectId() == prospect.id())
+            .findFirst()
+            .orElseThrow();
+    String key = Touch.keyFor(enrollment.id(), "step-1", 0);
+    Message message = new Message("A", null, "Hi Ana, your post on ramp time was sharp.", true);
+    store
+        .advance(
+            enrollment.id(),
+            now,
+            (e, p, a) ->
+                new Advance(
+                    e.dueAt(null),
+                    p.history().touched(channel, now),
+                    a,
+                    List.of(
+                        new Command.Send(
+                            e.id(),
+                            e.prospectId(),
+                            ACCOUNT,
+                            "step-1",
+                            channel,
+                            channel == Channel.CONNECT,
+                            template,
+                            key,
+                            Decision.send(channel, channel == Channel.CONNECT, "by the test"),
+                            message)),
+                    null))
+        .orElseThrow();
+    return store.touches(prospect.id()).stream()
+        .filter(t -> t.idempotencyKey().equals(key))
+        .findFirst()
+        .orElseThrow();
+  }
+}

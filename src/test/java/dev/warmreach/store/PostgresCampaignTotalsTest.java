@@ -1,0 +1,33 @@
+package dev.warmreach.store;
+
+import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.testing.PostgresDatabase;
+import dev.warmreach.testing.SettableClock;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * A campaign's running totals on PostgreSQL, in a schema of its own. Needs {@code
+ * WARMREACH_TEST_POSTGRES_URL}; skipped without it, except in CI where it must run.
+ */
+class PostgresCampaignTotalsTest extends CampaignTotalsContract {
+
+  private PostgresDatabase database;
+
+  @Override
+  protected Store openStore(SettableClock clock) {
+    database = PostgresDatabase.createSchema();
+    return JdbcStore.open(database.url(), clock);
+  }
+
+  @Override
+  protected Store reopenStore(SettableClock clock) {
+    return JdbcStore.open(database.url(), clock);
+  }
+
+  @AfterEach
+  void dropSchema() {
+    if (database != null) {
+      database.close();
+    }
+  }
+}
