@@ -2,7 +2,6 @@ package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.User;
-import dev.warmreach.store.StoreException;
 import dev.warmreach.store.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,22 +11,18 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** Users, sessions and tokens on the same database as the rest of the store. Thread-safe. */
 final class JdbcUserStore implements UserStore {
 
   private static final String USER_COLUMNS = "u.id, u.email, u.role";
 
-  private final Jdbi jdbi;
+  private final Transactions db;
   private final Clock clock;
-  private final WriteGate writes;
 
-  JdbcUserStore(Jdbi jdbi, Clock clock, WriteGate writes) {
-    this.jdbi = jdbi;
+  JdbcUserStore(Transactions db, Clock clock) {
+    this.db = db;
     this.clock = clock;
-    this.writes = writes;
   }
 
   @Override
@@ -257,18 +252,10 @@ final class JdbcUserStore implements UserStore {
   }
 
   private <T> T write(HandleCallback<T, RuntimeException> work) {
-    try {
-      return writes.write(() -> jdbi.inTransaction(work));
-    } catch (JdbiException e) {
-      throw new StoreException("the database refused a write: " + e.getMessage(), e);
-    }
+    return db.write(work);
   }
 
   private <T> T read(HandleCallback<T, RuntimeException> work) {
-    try {
-      return jdbi.withHandle(work);
-    } catch (JdbiException e) {
-      throw new StoreException("the database could not be read: " + e.getMessage(), e);
-    }
+    return db.read(work);
   }
 }
