@@ -47,7 +47,7 @@ final class AddressHash {
                   "INSERT INTO workspace (id, hash_key, created_at) VALUES (1, :key, :now)"
                       + " ON CONFLICT (id) DO NOTHING")
               .bind("key", HexFormat.of().formatHex(key))
-              .bind("now", clock.millis())
+              .bind("now", clock.instant())
               .execute();
           // Another process may have won the race; its key is the one that counts.
           return HexFormat.of()

@@ -4,9 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.store.StoreException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -29,7 +26,7 @@ record Database(Dialect dialect, HikariDataSource pool, Jdbi jdbi) {
    */
   static Database open(String url) {
     Dialect dialect = Dialect.forUrl(url);
-    createParentFolder(url);
+    dialect.prepareUrl(url);
     DataSource direct = dialect.dataSource(url);
     checkReachable(url, dialect, direct);
     HikariDataSource dataSource = pooled(direct, dialect);
@@ -47,34 +44,12 @@ record Database(Dialect dialect, HikariDataSource pool, Jdbi jdbi) {
           "could not prepare the " + dialect.name() + " database at " + url + ": " + e.getMessage(),
           e);
     }
-    return new Database(dialect, dataSource, Jdbi.create(dataSource));
+    return new Database(dialect, dataSource, Instants.register(Jdbi.create(dataSource)));
   }
 
   /** The transactions of this database, one writer at a time where it allows only one. */
   Transactions transactions() {
     return new Transactions(jdbi, WriteGate.forDialect(dialect));
-  }
-
-  private static void createParentFolder(String url) {
-    if (!url.startsWith("jdbc:sqlite:")) {
-      return;
-    }
-    String file = url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
-    if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
-      return;
-    }
-    Path parent = Path.of(file).toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new UserError(
-          "cannot create the data folder "
-              + parent
-              + " ("
-              + e.getMessage()
-              + "); choose a writable folder with --home or WARMREACH_HOME",
-          e);
-    }
   }
 
   /**
@@ -85,7 +60,7 @@ record Database(Dialect dialect, HikariDataSource pool, Jdbi jdbi) {
     HikariConfig config = new HikariConfig();
     config.setDataSource(direct);
     config.setPoolName("warmreach-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
-    config.setMaximumPoolSize(dialect instanceof SqliteDialect ? 4 : 8);
+    config.setMaximumPoolSize(dialect.poolSize());
     config.setMinimumIdle(1);
     return new HikariDataSource(config);
   }

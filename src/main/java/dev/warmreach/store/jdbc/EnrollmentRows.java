@@ -3,7 +3,6 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Enrollment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -24,8 +23,6 @@ final class EnrollmentRows {
   }
 
   static Enrollment map(ResultSet rs) throws SQLException {
-    long due = rs.getLong("next_due_at");
-    boolean noDue = rs.wasNull();
     return new Enrollment(
         rs.getLong("id"),
         rs.getLong("campaign_id"),
@@ -33,8 +30,8 @@ final class EnrollmentRows {
         rs.getString("sender_account"),
         rs.getString("step"),
         Enrollment.Status.valueOf(rs.getString("status")),
-        Instant.ofEpochMilli(rs.getLong("entered_step_at")),
-        noDue ? null : Instant.ofEpochMilli(due),
+        Instants.read(rs, "entered_step_at"),
+        Instants.read(rs, "next_due_at"),
         rs.getLong("version"));
   }
 }

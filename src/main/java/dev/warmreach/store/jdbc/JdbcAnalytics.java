@@ -65,12 +65,12 @@ final class JdbcAnalytics implements Analytics {
         h.createQuery(
                 "SELECT count(*) FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
                     + " WHERE e.status = 'ACTIVE' AND c.status = 'ACTIVE' AND e.next_due_at <= :now")
-            .bind("now", now.toEpochMilli())
+            .bind("now", now)
             .mapTo(Long.class)
             .one();
     long dueTouches =
         h.createQuery("SELECT count(*) FROM touch WHERE status = 'PLANNED' AND due_at <= :now")
-            .bind("now", now.toEpochMilli())
+            .bind("now", now)
             .mapTo(Long.class)
             .one();
     return new Operations(touches, dueEnrollments, dueTouches);
@@ -185,7 +185,7 @@ final class JdbcAnalytics implements Analytics {
             + week.formatted("v.happened_at");
     for (int i = 0; i < 2; i++) {
       int column = i;
-      Query query = h.createQuery(i == 0 ? touches : replies).bind("since", since.toEpochMilli());
+      Query query = h.createQuery(i == 0 ? touches : replies).bind("since", since);
       if (campaignId != null) {
         query.bind("c", campaignId.longValue());
       }
@@ -229,7 +229,7 @@ final class JdbcAnalytics implements Analytics {
                     rs.getString("step"),
                     rs.getString("kind"),
                     rs.getString("summary"),
-                    Instant.ofEpochMilli(rs.getLong("decided_at"))))
+                    Instants.read(rs, "decided_at")))
         .list();
   }
 }

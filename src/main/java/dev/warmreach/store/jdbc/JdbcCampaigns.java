@@ -37,7 +37,7 @@ final class JdbcCampaigns implements Campaigns {
                   .bind("policy", c.policy())
                   .bind("definition", definition)
                   .bind("status", c.status().name())
-                  .bind("now", clock.millis())
+                  .bind("now", clock.instant())
                   .mapTo(Long.class)
                   .findOne();
           if (id.isEmpty()) {
@@ -93,7 +93,7 @@ final class JdbcCampaigns implements Campaigns {
                       rs.getString("policy"),
                       "definition",
                       Campaign.Status.valueOf(rs.getString("status")),
-                      Instant.ofEpochMilli(rs.getLong("created_at")));
+                      Instants.read(rs, "created_at"));
               return new StoredCampaign(campaign, rs.getString("definition"));
             })
         .findOne();
@@ -128,8 +128,8 @@ final class JdbcCampaigns implements Campaigns {
               .bind("account", e.senderAccount())
               .bind("step", e.step())
               .bind("status", e.status().name())
-              .bind("entered", e.enteredStepAt().toEpochMilli())
-              .bind("due", e.nextDueAt() == null ? null : e.nextDueAt().toEpochMilli())
+              .bind("entered", e.enteredStepAt())
+              .bindByType("due", e.nextDueAt(), Instant.class)
               .execute();
       String degree =
           h.createQuery("SELECT degree FROM prospect WHERE id = :id")

@@ -64,7 +64,7 @@ final class JdbcDeliveries implements Deliveries {
               .bind("key", touchKey)
               .bind("kind", kind.name())
               .bind("target", target)
-              .bind("now", now.toEpochMilli())
+              .bind("now", now)
               .execute();
           return h.createQuery("SELECT * FROM delivery WHERE touch_key = :key AND kind = :kind")
               .bind("key", touchKey)
@@ -97,8 +97,8 @@ final class JdbcDeliveries implements Deliveries {
                             + " attempts = :attempts AND status = 'PENDING' AND next_attempt_at"
                             + " <= :now")
                     .bind("status", claimedAs.name())
-                    .bind("until", until.toEpochMilli())
-                    .bind("now", now.toEpochMilli())
+                    .bind("until", until)
+                    .bind("now", now)
                     .bind("id", id)
                     .bind("attempts", attempts)
                     .execute()
@@ -112,9 +112,9 @@ final class JdbcDeliveries implements Deliveries {
             h.createUpdate(
                     "UPDATE delivery SET status = 'PENDING', next_attempt_at = :next, last_error ="
                         + " :error, updated_at = :now WHERE id = :id")
-                .bind("next", next.toEpochMilli())
+                .bind("next", next)
                 .bind("error", error == null ? "" : error)
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .bind("id", id)
                 .execute());
   }
@@ -139,7 +139,7 @@ final class JdbcDeliveries implements Deliveries {
                 + " updated_at = :now WHERE id = :id")
         .bind("status", outcome.name())
         .bind("reason", reason == null ? "" : reason)
-        .bind("now", now.toEpochMilli())
+        .bind("now", now)
         .bind("id", id)
         .execute();
     if (touchOutcome == null) {
@@ -169,7 +169,7 @@ final class JdbcDeliveries implements Deliveries {
                     "SELECT * FROM delivery WHERE kind = :kind AND status = 'PENDING'"
                         + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit")
                 .bind("kind", kind.name())
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .bind("limit", limit)
                 .map((rs, ctx) -> delivery(rs))
                 .list());
@@ -196,15 +196,13 @@ final class JdbcDeliveries implements Deliveries {
             h.createUpdate(
                         "UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at ="
                             + " :now, updated_at = :now WHERE id = :id AND status = 'DEAD'")
-                    .bind("now", now.toEpochMilli())
+                    .bind("now", now)
                     .bind("id", id)
                     .execute()
                 == 1);
   }
 
   private static Delivery delivery(ResultSet rs) throws SQLException {
-    long next = rs.getLong("next_attempt_at");
-    boolean noNext = rs.wasNull();
     return new Delivery(
         rs.getLong("id"),
         rs.getString("touch_key"),
@@ -212,9 +210,9 @@ final class JdbcDeliveries implements Deliveries {
         rs.getString("target"),
         Delivery.Status.valueOf(rs.getString("status")),
         rs.getInt("attempts"),
-        noNext ? null : Instant.ofEpochMilli(next),
+        Instants.read(rs, "next_attempt_at"),
         rs.getString("last_error"),
-        Instant.ofEpochMilli(rs.getLong("created_at")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")));
+        Instants.read(rs, "created_at"),
+        Instants.read(rs, "updated_at"));
   }
 }

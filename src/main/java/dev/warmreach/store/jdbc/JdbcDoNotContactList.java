@@ -33,7 +33,7 @@ final class JdbcDoNotContactList implements DoNotContactList {
     }
     return db.write(
         h -> {
-          long now = clock.millis();
+          Instant now = clock.instant();
           boolean added =
               url != null
                   ? insert(h, hash.of(url), "profile", url.value(), reason, now)
@@ -53,7 +53,7 @@ final class JdbcDoNotContactList implements DoNotContactList {
 
   /** Lists a hash in the caller's transaction; false when it was listed already. */
   static boolean insert(
-      Handle h, String hashValue, String kind, String label, String reason, long now) {
+      Handle h, String hashValue, String kind, String label, String reason, Instant now) {
     return h.createUpdate(
                 "INSERT INTO do_not_contact (hash, kind, label, reason, added_at)"
                     + " VALUES (:hash, :kind, :label, :reason, :now) ON CONFLICT (hash) DO NOTHING")
@@ -78,7 +78,7 @@ final class JdbcDoNotContactList implements DoNotContactList {
                             rs.getString("kind"),
                             rs.getString("label"),
                             rs.getString("reason"),
-                            Instant.ofEpochMilli(rs.getLong("added_at"))))
+                            Instants.read(rs, "added_at")))
                 .list());
   }
 

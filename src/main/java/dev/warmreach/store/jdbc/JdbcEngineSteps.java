@@ -7,6 +7,7 @@ import dev.warmreach.domain.Message;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.policy.Decision;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.Command;
@@ -30,6 +31,9 @@ import org.jdbi.v3.core.Handle;
  */
 final class JdbcEngineSteps implements EngineSteps {
 
+  /** The kind of the decision kept when an enrollment finishes its sequence. */
+  static final String FINISHED = "FINISHED";
+
   private final Transactions db;
 
   JdbcEngineSteps(Transactions db) {
@@ -44,7 +48,7 @@ final class JdbcEngineSteps implements EngineSteps {
                     "SELECT e.id FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
                         + " WHERE e.status = 'ACTIVE' AND c.status = 'ACTIVE' AND e.next_due_at <= :now"
                         + " ORDER BY e.next_due_at, e.id LIMIT :limit")
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .bind("limit", limit)
                 .mapTo(Long.class)
                 .list());
@@ -82,8 +86,8 @@ final class JdbcEngineSteps implements EngineSteps {
                     + " next_due_at = :due, version = version + 1 WHERE id = :id AND version = :version")
             .bind("step", next.step())
             .bind("status", next.status().name())
-            .bind("entered", next.enteredStepAt().toEpochMilli())
-            .bind("due", next.nextDueAt() == null ? null : next.nextDueAt().toEpochMilli())
+            .bind("entered", next.enteredStepAt())
+            .bindByType("due", next.nextDueAt(), Instant.class)
             .bind("id", e.id())
             .bind("version", e.version())
             .execute();
@@ -96,18 +100,24 @@ final class JdbcEngineSteps implements EngineSteps {
       if (command instanceof Command.Send send) {
         insertTouch(h, send, now);
         insertDecision(
-            h, e.id(), e.prospectId(), send.step(), "SEND", send.decision().summary(), now);
+            h,
+            e.id(),
+            e.prospectId(),
+            send.step(),
+            Decision.Send.CODE,
+            send.decision().summary(),
+            now);
       } else if (command instanceof Command.Decided decided) {
         insertDecision(
             h,
             e.id(),
             e.prospectId(),
             decided.step(),
-            decided.decision().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT),
+            decided.decision().code(),
             decided.decision().summary(),
             now);
       } else if (command instanceof Command.Finished finished) {
-        insertDecision(h, e.id(), e.prospectId(), next.step(), "FINISHED", finished.reason(), now);
+        insertDecision(h, e.id(), e.prospectId(), next.step(), FINISHED, finished.reason(), now);
       }
     }
     return Optional.of(advance);
@@ -128,7 +138,7 @@ final class JdbcEngineSteps implements EngineSteps {
         .bind("channel", send.channel().name())
         .bind("note", send.withNote())
         .bind("template", send.template())
-        .bind("now", now.toEpochMilli())
+        .bind("now", now)
         .bind("key", send.idempotencyKey())
         .bind("reason", send.decision().summary())
         .bind("variant", message == null ? null : message.variant())
@@ -154,7 +164,7 @@ final class JdbcEngineSteps implements EngineSteps {
         .bind("step", step)
         .bind("kind", kind)
         .bind("summary", summary)
-        .bind("now", now.toEpochMilli())
+        .bind("now", now)
         .execute();
   }
 
@@ -179,10 +189,10 @@ final class JdbcEngineSteps implements EngineSteps {
                     + " idempotency_key) VALUES (:p, :kind, :channel, :detail, :at, :key)"
                     + " ON CONFLICT (idempotency_key) DO NOTHING")
             .bind("p", event.prospectId())
-            .bind("kind", kind(event))
+            .bind("kind", event.code())
             .bind("channel", event instanceof Event.Replied r ? r.channel().name() : null)
             .bind("detail", detail(event))
-            .bind("at", event.at().toEpochMilli())
+            .bind("at", event.at())
             .bind("key", event.idempotencyKey())
             .execute();
     if (inserted == 0) {
@@ -209,13 +219,9 @@ final class JdbcEngineSteps implements EngineSteps {
             "UPDATE enrollment SET next_due_at = :now, version = version + 1 WHERE prospect_id = :p"
                 + " AND status = 'ACTIVE' AND (next_due_at IS NULL OR next_due_at > :now)")
         .bind("p", event.prospectId())
-        .bind("now", event.at().toEpochMilli())
+        .bind("now", event.at())
         .execute();
     return true;
-  }
-
-  static String kind(Event event) {
-    return event.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
   }
 
   private static String detail(Event event) {
@@ -247,7 +253,7 @@ final class JdbcEngineSteps implements EngineSteps {
                     + " t.idempotency_key AND d.next_attempt_at > :now) ORDER BY t.due_at, t.id"
                     + " LIMIT :limit")
             .bindList("channels", channels.stream().map(Channel::name).toList())
-            .bind("now", now.toEpochMilli())
+            .bind("now", now)
             .bind("node", node)
             .bind("limit", limit)
             .map((rs, ctx) -> TouchRows.map(rs))
@@ -261,9 +267,9 @@ final class JdbcEngineSteps implements EngineSteps {
                       + " status = 'PLANNED' AND (claimed_until IS NULL OR claimed_until <= :now"
                       + " OR claimed_by = :node)")
               .bind("node", node)
-              .bind("until", until.toEpochMilli())
+              .bind("until", until)
               .bind("id", touch.id())
-              .bind("now", now.toEpochMilli())
+              .bind("now", now)
               .execute();
       if (won == 1) {
         claimed.add(touch);
@@ -276,18 +282,19 @@ final class JdbcEngineSteps implements EngineSteps {
   public Optional<Instant> nextDue() {
     return db.read(
         h -> {
-          Long enrollment =
+          Instant enrollment =
               h.createQuery(
                       "SELECT min(e.next_due_at) FROM enrollment e JOIN campaign c ON c.id ="
                           + " e.campaign_id WHERE e.status = 'ACTIVE' AND c.status = 'ACTIVE'")
-                  .mapTo(Long.class)
+                  .mapTo(Instant.class)
                   .one();
-          Long reaction =
-              h.createQuery("SELECT min(due_at) FROM simulated_reaction").mapTo(Long.class).one();
+          Instant reaction =
+              h.createQuery("SELECT min(due_at) FROM simulated_reaction")
+                  .mapTo(Instant.class)
+                  .one();
           return Arrays.asList(enrollment, reaction).stream()
               .filter(java.util.Objects::nonNull)
-              .min(Long::compare)
-              .map(Instant::ofEpochMilli);
+              .min(Instant::compareTo);
         });
   }
 }

@@ -39,7 +39,7 @@ final class JdbcProspects implements Prospects {
 
   @Override
   public ProspectWrite saveProspects(List<ProspectProfile> profiles) {
-    return db.write(h -> writer.save(h, profiles, clock.millis()));
+    return db.write(h -> writer.save(h, profiles, clock.instant()));
   }
 
   @Override
@@ -170,7 +170,7 @@ final class JdbcProspects implements Prospects {
           found.ifPresent(
               prospect -> {
                 ProspectProfile profile = prospect.profile();
-                long now = clock.millis();
+                Instant now = clock.instant();
                 if (profile.profileUrl() != null) {
                   JdbcDoNotContactList.insert(
                       h, hash.of(profile.profileUrl()), "profile", "", "erased on request", now);
@@ -224,7 +224,7 @@ final class JdbcProspects implements Prospects {
                           rs.getString("kind"),
                           channel == null ? null : Channel.valueOf(channel),
                           rs.getString("detail"),
-                          Instant.ofEpochMilli(rs.getLong("happened_at")));
+                          Instants.read(rs, "happened_at"));
                     })
                 .list());
   }

@@ -39,7 +39,7 @@ final class JdbcSenderAccounts implements SenderAccounts {
                     .bind("credits", account.monthlyInmailCredits())
                     .bind("zone", account.timeZone().getId())
                     .bind("hours", account.workingHours().toString())
-                    .bind("now", clock.millis())
+                    .bind("now", clock.instant())
                     .execute()
                 == 1);
   }

@@ -34,7 +34,7 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
                 .bind("p", r.prospectId())
                 .bind("kind", r.kind())
                 .bind("channel", r.channel().name())
-                .bind("due", r.dueAt().toEpochMilli())
+                .bind("due", r.dueAt())
                 .bind("key", r.idempotencyKey())
                 .add();
           }
@@ -52,7 +52,7 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
               h.createQuery(
                       "SELECT * FROM simulated_reaction WHERE due_at <= :now ORDER BY due_at, id"
                           + " LIMIT :limit")
-                  .bind("now", now.toEpochMilli())
+                  .bind("now", now)
                   .bind("limit", limit)
                   .map(
                       (rs, ctx) ->
@@ -60,7 +60,7 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
                               rs.getLong("prospect_id"),
                               rs.getString("kind"),
                               Channel.valueOf(rs.getString("channel")),
-                              Instant.ofEpochMilli(rs.getLong("due_at")),
+                              Instants.read(rs, "due_at"),
                               rs.getString("idempotency_key")))
                   .list();
           for (SimulatedReaction r : due) {
@@ -75,11 +75,12 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
 
   private static Event event(SimulatedReaction r) {
     return switch (r.kind()) {
-      case "ACCEPTED" -> new Event.Accepted(r.prospectId(), r.dueAt(), r.idempotencyKey());
-      case "DECLINED" -> new Event.Declined(r.prospectId(), r.dueAt(), r.idempotencyKey());
-      case "REPLIED" ->
+      case Event.Accepted.CODE -> new Event.Accepted(r.prospectId(), r.dueAt(), r.idempotencyKey());
+      case Event.Declined.CODE -> new Event.Declined(r.prospectId(), r.dueAt(), r.idempotencyKey());
+      case Event.Replied.CODE ->
           new Event.Replied(r.prospectId(), r.dueAt(), r.idempotencyKey(), r.channel());
-      case "WITHDRAWN" -> new Event.Withdrawn(r.prospectId(), r.dueAt(), r.idempotencyKey());
+      case Event.Withdrawn.CODE ->
+          new Event.Withdrawn(r.prospectId(), r.dueAt(), r.idempotencyKey());
       default -> throw new IllegalStateException("unknown simulated reaction " + r.kind());
     };
   }

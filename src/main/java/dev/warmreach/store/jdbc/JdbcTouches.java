@@ -7,6 +7,7 @@ import dev.warmreach.store.Touches;
 import dev.warmreach.store.jdbc.VersionedStates.Versioned;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class JdbcTouches implements Touches {
                     "SELECT * FROM touch WHERE status = 'PLANNED' AND due_at <= :by"
                         + (account == null ? "" : " AND sender_account = :account")
                         + " ORDER BY due_at, id LIMIT :limit")
-                .bind("by", dueBy.toEpochMilli())
+                .bind("by", dueBy)
                 .bind("account", account)
                 .bind("limit", limit)
                 .map((rs, ctx) -> TouchRows.map(rs))
@@ -82,7 +83,7 @@ final class JdbcTouches implements Touches {
       counts.put(names.get(i), 0L);
     }
     cases.append(" ELSE -1 END");
-    long latest = dueBy.values().stream().mapToLong(Instant::toEpochMilli).max().orElseThrow();
+    Instant latest = Collections.max(dueBy.values());
     return db.read(
         h -> {
           var query =
@@ -94,9 +95,7 @@ final class JdbcTouches implements Touches {
                   .bind("latest", latest)
                   .bindList("names", names);
           for (int i = 0; i < names.size(); i++) {
-            query
-                .bind("a" + i, names.get(i))
-                .bind("by" + i, dueBy.get(names.get(i)).toEpochMilli());
+            query.bind("a" + i, names.get(i)).bind("by" + i, dueBy.get(names.get(i)));
           }
           query
               .map((rs, ctx) -> Map.entry(rs.getString("sender_account"), rs.getLong("n")))
@@ -130,7 +129,7 @@ final class JdbcTouches implements Touches {
             "UPDATE touch SET status = :status, done_at = :at, outcome = :outcome"
                 + " WHERE idempotency_key = :key")
         .bind("status", status.name())
-        .bind("at", at.toEpochMilli())
+        .bind("at", at)
         .bind("outcome", outcome)
         .bind("key", key)
         .execute();

@@ -43,7 +43,7 @@ final class JdbcUserStore implements UserStore {
             .bind("email", email)
             .bind("role", role.name())
             .bind("hash", passwordHash)
-            .bind("now", clock.millis())
+            .bind("now", clock.instant())
             .execute();
     if (inserted == 0) {
       return Optional.empty();
@@ -84,8 +84,8 @@ final class JdbcUserStore implements UserStore {
                 .bind("id", idHash)
                 .bind("user", userId)
                 .bind("csrf", csrfToken)
-                .bind("now", clock.millis())
-                .bind("expires", expiresAt.toEpochMilli())
+                .bind("now", clock.instant())
+                .bind("expires", expiresAt)
                 .execute());
   }
 
@@ -100,13 +100,11 @@ final class JdbcUserStore implements UserStore {
                         + " JOIN users u ON u.id = s.user_id"
                         + " WHERE s.id_hash = :id AND s.expires_at > :now")
                 .bind("id", idHash)
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .map(
                     (rs, ctx) ->
                         new Session(
-                            user(rs),
-                            rs.getString("csrf_token"),
-                            Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                            user(rs), rs.getString("csrf_token"), Instants.read(rs, "expires_at")))
                 .findOne());
   }
 
@@ -124,13 +122,13 @@ final class JdbcUserStore implements UserStore {
     return write(
         h ->
             h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .execute());
   }
 
   @Override
   public ApiToken createToken(long userId, String name, String tokenHash) {
-    long now = clock.millis();
+    Instant now = clock.instant();
     return write(
         h -> {
           h.createUpdate(
@@ -183,7 +181,7 @@ final class JdbcUserStore implements UserStore {
                         "UPDATE api_tokens SET revoked_at = :now WHERE id = :id"
                             + " AND revoked_at IS NULL"
                             + (ownerId == null ? "" : " AND user_id = :owner"))
-                    .bind("now", now.toEpochMilli())
+                    .bind("now", now)
                     .bind("id", tokenId)
                     .bind("owner", ownerId)
                     .execute()
@@ -197,7 +195,7 @@ final class JdbcUserStore implements UserStore {
             h.createUpdate(
                     "INSERT INTO setup_tokens (token_hash, expires_at) VALUES (:hash, :expires)")
                 .bind("hash", tokenHash)
-                .bind("expires", expiresAt.toEpochMilli())
+                .bind("expires", expiresAt)
                 .execute());
   }
 
@@ -209,7 +207,7 @@ final class JdbcUserStore implements UserStore {
                         "SELECT count(*) FROM setup_tokens WHERE token_hash = :hash"
                             + " AND expires_at > :now")
                     .bind("hash", tokenHash)
-                    .bind("now", now.toEpochMilli())
+                    .bind("now", now)
                     .mapTo(Long.class)
                     .one()
                 > 0);
@@ -225,7 +223,7 @@ final class JdbcUserStore implements UserStore {
               h.createUpdate(
                       "DELETE FROM setup_tokens WHERE token_hash = :hash AND expires_at > :now")
                   .bind("hash", tokenHash)
-                  .bind("now", now.toEpochMilli())
+                  .bind("now", now)
                   .execute();
           if (spent == 0
               || h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one() > 0) {
@@ -240,15 +238,12 @@ final class JdbcUserStore implements UserStore {
   }
 
   private static ApiToken token(ResultSet rs) throws SQLException {
-    long revoked = rs.getLong("revoked_at");
-    // wasNull() speaks of the column read last: ask it right after revoked_at.
-    Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
     return new ApiToken(
         rs.getLong("id"),
         rs.getLong("user_id"),
         rs.getString("name"),
-        Instant.ofEpochMilli(rs.getLong("created_at")),
-        revokedAt);
+        Instants.read(rs, "created_at"),
+        Instants.read(rs, "revoked_at"));
   }
 
   private <T> T write(HandleCallback<T, RuntimeException> work) {

@@ -34,7 +34,7 @@ final class JdbcWorkspaceSettings implements WorkspaceSettings {
                   "INSERT INTO setting (name, value, updated_at) VALUES (:name, :value, :at)")
               .bind("name", name)
               .bind("value", json)
-              .bind("at", clock.millis())
+              .bind("at", clock.instant())
               .execute();
         });
   }

@@ -5,7 +5,6 @@ import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Touch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 
 /** Maps rows of the {@code touch} table to touches. */
 final class TouchRows {
@@ -13,8 +12,6 @@ final class TouchRows {
   private TouchRows() {}
 
   static Touch map(ResultSet rs) throws SQLException {
-    long done = rs.getLong("done_at");
-    boolean notDone = rs.wasNull();
     return new Touch(
         rs.getLong("id"),
         rs.getLong("enrollment_id"),
@@ -25,8 +22,8 @@ final class TouchRows {
         rs.getBoolean("with_note"),
         rs.getString("template"),
         Touch.Status.valueOf(rs.getString("status")),
-        Instant.ofEpochMilli(rs.getLong("due_at")),
-        notDone ? null : Instant.ofEpochMilli(done),
+        Instants.read(rs, "due_at"),
+        Instants.read(rs, "done_at"),
         rs.getString("idempotency_key"),
         rs.getString("reason"),
         message(rs));
