@@ -16,8 +16,21 @@ public sealed interface Event {
 
   String idempotencyKey();
 
+  /**
+   * The stable code this kind of event is stored and exchanged under, e.g. {@code ACCEPTED}. Set
+   * per kind, never derived from the class name, so renaming a record changes no stored data.
+   */
+  String code();
+
   /** They accepted the connection request. */
   record Accepted(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public static final String CODE = "ACCEPTED";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public Accepted {
       check(at, idempotencyKey);
     }
@@ -25,6 +38,13 @@ public sealed interface Event {
 
   /** They declined (ignored and removed) the connection request. */
   record Declined(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public static final String CODE = "DECLINED";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public Declined {
       check(at, idempotencyKey);
     }
@@ -33,6 +53,13 @@ public sealed interface Event {
   /** They replied on a channel; this ends their sequences in every campaign. */
   record Replied(long prospectId, Instant at, String idempotencyKey, Channel channel)
       implements Event {
+    public static final String CODE = "REPLIED";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public Replied {
       check(at, idempotencyKey);
       Objects.requireNonNull(channel, "channel");
@@ -41,6 +68,13 @@ public sealed interface Event {
 
   /** An email to them bounced. */
   record Bounced(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public static final String CODE = "BOUNCED";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public Bounced {
       check(at, idempotencyKey);
     }
@@ -48,6 +82,13 @@ public sealed interface Event {
 
   /** A pending invitation to them was withdrawn. */
   record Withdrawn(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public static final String CODE = "WITHDRAWN";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public Withdrawn {
       check(at, idempotencyKey);
     }
@@ -56,6 +97,13 @@ public sealed interface Event {
   /** They published a post, a chance to warm up or to reach out at the right moment. */
   record PostPublished(long prospectId, Instant at, String idempotencyKey, String topic)
       implements Event {
+    public static final String CODE = "POSTPUBLISHED";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public PostPublished {
       check(at, idempotencyKey);
       topic = topic == null ? "" : topic;
@@ -65,6 +113,12 @@ public sealed interface Event {
   /** A buying signal (SPEC §3) that starts or brings forward their sequence. */
   record Signal(long prospectId, Instant at, String idempotencyKey, Kind kind, String detail)
       implements Event {
+    public static final String CODE = "SIGNAL";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
 
     /** The kinds of buying signal. */
     public enum Kind {

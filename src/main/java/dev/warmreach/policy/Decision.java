@@ -17,8 +17,21 @@ public sealed interface Decision {
   /** One line, e.g. "InMail: VP, low LinkedIn activity; 23 credits left this month". */
   String summary();
 
+  /**
+   * The stable code this kind of decision is stored under, e.g. {@code SKIP}. Set per kind, never
+   * derived from the class name, so renaming a record changes no stored data.
+   */
+  String code();
+
   /** Act on {@code channel}; for a connection request, {@code withNote} says whether to add one. */
   record Send(Channel channel, boolean withNote, List<String> reasons) implements Decision {
+    public static final String CODE = "SEND";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public Send {
       Objects.requireNonNull(channel, "channel");
       reasons = List.copyOf(reasons);
@@ -40,6 +53,13 @@ public sealed interface Decision {
 
   /** Not yet: look again at {@code until}. */
   record Wait(Instant until, List<String> reasons) implements Decision {
+    public static final String CODE = "WAIT";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public Wait {
       Objects.requireNonNull(until, "until");
       reasons = List.copyOf(reasons);
@@ -53,6 +73,13 @@ public sealed interface Decision {
 
   /** Leave this step out for this prospect. */
   record Skip(List<String> reasons) implements Decision {
+    public static final String CODE = "SKIP";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
     public Skip {
       reasons = List.copyOf(reasons);
     }

@@ -135,7 +135,8 @@ abstract class CampaignTotalsContract {
   }
 
   /** A touch planned by the engine's step, as the live engine stores one. */
-  private Touch plant(long campaignId, Prospect prospect, Channel channel, String template, Instant now) {
+  private Touch plant(
+      long campaignId, Prospect prospect, Channel channel, String template, Instant now) {
     Enrollment enrollment =
         store.enrollments(campaignId, 10).stream()
             .filter(e -> e.prospectId() == prospect.id())

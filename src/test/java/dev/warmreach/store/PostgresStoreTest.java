@@ -20,7 +20,7 @@ class PostgresStoreTest extends StoreContract {
   }
 
   @Override
-  protected Store reopenStore(SettableClock clock) {
+  public Store reopenStore(SettableClock clock) {
     return JdbcStore.open(database.url(), clock);
   }
 

@@ -25,7 +25,7 @@ class SqliteStoreTest extends StoreContract {
   }
 
   @Override
-  protected Store reopenStore(SettableClock clock) {
+  public Store reopenStore(SettableClock clock) {
     return JdbcStore.openEmbedded(home, clock);
   }
 

@@ -16,13 +16,15 @@ import org.jdbi.v3.core.Handle;
  */
 final class AccountQueues {
 
+  private AccountQueues() {}
+
   private record Wake(String account, String channel, long at) {}
 
   /**
    * An enrollment was held back on {@code channel} by {@code account}: makes sure the queue exists
    * and wakes when the account can act on the channel again.
    */
-  void held(Handle h, AccountState account, Channel channel, Instant now) {
+  static void held(Handle h, AccountState account, Channel channel, Instant now) {
     h.createUpdate(
             "INSERT INTO account_queue (account, channel, wake_at) VALUES (:account, :channel,"
                 + " NULL) ON CONFLICT (account, channel) DO NOTHING")
@@ -33,7 +35,7 @@ final class AccountQueues {
   }
 
   /** The account's state changed at {@code now}: each of its queues wakes when it can act again. */
-  void changed(Handle h, AccountState account, Instant now) {
+  static void changed(Handle h, AccountState account, Instant now) {
     List<String> channels =
         h.createQuery("SELECT channel FROM account_queue WHERE account = :account")
             .bind("account", account.name())
@@ -44,7 +46,7 @@ final class AccountQueues {
       Optional<Instant> free = account.freeAt(Channel.valueOf(channel), now);
       h.createUpdate(
               "UPDATE account_queue SET wake_at = :at WHERE account = :account AND channel = :channel")
-          .bind("at", free.orElse(now).toEpochMilli())
+          .bind("at", free.orElse(now))
           .bind("account", account.name())
           .bind("channel", channel)
           .execute();
@@ -56,12 +58,12 @@ final class AccountQueues {
    * leaves the queue. A queue whose members all belong to paused campaigns sleeps until one of them
    * is resumed. Returns how many enrollments were woken.
    */
-  int wakeDue(Handle h, Instant now, int limit) {
+  static int wakeDue(Handle h, Instant now, int limit) {
     List<Wake> due =
         h.createQuery(
                 "SELECT account, channel, wake_at FROM account_queue WHERE wake_at <= :now"
                     + " ORDER BY wake_at LIMIT :limit")
-            .bind("now", now.toEpochMilli())
+            .bind("now", now)
             .bind("limit", limit)
             .map((rs, ctx) -> new Wake(rs.getString(1), rs.getString(2), rs.getLong(3)))
             .list();
@@ -93,7 +95,7 @@ final class AccountQueues {
           h.createUpdate(
                   "UPDATE enrollment SET waiting_channel = NULL, next_due_at = :now,"
                       + " version = version + 1 WHERE id = :id AND waiting_channel IS NOT NULL")
-              .bind("now", now.toEpochMilli())
+              .bind("now", now)
               .bind("id", head.get())
               .execute();
     }
@@ -101,7 +103,7 @@ final class AccountQueues {
   }
 
   /** A campaign runs again: the queues of its accounts wake at once to look for its members. */
-  void campaignResumed(Handle h, long campaignId) {
+  static void campaignResumed(Handle h, long campaignId) {
     h.createUpdate(
             "UPDATE account_queue SET wake_at = 0 WHERE wake_at IS NULL AND account IN"
                 + " (SELECT account FROM campaign_account WHERE campaign_id = :id)")
@@ -110,14 +112,14 @@ final class AccountQueues {
   }
 
   /** The earliest time a queue with members in a running campaign wakes, if any. */
-  Optional<Long> nextWake(Handle h) {
+  static Optional<Instant> nextWake(Handle h) {
     return Optional.ofNullable(
         h.createQuery(
                 "SELECT min(q.wake_at) FROM account_queue q WHERE EXISTS (SELECT 1 FROM"
                     + " enrollment e JOIN campaign c ON c.id = e.campaign_id WHERE"
                     + " e.sender_account = q.account AND e.waiting_channel = q.channel"
                     + " AND e.status = 'ACTIVE' AND c.status = 'ACTIVE')")
-            .mapTo(Long.class)
+            .mapTo(Instant.class)
             .one());
   }
 }

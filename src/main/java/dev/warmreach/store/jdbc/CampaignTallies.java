@@ -22,6 +22,8 @@ import org.jdbi.v3.core.Handle;
  */
 final class CampaignTallies {
 
+  private CampaignTallies() {}
+
   static final String EVENT = "EVENT";
   static final String REPLY = "REPLY";
   static final String VARIANT_SENT = "VARIANT_SENT";
@@ -34,12 +36,12 @@ final class CampaignTallies {
   }
 
   /** A touch was planned for the enrollment. */
-  void planned(Handle h, long enrollmentId, Channel channel) {
+  static void planned(Handle h, long enrollmentId, Channel channel) {
     addForEnrollment(h, enrollmentId, touches(Touch.Status.PLANNED), channel.name(), 1);
   }
 
   /** A touch moved from its status to {@code to}; a variant's message counts as sent when done. */
-  void moved(Handle h, Touch touch, Touch.Status to) {
+  static void moved(Handle h, Touch touch, Touch.Status to) {
     addForEnrollment(h, touch.enrollmentId(), touches(touch.status()), touch.channel().name(), -1);
     addForEnrollment(h, touch.enrollmentId(), touches(to), touch.channel().name(), 1);
     if (to == Touch.Status.DONE && touch.message() != null && touch.message().variant() != null) {
@@ -51,7 +53,7 @@ final class CampaignTallies {
    * An event was recorded for a prospect whose history went from {@code before} to {@code after}.
    * Counted for each campaign that carried out a touch to them at or before the event.
    */
-  void recorded(Handle h, Event event, ProspectHistory before, ProspectHistory after) {
+  static void recorded(Handle h, Event event, ProspectHistory before, ProspectHistory after) {
     boolean accepted = event instanceof Event.Accepted;
     boolean replied = event instanceof Event.Replied;
     if ((accepted && sameConnection(before, after)) || (replied && before.replied())) {
@@ -62,14 +64,14 @@ final class CampaignTallies {
                 "SELECT t.* FROM touch t WHERE t.prospect_id = :p AND t.status = 'DONE'"
                     + " AND t.done_at <= :at ORDER BY t.done_at, t.id")
             .bind("p", event.prospectId())
-            .bind("at", event.at().toEpochMilli())
-            .map((rs, ctx) -> CampaignRepository.touch(rs))
+            .bind("at", event.at())
+            .map((rs, ctx) -> TouchRows.map(rs))
             .list();
     Map<Long, List<Touch>> byCampaign = new LinkedHashMap<>();
     for (Touch t : touches) {
       byCampaign.computeIfAbsent(campaignOf(h, t.enrollmentId()), c -> new ArrayList<>()).add(t);
     }
-    String kind = CampaignRepository.kind(event);
+    String kind = event.code();
     for (Map.Entry<Long, List<Touch>> campaign : byCampaign.entrySet()) {
       long id = campaign.getKey();
       List<Touch> sent = campaign.getValue();
@@ -90,7 +92,7 @@ final class CampaignTallies {
   }
 
   /** A campaign's totals: measure → item → count. */
-  Map<String, Map<String, Long>> read(Handle h, long campaignId) {
+  static Map<String, Map<String, Long>> read(Handle h, long campaignId) {
     Map<String, Map<String, Long>> out = new TreeMap<>();
     h.createQuery(
             "SELECT measure, item, n FROM campaign_tally WHERE campaign_id = :c AND n <> 0"

@@ -2,31 +2,61 @@ package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.UserError;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
  * What differs between the databases Warmreach runs on, kept in one small seam so that the store
- * itself has one code path. Chosen from the JDBC URL.
+ * itself has one code path: the store asks a dialect what it can do instead of asking which
+ * database it is. Chosen from the JDBC URL.
  */
 sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
   /** A short name for messages, e.g. {@code SQLite}. */
   String name();
 
-  /** Values for the {@code ${…}} placeholders in the shared Flyway migrations. */
-  Map<String, String> migrationPlaceholders();
+  /** Whether {@code url} names a database of this kind. */
+  boolean accepts(String url);
+
+  /** Gets ready to open {@code url}, e.g. by creating the folder its file lives in. */
+  void prepareUrl(String url);
 
   /** A data source for {@code url}, with the settings this database needs. */
   DataSource dataSource(String url);
 
+  /**
+   * Whether the database lets only one transaction write at a time, so that the writers of this
+   * process should take turns before they start (see {@link WriteGate}).
+   */
+  boolean singleWriter();
+
+  /** How many pooled connections are worth keeping open. */
+  int poolSize();
+
+  /** The column type of a generated numeric primary key. */
+  String identityColumn();
+
+  /** The column type of a point in time where a migration keeps one as a timestamp. */
+  String timestampType();
+
+  /** The column type of a byte string. */
+  String blobType();
+
+  /** Values for the {@code ${…}} placeholders in the shared Flyway migrations. */
+  default Map<String, String> migrationPlaceholders() {
+    return Map.of(
+        "id_column", identityColumn(),
+        "timestamp_type", timestampType(),
+        "blob_type", blobType());
+  }
+
   /** The dialect for a JDBC URL, or a user error naming the URLs Warmreach understands. */
   static Dialect forUrl(String url) {
-    if (url.startsWith("jdbc:sqlite:")) {
-      return new SqliteDialect();
-    }
-    if (url.startsWith("jdbc:postgresql:")) {
-      return new PostgresDialect();
+    for (Dialect dialect : List.of(new SqliteDialect(), new PostgresDialect())) {
+      if (dialect.accepts(url)) {
+        return dialect;
+      }
     }
     throw new UserError(
         "--db '"
@@ -37,6 +67,6 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
   /** The JDBC URL of the embedded database kept in {@code home}. */
   static String embeddedUrl(Path home) {
-    return "jdbc:sqlite:" + home.resolve("warmreach.db").toAbsolutePath();
+    return SqliteDialect.urlOf(home.resolve("warmreach.db"));
   }
 }

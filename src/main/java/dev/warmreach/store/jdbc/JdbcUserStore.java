@@ -2,7 +2,6 @@ package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.User;
-import dev.warmreach.store.StoreException;
 import dev.warmreach.store.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,22 +11,18 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** Users, sessions and tokens on the same database as the rest of the store. Thread-safe. */
 final class JdbcUserStore implements UserStore {
 
   private static final String USER_COLUMNS = "u.id, u.email, u.role";
 
-  private final Jdbi jdbi;
+  private final Transactions db;
   private final Clock clock;
-  private final WriteGate writes;
 
-  JdbcUserStore(Jdbi jdbi, Clock clock, WriteGate writes) {
-    this.jdbi = jdbi;
+  JdbcUserStore(Transactions db, Clock clock) {
+    this.db = db;
     this.clock = clock;
-    this.writes = writes;
   }
 
   @Override
@@ -48,7 +43,7 @@ final class JdbcUserStore implements UserStore {
             .bind("email", email)
             .bind("role", role.name())
             .bind("hash", passwordHash)
-            .bind("now", clock.millis())
+            .bind("now", clock.instant())
             .execute();
     if (inserted == 0) {
       return Optional.empty();
@@ -89,8 +84,8 @@ final class JdbcUserStore implements UserStore {
                 .bind("id", idHash)
                 .bind("user", userId)
                 .bind("csrf", csrfToken)
-                .bind("now", clock.millis())
-                .bind("expires", expiresAt.toEpochMilli())
+                .bind("now", clock.instant())
+                .bind("expires", expiresAt)
                 .execute());
   }
 
@@ -105,13 +100,11 @@ final class JdbcUserStore implements UserStore {
                         + " JOIN users u ON u.id = s.user_id"
                         + " WHERE s.id_hash = :id AND s.expires_at > :now")
                 .bind("id", idHash)
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .map(
                     (rs, ctx) ->
                         new Session(
-                            user(rs),
-                            rs.getString("csrf_token"),
-                            Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                            user(rs), rs.getString("csrf_token"), Instants.read(rs, "expires_at")))
                 .findOne());
   }
 
@@ -129,13 +122,13 @@ final class JdbcUserStore implements UserStore {
     return write(
         h ->
             h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .execute());
   }
 
   @Override
   public ApiToken createToken(long userId, String name, String tokenHash) {
-    long now = clock.millis();
+    Instant now = clock.instant();
     return write(
         h -> {
           h.createUpdate(
@@ -188,7 +181,7 @@ final class JdbcUserStore implements UserStore {
                         "UPDATE api_tokens SET revoked_at = :now WHERE id = :id"
                             + " AND revoked_at IS NULL"
                             + (ownerId == null ? "" : " AND user_id = :owner"))
-                    .bind("now", now.toEpochMilli())
+                    .bind("now", now)
                     .bind("id", tokenId)
                     .bind("owner", ownerId)
                     .execute()
@@ -202,7 +195,7 @@ final class JdbcUserStore implements UserStore {
             h.createUpdate(
                     "INSERT INTO setup_tokens (token_hash, expires_at) VALUES (:hash, :expires)")
                 .bind("hash", tokenHash)
-                .bind("expires", expiresAt.toEpochMilli())
+                .bind("expires", expiresAt)
                 .execute());
   }
 
@@ -214,7 +207,7 @@ final class JdbcUserStore implements UserStore {
                         "SELECT count(*) FROM setup_tokens WHERE token_hash = :hash"
                             + " AND expires_at > :now")
                     .bind("hash", tokenHash)
-                    .bind("now", now.toEpochMilli())
+                    .bind("now", now)
                     .mapTo(Long.class)
                     .one()
                 > 0);
@@ -230,7 +223,7 @@ final class JdbcUserStore implements UserStore {
               h.createUpdate(
                       "DELETE FROM setup_tokens WHERE token_hash = :hash AND expires_at > :now")
                   .bind("hash", tokenHash)
-                  .bind("now", now.toEpochMilli())
+                  .bind("now", now)
                   .execute();
           if (spent == 0
               || h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one() > 0) {
@@ -245,30 +238,19 @@ final class JdbcUserStore implements UserStore {
   }
 
   private static ApiToken token(ResultSet rs) throws SQLException {
-    long revoked = rs.getLong("revoked_at");
-    // wasNull() speaks of the column read last: ask it right after revoked_at.
-    Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
     return new ApiToken(
         rs.getLong("id"),
         rs.getLong("user_id"),
         rs.getString("name"),
-        Instant.ofEpochMilli(rs.getLong("created_at")),
-        revokedAt);
+        Instants.read(rs, "created_at"),
+        Instants.read(rs, "revoked_at"));
   }
 
   private <T> T write(HandleCallback<T, RuntimeException> work) {
-    try {
-      return writes.write(() -> jdbi.inTransaction(work));
-    } catch (JdbiException e) {
-      throw new StoreException("the database refused a write: " + e.getMessage(), e);
-    }
+    return db.write(work);
   }
 
   private <T> T read(HandleCallback<T, RuntimeException> work) {
-    try {
-      return jdbi.withHandle(work);
-    } catch (JdbiException e) {
-      throw new StoreException("the database could not be read: " + e.getMessage(), e);
-    }
+    return db.read(work);
   }
 }

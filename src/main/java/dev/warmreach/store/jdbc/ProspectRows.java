@@ -9,7 +9,6 @@ import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.Seniority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,8 +59,8 @@ final class ProspectRows {
         rs.getLong("id"),
         profile,
         rs.getBoolean("do_not_contact"),
-        Instant.ofEpochMilli(rs.getLong("created_at")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")));
+        Instants.read(rs, "created_at"),
+        Instants.read(rs, "updated_at"));
   }
 
   /** Binds a profile's columns by name, for {@link #INSERT} and {@link #UPDATE}. */

@@ -3,6 +3,7 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.store.ProspectWrite;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,16 +29,17 @@ final class ProspectWriter {
     this.hash = hash;
   }
 
-  ProspectWrite save(Handle h, List<ProspectProfile> profiles, long now) {
+  ProspectWrite save(Handle h, List<ProspectProfile> profiles, Instant now) {
     return write(h, profiles, now, true);
   }
 
   /** What {@link #save} would do, reading only. */
   ProspectWrite preview(Handle h, List<ProspectProfile> profiles) {
-    return write(h, profiles, 0, false);
+    return write(h, profiles, null, false);
   }
 
-  private ProspectWrite write(Handle h, List<ProspectProfile> profiles, long now, boolean storing) {
+  private ProspectWrite write(
+      Handle h, List<ProspectProfile> profiles, Instant now, boolean storing) {
     Set<String> listed =
         new HashSet<>(h.createQuery("SELECT hash FROM do_not_contact").mapTo(String.class).list());
     List<ProspectProfile> allowed = new ArrayList<>(profiles.size());

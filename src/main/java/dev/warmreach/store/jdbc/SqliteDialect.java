@@ -1,15 +1,24 @@
 package dev.warmreach.store.jdbc;
 
-import java.util.Map;
+import dev.warmreach.domain.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * The embedded default: one file, write-ahead log for readers alongside the writer, foreign keys
- * on.
+ * on; one writer at a time.
  */
 final class SqliteDialect implements Dialect {
+
+  private static final String PREFIX = "jdbc:sqlite:";
+
+  static String urlOf(Path file) {
+    return PREFIX + file.toAbsolutePath();
+  }
 
   @Override
   public String name() {
@@ -17,11 +26,29 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public Map<String, String> migrationPlaceholders() {
-    return Map.of(
-        "id_column", "INTEGER PRIMARY KEY AUTOINCREMENT",
-        "timestamp_type", "TIMESTAMP",
-        "blob_type", "BLOB");
+  public boolean accepts(String url) {
+    return url.startsWith(PREFIX);
+  }
+
+  /** Creates the folder of the database file, so that a new home folder just works. */
+  @Override
+  public void prepareUrl(String url) {
+    String file = url.substring(PREFIX.length()).replaceFirst("\\?.*$", "");
+    if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UserError(
+          "cannot create the data folder "
+              + parent
+              + " ("
+              + e.getMessage()
+              + "); choose a writable folder with --home or WARMREACH_HOME",
+          e);
+    }
   }
 
   @Override
@@ -38,5 +65,31 @@ final class SqliteDialect implements Dialect {
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(url);
     return dataSource;
+  }
+
+  @Override
+  public boolean singleWriter() {
+    return true;
+  }
+
+  /** Few: writers take turns anyway, and readers in WAL mode need no more. */
+  @Override
+  public int poolSize() {
+    return 4;
+  }
+
+  @Override
+  public String identityColumn() {
+    return "INTEGER PRIMARY KEY AUTOINCREMENT";
+  }
+
+  @Override
+  public String timestampType() {
+    return "TIMESTAMP";
+  }
+
+  @Override
+  public String blobType() {
+    return "BLOB";
   }
 }

@@ -19,7 +19,7 @@ final class WriteGate {
   }
 
   static WriteGate forDialect(Dialect dialect) {
-    return new WriteGate(dialect instanceof SqliteDialect ? new ReentrantLock(true) : null);
+    return new WriteGate(dialect.singleWriter() ? new ReentrantLock(true) : null);
   }
 
   <T> T write(Supplier<T> transaction) {

@@ -1,0 +1,32 @@
+package dev.warmreach.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts for the dashboard, the reports and monitoring, computed in the database: campaign results,
+ * weekly activity, enrollments by status, the engine's backlog, and the decisions kept for users.
+ * Each method is one transaction; implementations are thread-safe.
+ */
+public interface Analytics {
+
+  CampaignStats campaignStats(long campaignId);
+
+  /** Every campaign's enrollments by status (ACTIVE, REPLIED, …), keyed by campaign id. */
+  Map<Long, Map<String, Long>> enrollmentCounts();
+
+  /**
+   * Touches done and replies received per week (Monday 00:00 UTC) since {@code since}, oldest
+   * first; weeks with neither are left out. Counted in the database: one row per week.
+   *
+   * @param campaignId one campaign's touches and its prospects' replies; {@code null} for all
+   */
+  List<WeeklyActivity> weeklyActivity(Long campaignId, Instant since);
+
+  /** Touches by channel and status, and what is due at {@code now}: for monitoring. */
+  Operations operations(Instant now);
+
+  /** The latest decisions of a campaign, newest first. */
+  List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit);
+}

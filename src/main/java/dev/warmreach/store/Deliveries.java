@@ -1,0 +1,61 @@
+package dev.warmreach.store;
+
+import dev.warmreach.domain.Touch;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Email and webhook deliveries of touches (see {@link Delivery}): attempts claimed by one sender at
+ * a time, retries, dead letters and their replay. Each method is one transaction; implementations
+ * are thread-safe.
+ */
+public interface Deliveries {
+
+  /**
+   * The touch with the key, its prospect and campaign; empty when there is no such touch (its
+   * prospect was erased, say).
+   */
+  Optional<OutboundTouch> outboundTouch(String touchKey);
+
+  /**
+   * The delivery of a touch by {@code kind}, started as {@link Delivery.Status#PENDING} and due at
+   * {@code now} unless the touch has one already, which is returned as it is.
+   */
+  Delivery openDelivery(String touchKey, Delivery.Kind kind, String target, Instant now);
+
+  Optional<Delivery> delivery(long id);
+
+  /**
+   * Starts an attempt: a pending, due delivery that has had {@code attempts} attempts moves to
+   * {@code claimedAs} with one more attempt and its next attempt at {@code claimUntil}. False when
+   * it was not due or another sender claimed it first (a value, not an error).
+   */
+  boolean claimDelivery(
+      long id, int attempts, Delivery.Status claimedAs, Instant now, Instant claimUntil);
+
+  /**
+   * Puts a delivery back to pending after a failed attempt, to be tried at {@code nextAttemptAt}.
+   */
+  void retryDelivery(long id, Instant nextAttemptAt, String error, Instant now);
+
+  /**
+   * Settles a delivery as {@code outcome} and, in the same transaction, marks its touch {@code
+   * touchOutcome} unless that is {@code null}. A touch is changed while planned, or from failed to
+   * done when a replayed dead letter went out; returns whether it changed.
+   */
+  boolean settleDelivery(
+      long id, Delivery.Status outcome, String reason, Touch.Status touchOutcome, Instant now);
+
+  /** Pending deliveries of a kind due by {@code now}, soonest first. */
+  List<Delivery> dueDeliveries(Delivery.Kind kind, Instant now, int limit);
+
+  /** Deliveries of a kind in a status, oldest first. */
+  List<Delivery> deliveries(Delivery.Kind kind, Delivery.Status status, int limit);
+
+  /**
+   * Gives a dead letter a fresh set of attempts, the first due at {@code now}; false when it is not
+   * a dead letter.
+   */
+  boolean replayDelivery(long id, Instant now);
+}

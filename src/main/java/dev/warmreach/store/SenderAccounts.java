@@ -1,0 +1,26 @@
+package dev.warmreach.store;
+
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.quota.AccountState;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The LinkedIn accounts that send, with their settings and the state of their limits (invitations
+ * this week, InMail credits, pending invitations). Each method is one transaction; implementations
+ * are thread-safe.
+ */
+public interface SenderAccounts {
+
+  /** Adds an account; false when an account with that name exists already. */
+  boolean addAccount(SenderAccount account);
+
+  List<SenderAccount> accounts();
+
+  Optional<SenderAccount> account(String name);
+
+  /** Stores an account's state unless it has one already; returns the stored state. */
+  AccountState ensureAccountState(AccountState initial);
+
+  Optional<AccountState> accountState(String account);
+}

@@ -1,0 +1,20 @@
+package dev.warmreach.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The simulated network's pending reactions, for dry runs only: a simulated prospect's response
+ * waits here for its time and then becomes a recorded event. Each method is one transaction;
+ * implementations are thread-safe.
+ */
+public interface SimulatedReactions {
+
+  void scheduleReactions(List<SimulatedReaction> reactions);
+
+  /**
+   * Turns reactions due by {@code now} into recorded events, in one transaction: none is lost and
+   * none applied twice. Returns how many were applied.
+   */
+  int applyDueReactions(Instant now, int limit);
+}

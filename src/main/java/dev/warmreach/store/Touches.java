@@ -1,0 +1,49 @@
+package dev.warmreach.store;
+
+import dev.warmreach.domain.Touch;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The touches the engine planned, as the task inbox and the executors see them: what is due, and
+ * marking each done, skipped or failed. Each method is one transaction; implementations are
+ * thread-safe.
+ */
+public interface Touches {
+
+  /** The touch with this number. */
+  Optional<Touch> touch(long id);
+
+  /** A prospect's touches, in the order they were planned. */
+  List<Touch> touches(long prospectId);
+
+  /** Planned touches of every account, oldest due first. */
+  List<Touch> plannedTouches(int limit);
+
+  /**
+   * Planned touches due at or before {@code dueBy}, oldest first: the task inbox.
+   *
+   * @param account only this sender account's; {@code null} for all
+   */
+  List<Touch> dueTouches(Instant dueBy, String account, int limit);
+
+  /**
+   * How many planned touches each sender account has due at or before its own time: the size of
+   * each account's task inbox, counted in one pass without loading it.
+   *
+   * @param dueBy per account name, the latest due time that counts (e.g. the end of its today)
+   * @return per account of {@code dueBy}, its count (0 when none)
+   */
+  Map<String, Long> countDueTouches(Map<String, Instant> dueBy);
+
+  /**
+   * Finishes a planned touch as {@link #finishTouch(String, Touch.Status, Instant)} does, keeping
+   * why it was skipped or failed.
+   */
+  boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at, String outcome);
+
+  /** Marks a planned touch done or skipped; false when it was not planned (already handled). */
+  boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at);
+}

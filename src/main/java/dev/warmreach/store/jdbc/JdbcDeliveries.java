@@ -1,0 +1,214 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Touch;
+import dev.warmreach.store.Deliveries;
+import dev.warmreach.store.Delivery;
+import dev.warmreach.store.OutboundTouch;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Email and webhook deliveries in SQL. Attempts are claimed with a check on the attempt count, so
+ * of two senders only one starts each attempt. Thread-safe.
+ */
+final class JdbcDeliveries implements Deliveries {
+
+  private final Transactions db;
+
+  JdbcDeliveries(Transactions db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<OutboundTouch> outboundTouch(String touchKey) {
+    return db.read(h -> outboundTouch(h, touchKey));
+  }
+
+  private static Optional<OutboundTouch> outboundTouch(Handle h, String touchKey) {
+    Optional<Touch> touch =
+        h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key")
+            .bind("key", touchKey)
+            .map((rs, ctx) -> TouchRows.map(rs))
+            .findOne();
+    if (touch.isEmpty()) {
+      return Optional.empty();
+    }
+    var prospect =
+        h.createQuery("SELECT " + ProspectRows.COLUMNS + " FROM prospect WHERE id = :id")
+            .bind("id", touch.get().prospectId())
+            .map(ProspectRows::map)
+            .one();
+    String campaign =
+        h.createQuery(
+                "SELECT c.name FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
+                    + " WHERE e.id = :id")
+            .bind("id", touch.get().enrollmentId())
+            .mapTo(String.class)
+            .one();
+    return Optional.of(new OutboundTouch(touch.get(), prospect, campaign));
+  }
+
+  @Override
+  public Delivery openDelivery(String touchKey, Delivery.Kind kind, String target, Instant now) {
+    return db.write(
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO delivery (touch_key, kind, target, status, attempts,"
+                      + " next_attempt_at, last_error, created_at, updated_at) VALUES (:key,"
+                      + " :kind, :target, 'PENDING', 0, :now, '', :now, :now)"
+                      + " ON CONFLICT (touch_key, kind) DO NOTHING")
+              .bind("key", touchKey)
+              .bind("kind", kind.name())
+              .bind("target", target)
+              .bind("now", now)
+              .execute();
+          return h.createQuery("SELECT * FROM delivery WHERE touch_key = :key AND kind = :kind")
+              .bind("key", touchKey)
+              .bind("kind", kind.name())
+              .map((rs, ctx) -> delivery(rs))
+              .one();
+        });
+  }
+
+  @Override
+  public Optional<Delivery> delivery(long id) {
+    return db.read(h -> find(h, id));
+  }
+
+  private static Optional<Delivery> find(Handle h, long id) {
+    return h.createQuery("SELECT * FROM delivery WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> delivery(rs))
+        .findOne();
+  }
+
+  @Override
+  public boolean claimDelivery(
+      long id, int attempts, Delivery.Status claimedAs, Instant now, Instant until) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "UPDATE delivery SET status = :status, attempts = attempts + 1,"
+                            + " next_attempt_at = :until, updated_at = :now WHERE id = :id AND"
+                            + " attempts = :attempts AND status = 'PENDING' AND next_attempt_at"
+                            + " <= :now")
+                    .bind("status", claimedAs.name())
+                    .bind("until", until)
+                    .bind("now", now)
+                    .bind("id", id)
+                    .bind("attempts", attempts)
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public void retryDelivery(long id, Instant next, String error, Instant now) {
+    db.run(
+        h ->
+            h.createUpdate(
+                    "UPDATE delivery SET status = 'PENDING', next_attempt_at = :next, last_error ="
+                        + " :error, updated_at = :now WHERE id = :id")
+                .bind("next", next)
+                .bind("error", error == null ? "" : error)
+                .bind("now", now)
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public boolean settleDelivery(
+      long id, Delivery.Status outcome, String reason, Touch.Status touchOutcome, Instant now) {
+    return db.write(h -> settle(h, id, outcome, reason, touchOutcome, now));
+  }
+
+  private static boolean settle(
+      Handle h,
+      long id,
+      Delivery.Status outcome,
+      String reason,
+      Touch.Status touchOutcome,
+      Instant now) {
+    Delivery delivery =
+        find(h, id).orElseThrow(() -> new IllegalArgumentException("no delivery " + id));
+    h.createUpdate(
+            "UPDATE delivery SET status = :status, next_attempt_at = NULL, last_error = :reason,"
+                + " updated_at = :now WHERE id = :id")
+        .bind("status", outcome.name())
+        .bind("reason", reason == null ? "" : reason)
+        .bind("now", now)
+        .bind("id", id)
+        .execute();
+    if (touchOutcome == null) {
+      return false;
+    }
+    if (touchOutcome == Touch.Status.DONE) {
+      // A dead letter replayed after its touch was marked failed: it went out after all.
+      JdbcTouches.reopenFailed(h, delivery.touchKey());
+    }
+    return JdbcTouches.finish(
+        h,
+        delivery.touchKey(),
+        touchOutcome,
+        now,
+        touchOutcome == Touch.Status.DONE ? null : reason);
+  }
+
+  @Override
+  public List<Delivery> dueDeliveries(Delivery.Kind kind, Instant now, int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM delivery WHERE kind = :kind AND status = 'PENDING'"
+                        + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit")
+                .bind("kind", kind.name())
+                .bind("now", now)
+                .bind("limit", limit)
+                .map((rs, ctx) -> delivery(rs))
+                .list());
+  }
+
+  @Override
+  public List<Delivery> deliveries(Delivery.Kind kind, Delivery.Status status, int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM delivery WHERE kind = :kind AND status = :status"
+                        + " ORDER BY updated_at, id LIMIT :limit")
+                .bind("kind", kind.name())
+                .bind("status", status.name())
+                .bind("limit", limit)
+                .map((rs, ctx) -> delivery(rs))
+                .list());
+  }
+
+  @Override
+  public boolean replayDelivery(long id, Instant now) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at ="
+                            + " :now, updated_at = :now WHERE id = :id AND status = 'DEAD'")
+                    .bind("now", now)
+                    .bind("id", id)
+                    .execute()
+                == 1);
+  }
+
+  private static Delivery delivery(ResultSet rs) throws SQLException {
+    return new Delivery(
+        rs.getLong("id"),
+        rs.getString("touch_key"),
+        Delivery.Kind.valueOf(rs.getString("kind")),
+        rs.getString("target"),
+        Delivery.Status.valueOf(rs.getString("status")),
+        rs.getInt("attempts"),
+        Instants.read(rs, "next_attempt_at"),
+        rs.getString("last_error"),
+        Instants.read(rs, "created_at"),
+        Instants.read(rs, "updated_at"));
+  }
+}

@@ -1,0 +1,260 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.Advance;
+import dev.warmreach.sequence.EventEffects;
+import dev.warmreach.sequence.ProspectState;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.StepWork;
+import dev.warmreach.store.jdbc.VersionedStates.Versioned;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The live engine's steps in SQL. State moves forward with version checks, so a worker that lost a
+ * race finds zero rows updated and gives up its step; touches are claimed with a conditional
+ * update, so each has one claimant. Thread-safe.
+ */
+final class JdbcEngineSteps implements EngineSteps {
+
+  private final Transactions db;
+
+  JdbcEngineSteps(Transactions db) {
+    this.db = db;
+  }
+
+  @Override
+  public List<Long> dueEnrollments(Instant now, int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT e.id FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
+                        + " WHERE e.status = 'ACTIVE' AND e.waiting_channel IS NULL"
+                        + " AND c.status = 'ACTIVE' AND e.next_due_at <= :now"
+                        + " ORDER BY e.next_due_at, e.id LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
+  public int wakeQueued(Instant now, int limit) {
+    return db.write(h -> AccountQueues.wakeDue(h, now, limit));
+  }
+
+  @Override
+  public Optional<Advance> advance(long enrollmentId, Instant now, StepWork work) {
+    try {
+      return db.write(h -> advance(h, enrollmentId, now, work));
+    } catch (LostRace lost) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Advance> advance(
+      Handle h, long enrollmentId, Instant now, StepWork work) {
+    Optional<Enrollment> found = EnrollmentRows.find(h, enrollmentId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Enrollment e = found.get();
+    if (!e.isActive() || e.nextDueAt() == null || e.nextDueAt().isAfter(now)) {
+      return Optional.empty();
+    }
+    Versioned<ProspectHistory> history = VersionedStates.history(h, e.prospectId());
+    ProspectState prospect = JdbcProspects.state(h, e.prospectId(), history.value()).orElseThrow();
+    Versioned<AccountState> account = VersionedStates.account(h, e.senderAccount());
+    AccountState current =
+        account.value().withAccount(JdbcSenderAccounts.find(h, e.senderAccount()).orElseThrow());
+    Advance advance = work.step(e, prospect, current);
+    Enrollment next = advance.enrollment();
+    boolean historyChanged = !advance.history().equals(history.value());
+    boolean accountChanged = !advance.account().equals(current);
+    if (next.equals(e)
+        && advance.commands().isEmpty()
+        && advance.waitingFor() == null
+        && !historyChanged
+        && !accountChanged) {
+      // Nothing moved: writing would only bump versions, and a pass that writes nothing is idle.
+      return Optional.empty();
+    }
+    Channel waiting = next.isActive() ? advance.waitingFor() : null;
+    int moved =
+        h.createUpdate(
+                "UPDATE enrollment SET step = :step, status = :status, entered_step_at = :entered,"
+                    + " next_due_at = :due, waiting_channel = :waiting, version = version + 1"
+                    + " WHERE id = :id AND version = :version")
+            .bind("step", next.step())
+            .bind("status", next.status().name())
+            .bind("entered", next.enteredStepAt())
+            .bindByType("due", next.nextDueAt(), Instant.class)
+            .bind("waiting", waiting == null ? null : waiting.name())
+            .bind("id", e.id())
+            .bind("version", e.version())
+            .execute();
+    if (moved == 0) {
+      throw new LostRace("enrollment " + e.id());
+    }
+    if (historyChanged) {
+      VersionedStates.saveHistory(h, e.prospectId(), advance.history(), history.version());
+    }
+    if (accountChanged) {
+      VersionedStates.saveAccount(h, advance.account(), account.version());
+    }
+    if (waiting != null) {
+      AccountQueues.held(h, advance.account(), waiting, now);
+    } else if (accountChanged) {
+      AccountQueues.changed(h, advance.account(), now);
+    }
+    StepRecords.save(h, e, next, advance.commands(), now);
+    return Optional.of(advance);
+  }
+
+  @Override
+  public boolean recordEvent(Event event) {
+    return db.write(h -> record(h, event));
+  }
+
+  /** Records an event in the caller's transaction, as {@link #recordEvent} does. */
+  static boolean record(Handle h, Event event) {
+    if (h.createQuery("SELECT count(*) FROM prospect WHERE id = :id")
+            .bind("id", event.prospectId())
+            .mapTo(Long.class)
+            .one()
+        == 0) {
+      throw new UserError(
+          "no prospect " + event.prospectId() + "; events must name a stored prospect");
+    }
+    int inserted =
+        h.createUpdate(
+                "INSERT INTO prospect_event (prospect_id, kind, channel, detail, happened_at,"
+                    + " idempotency_key) VALUES (:p, :kind, :channel, :detail, :at, :key)"
+                    + " ON CONFLICT (idempotency_key) DO NOTHING")
+            .bind("p", event.prospectId())
+            .bind("kind", event.code())
+            .bind("channel", event instanceof Event.Replied r ? r.channel().name() : null)
+            .bind("detail", detail(event))
+            .bind("at", event.at())
+            .bind("key", event.idempotencyKey())
+            .execute();
+    if (inserted == 0) {
+      return false;
+    }
+    VersionedStates.findHistory(h, event.prospectId())
+        .ifPresent(
+            v -> {
+              ProspectHistory after = EventEffects.onHistory(v.value(), event);
+              VersionedStates.saveHistory(h, event.prospectId(), after, v.version());
+              CampaignTallies.recorded(h, event, v.value(), after);
+            });
+    List<String> accounts =
+        h.createQuery("SELECT DISTINCT sender_account FROM enrollment WHERE prospect_id = :p")
+            .bind("p", event.prospectId())
+            .mapTo(String.class)
+            .list();
+    for (String name : accounts) {
+      Versioned<AccountState> account = VersionedStates.account(h, name);
+      AccountState after = EventEffects.onAccount(account.value(), event);
+      if (!after.equals(account.value())) {
+        VersionedStates.saveAccount(h, after, account.version());
+        AccountQueues.changed(h, after, event.at());
+      }
+    }
+    h.createUpdate(
+            "UPDATE enrollment SET next_due_at = :now, waiting_channel = NULL, version = version + 1"
+                + " WHERE prospect_id = :p AND status = 'ACTIVE' AND (next_due_at IS NULL"
+                + " OR next_due_at > :now OR waiting_channel IS NOT NULL)")
+        .bind("p", event.prospectId())
+        .bind("now", event.at())
+        .execute();
+    return true;
+  }
+
+  private static String detail(Event event) {
+    if (event instanceof Event.Signal s) {
+      return s.kind().name() + (s.detail().isEmpty() ? "" : ": " + s.detail());
+    }
+    if (event instanceof Event.PostPublished p) {
+      return p.topic();
+    }
+    return "";
+  }
+
+  @Override
+  public List<Touch> claimTouches(
+      String node, Set<Channel> channels, Instant now, Instant until, int limit) {
+    if (channels.isEmpty()) {
+      return List.of();
+    }
+    return db.write(h -> claim(h, node, channels, now, until, limit));
+  }
+
+  private static List<Touch> claim(
+      Handle h, String node, Set<Channel> channels, Instant now, Instant until, int limit) {
+    List<Touch> candidates =
+        h.createQuery(
+                "SELECT * FROM touch t WHERE t.status = 'PLANNED' AND t.channel IN (<channels>)"
+                    + " AND (t.claimed_until IS NULL OR t.claimed_until <= :now OR t.claimed_by ="
+                    + " :node) AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.touch_key ="
+                    + " t.idempotency_key AND d.next_attempt_at > :now) ORDER BY t.due_at, t.id"
+                    + " LIMIT :limit")
+            .bindList("channels", channels.stream().map(Channel::name).toList())
+            .bind("now", now)
+            .bind("node", node)
+            .bind("limit", limit)
+            .map((rs, ctx) -> TouchRows.map(rs))
+            .list();
+    List<Touch> claimed = new ArrayList<>();
+    for (Touch touch : candidates) {
+      // Re-checked in the update: another node may have claimed it since the select.
+      int won =
+          h.createUpdate(
+                  "UPDATE touch SET claimed_by = :node, claimed_until = :until WHERE id = :id AND"
+                      + " status = 'PLANNED' AND (claimed_until IS NULL OR claimed_until <= :now"
+                      + " OR claimed_by = :node)")
+              .bind("node", node)
+              .bind("until", until)
+              .bind("id", touch.id())
+              .bind("now", now)
+              .execute();
+      if (won == 1) {
+        claimed.add(touch);
+      }
+    }
+    return claimed;
+  }
+
+  @Override
+  public Optional<Instant> nextDue() {
+    return db.read(
+        h -> {
+          Instant enrollment =
+              h.createQuery(
+                      "SELECT min(e.next_due_at) FROM enrollment e JOIN campaign c ON c.id ="
+                          + " e.campaign_id WHERE e.status = 'ACTIVE' AND e.waiting_channel IS NULL"
+                          + " AND c.status = 'ACTIVE'")
+                  .mapTo(Instant.class)
+                  .one();
+          Instant reaction =
+              h.createQuery("SELECT min(due_at) FROM simulated_reaction")
+                  .mapTo(Instant.class)
+                  .one();
+          Instant queue = AccountQueues.nextWake(h).orElse(null);
+          return Arrays.asList(enrollment, reaction, queue).stream()
+              .filter(java.util.Objects::nonNull)
+              .min(Instant::compareTo);
+        });
+  }
+}

@@ -1,0 +1,105 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.WorkingHours;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.store.SenderAccounts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Sender accounts and their account states (JSON) in SQL. Thread-safe. */
+final class JdbcSenderAccounts implements SenderAccounts {
+
+  private final Transactions db;
+  private final Clock clock;
+
+  JdbcSenderAccounts(Transactions db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean addAccount(SenderAccount account) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "INSERT INTO sender_account (name, plan, weekly_invitation_cap,"
+                            + " monthly_inmail_credits, time_zone, working_hours, created_at)"
+                            + " VALUES (:name, :plan, :weekly, :credits, :zone, :hours, :now)"
+                            + " ON CONFLICT (name) DO NOTHING")
+                    .bind("name", account.name())
+                    .bind("plan", account.plan().name())
+                    .bind("weekly", account.weeklyInvitationCap())
+                    .bind("credits", account.monthlyInmailCredits())
+                    .bind("zone", account.timeZone().getId())
+                    .bind("hours", account.workingHours().toString())
+                    .bind("now", clock.instant())
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public List<SenderAccount> accounts() {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM sender_account ORDER BY name")
+                .map((rs, ctx) -> map(rs))
+                .list());
+  }
+
+  @Override
+  public Optional<SenderAccount> account(String name) {
+    return db.read(h -> find(h, name));
+  }
+
+  /** The account's settings, in the caller's transaction. */
+  static Optional<SenderAccount> find(Handle h, String name) {
+    return h.createQuery("SELECT * FROM sender_account WHERE name = :name")
+        .bind("name", name)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  private static SenderAccount map(ResultSet rs) throws SQLException {
+    return new SenderAccount(
+        rs.getString("name"),
+        Plan.valueOf(rs.getString("plan")),
+        rs.getInt("weekly_invitation_cap"),
+        rs.getInt("monthly_inmail_credits"),
+        ZoneId.of(rs.getString("time_zone")),
+        WorkingHours.parse(rs.getString("working_hours")));
+  }
+
+  @Override
+  public AccountState ensureAccountState(AccountState initial) {
+    return db.write(
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO account_state (account, state, version) VALUES (:account, :state, 0)"
+                      + " ON CONFLICT (account) DO NOTHING")
+              .bind("account", initial.name())
+              .bind("state", StateJson.write(initial))
+              .execute();
+          return state(h, initial.name()).orElseThrow();
+        });
+  }
+
+  @Override
+  public Optional<AccountState> accountState(String account) {
+    return db.read(h -> state(h, account));
+  }
+
+  private static Optional<AccountState> state(Handle h, String account) {
+    return h.createQuery("SELECT state FROM account_state WHERE account = :account")
+        .bind("account", account)
+        .mapTo(String.class)
+        .findOne()
+        .map(StateJson::account);
+  }
+}

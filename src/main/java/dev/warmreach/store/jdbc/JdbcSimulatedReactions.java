@@ -1,0 +1,87 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
+import dev.warmreach.store.SimulatedReaction;
+import dev.warmreach.store.SimulatedReactions;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The simulated network's pending reactions in SQL, for dry runs: each due one becomes a recorded
+ * event and leaves the table in the same transaction, so none is lost or doubled. Thread-safe.
+ */
+final class JdbcSimulatedReactions implements SimulatedReactions {
+
+  private final Transactions db;
+
+  JdbcSimulatedReactions(Transactions db) {
+    this.db = db;
+  }
+
+  @Override
+  public void scheduleReactions(List<SimulatedReaction> reactions) {
+    db.run(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  "INSERT INTO simulated_reaction (prospect_id, kind, channel, due_at,"
+                      + " idempotency_key) VALUES (:p, :kind, :channel, :due, :key)"
+                      + " ON CONFLICT (idempotency_key) DO NOTHING");
+          for (SimulatedReaction r : reactions) {
+            batch
+                .bind("p", r.prospectId())
+                .bind("kind", r.kind())
+                .bind("channel", r.channel().name())
+                .bind("due", r.dueAt())
+                .bind("key", r.idempotencyKey())
+                .add();
+          }
+          if (batch.size() > 0) {
+            batch.execute();
+          }
+        });
+  }
+
+  @Override
+  public int applyDueReactions(Instant now, int limit) {
+    return db.write(
+        h -> {
+          List<SimulatedReaction> due =
+              h.createQuery(
+                      "SELECT * FROM simulated_reaction WHERE due_at <= :now ORDER BY due_at, id"
+                          + " LIMIT :limit")
+                  .bind("now", now)
+                  .bind("limit", limit)
+                  .map(
+                      (rs, ctx) ->
+                          new SimulatedReaction(
+                              rs.getLong("prospect_id"),
+                              rs.getString("kind"),
+                              Channel.valueOf(rs.getString("channel")),
+                              Instants.read(rs, "due_at"),
+                              rs.getString("idempotency_key")))
+                  .list();
+          for (SimulatedReaction r : due) {
+            JdbcEngineSteps.record(h, event(r));
+            h.createUpdate("DELETE FROM simulated_reaction WHERE idempotency_key = :key")
+                .bind("key", r.idempotencyKey())
+                .execute();
+          }
+          return due.size();
+        });
+  }
+
+  private static Event event(SimulatedReaction r) {
+    return switch (r.kind()) {
+      case Event.Accepted.CODE -> new Event.Accepted(r.prospectId(), r.dueAt(), r.idempotencyKey());
+      case Event.Declined.CODE -> new Event.Declined(r.prospectId(), r.dueAt(), r.idempotencyKey());
+      case Event.Replied.CODE ->
+          new Event.Replied(r.prospectId(), r.dueAt(), r.idempotencyKey(), r.channel());
+      case Event.Withdrawn.CODE ->
+          new Event.Withdrawn(r.prospectId(), r.dueAt(), r.idempotencyKey());
+      default -> throw new IllegalStateException("unknown simulated reaction " + r.kind());
+    };
+  }
+}

@@ -1,0 +1,162 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.store.Touches;
+import dev.warmreach.store.jdbc.VersionedStates.Versioned;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+
+/** Planned touches in SQL, for the task inbox and the executors. Thread-safe. */
+final class JdbcTouches implements Touches {
+
+  private final Transactions db;
+
+  JdbcTouches(Transactions db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<Touch> touch(long id) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM touch WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> TouchRows.map(rs))
+                .findOne());
+  }
+
+  @Override
+  public List<Touch> touches(long prospectId) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM touch WHERE prospect_id = :p ORDER BY id")
+                .bind("p", prospectId)
+                .map((rs, ctx) -> TouchRows.map(rs))
+                .list());
+  }
+
+  @Override
+  public List<Touch> plannedTouches(int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM touch WHERE status = 'PLANNED' ORDER BY due_at, id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> TouchRows.map(rs))
+                .list());
+  }
+
+  @Override
+  public List<Touch> dueTouches(Instant dueBy, String account, int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM touch WHERE status = 'PLANNED' AND due_at <= :by"
+                        + (account == null ? "" : " AND sender_account = :account")
+                        + " ORDER BY due_at, id LIMIT :limit")
+                .bind("by", dueBy)
+                .bind("account", account)
+                .bind("limit", limit)
+                .map((rs, ctx) -> TouchRows.map(rs))
+                .list());
+  }
+
+  @Override
+  public Map<String, Long> countDueTouches(Map<String, Instant> dueBy) {
+    Map<String, Long> counts = new TreeMap<>();
+    if (dueBy.isEmpty()) {
+      return counts;
+    }
+    // One pass over the planned touches due by the latest time; each account's own time in a CASE.
+    StringBuilder cases = new StringBuilder("CASE sender_account");
+    List<String> names = new ArrayList<>(dueBy.keySet());
+    for (int i = 0; i < names.size(); i++) {
+      cases.append(" WHEN :a").append(i).append(" THEN :by").append(i);
+      counts.put(names.get(i), 0L);
+    }
+    cases.append(" ELSE -1 END");
+    Instant latest = Collections.max(dueBy.values());
+    return db.read(
+        h -> {
+          var query =
+              h.createQuery(
+                      "SELECT sender_account, count(*) AS n FROM touch WHERE status = 'PLANNED'"
+                          + " AND due_at <= :latest AND sender_account IN (<names>) AND due_at <= "
+                          + cases
+                          + " GROUP BY sender_account")
+                  .bind("latest", latest)
+                  .bindList("names", names);
+          for (int i = 0; i < names.size(); i++) {
+            query.bind("a" + i, names.get(i)).bind("by" + i, dueBy.get(names.get(i)));
+          }
+          query
+              .map((rs, ctx) -> Map.entry(rs.getString("sender_account"), rs.getLong("n")))
+              .forEach(e -> counts.put(e.getKey(), e.getValue()));
+          return counts;
+        });
+  }
+
+  @Override
+  public boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at) {
+    return db.write(h -> finish(h, idempotencyKey, status, at, null));
+  }
+
+  @Override
+  public boolean finishTouch(
+      String idempotencyKey, Touch.Status status, Instant at, String outcome) {
+    return db.write(h -> finish(h, idempotencyKey, status, at, outcome));
+  }
+
+  /** Puts a failed touch back to planned, in the caller's transaction. */
+  static void reopenFailed(Handle h, String key) {
+    Optional<Touch> failed =
+        h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key AND status = 'FAILED'")
+            .bind("key", key)
+            .map((rs, ctx) -> TouchRows.map(rs))
+            .findOne();
+    if (failed.isEmpty()) {
+      return;
+    }
+    h.createUpdate(
+            "UPDATE touch SET status = 'PLANNED', done_at = NULL, outcome = NULL"
+                + " WHERE idempotency_key = :key AND status = 'FAILED'")
+        .bind("key", key)
+        .execute();
+    CampaignTallies.moved(h, failed.get(), Touch.Status.PLANNED);
+  }
+
+  /** Finishes a planned touch in the caller's transaction, as {@link #finishTouch} does. */
+  static boolean finish(Handle h, String key, Touch.Status status, Instant at, String outcome) {
+    Optional<Touch> touch =
+        h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key AND status = 'PLANNED'")
+            .bind("key", key)
+            .map((rs, ctx) -> TouchRows.map(rs))
+            .findOne();
+    if (touch.isEmpty()) {
+      return false;
+    }
+    h.createUpdate(
+            "UPDATE touch SET status = :status, done_at = :at, outcome = :outcome"
+                + " WHERE idempotency_key = :key")
+        .bind("status", status.name())
+        .bind("at", at)
+        .bind("outcome", outcome)
+        .bind("key", key)
+        .execute();
+    CampaignTallies.moved(h, touch.get(), status);
+    if (status == Touch.Status.DONE && touch.get().channel() == Channel.ENGAGE) {
+      long prospect = touch.get().prospectId();
+      Versioned<ProspectHistory> history = VersionedStates.history(h, prospect);
+      VersionedStates.saveHistory(h, prospect, history.value().withEngagement(), history.version());
+    }
+    return true;
+  }
+}

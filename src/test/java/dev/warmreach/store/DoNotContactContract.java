@@ -1,0 +1,88 @@
+package dev.warmreach.store;
+
+import static dev.warmreach.testing.AProspect.aProspect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warmreach.domain.EmailAddress;
+import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.Prospect;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Erasure on request and the do-not-contact list, whatever database is behind the store. */
+interface DoNotContactContract extends StoreFixture {
+
+  @Test
+  default void forgettingAPersonErasesThemAndKeepsOnlyHashes() {
+    store().saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
+    Prospect ana = store().prospects(ProspectQuery.all(1)).get(0);
+
+    assertThat(store().forgetProspect(ana.id())).contains(ana);
+
+    assertThat(store().prospect(ana.id())).isEmpty();
+    List<DoNotContactEntry> entries = store().doNotContactList();
+    assertThat(entries).hasSize(2);
+    assertThat(entries).allSatisfy(e -> assertThat(e.label()).isEmpty());
+    assertThat(entries.toString()).doesNotContain("ana", "northwind", "silva");
+    assertThat(store().isDoNotContact(ana.profile().profileUrl(), null)).isTrue();
+    assertThat(store().isDoNotContact(null, new EmailAddress("ANA@northwind.example"))).isTrue();
+  }
+
+  @Test
+  default void aForgottenPersonCannotBeImportedAgain() {
+    store().saveProspects(List.of(aProspect().build()));
+    store().forgetProspect(store().prospects(ProspectQuery.all(1)).get(0).id());
+
+    ProspectWrite write = store().saveProspects(List.of(aProspect().titled("New title").build()));
+
+    assertThat(write).isEqualTo(new ProspectWrite(0, 0, 0, 1));
+    assertThat(store().countProspects(ProspectQuery.all(1))).isZero();
+  }
+
+  @Test
+  default void forgettingSomeoneUnknownChangesNothing() {
+    assertThat(store().forgetProspect(12345)).isEmpty();
+    assertThat(store().doNotContactList()).isEmpty();
+  }
+
+  @Test
+  default void doNotContactMarksAStoredPersonAndKeepsNewOnesOut() {
+    store().saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
+
+    boolean added =
+        store().addDoNotContact(null, new EmailAddress("ANA@Northwind.example"), "asked");
+    boolean again =
+        store().addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked");
+
+    assertThat(added).isTrue();
+    assertThat(again).isFalse();
+    assertThat(store().prospects(ProspectQuery.all(1)).get(0).doNotContact()).isTrue();
+    ProspectWrite write =
+        store()
+            .saveProspects(
+                List.of(
+                    aProspect()
+                        .at("https://www.linkedin.com/in/other")
+                        .withEmail("ana@northwind.example")
+                        .build()));
+    assertThat(write.keptOut()).isEqualTo(1);
+    assertThat(store().doNotContactList())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo("email");
+              assertThat(e.label()).isEqualTo("ANA@northwind.example");
+              assertThat(e.reason()).isEqualTo("asked");
+              assertThat(e.addedAt()).isEqualTo(START);
+            });
+  }
+
+  @Test
+  default void doNotContactByProfileUrlMatchesAnyWayTheUrlIsWritten() {
+    store()
+        .addDoNotContact(ProfileUrl.of("https://de.linkedin.com/in/Ana-Silva-1/?trk=x"), null, "");
+
+    assertThat(store().isDoNotContact(ProfileUrl.of("linkedin.com/in/ana-silva-1"), null)).isTrue();
+    assertThat(store().saveProspects(List.of(aProspect().build())).keptOut()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,250 @@
+package dev.warmreach.store;
+
+import static dev.warmreach.testing.AProspect.aProspect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.Message;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.policy.Decision;
+import dev.warmreach.sequence.Advance;
+import dev.warmreach.sequence.Command;
+import dev.warmreach.testing.PlannedTouches;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What nodes sharing one database rely on: a step that lost a version race writes nothing, each
+ * touch has one claimant at a time, a crashed node's claims lapse, and a woken enrollment runs
+ * once. Each race is run with two stores on one database, as two nodes would open it; on SQLite
+ * their writers take turns, on PostgreSQL they overlap.
+ */
+interface SharedDatabaseContract extends StoreFixture {
+
+  Set<Channel> EMAIL = Set.of(Channel.EMAIL);
+  Duration CLAIM = Duration.ofMinutes(2);
+
+  @Test
+  default void anAdvanceThatLosesTheVersionRaceWritesNothingAndReturnsEmpty() {
+    Touch first = anEmailTouch();
+    store().recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    Enrollment due = enrollmentOf(first);
+    long campaign = due.campaignId();
+    int decisions = store().decisions(campaign, null, 100).size();
+
+    // Between loading the enrollment and saving its step, another writer wakes it again. Writers
+    // take turns on SQLite, so that writer runs on this thread, inside the step's transaction:
+    // only the version check can tell the step's state is stale.
+    Optional<Advance> step =
+        store()
+            .advance(
+                due.id(),
+                START.plusSeconds(120),
+                (e, p, a) -> {
+                  store()
+                      .recordEvent(
+                          new Event.PostPublished(
+                              first.prospectId(), START.plusSeconds(30), "post-1", "pricing"));
+                  return secondStep(START.plusSeconds(120)).step(e, p, a);
+                });
+
+    assertThat(step).isEmpty();
+    assertThat(enrollmentOf(first)).isEqualTo(due);
+    assertThat(store().touches(first.prospectId())).containsExactly(first);
+    assertThat(store().events(first.prospectId()))
+        .extracting(StoredEvent::kind)
+        .containsExactly("ACCEPTED");
+    assertThat(store().decisions(campaign, null, 100)).hasSize(decisions);
+  }
+
+  @Test
+  default void eachDueTouchIsClaimedByExactlyOneOfTwoNodes() throws Exception {
+    List<String> planned = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      planned.add(
+          PlannedTouches.email(
+                  store(),
+                  aProspect()
+                      .named("Person" + i, "Example")
+                      .at("https://www.linkedin.com/in/person-" + i)
+                      .withEmail("person" + i + "@example.com")
+                      .build(),
+                  "Hello",
+                  "Hi",
+                  START)
+              .idempotencyKey());
+    }
+
+    List<List<String>> claimed;
+    try (Store other = reopenStore(clock())) {
+      claimed =
+          race(
+              List.of(store(), other),
+              node -> {
+                // Carry out each claimed touch as an executor would, until none is left.
+                List<String> mine = new ArrayList<>();
+                List<Touch> batch;
+                while (!(batch =
+                        node.store.claimTouches(node.name, EMAIL, START, START.plus(CLAIM), 3))
+                    .isEmpty()) {
+                  for (Touch touch : batch) {
+                    mine.add(touch.idempotencyKey());
+                    assertThat(
+                            node.store.finishTouch(
+                                touch.idempotencyKey(), Touch.Status.DONE, START))
+                        .isTrue();
+                  }
+                }
+                return mine;
+              });
+    }
+
+    List<String> a = claimed.get(0);
+    List<String> b = claimed.get(1);
+    List<String> byBoth = new ArrayList<>(a);
+    byBoth.retainAll(b);
+    List<String> byEither = new ArrayList<>(a);
+    byEither.addAll(b);
+    assertThat(byBoth).isEmpty();
+    assertThat(byEither).containsExactlyInAnyOrderElementsOf(planned);
+  }
+
+  @Test
+  default void aLapsedClaimIsPickedUpByAnotherNode() {
+    Touch touch = anEmailTouch();
+    Instant lapses = START.plus(CLAIM);
+
+    try (Store other = reopenStore(clock())) {
+      List<Touch> byA = store().claimTouches("node-a", EMAIL, START, lapses, 10);
+      List<Touch> byBWhileHeld =
+          other.claimTouches("node-b", EMAIL, lapses.minusMillis(1), lapses.plus(CLAIM), 10);
+      List<Touch> byBOnceLapsed =
+          other.claimTouches("node-b", EMAIL, lapses, lapses.plus(CLAIM), 10);
+      List<Touch> byAAfter =
+          store().claimTouches("node-a", EMAIL, lapses.plusSeconds(1), lapses.plus(CLAIM), 10);
+
+      assertThat(byA).extracting(Touch::id).containsExactly(touch.id());
+      assertThat(byBWhileHeld).isEmpty();
+      assertThat(byBOnceLapsed).extracting(Touch::id).containsExactly(touch.id());
+      assertThat(byAAfter).isEmpty();
+    }
+  }
+
+  @Test
+  default void aWokenEnrollmentRunsOnceWhenTwoNodesStepItAtOnce() throws Exception {
+    Touch first = anEmailTouch();
+    store().recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    Enrollment woken = enrollmentOf(first);
+    assertThat(store().nextDue()).contains(START.plusSeconds(60));
+    Instant now = START.plusSeconds(120);
+    // On PostgreSQL both nodes load the enrollment before either saves; on SQLite the second
+    // cannot start until the first is done, so the first stops waiting for it after a while.
+    CyclicBarrier bothLoaded = new CyclicBarrier(2);
+
+    List<Boolean> stepped;
+    try (Store other = reopenStore(clock())) {
+      stepped =
+          race(
+              List.of(store(), other),
+              node ->
+                  node.store.dueEnrollments(now, 10).contains(woken.id())
+                      && node.store
+                          .advance(
+                              woken.id(),
+                              now,
+                              (e, p, a) -> {
+                                awaitQuietly(bothLoaded);
+                                return secondStep(now).step(e, p, a);
+                              })
+                          .isPresent());
+    }
+
+    assertThat(stepped).containsOnlyOnce(true);
+    Enrollment after = enrollmentOf(first);
+    assertThat(after.step()).isEqualTo("step-2");
+    assertThat(after.version()).isEqualTo(woken.version() + 1);
+    assertThat(store().touches(first.prospectId()))
+        .extracting(Touch::step)
+        .containsExactly("step-1", "step-2");
+    assertThat(store().decisions(woken.campaignId(), first.prospectId(), 100))
+        .filteredOn(d -> d.step().equals("step-2"))
+        .hasSize(1);
+  }
+
+  /** A step to "step-2" that plans a message and then waits for an answer. */
+  private static StepWork secondStep(Instant now) {
+    return (e, p, a) ->
+        new Advance(
+            e.at("step-2", now).dueAt(null),
+            p.history(),
+            a,
+            List.of(
+                new Command.Send(
+                    e.id(),
+                    e.prospectId(),
+                    e.senderAccount(),
+                    "step-2",
+                    Channel.DM,
+                    false,
+                    "step-2",
+                    Touch.keyFor(e.id(), "step-2", 0),
+                    Decision.send(Channel.DM, false, "accepted"),
+                    new Message("A", "", "Thanks for connecting", true))),
+            null);
+  }
+
+  /** A store as one node uses it. */
+  record Node(String name, Store store) {}
+
+  /** Runs {@code work} for each store on a thread of its own, all at once; results in order. */
+  private static <T> List<T> race(List<Store> stores, Function<Node, T> work) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(stores.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> results = new ArrayList<>();
+      for (int i = 0; i < stores.size(); i++) {
+        Node node = new Node("node-" + i, stores.get(i));
+        results.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return work.apply(node);
+                }));
+      }
+      start.countDown();
+      List<T> out = new ArrayList<>();
+      for (Future<T> result : results) {
+        out.add(result.get(60, TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CyclicBarrier barrier) {
+    try {
+      barrier.await(2, TimeUnit.SECONDS);
+    } catch (TimeoutException | BrokenBarrierException e) {
+      // The other node could not load yet: its database lets one writer in at a time.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
