@@ -143,7 +143,7 @@ abstract class CampaignTotalsContract {
             .findFirst()
             .orElseThrow();
     String key = Touch.keyFor(enrollment.id(), "step-1", 0);
-    Message message = new Message("A", null, "Hi Ana, your post on ramp time was sharp.", true);
+    Message message = new Message("A", "", "Hi Ana, your post on ramp time was sharp.", true);
     store
         .advance(
             enrollment.id(),
