@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import dev.warmreach.cli.WarmreachCli;
 import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.store.Store;
@@ -29,11 +28,6 @@ public final class Warmreach implements AutoCloseable {
   private Warmreach(JdbcStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
-  }
-
-  /** Runs the command line and exits with its status. */
-  public static void main(String[] args) {
-    System.exit(WarmreachCli.run(args, System.getenv()));
   }
 
   public static Builder builder() {

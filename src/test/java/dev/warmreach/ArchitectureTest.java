@@ -2,6 +2,7 @@ package dev.warmreach;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -56,6 +57,27 @@ class ArchitectureTest {
             "java.sql..",
             "java.io..",
             "java.nio.file..")
+        .check(MAIN);
+  }
+
+  @Test
+  void noPackagesDependOnEachOtherInACycle() {
+    slices().matching("dev.warmreach.(**)").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void simulationAndDefinitionsKnowNoAdapter() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.warmreach.simulation..", "dev.warmreach.definition..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.warmreach.store..",
+            "dev.warmreach.web..",
+            "dev.warmreach.cli..",
+            "dev.warmreach.execute..",
+            "dev.warmreach.live..")
         .check(MAIN);
   }
 

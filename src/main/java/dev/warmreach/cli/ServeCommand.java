@@ -2,8 +2,8 @@ package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.execute.OutboundSettings;
 import dev.warmreach.execute.RoutedExecutor;
+import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.web.WebServer;
 import dev.warmreach.web.auth.FirstAdmin;
 import java.io.PrintWriter;

@@ -18,6 +18,8 @@ import dev.warmreach.web.auth.Sessions;
 import dev.warmreach.web.auth.SignIn;
 import dev.warmreach.web.auth.UserAccounts;
 import dev.warmreach.web.auth.UsersApi;
+import dev.warmreach.web.http.Problem;
+import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.metrics.ServerMetrics;
 import dev.warmreach.web.pages.Assets;
 import dev.warmreach.web.pages.Pages;

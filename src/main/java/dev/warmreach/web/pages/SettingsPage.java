@@ -5,7 +5,7 @@ import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.User;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.execute.OutboundSettings;
+import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Passwords;

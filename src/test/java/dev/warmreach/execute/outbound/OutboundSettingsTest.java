@@ -1,4 +1,4 @@
-package dev.warmreach.execute;
+package dev.warmreach.execute.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
