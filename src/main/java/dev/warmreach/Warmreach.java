@@ -4,8 +4,16 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.warmreach.coachdata.PhraseBooks;
+import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.importer.ProspectImport;
+import dev.warmreach.live.CampaignEngines;
+import dev.warmreach.live.CampaignPlan;
+import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.message.Coach;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.store.jdbc.JdbcStore;
@@ -24,10 +32,14 @@ public final class Warmreach implements AutoCloseable {
 
   private final JdbcStore store;
   private final Clock clock;
+  private final Coach coach;
+  private final CampaignEngines engines;
 
-  private Warmreach(JdbcStore store, Clock clock) {
+  private Warmreach(JdbcStore store, Clock clock, Coach coach) {
     this.store = store;
     this.clock = clock;
+    this.coach = coach;
+    this.engines = new CampaignEngines(store, coach, CampaignFile::fromJson);
   }
 
   public static Builder builder() {
@@ -81,9 +93,49 @@ public final class Warmreach implements AutoCloseable {
         .build();
   }
 
+  /**
+   * The coach with the English phrase lists, loaded from the classpath: the default, and for the
+   * commands that judge messages without opening a workspace.
+   */
+  public static Coach defaultCoach() {
+    return new Coach(PhraseBooks.english());
+  }
+
   /** The system clock, for the commands that measure or pace themselves. */
   public static Clock systemClock() {
     return Clock.systemUTC();
+  }
+
+  /** The message coach, with the phrase lists loaded once when the application was built. */
+  public Coach coach() {
+    return coach;
+  }
+
+  /** Each campaign's engine, built once. */
+  public CampaignEngines campaignEngines() {
+    return engines;
+  }
+
+  /** The live engine handing touches to {@code executor}, on a node of its own name. */
+  public LiveEngine liveEngine(Executor executor) {
+    return new LiveEngine(store, engines, executor);
+  }
+
+  /** The live engine handing touches to {@code executor}, on the node named {@code node}. */
+  public LiveEngine liveEngine(Executor executor, String node) {
+    return new LiveEngine(store, engines, executor, node);
+  }
+
+  public CampaignSetup campaignSetup() {
+    return new CampaignSetup(store, engines);
+  }
+
+  public CampaignPlan campaignPlan() {
+    return new CampaignPlan(store, engines);
+  }
+
+  public CampaignForecast campaignForecast() {
+    return new CampaignForecast(store, coach);
   }
 
   public ProspectImport prospectImport() {
@@ -103,8 +155,15 @@ public final class Warmreach implements AutoCloseable {
     private Path home = Path.of("warmreach-data");
     private String databaseUrl;
     private Clock clock = Clock.systemUTC();
+    private Coach coach;
 
     private Builder() {}
+
+    /** The message coach; by default {@link #defaultCoach()}. */
+    public Builder coach(Coach coach) {
+      this.coach = Objects.requireNonNull(coach, "coach");
+      return this;
+    }
 
     /** The folder for the embedded database and other local data. */
     public Builder home(Path home) {
@@ -129,7 +188,7 @@ public final class Warmreach implements AutoCloseable {
           databaseUrl == null || databaseUrl.isBlank()
               ? JdbcStore.openEmbedded(home, clock)
               : JdbcStore.open(databaseUrl, clock);
-      return new Warmreach(store, clock);
+      return new Warmreach(store, clock, coach == null ? defaultCoach() : coach);
     }
   }
 }

@@ -66,6 +66,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theLiveEngineKnowsNoFileFormatSimulationOrBundledData() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.warmreach.live..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.warmreach.simulation..", "dev.warmreach.definition..", "dev.warmreach.coachdata..")
+        .check(MAIN);
+  }
+
+  @Test
   void simulationAndDefinitionsKnowNoAdapter() {
     noClasses()
         .that()

@@ -200,8 +200,7 @@ final class DemoCommand implements Callable<Integer> {
     LiveEngine.prepareAccounts(store, campaign.campaign(), start);
     store.setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
     LiveEngine engine =
-        new LiveEngine(
-            store,
+        app.liveEngine(
             new SimulatedExecutor(
                 store,
                 7,

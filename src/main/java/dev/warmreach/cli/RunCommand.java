@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
                 new DeliveryLog(root.homeFolder().resolve("simulated-deliveries.log")))
             : new OutboundSettings(app.store())
                 .executors(clock, root.env(), spec.commandLine().getErr());
-    LiveEngine engine = new LiveEngine(app.store(), executor);
+    LiveEngine engine = app.liveEngine(executor);
     Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
     PrintWriter out = spec.commandLine().getOut();
     Thread onExit = new Thread(scheduler::stop, "warmreach-shutdown");

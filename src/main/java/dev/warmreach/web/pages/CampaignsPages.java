@@ -3,7 +3,7 @@ package dev.warmreach.web.pages;
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.live.CampaignForecast;
+import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
@@ -42,9 +42,12 @@ public final class CampaignsPages {
   private final Views views;
   private final Map<String, List<Map<String, Object>>> coachReports = new ConcurrentHashMap<>();
 
+  private final CampaignCoach coach;
+
   public CampaignsPages(Warmreach app, Views views) {
     this.app = app;
     this.views = views;
+    this.coach = new CampaignCoach(app.coach());
   }
 
   /** {@code GET /campaigns}: every campaign with its figures. */
@@ -71,7 +74,10 @@ public final class CampaignsPages {
   /** {@code GET /campaigns/new}: the form, with the built-in templates and the coach's review. */
   public void newForm(Context ctx) {
     views.page(
-        ctx, "campaigns/new.jte", chrome(ctx, "New campaign"), CampaignForm.blank(app.store()));
+        ctx,
+        "campaigns/new.jte",
+        chrome(ctx, "New campaign"),
+        CampaignForm.blank(app.store(), coach));
   }
 
   /**
@@ -80,13 +86,13 @@ public final class CampaignsPages {
    */
   public void create(Context ctx) {
     Store store = app.store();
-    CampaignForm form = CampaignForm.read(ctx, store);
+    CampaignForm form = CampaignForm.read(ctx, store, coach);
     if (form.hasProblems()) {
       refuse(ctx, form);
       return;
     }
     String definition = form.definition();
-    CoachReport coach = CoachReport.of(definition);
+    CoachReport coach = app.campaignSetup().review(definition);
     if (!coach.errors().isEmpty()) {
       List<String> reasons = new ArrayList<>();
       reasons.add(
@@ -99,14 +105,14 @@ public final class CampaignsPages {
       return;
     }
     try {
-      CampaignSetup.create(
-          store,
-          app.clock().instant(),
-          form.name(),
-          form.accounts(),
-          form.policy(),
-          definition,
-          form.storedTag());
+      app.campaignSetup()
+          .create(
+              app.clock().instant(),
+              form.name(),
+              form.accounts(),
+              form.policy(),
+              definition,
+              form.storedTag());
     } catch (UserError e) {
       refuse(ctx, form.refusedFor(List.of(e.getMessage())));
       return;
@@ -134,7 +140,7 @@ public final class CampaignsPages {
                         "template must be one of note, first-dm, inmail, email"));
     String body = ctx.formParam(step.template());
     CampaignCoach.Result result =
-        CampaignCoach.review(
+        coach.review(
             step,
             ctx.formParam(step.subjectField()),
             body == null ? "" : body.replace("\r\n", "\n"));
@@ -188,7 +194,7 @@ public final class CampaignsPages {
               + "; use the buttons shown.";
     } else {
       try {
-        CampaignSetup.changeStatus(app.store(), c, to, app.clock().instant());
+        app.campaignSetup().changeStatus(c, to, app.clock().instant());
         notice = done + ".";
       } catch (UserError e) {
         problem = e.getMessage();
@@ -227,8 +233,7 @@ public final class CampaignsPages {
     try {
       params.put(
           "funnel",
-          CampaignFunnel.of(
-              CampaignForecast.run(app.store(), c, app.clock().instant(), 12, 1, null)));
+          CampaignFunnel.of(app.campaignForecast().run(c, app.clock().instant(), 12, 1, null)));
       params.put("problem", null);
     } catch (UserError e) {
       params.put("funnel", null);
@@ -260,7 +265,7 @@ public final class CampaignsPages {
     long enrolled = store.countEnrollments(c.campaign().id());
     int shown = Math.min(page, pages(enrolled));
     List<CampaignPlan.Row> plan =
-        new CampaignPlan(store)
+        app.campaignPlan()
             .rows(
                 store.enrollments(
                     c.campaign().id(),
@@ -288,7 +293,7 @@ public final class CampaignsPages {
   /** The coach's report on a definition, which never changes once stored. */
   private List<Map<String, Object>> coachReport(StoredCampaign c) {
     return coachReports.computeIfAbsent(
-        c.definition(), definition -> CoachReport.of(definition).json());
+        c.definition(), definition -> app.campaignSetup().review(definition).json());
   }
 
   private StoredCampaign find(Context ctx) {
