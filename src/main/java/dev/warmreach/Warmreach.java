@@ -7,6 +7,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.RoutedExecutor;
+import dev.warmreach.execute.outbound.OutboundSettings;
+import dev.warmreach.execute.simulated.DeliveryLog;
+import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.CampaignEngines;
@@ -14,19 +18,25 @@ import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.message.Coach;
+import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.web.WebServer;
+import dev.warmreach.web.Workspace;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The composition root: builds the store and the services around it from a few settings. The CLI
- * and, later, the server and the simulator only configure it. Thread-safe once built.
+ * The composition root: builds the store, the coach and each campaign's engines from a few
+ * settings, and from them the live engine, the executors, the scheduler, the use cases and the web
+ * server. The CLI only configures it and calls these. Thread-safe once built.
  */
 public final class Warmreach implements AutoCloseable {
 
@@ -136,6 +146,47 @@ public final class Warmreach implements AutoCloseable {
 
   public CampaignForecast campaignForecast() {
     return new CampaignForecast(store, coach);
+  }
+
+  /** The workspace's SMTP, webhook and bounce-mailbox settings, kept in the store. */
+  public OutboundSettings outboundSettings() {
+    return new OutboundSettings(store);
+  }
+
+  /**
+   * The executors the workspace's outbound settings call for, at {@code clock}'s time, secrets read
+   * from {@code env}; problems reaching the bounce mailbox are told to {@code log}.
+   */
+  public RoutedExecutor outboundExecutors(Clock clock, Map<String, String> env, PrintWriter log) {
+    return outboundSettings().executors(clock, env, log);
+  }
+
+  /**
+   * The executor of dry runs and the demo: the simulated network reacts with the default truth,
+   * drawn from {@code seed}, and each delivery is written to {@code deliveries}.
+   */
+  public SimulatedExecutor simulatedExecutor(long seed, Path deliveries) {
+    return new SimulatedExecutor(store, seed, Truth.DEFAULT, new DeliveryLog(deliveries));
+  }
+
+  /** What the HTTP server serves: the store, its users, the clock and the use cases. */
+  public Workspace workspace() {
+    return new Workspace(
+        store,
+        store.users(),
+        clock,
+        this::storeReachable,
+        prospectImport(),
+        campaignSetup(),
+        campaignPlan(),
+        campaignForecast(),
+        outboundSettings(),
+        coach);
+  }
+
+  /** The HTTP server on this workspace; {@link WebServer#start} opens the port. */
+  public WebServer webServer(WebServer.Settings settings) {
+    return WebServer.create(workspace(), settings);
   }
 
   public ProspectImport prospectImport() {

@@ -7,12 +7,20 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.live.CampaignEngines;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.message.Coach;
+import dev.warmreach.store.Store;
+import dev.warmreach.web.WebServer;
+import dev.warmreach.web.Workspace;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the arrows pointing inward and the clock injected (STYLE.md). */
@@ -74,6 +82,30 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.warmreach.simulation..", "dev.warmreach.definition..", "dev.warmreach.coachdata..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyTheCompositionRootWiresTheEngineAndTheServer() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.warmreach.cli..", "dev.warmreach.web..")
+        .should()
+        .callConstructor(LiveEngine.class, Store.class, CampaignEngines.class, Executor.class)
+        .orShould()
+        .callConstructor(
+            LiveEngine.class, Store.class, CampaignEngines.class, Executor.class, String.class)
+        .orShould()
+        .callConstructor(CampaignEngines.class, Store.class, Coach.class, Function.class)
+        .orShould()
+        .callMethod(WebServer.class, "create", Workspace.class, WebServer.Settings.class)
+        .check(MAIN);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.warmreach.web..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(Warmreach.class.getName())
         .check(MAIN);
   }
 

@@ -48,7 +48,7 @@ final class SettingsCommand implements Runnable {
   }
 
   OutboundSettings settings() {
-    return new OutboundSettings(root.app().store());
+    return root.app().outboundSettings();
   }
 
   /** One secret, from an environment variable or standard input. */

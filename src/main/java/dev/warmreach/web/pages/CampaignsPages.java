@@ -1,6 +1,5 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.forecast.CampaignForecast;
@@ -13,6 +12,7 @@ import dev.warmreach.store.StoredCampaign;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,21 +38,34 @@ public final class CampaignsPages {
       long active,
       long replied) {}
 
-  private final Warmreach app;
+  private final Store store;
+  private final Clock clock;
+  private final CampaignSetup setup;
+  private final CampaignPlan campaignPlan;
+  private final CampaignForecast forecast;
+  private final CampaignCoach coach;
   private final Views views;
   private final Map<String, List<Map<String, Object>>> coachReports = new ConcurrentHashMap<>();
 
-  private final CampaignCoach coach;
-
-  public CampaignsPages(Warmreach app, Views views) {
-    this.app = app;
+  public CampaignsPages(
+      Store store,
+      Clock clock,
+      CampaignSetup setup,
+      CampaignPlan campaignPlan,
+      CampaignForecast forecast,
+      CampaignCoach coach,
+      Views views) {
+    this.store = store;
+    this.clock = clock;
+    this.setup = setup;
+    this.campaignPlan = campaignPlan;
+    this.forecast = forecast;
+    this.coach = coach;
     this.views = views;
-    this.coach = new CampaignCoach(app.coach());
   }
 
   /** {@code GET /campaigns}: every campaign with its figures. */
   public void show(Context ctx) {
-    Store store = app.store();
     List<ListRow> rows = new ArrayList<>();
     Map<Long, Map<String, Long>> counts = store.enrollmentCounts();
     for (StoredCampaign c : store.campaigns()) {
@@ -74,10 +87,7 @@ public final class CampaignsPages {
   /** {@code GET /campaigns/new}: the form, with the built-in templates and the coach's review. */
   public void newForm(Context ctx) {
     views.page(
-        ctx,
-        "campaigns/new.jte",
-        chrome(ctx, "New campaign"),
-        CampaignForm.blank(app.store(), coach));
+        ctx, "campaigns/new.jte", chrome(ctx, "New campaign"), CampaignForm.blank(store, coach));
   }
 
   /**
@@ -85,14 +95,13 @@ public final class CampaignsPages {
    * the form again with what to fix; nothing is stored then.
    */
   public void create(Context ctx) {
-    Store store = app.store();
     CampaignForm form = CampaignForm.read(ctx, store, coach);
     if (form.hasProblems()) {
       refuse(ctx, form);
       return;
     }
     String definition = form.definition();
-    CoachReport coach = app.campaignSetup().review(definition);
+    CoachReport coach = setup.review(definition);
     if (!coach.errors().isEmpty()) {
       List<String> reasons = new ArrayList<>();
       reasons.add(
@@ -105,14 +114,13 @@ public final class CampaignsPages {
       return;
     }
     try {
-      app.campaignSetup()
-          .create(
-              app.clock().instant(),
-              form.name(),
-              form.accounts(),
-              form.policy(),
-              definition,
-              form.storedTag());
+      setup.create(
+          clock.instant(),
+          form.name(),
+          form.accounts(),
+          form.policy(),
+          definition,
+          form.storedTag());
     } catch (UserError e) {
       refuse(ctx, form.refusedFor(List.of(e.getMessage())));
       return;
@@ -194,13 +202,13 @@ public final class CampaignsPages {
               + "; use the buttons shown.";
     } else {
       try {
-        app.campaignSetup().changeStatus(c, to, app.clock().instant());
+        setup.changeStatus(c, to, clock.instant());
         notice = done + ".";
       } catch (UserError e) {
         problem = e.getMessage();
       }
     }
-    StoredCampaign now = CampaignSetup.find(app.store(), c.campaign().name());
+    StoredCampaign now = CampaignSetup.find(store, c.campaign().name());
     if (!Views.fromHtmx(ctx)) {
       if (problem != null) {
         views.page(
@@ -231,9 +239,7 @@ public final class CampaignsPages {
     StoredCampaign c = find(ctx);
     Map<String, Object> params = new HashMap<>();
     try {
-      params.put(
-          "funnel",
-          CampaignFunnel.of(app.campaignForecast().run(c, app.clock().instant(), 12, 1, null)));
+      params.put("funnel", CampaignFunnel.of(forecast.run(c, clock.instant(), 12, 1, null)));
       params.put("problem", null);
     } catch (UserError e) {
       params.put("funnel", null);
@@ -243,7 +249,7 @@ public final class CampaignsPages {
   }
 
   private CampaignPage page(StoredCampaign c, int page, String notice, String problem) {
-    CampaignStats stats = app.store().campaignStats(c.campaign().id());
+    CampaignStats stats = store.campaignStats(c.campaign().id());
     long enrolled = sum(stats.enrollments());
     return new CampaignPage(
         c,
@@ -261,17 +267,13 @@ public final class CampaignsPages {
 
   /** One page of the plan: 50 enrollments, each previewed by the engine. */
   private CampaignPage planPage(StoredCampaign c, int page) {
-    Store store = app.store();
     long enrolled = store.countEnrollments(c.campaign().id());
     int shown = Math.min(page, pages(enrolled));
     List<CampaignPlan.Row> plan =
-        app.campaignPlan()
-            .rows(
-                store.enrollments(
-                    c.campaign().id(),
-                    CampaignPage.PLAN_PAGE,
-                    (shown - 1) * CampaignPage.PLAN_PAGE),
-                app.clock().instant());
+        campaignPlan.rows(
+            store.enrollments(
+                c.campaign().id(), CampaignPage.PLAN_PAGE, (shown - 1) * CampaignPage.PLAN_PAGE),
+            clock.instant());
     return new CampaignPage(
         c,
         enrolled,
@@ -293,12 +295,12 @@ public final class CampaignsPages {
   /** The coach's report on a definition, which never changes once stored. */
   private List<Map<String, Object>> coachReport(StoredCampaign c) {
     return coachReports.computeIfAbsent(
-        c.definition(), definition -> app.campaignSetup().review(definition).json());
+        c.definition(), definition -> setup.review(definition).json());
   }
 
   private StoredCampaign find(Context ctx) {
     String name = ctx.pathParam("name");
-    return app.store()
+    return store
         .campaign(name)
         .orElseThrow(() -> new NotFoundResponse("There is no campaign named '" + name + "'."));
   }
