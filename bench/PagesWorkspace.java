@@ -2,7 +2,6 @@ import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
-import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.StoredCampaign;
@@ -31,7 +30,7 @@ public class PagesWorkspace {
       Instant now = app.clock().instant();
       Instant start = now.minus(Duration.ofDays(7L * weeks));
       StoredCampaign campaign =
-          CampaignSetup.create(app.store(), start,
+          app.campaignSetup().create(start,
               "history",
               accounts,
               "playbook",
@@ -40,8 +39,7 @@ public class PagesWorkspace {
       LiveEngine.prepareAccounts(app.store(), campaign.campaign(), start);
       app.store().setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
       LiveEngine engine =
-          new LiveEngine(
-              app.store(),
+          app.liveEngine(
               new SimulatedExecutor(
                   app.store(), 7, Truth.DEFAULT, new DeliveryLog(home.resolve("history.log"))));
       for (int day = 1; day <= 7 * weeks; day++) {

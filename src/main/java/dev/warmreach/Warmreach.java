@@ -4,36 +4,52 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import dev.warmreach.cli.WarmreachCli;
+import dev.warmreach.coachdata.PhraseBooks;
+import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.RoutedExecutor;
+import dev.warmreach.execute.outbound.OutboundSettings;
+import dev.warmreach.execute.simulated.DeliveryLog;
+import dev.warmreach.execute.simulated.SimulatedExecutor;
+import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.importer.ProspectImport;
+import dev.warmreach.live.CampaignEngines;
+import dev.warmreach.live.CampaignPlan;
+import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.message.Coach;
+import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.web.WebServer;
+import dev.warmreach.web.Workspace;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The composition root: builds the store and the services around it from a few settings. The CLI
- * and, later, the server and the simulator only configure it. Thread-safe once built.
+ * The composition root: builds the store, the coach and each campaign's engines from a few
+ * settings, and from them the live engine, the executors, the scheduler, the use cases and the web
+ * server. The CLI only configures it and calls these. Thread-safe once built.
  */
 public final class Warmreach implements AutoCloseable {
 
   private final JdbcStore store;
   private final Clock clock;
+  private final Coach coach;
+  private final CampaignEngines engines;
 
-  private Warmreach(JdbcStore store, Clock clock) {
+  private Warmreach(JdbcStore store, Clock clock, Coach coach) {
     this.store = store;
     this.clock = clock;
-  }
-
-  /** Runs the command line and exits with its status. */
-  public static void main(String[] args) {
-    System.exit(WarmreachCli.run(args, System.getenv()));
+    this.coach = coach;
+    this.engines = new CampaignEngines(store, coach, CampaignFile::fromJson);
   }
 
   public static Builder builder() {
@@ -87,9 +103,90 @@ public final class Warmreach implements AutoCloseable {
         .build();
   }
 
+  /**
+   * The coach with the English phrase lists, loaded from the classpath: the default, and for the
+   * commands that judge messages without opening a workspace.
+   */
+  public static Coach defaultCoach() {
+    return new Coach(PhraseBooks.english());
+  }
+
   /** The system clock, for the commands that measure or pace themselves. */
   public static Clock systemClock() {
     return Clock.systemUTC();
+  }
+
+  /** The message coach, with the phrase lists loaded once when the application was built. */
+  public Coach coach() {
+    return coach;
+  }
+
+  /** Each campaign's engine, built once. */
+  public CampaignEngines campaignEngines() {
+    return engines;
+  }
+
+  /** The live engine handing touches to {@code executor}, on a node of its own name. */
+  public LiveEngine liveEngine(Executor executor) {
+    return new LiveEngine(store, engines, executor);
+  }
+
+  /** The live engine handing touches to {@code executor}, on the node named {@code node}. */
+  public LiveEngine liveEngine(Executor executor, String node) {
+    return new LiveEngine(store, engines, executor, node);
+  }
+
+  public CampaignSetup campaignSetup() {
+    return new CampaignSetup(store, engines);
+  }
+
+  public CampaignPlan campaignPlan() {
+    return new CampaignPlan(store, engines);
+  }
+
+  public CampaignForecast campaignForecast() {
+    return new CampaignForecast(store, coach);
+  }
+
+  /** The workspace's SMTP, webhook and bounce-mailbox settings, kept in the store. */
+  public OutboundSettings outboundSettings() {
+    return new OutboundSettings(store);
+  }
+
+  /**
+   * The executors the workspace's outbound settings call for, at {@code clock}'s time, secrets read
+   * from {@code env}; problems reaching the bounce mailbox are told to {@code log}.
+   */
+  public RoutedExecutor outboundExecutors(Clock clock, Map<String, String> env, PrintWriter log) {
+    return outboundSettings().executors(clock, env, log);
+  }
+
+  /**
+   * The executor of dry runs and the demo: the simulated network reacts with the default truth,
+   * drawn from {@code seed}, and each delivery is written to {@code deliveries}.
+   */
+  public SimulatedExecutor simulatedExecutor(long seed, Path deliveries) {
+    return new SimulatedExecutor(store, seed, Truth.DEFAULT, new DeliveryLog(deliveries));
+  }
+
+  /** What the HTTP server serves: the store, its users, the clock and the use cases. */
+  public Workspace workspace() {
+    return new Workspace(
+        store,
+        store.users(),
+        clock,
+        this::storeReachable,
+        prospectImport(),
+        campaignSetup(),
+        campaignPlan(),
+        campaignForecast(),
+        outboundSettings(),
+        coach);
+  }
+
+  /** The HTTP server on this workspace; {@link WebServer#start} opens the port. */
+  public WebServer webServer(WebServer.Settings settings) {
+    return WebServer.create(workspace(), settings);
   }
 
   public ProspectImport prospectImport() {
@@ -109,8 +206,15 @@ public final class Warmreach implements AutoCloseable {
     private Path home = Path.of("warmreach-data");
     private String databaseUrl;
     private Clock clock = Clock.systemUTC();
+    private Coach coach;
 
     private Builder() {}
+
+    /** The message coach; by default {@link #defaultCoach()}. */
+    public Builder coach(Coach coach) {
+      this.coach = Objects.requireNonNull(coach, "coach");
+      return this;
+    }
 
     /** The folder for the embedded database and other local data. */
     public Builder home(Path home) {
@@ -135,7 +239,7 @@ public final class Warmreach implements AutoCloseable {
           databaseUrl == null || databaseUrl.isBlank()
               ? JdbcStore.openEmbedded(home, clock)
               : JdbcStore.open(databaseUrl, clock);
-      return new Warmreach(store, clock);
+      return new Warmreach(store, clock, coach == null ? defaultCoach() : coach);
     }
   }
 }

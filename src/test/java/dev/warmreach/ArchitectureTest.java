@@ -2,16 +2,25 @@ package dev.warmreach;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.live.CampaignEngines;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.message.Coach;
+import dev.warmreach.store.Store;
+import dev.warmreach.web.WebServer;
+import dev.warmreach.web.Workspace;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the arrows pointing inward and the clock injected (STYLE.md). */
@@ -56,6 +65,63 @@ class ArchitectureTest {
             "java.sql..",
             "java.io..",
             "java.nio.file..")
+        .check(MAIN);
+  }
+
+  @Test
+  void noPackagesDependOnEachOtherInACycle() {
+    slices().matching("dev.warmreach.(**)").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void theLiveEngineKnowsNoFileFormatSimulationOrBundledData() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.warmreach.live..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.warmreach.simulation..", "dev.warmreach.definition..", "dev.warmreach.coachdata..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyTheCompositionRootWiresTheEngineAndTheServer() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.warmreach.cli..", "dev.warmreach.web..")
+        .should()
+        .callConstructor(LiveEngine.class, Store.class, CampaignEngines.class, Executor.class)
+        .orShould()
+        .callConstructor(
+            LiveEngine.class, Store.class, CampaignEngines.class, Executor.class, String.class)
+        .orShould()
+        .callConstructor(CampaignEngines.class, Store.class, Coach.class, Function.class)
+        .orShould()
+        .callMethod(WebServer.class, "create", Workspace.class, WebServer.Settings.class)
+        .check(MAIN);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.warmreach.web..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(Warmreach.class.getName())
+        .check(MAIN);
+  }
+
+  @Test
+  void simulationAndDefinitionsKnowNoAdapter() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.warmreach.simulation..", "dev.warmreach.definition..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.warmreach.store..",
+            "dev.warmreach.web..",
+            "dev.warmreach.cli..",
+            "dev.warmreach.execute..",
+            "dev.warmreach.live..")
         .check(MAIN);
   }
 

@@ -63,7 +63,7 @@ final class CampaignsCommand implements Runnable {
       String policy,
       String definition,
       String tag) {
-    return CampaignSetup.create(app.store(), start, name, accounts, policy, definition, tag);
+    return app.campaignSetup().create(start, name, accounts, policy, definition, tag);
   }
 
   @Command(
@@ -122,7 +122,7 @@ final class CampaignsCommand implements Runnable {
       CampaignStats stats = parent.root.app().store().campaignStats(stored.campaign().id());
       PrintWriter out = spec.commandLine().getOut();
       long enrolled = stats.enrollments().values().stream().mapToLong(Long::longValue).sum();
-      CoachReport coach = CoachReport.of(json);
+      CoachReport coach = app.campaignSetup().review(json);
       if (parent.root.json()) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("campaign", name);
@@ -313,8 +313,7 @@ final class CampaignsCommand implements Runnable {
     public Integer call() {
       Warmreach app = parent.root.app();
       StoredCampaign c = find(app.store(), name);
-      CoachReport coach =
-          CampaignSetup.changeStatus(app.store(), c, target(), app.clock().instant());
+      CoachReport coach = app.campaignSetup().changeStatus(c, target(), app.clock().instant());
       if (target() == Campaign.Status.ACTIVE) {
         coach.printWarnings(spec.commandLine().getOut());
       }

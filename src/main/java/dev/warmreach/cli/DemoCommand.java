@@ -10,8 +10,6 @@ import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
-import dev.warmreach.execute.simulated.DeliveryLog;
-import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.importer.CsvFile;
 import dev.warmreach.importer.ImportOptions;
 import dev.warmreach.importer.ImportReport;
@@ -19,7 +17,6 @@ import dev.warmreach.live.LimitAudit;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.live.ProspectJson;
 import dev.warmreach.quota.CreditLedger;
-import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.ProspectQuery;
@@ -200,13 +197,7 @@ final class DemoCommand implements Callable<Integer> {
     LiveEngine.prepareAccounts(store, campaign.campaign(), start);
     store.setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
     LiveEngine engine =
-        new LiveEngine(
-            store,
-            new SimulatedExecutor(
-                store,
-                7,
-                Truth.DEFAULT,
-                new DeliveryLog(root.homeFolder().resolve("demo-deliveries.log"))));
+        app.liveEngine(app.simulatedExecutor(7, root.homeFolder().resolve("demo-deliveries.log")));
     ProgressBar bar = ProgressBar.onTerminal(err);
     try {
       for (int week = 1; week <= WEEKS; week++) {

@@ -79,7 +79,7 @@ final class ForecastCommand implements Callable<Integer> {
     ForecastResult result;
     try {
       result =
-          new Forecast(scenario)
+          new Forecast(scenario, root.coach())
               .run((done, total) -> bar.advanced("weeks", done / 168, total / 168));
     } finally {
       bar.finish();

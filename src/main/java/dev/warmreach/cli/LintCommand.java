@@ -1,10 +1,8 @@
 package dev.warmreach.cli;
 
-import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.message.Coach;
 import dev.warmreach.message.Finding;
 import dev.warmreach.message.Review;
 import java.io.IOException;
@@ -121,8 +119,7 @@ final class LintCommand implements Callable<Integer> {
     }
     Message message = split(read());
     Review review =
-        new Coach(PhraseBooks.english())
-            .review(channel.channel, plan, message.subject(), message.body(), !followUp);
+        root.coach().review(channel.channel, plan, message.subject(), message.body(), !followUp);
     PrintWriter out = spec.commandLine().getOut();
     if (root.json()) {
       Output.json(out, LintJson.of(channel, review));

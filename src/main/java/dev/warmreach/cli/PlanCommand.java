@@ -4,7 +4,7 @@ import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.live.LiveEngine;
+import dev.warmreach.live.CampaignEngines;
 import dev.warmreach.policy.Decision;
 import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.StoredCampaign;
@@ -61,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
     Warmreach app = root.app();
     StoredCampaign c = CampaignsCommand.find(app.store(), campaign);
     Long only = prospect == null ? null : ProspectsCommand.find(app.store(), prospect).id();
-    LiveEngine engine = new LiveEngine(app.store(), null);
+    CampaignEngines engines = app.campaignEngines();
     Instant now = app.clock().instant();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Enrollment e : app.store().enrollments(c.campaign().id(), 100_000)) {
@@ -71,7 +71,7 @@ final class PlanCommand implements Callable<Integer> {
       if (rows.size() >= limit) {
         break;
       }
-      Optional<Decision> next = engine.preview(e, now);
+      Optional<Decision> next = engines.preview(e, now);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("prospect", e.prospectId());
       row.put("name", app.store().prospect(e.prospectId()).map(Prospect::fullName).orElse(""));

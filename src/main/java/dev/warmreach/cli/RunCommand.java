@@ -4,13 +4,9 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.Executor;
-import dev.warmreach.execute.OutboundSettings;
 import dev.warmreach.execute.RoutedExecutor;
-import dev.warmreach.execute.simulated.DeliveryLog;
-import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.live.ScaledClock;
-import dev.warmreach.simulation.Truth;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -86,14 +82,9 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = simulate ? simulatedClock(root.homeFolder()) : Warmreach.systemClock();
     Executor executor =
         simulate
-            ? new SimulatedExecutor(
-                app.store(),
-                seed,
-                Truth.DEFAULT,
-                new DeliveryLog(root.homeFolder().resolve("simulated-deliveries.log")))
-            : new OutboundSettings(app.store())
-                .executors(clock, root.env(), spec.commandLine().getErr());
-    LiveEngine engine = new LiveEngine(app.store(), executor);
+            ? app.simulatedExecutor(seed, root.homeFolder().resolve("simulated-deliveries.log"))
+            : app.outboundExecutors(clock, root.env(), spec.commandLine().getErr());
+    LiveEngine engine = app.liveEngine(executor);
     Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
     PrintWriter out = spec.commandLine().getOut();
     Thread onExit = new Thread(scheduler::stop, "warmreach-shutdown");

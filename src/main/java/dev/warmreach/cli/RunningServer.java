@@ -34,9 +34,9 @@ final class RunningServer implements AutoCloseable {
 
   static RunningServer start(
       Warmreach app, WebServer.Settings settings, Duration poll, Executor executor) {
-    LiveEngine engine = new LiveEngine(app.store(), executor);
+    LiveEngine engine = app.liveEngine(executor);
     Scheduler scheduler = app.schedule(engine, app.clock(), poll, false);
-    WebServer server = WebServer.create(app, settings);
+    WebServer server = app.webServer(settings);
     // The port first: when it is taken, the engine never starts.
     server.start();
     scheduler.start();

@@ -2,7 +2,6 @@ package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.execute.OutboundSettings;
 import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.web.WebServer;
 import dev.warmreach.web.auth.FirstAdmin;
@@ -72,8 +71,7 @@ final class ServeCommand implements Callable<Integer> {
     WebServer.Settings settings =
         WebServer.Settings.defaults().on(bind, port).withSecureCookies(secureCookies);
     RoutedExecutor executor =
-        new OutboundSettings(app.store())
-            .executors(app.clock(), root.env(), spec.commandLine().getErr());
+        app.outboundExecutors(app.clock(), root.env(), spec.commandLine().getErr());
     RunningServer running = RunningServer.start(app, settings, poll, executor);
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);

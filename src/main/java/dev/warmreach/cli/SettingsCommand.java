@@ -1,7 +1,7 @@
 package dev.warmreach.cli;
 
 import dev.warmreach.domain.UserError;
-import dev.warmreach.execute.OutboundSettings;
+import dev.warmreach.execute.outbound.OutboundSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,7 +48,7 @@ final class SettingsCommand implements Runnable {
   }
 
   OutboundSettings settings() {
-    return new OutboundSettings(root.app().store());
+    return root.app().outboundSettings();
   }
 
   /** One secret, from an environment variable or standard input. */

@@ -2,6 +2,7 @@ package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.message.Coach;
 import dev.warmreach.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,7 @@ public final class WarmreachCli implements Runnable {
 
   private final Map<String, String> env;
   private Warmreach app;
+  private Coach coach;
 
   WarmreachCli(Map<String, String> env) {
     this.env = Map.copyOf(env);
@@ -143,11 +145,20 @@ public final class WarmreachCli implements Runnable {
         new CommandLine(this), "Missing a command; see 'warmreach --help'.");
   }
 
+  /** The message coach, loaded on first use; the workspace's own once it is open. */
+  Coach coach() {
+    if (coach == null) {
+      coach = Warmreach.defaultCoach();
+    }
+    return coach;
+  }
+
   /** The workspace the global options point at, opened on first use. */
   Warmreach app() {
     if (app == null) {
       app =
           Warmreach.builder()
+              .coach(coach())
               .home(homeFolder())
               .database(db != null ? db : env.get("WARMREACH_DB"))
               .build();

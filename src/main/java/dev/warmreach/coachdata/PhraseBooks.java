@@ -2,7 +2,6 @@ package dev.warmreach.coachdata;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warmreach.message.Coach;
 import dev.warmreach.message.PhraseBook;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,15 +19,6 @@ public final class PhraseBooks {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
   private PhraseBooks() {}
-
-  /** The coach with the English phrase lists, loaded once. */
-  public static Coach englishCoach() {
-    return English.COACH;
-  }
-
-  private static final class English {
-    static final Coach COACH = new Coach(english());
-  }
 
   /** The English phrase lists. */
   public static PhraseBook english() {

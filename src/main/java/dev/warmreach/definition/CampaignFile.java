@@ -3,15 +3,15 @@ package dev.warmreach.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.warmreach.coachdata.PhraseBooks;
+import dev.warmreach.domain.Author;
 import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.message.Author;
+import dev.warmreach.message.CampaignMessages;
 import dev.warmreach.message.InvalidTemplate;
+import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.sequence.CombinedSequence;
 import dev.warmreach.sequence.SequenceDefinition;
-import dev.warmreach.simulation.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,7 +33,7 @@ public final class CampaignFile {
   private CampaignFile() {}
 
   /** Reads the file at {@code path}; {@code .yaml}/{@code .yml} as YAML, anything else as JSON. */
-  public static Scenario.Campaign read(Path path) {
+  public static CampaignDefinition read(Path path) {
     JsonNode root = parse(path);
     try {
       return fromNode(new Node(root, ""));
@@ -43,7 +43,7 @@ public final class CampaignFile {
   }
 
   /** A campaign definition stored as JSON, as {@link #toJson} wrote it. */
-  public static Scenario.Campaign fromJson(String json) {
+  public static CampaignDefinition fromJson(String json) {
     try {
       return fromNode(new Node(new ObjectMapper().readTree(json), ""));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -80,12 +80,12 @@ public final class CampaignFile {
   }
 
   /** The combined sequence with the built-in templates and default settings. */
-  public static Scenario.Campaign defaults() {
-    return new Scenario.Campaign(
+  public static CampaignDefinition defaults() {
+    return new CampaignDefinition(
         CombinedSequence.definition(), builtIn(), CampaignSettings.DEFAULT, Author.UNKNOWN);
   }
 
-  static Scenario.Campaign fromNode(Node node) {
+  static CampaignDefinition fromNode(Node node) {
     if (!node.raw().isObject()) {
       throw node.invalid("a campaign should be an object with sequence, templates and settings");
     }
@@ -120,9 +120,9 @@ public final class CampaignFile {
     CampaignSettings settings =
         node.has("settings") ? settings(node.object("settings")) : CampaignSettings.DEFAULT;
     Author author = node.has("author") ? author(node.object("author")) : Author.UNKNOWN;
-    Scenario.Campaign campaign = new Scenario.Campaign(sequence, templates, settings, author);
+    CampaignDefinition campaign = new CampaignDefinition(sequence, templates, settings, author);
     try {
-      campaign.messages(PhraseBooks.englishCoach());
+      CampaignMessages.check(campaign);
     } catch (InvalidTemplate e) {
       throw node.invalid("templates", e.getMessage());
     }

@@ -8,6 +8,7 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.domain.WorkingHours;
 import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.simulation.Scenario;
 import dev.warmreach.simulation.Truth;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class ScenarioFile {
     if (total > MAX_PROSPECTS) {
       throw root.invalid("segments", "hold " + total + " prospects; at most " + MAX_PROSPECTS);
     }
-    Scenario.Campaign campaign = CampaignFile.defaults();
+    CampaignDefinition campaign = CampaignFile.defaults();
     if (root.has("campaign")) {
       Node given = root.get("campaign");
       if (given.raw().isTextual()) {

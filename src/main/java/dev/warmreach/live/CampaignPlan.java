@@ -11,8 +11,7 @@ import java.util.Optional;
 
 /**
  * Each enrolled prospect's next decision with its reasons, as the engine would take it now, without
- * storing anything: the plan the CLI, the HTTP API and the dashboard show. Not thread-safe (it
- * caches the campaign's engine); make one per request.
+ * storing anything: the plan the CLI, the HTTP API and the dashboard show. Thread-safe.
  */
 public final class CampaignPlan {
 
@@ -39,16 +38,16 @@ public final class CampaignPlan {
   }
 
   private final Store store;
-  private final LiveEngine engine;
+  private final CampaignEngines engines;
 
-  public CampaignPlan(Store store) {
+  public CampaignPlan(Store store, CampaignEngines engines) {
     this.store = store;
-    this.engine = new LiveEngine(store, null);
+    this.engines = engines;
   }
 
   /** The plan's line for one enrollment at {@code now}. */
   public Row row(Enrollment e, Instant now) {
-    Optional<Decision> next = engine.preview(e, now);
+    Optional<Decision> next = engines.preview(e, now);
     return new Row(
         e.prospectId(),
         store.prospect(e.prospectId()).map(Prospect::fullName).orElse(""),

@@ -1,7 +1,5 @@
 package dev.warmreach.live;
 
-import dev.warmreach.coachdata.PhraseBooks;
-import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
@@ -17,11 +15,22 @@ import java.util.List;
 
 /**
  * Creating a campaign and moving it between draft, active and paused: the one place the CLI and the
- * HTTP API both call, so both check the same things. Thread-safe (stateless).
+ * HTTP API both call, so both check the same things. Thread-safe.
  */
 public final class CampaignSetup {
 
-  private CampaignSetup() {}
+  private final Store store;
+  private final CampaignEngines engines;
+
+  public CampaignSetup(Store store, CampaignEngines engines) {
+    this.store = store;
+    this.engines = engines;
+  }
+
+  /** The coach's word on every template variant of a definition (JSON text). */
+  public CoachReport review(String definition) {
+    return engines.review(definition);
+  }
 
   /** The stored campaign of that name, or a user error saying how to find the names. */
   public static StoredCampaign find(Store store, String name) {
@@ -39,8 +48,7 @@ public final class CampaignSetup {
    * @throws UserError naming the wrong input: an unknown account or policy, a template the coach
    *     refuses, no prospects, a taken name
    */
-  public static StoredCampaign create(
-      Store store,
+  public StoredCampaign create(
       Instant start,
       String name,
       List<String> accounts,
@@ -58,7 +66,7 @@ public final class CampaignSetup {
       }
     }
     ChannelPolicy.named(policy);
-    CoachReport.of(definition).refuseErrors("create campaign '" + name + "'");
+    engines.review(definition).refuseErrors("create campaign '" + name + "'");
     List<Prospect> prospects =
         store.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, 0)).stream()
             .filter(p -> !p.doNotContact())
@@ -78,9 +86,7 @@ public final class CampaignSetup {
                 () ->
                     new UserError(
                         "a campaign named '" + name + "' exists already; choose another name"));
-    SequenceEngine engine =
-        CampaignFile.fromJson(definition)
-            .engine(ChannelPolicy.named(policy), PhraseBooks.englishCoach());
+    SequenceEngine engine = engines.engine(definition, policy);
     List<Enrollment> enrollments = new ArrayList<>();
     for (int i = 0; i < prospects.size(); i++) {
       enrollments.add(
@@ -99,9 +105,8 @@ public final class CampaignSetup {
    * Moves a campaign to {@code target}. Launching or resuming checks the templates first (the
    * coach's errors refuse it) and gives its accounts stored limits. Returns the coach's report.
    */
-  public static CoachReport changeStatus(
-      Store store, StoredCampaign campaign, Campaign.Status target, Instant now) {
-    CoachReport coach = CoachReport.of(campaign.definition());
+  public CoachReport changeStatus(StoredCampaign campaign, Campaign.Status target, Instant now) {
+    CoachReport coach = engines.review(campaign.definition());
     if (target == Campaign.Status.ACTIVE) {
       coach.refuseErrors("launch campaign '" + campaign.campaign().name() + "'");
       LiveEngine.prepareAccounts(store, campaign.campaign(), now);

@@ -1,7 +1,5 @@
 package dev.warmreach.live;
 
-import dev.warmreach.coachdata.PhraseBooks;
-import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.message.CampaignMessages.Judged;
 import dev.warmreach.message.Finding;
@@ -23,10 +21,9 @@ public final class CoachReport {
     this.reviews = reviews;
   }
 
-  /** Reviews every template variant of a stored definition. */
-  public static CoachReport of(String definitionJson) {
-    return new CoachReport(
-        CampaignFile.fromJson(definitionJson).messages(PhraseBooks.englishCoach()).reviews());
+  /** The report on these reviews of a campaign's template variants. */
+  public static CoachReport of(List<Judged> reviews) {
+    return new CoachReport(List.copyOf(reviews));
   }
 
   /**

@@ -1,26 +1,18 @@
 package dev.warmreach.live;
 
-import dev.warmreach.coachdata.PhraseBooks;
-import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.Campaign;
-import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
-import dev.warmreach.policy.ChannelPolicy;
-import dev.warmreach.policy.Decision;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
-import dev.warmreach.sequence.SequenceEngine;
-import dev.warmreach.simulation.Scenario;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live driver: one {@link #runDue} pass applies due events, withdraws stale invitations, moves
@@ -40,23 +32,25 @@ public final class LiveEngine {
   static final Duration CLAIM = Duration.ofMinutes(2);
 
   private final Store store;
+  private final CampaignEngines engines;
   private final Executor executor;
   private final String node;
-  private final Map<Long, SequenceEngine> engines = new ConcurrentHashMap<>();
   // Stale invitations are looked for at most hourly: the age limit counts in days.
   private volatile Instant lastWithdrawalCheck;
 
   /** An engine on a node of its own name, unique per instance. */
-  public LiveEngine(Store store, Executor executor) {
-    this(store, executor, "node-" + UUID.randomUUID());
+  public LiveEngine(Store store, CampaignEngines engines, Executor executor) {
+    this(store, engines, executor, "node-" + UUID.randomUUID());
   }
 
   /**
+   * @param engines each campaign's engine
    * @param node this node's name in touch claims; unique among the nodes sharing the database
    */
-  public LiveEngine(Store store, Executor executor, String node) {
-    this.store = store;
-    this.executor = executor;
+  public LiveEngine(Store store, CampaignEngines engines, Executor executor, String node) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.engines = Objects.requireNonNull(engines, "engines");
+    this.executor = Objects.requireNonNull(executor, "executor");
     this.node = node;
   }
 
@@ -71,7 +65,7 @@ public final class LiveEngine {
     work += store.wakeQueued(now, BATCH);
     for (long id : store.dueEnrollments(now, BATCH)) {
       if (store
-          .advance(id, now, (e, p, a) -> engine(e.campaignId()).advance(e, p, a, now))
+          .advance(id, now, (e, p, a) -> engines.engine(e.campaignId()).advance(e, p, a, now))
           .isPresent()) {
         work++;
       }
@@ -152,40 +146,5 @@ public final class LiveEngine {
       }
     }
     return withdrawn;
-  }
-
-  /**
-   * What the policy would decide for the enrollment's current step at {@code now}, without acting:
-   * for 'warmreach plan'. Empty when the enrollment has finished.
-   */
-  public Optional<Decision> preview(Enrollment enrollment, Instant now) {
-    if (!enrollment.isActive()) {
-      return Optional.empty();
-    }
-    var prospect = store.prospectState(enrollment.prospectId()).orElseThrow();
-    AccountState account =
-        store
-            .accountState(enrollment.senderAccount())
-            .orElseGet(
-                () -> {
-                  var settings = store.account(enrollment.senderAccount()).orElseThrow();
-                  return AccountState.open(settings, AccountLimits.defaultsFor(settings), now);
-                });
-    return Optional.of(engine(enrollment.campaignId()).preview(enrollment, prospect, account, now));
-  }
-
-  SequenceEngine engine(long campaignId) {
-    return engines.computeIfAbsent(
-        campaignId,
-        id -> {
-          StoredCampaign stored =
-              store.campaigns().stream()
-                  .filter(c -> c.campaign().id() == id)
-                  .findFirst()
-                  .orElseThrow(() -> new IllegalStateException("no campaign " + id));
-          Scenario.Campaign definition = CampaignFile.fromJson(stored.definition());
-          return definition.engine(
-              ChannelPolicy.named(stored.campaign().policy()), PhraseBooks.englishCoach());
-        });
   }
 }

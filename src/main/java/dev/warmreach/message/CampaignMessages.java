@@ -1,11 +1,14 @@
 package dev.warmreach.message;
 
+import dev.warmreach.domain.Author;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.sequence.MessageWriter;
 import dev.warmreach.sequence.ProspectState;
+import dev.warmreach.sequence.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,14 @@ public final class CampaignMessages implements MessageWriter {
     }
   }
 
+  /** The templates a policy uses when it picks another channel than the step's own. */
+  private static final Map<String, Channel> FALLBACKS =
+      Map.of(
+          "note", Channel.CONNECT,
+          "first-dm", Channel.DM,
+          "inmail", Channel.INMAIL,
+          "email", Channel.EMAIL);
+
   private record Compiled(Variants variants, Map<String, Judged> judged) {}
 
   private final Map<String, Compiled> byUse = new LinkedHashMap<>();
@@ -54,6 +65,53 @@ public final class CampaignMessages implements MessageWriter {
 
   private CampaignMessages(Author author) {
     this.author = Objects.requireNonNull(author, "author");
+  }
+
+  /**
+   * A campaign's templates parsed for the channels its steps send them on, each variant judged by
+   * {@code coach}.
+   *
+   * @throws InvalidTemplate naming the template that could never render
+   */
+  public static CampaignMessages of(CampaignDefinition definition, Coach coach) {
+    return of(uses(definition), definition.author(), coach);
+  }
+
+  /**
+   * Checks that every template of a campaign parses for the channels its steps send it on, without
+   * judging it.
+   *
+   * @throws InvalidTemplate naming the template that could never render
+   */
+  public static void check(CampaignDefinition definition) {
+    for (Use use : uses(definition)) {
+      for (int i = 0; i < use.variants().size(); i++) {
+        parse(use, i);
+      }
+    }
+  }
+
+  private static List<Use> uses(CampaignDefinition definition) {
+    Map<String, List<String>> templates = definition.templates();
+    List<Use> uses = new ArrayList<>();
+    boolean firstDm = true;
+    for (Step step : definition.sequence().steps()) {
+      if (step instanceof Step.Action action
+          && action.template() != null
+          && templates.containsKey(action.template())) {
+        boolean first = action.channel() == Channel.DM && firstDm;
+        firstDm &= action.channel() != Channel.DM;
+        uses.add(
+            new Use(action.template(), action.channel(), first, templates.get(action.template())));
+      }
+    }
+    FALLBACKS.forEach(
+        (name, channel) -> {
+          if (templates.containsKey(name)) {
+            uses.add(new Use(name, channel, true, templates.get(name)));
+          }
+        });
+    return uses;
   }
 
   /**
@@ -75,11 +133,7 @@ public final class CampaignMessages implements MessageWriter {
         String text = use.variants().get(i);
         String subject = TextLimits.hasSubject(use.channel()) ? subjectOf(text) : null;
         String body = TextLimits.hasSubject(use.channel()) ? bodyOf(text) : text;
-        try {
-          templates.add(MessageTemplate.parse(use.channel(), subject, body));
-        } catch (InvalidTemplate e) {
-          throw new InvalidTemplate(name(use, label) + ": " + e.getMessage(), e);
-        }
+        templates.add(parse(use, i));
         Review review =
             coach.review(use.channel(), Plan.PREMIUM, subject, body, use.firstMessage());
         judged.put(label, new Judged(use.name(), label, use.channel(), review));
@@ -87,6 +141,17 @@ public final class CampaignMessages implements MessageWriter {
       messages.byUse.put(key, new Compiled(new Variants(use.name(), templates), judged));
     }
     return messages;
+  }
+
+  private static MessageTemplate parse(Use use, int variant) {
+    String text = use.variants().get(variant);
+    String subject = TextLimits.hasSubject(use.channel()) ? subjectOf(text) : null;
+    String body = TextLimits.hasSubject(use.channel()) ? bodyOf(text) : text;
+    try {
+      return MessageTemplate.parse(use.channel(), subject, body);
+    } catch (InvalidTemplate e) {
+      throw new InvalidTemplate(name(use, Variants.label(variant)) + ": " + e.getMessage(), e);
+    }
   }
 
   /** The coach's review of every variant, in the order the campaign uses them. */

@@ -1,6 +1,5 @@
 package dev.warmreach.simulation;
 
-import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
@@ -11,6 +10,8 @@ import dev.warmreach.domain.ProspectHistory.Connection;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Seniority;
+import dev.warmreach.message.CampaignMessages;
+import dev.warmreach.message.Coach;
 import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
@@ -89,12 +90,15 @@ public final class Forecast {
   private final java.util.Set<String> sampledKinds = new java.util.HashSet<>();
   private final Violations violations;
 
-  public Forecast(Scenario scenario) {
+  /** A forecast of {@code scenario}, its campaign's messages judged by {@code coach}. */
+  public Forecast(Scenario scenario, Coach coach) {
     this.scenario = scenario;
     this.engine =
         scenario
             .campaign()
-            .engine(ChannelPolicy.named(scenario.policy()), PhraseBooks.englishCoach());
+            .engine(
+                ChannelPolicy.named(scenario.policy()),
+                CampaignMessages.of(scenario.campaign(), coach));
     int n = scenario.prospects();
     this.network = new SimulatedNetwork(scenario.seed(), n);
     this.end = scenario.start().plus(Duration.ofDays(7L * scenario.weeks()));

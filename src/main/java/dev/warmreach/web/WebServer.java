@@ -3,7 +3,6 @@ package dev.warmreach.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.web.api.AccountsApi;
 import dev.warmreach.web.api.AnalyticsApi;
@@ -18,9 +17,19 @@ import dev.warmreach.web.auth.Sessions;
 import dev.warmreach.web.auth.SignIn;
 import dev.warmreach.web.auth.UserAccounts;
 import dev.warmreach.web.auth.UsersApi;
+import dev.warmreach.web.http.Problem;
+import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.metrics.ServerMetrics;
+import dev.warmreach.web.pages.AccountsPage;
+import dev.warmreach.web.pages.AnalyticsPage;
 import dev.warmreach.web.pages.Assets;
+import dev.warmreach.web.pages.CampaignCoach;
+import dev.warmreach.web.pages.CampaignsPages;
 import dev.warmreach.web.pages.Pages;
+import dev.warmreach.web.pages.ProspectsPages;
+import dev.warmreach.web.pages.SettingsPage;
+import dev.warmreach.web.pages.SignInPage;
+import dev.warmreach.web.pages.TodayPage;
 import dev.warmreach.web.pages.Views;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -87,33 +96,43 @@ public final class WebServer {
     this.routes = routes;
   }
 
-  /** Builds the server for {@code app}; {@link #start} opens the port. */
-  public static WebServer create(Warmreach app, Settings settings) {
+  /** Builds the server for {@code workspace}; {@link #start} opens the port. */
+  public static WebServer create(Workspace workspace, Settings settings) {
     ObjectMapper json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    UserAccounts accounts = new UserAccounts(app.users());
+    UserAccounts accounts = new UserAccounts(workspace.users());
     Sessions sessions =
         new Sessions(
-            app.users(), app.clock(), settings.sessionLifetime(), settings.secureCookies());
-    Authentication authentication = new Authentication(app.users(), sessions, app.clock());
+            workspace.users(),
+            workspace.clock(),
+            settings.sessionLifetime(),
+            settings.secureCookies());
+    Authentication authentication =
+        new Authentication(workspace.users(), sessions, workspace.clock());
     Routes.Handlers handlers =
         new Routes.Handlers(
-            new Health(app::storeReachable),
-            new SignIn(accounts, sessions, json, app.clock()),
-            new FirstAdmin(app.users(), accounts, app.clock(), json),
-            new ApiTokens(app.users(), app.clock(), json, authentication::forgetTokens),
-            new UsersApi(app.users(), accounts, json),
-            new EventsApi(app.store(), app.clock(), json),
-            new ServerMetrics(app.store(), app.clock()),
-            new AccountsApi(app.store(), app.clock(), json),
-            new ProspectsApi(app.store(), app.prospectImport()),
-            new CampaignsApi(app.store(), app.clock(), json),
-            new TasksApi(app.store(), app.clock(), json),
-            new AnalyticsApi(app.store(), app.clock()),
+            new Health(workspace.storeReachable()),
+            new SignIn(accounts, sessions, json, workspace.clock()),
+            new FirstAdmin(workspace.users(), accounts, workspace.clock(), json),
+            new ApiTokens(workspace.users(), workspace.clock(), json, authentication::forgetTokens),
+            new UsersApi(workspace.users(), accounts, json),
+            new EventsApi(workspace.store(), workspace.clock(), json),
+            new ServerMetrics(workspace.store(), workspace.clock()),
+            new AccountsApi(workspace.store(), workspace.clock(), json),
+            new ProspectsApi(workspace.store(), workspace.prospectImport()),
+            new CampaignsApi(
+                workspace.store(),
+                workspace.clock(),
+                json,
+                workspace.campaignSetup(),
+                workspace.campaignPlan(),
+                workspace.campaignForecast()),
+            new TasksApi(workspace.store(), workspace.clock(), json),
+            new AnalyticsApi(workspace.store(), workspace.clock()),
             new OpenApiDocument(),
-            Pages.create(app, new Views(Assets.fromWebjars()), authentication::forgetTokens));
+            pages(workspace, new Views(Assets.fromWebjars()), authentication::forgetTokens));
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin javalin =
         Javalin.create(
@@ -205,6 +224,30 @@ public final class WebServer {
       case 413 -> "the request body is too large; send at most " + EventsApi.MAX_BATCH + " events";
       default -> e.getMessage();
     };
+  }
+
+  /**
+   * The dashboard's pages, each given the parts of the workspace it needs; {@code forgetTokens}
+   * forgets the API tokens the server remembers, so a token revoked on a page stops working at
+   * once.
+   */
+  private static Pages pages(Workspace w, Views views, Runnable forgetTokens) {
+    return new Pages(
+        new SignInPage(views),
+        new TodayPage(w.store(), w.clock(), views),
+        new ProspectsPages(w.store(), w.clock(), w.prospectImport(), views),
+        new CampaignsPages(
+            w.store(),
+            w.clock(),
+            w.campaignSetup(),
+            w.campaignPlan(),
+            w.campaignForecast(),
+            new CampaignCoach(w.coach()),
+            views),
+        new AccountsPage(w.store(), w.clock(), views),
+        new AnalyticsPage(w.store(), w.clock(), views),
+        new SettingsPage(
+            w.store(), w.users(), w.clock(), w.outboundSettings(), views, forgetTokens));
   }
 
   private static void send(Context ctx, Problem problem, ObjectMapper json) {

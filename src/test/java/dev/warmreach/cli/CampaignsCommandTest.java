@@ -13,6 +13,7 @@ import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.ProspectQuery;
+import dev.warmreach.testing.Engines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,7 +145,7 @@ class CampaignsCommandTest {
 
     try (Warmreach app = Warmreach.builder().home(home).build()) {
       LiveEngine engine =
-          new LiveEngine(
+          Engines.live(
               app.store(),
               new SimulatedExecutor(
                   app.store(), 7, Truth.DEFAULT, new DeliveryLog(home.resolve("deliveries.log"))));

@@ -43,7 +43,7 @@ class ServeProcessTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.warmreach.Warmreach",
+                "dev.warmreach.cli.Main",
                 "--home",
                 home.toString(),
                 "serve",

@@ -11,6 +11,7 @@ import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.assisted.AssistedExecutor;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.testing.Engines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class TasksCommandTest {
               app, start, "q1", List.of("sdr-1"), "playbook", CampaignFile.defaultJson(), null);
       LiveEngine.prepareAccounts(app.store(), campaign.campaign(), start);
       app.store().setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
-      new LiveEngine(app.store(), new AssistedExecutor()).runUntil(now);
+      Engines.live(app.store(), new AssistedExecutor()).runUntil(now);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.sequence.Condition;
 import dev.warmreach.sequence.SequenceDefinition;
 import dev.warmreach.sequence.Step;
@@ -52,7 +53,7 @@ class DefinitionFilesTest {
             settings: {timeSensitive: true, highValue: [VP]}
             """);
 
-    Scenario.Campaign campaign = CampaignFile.read(file);
+    CampaignDefinition campaign = CampaignFile.read(file);
 
     SequenceDefinition s = campaign.sequence();
     assertThat(s.name()).isEqualTo("short");

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Touch;
-import dev.warmreach.execute.simulated.DeliveryLog;
-import dev.warmreach.execute.simulated.SimulatedExecutor;
-import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.Operations;
 import dev.warmreach.testing.ACampaign;
 import dev.warmreach.testing.SettableClock;
@@ -64,10 +61,6 @@ class HeldEnrollmentsWaitInTheirAccountsQueueTest {
   }
 
   private LiveEngine engine(Warmreach app) {
-    return new LiveEngine(
-        app.store(),
-        new SimulatedExecutor(
-            app.store(), 7, Truth.DEFAULT, new DeliveryLog(dir.resolve("deliveries.log"))),
-        "node-test");
+    return app.liveEngine(app.simulatedExecutor(7, dir.resolve("deliveries.log")), "node-test");
   }
 }

@@ -52,7 +52,7 @@ class KillAndRestartTest {
             "-XX:+UseSerialGC",
             "-cp",
             System.getProperty("java.class.path"),
-            "dev.warmreach.Warmreach",
+            "dev.warmreach.cli.Main",
             "--home",
             home.toString(),
             "run",

@@ -10,6 +10,7 @@ import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.testing.PostgresDatabase;
 import dev.warmreach.testing.SettableClock;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ class TwoNodesShareOneDatabaseTest {
   }
 
   private LiveEngine engine(Warmreach app, String node) {
-    return new LiveEngine(
+    return Engines.live(
         app.store(),
         new SimulatedExecutor(
             app.store(), 7, Truth.DEFAULT, new DeliveryLog(dir.resolve(node + ".log"))),

@@ -3,7 +3,6 @@ package dev.warmreach.sequence;
 import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.Channel;
@@ -15,9 +14,9 @@ import dev.warmreach.domain.ProspectHistory.Connection;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.WorkingHours;
-import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
+import dev.warmreach.testing.Engines;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,8 +30,7 @@ class SequenceEngineTest {
   /** A Monday, 10:00 UTC: inside working hours. */
   private static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
 
-  private final SequenceEngine engine =
-      CampaignFile.defaults().engine(ChannelPolicy.named("playbook"), PhraseBooks.englishCoach());
+  private final SequenceEngine engine = Engines.engine(CampaignFile.defaults(), "playbook");
 
   private AccountState account =
       AccountState.open(

@@ -7,6 +7,7 @@ import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.testing.Engines;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -156,7 +157,8 @@ class ForecastPropertiesTest {
 
     // when it is forecast twice, by separate runs
     ForecastResult first = forecast(seed).withWallMillis(0);
-    ForecastResult second = new Forecast(scenario).run(Forecast.Progress.NONE).withWallMillis(0);
+    ForecastResult second =
+        new Forecast(scenario, Engines.COACH).run(Forecast.Progress.NONE).withWallMillis(0);
 
     // then
     assertThat(second).as("seed %d", seed).isEqualTo(first);
@@ -195,7 +197,7 @@ class ForecastPropertiesTest {
               base.campaign());
 
       // when
-      ForecastResult result = new Forecast(scenario).run(Forecast.Progress.NONE);
+      ForecastResult result = new Forecast(scenario, Engines.COACH).run(Forecast.Progress.NONE);
 
       // then
       assertThat(result.sent().values()).as("seed 7, %s", policy).containsOnly(0L);
@@ -210,7 +212,7 @@ class ForecastPropertiesTest {
 
   private static ForecastResult forecast(long seed) {
     return RESULTS.computeIfAbsent(
-        seed, s -> new Forecast(scenario(s)).run(Forecast.Progress.NONE));
+        seed, s -> new Forecast(scenario(s), Engines.COACH).run(Forecast.Progress.NONE));
   }
 
   /** A small random world; the same seed always builds the same one. */

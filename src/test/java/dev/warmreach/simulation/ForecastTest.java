@@ -2,9 +2,9 @@ package dev.warmreach.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.ScenarioFile;
 import dev.warmreach.message.CampaignMessages;
+import dev.warmreach.testing.Engines;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class ForecastTest {
   void aPersonalisedPlaybookCampaignWithDefaultTruthFallsInsideTheTypicalRanges() {
     Scenario scenario = ScenarioFile.read(EXAMPLE);
 
-    ForecastResult result = new Forecast(scenario).run(Forecast.Progress.NONE);
+    ForecastResult result = new Forecast(scenario, Engines.COACH).run(Forecast.Progress.NONE);
 
     assertThat(result.policy()).isEqualTo("playbook");
     assertThat(result.sent().get("connect")).isGreaterThan(1000);
@@ -33,12 +33,12 @@ class ForecastTest {
     Scenario personalised = ScenarioFile.read(EXAMPLE);
     Scenario generic = ScenarioFile.read(EXAMPLE.resolveSibling("default-generic.json"));
 
-    ForecastResult good = new Forecast(personalised).run(Forecast.Progress.NONE);
-    ForecastResult bad = new Forecast(generic).run(Forecast.Progress.NONE);
+    ForecastResult good = new Forecast(personalised, Engines.COACH).run(Forecast.Progress.NONE);
+    ForecastResult bad = new Forecast(generic, Engines.COACH).run(Forecast.Progress.NONE);
 
-    assertThat(generic.campaign().messages(PhraseBooks.englishCoach()).reviews())
+    assertThat(Engines.messages(generic.campaign()).reviews())
         .noneMatch(CampaignMessages.Judged::personalised);
-    assertThat(personalised.campaign().messages(PhraseBooks.englishCoach()).reviews())
+    assertThat(Engines.messages(personalised.campaign()).reviews())
         .allMatch(CampaignMessages.Judged::personalised);
     assertThat(bad.rates().get("acceptance")).isBetween(0.08, 0.20);
     assertThat(bad.rates().get("inmailReply")).isBetween(0.0, 0.07);
@@ -51,9 +51,10 @@ class ForecastTest {
   void thePlaybookEarnsMoreRepliesThanConnectionRequestsAlone() {
     Scenario scenario = ScenarioFile.read(EXAMPLE);
 
-    ForecastResult playbook = new Forecast(scenario).run(Forecast.Progress.NONE);
+    ForecastResult playbook = new Forecast(scenario, Engines.COACH).run(Forecast.Progress.NONE);
     ForecastResult connectOnly =
-        new Forecast(scenario.withPolicy("connect-only")).run(Forecast.Progress.NONE);
+        new Forecast(scenario.withPolicy("connect-only"), Engines.COACH)
+            .run(Forecast.Progress.NONE);
 
     assertThat(connectOnly.sent().get("inmail")).isZero();
     assertThat(connectOnly.sent().get("engage")).isZero();

@@ -1,6 +1,5 @@
 package dev.warmreach.testing;
 
-import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.Campaign;
@@ -11,7 +10,6 @@ import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.WorkingHours;
 import dev.warmreach.live.LiveEngine;
-import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.sequence.SequenceEngine;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
@@ -78,9 +76,7 @@ public final class ACampaign {
                     start),
                 definition)
             .orElseThrow();
-    SequenceEngine engine =
-        CampaignFile.fromJson(definition)
-            .engine(ChannelPolicy.named("playbook"), PhraseBooks.englishCoach());
+    SequenceEngine engine = Engines.engine(CampaignFile.fromJson(definition), "playbook");
     List<Enrollment> enrollments = new ArrayList<>();
     List<Prospect> people = store.prospects(ProspectQuery.all(10_000));
     for (int i = 0; i < people.size(); i++) {

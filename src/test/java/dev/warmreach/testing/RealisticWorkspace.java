@@ -10,7 +10,6 @@ import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.importer.CsvFile;
 import dev.warmreach.importer.ImportOptions;
 import dev.warmreach.importer.ImportProgress;
-import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.StoredCampaign;
@@ -59,11 +58,10 @@ public final class RealisticWorkspace {
     Instant now = clock.instant();
     Instant start = now.minus(Duration.ofDays(35));
     StoredCampaign history =
-        CampaignSetup.create(
-            app.store(), start, HISTORY, ACCOUNTS, "playbook", definition(), "spring");
-    CampaignSetup.changeStatus(app.store(), history, Campaign.Status.ACTIVE, start);
+        app.campaignSetup().create(start, HISTORY, ACCOUNTS, "playbook", definition(), "spring");
+    app.campaignSetup().changeStatus(history, Campaign.Status.ACTIVE, start);
     LiveEngine simulated =
-        new LiveEngine(
+        Engines.live(
             app.store(),
             new SimulatedExecutor(
                 app.store(),
@@ -76,9 +74,9 @@ public final class RealisticWorkspace {
     app.store().setCampaignStatus(history.campaign().id(), Campaign.Status.COMPLETED);
 
     StoredCampaign live =
-        CampaignSetup.create(app.store(), now, LIVE, ACCOUNTS, "playbook", definition(), "q4");
-    CampaignSetup.changeStatus(app.store(), live, Campaign.Status.ACTIVE, now);
-    LiveEngine assisted = new LiveEngine(app.store(), new AssistedExecutor());
+        app.campaignSetup().create(now, LIVE, ACCOUNTS, "playbook", definition(), "q4");
+    app.campaignSetup().changeStatus(live, Campaign.Status.ACTIVE, now);
+    LiveEngine assisted = Engines.live(app.store(), new AssistedExecutor());
     // Run the live campaign's first working day so its first steps wait in the inbox
     Instant until = now.plus(Duration.ofHours(30));
     while (clock.instant().isBefore(until)) {

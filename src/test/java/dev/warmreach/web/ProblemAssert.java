@@ -3,6 +3,7 @@ package dev.warmreach.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warmreach.web.http.Problem;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

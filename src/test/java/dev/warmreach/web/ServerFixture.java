@@ -44,8 +44,7 @@ public final class ServerFixture implements AutoCloseable {
   private ServerFixture(Path home, String databaseUrl, UnaryOperator<WebServer.Settings> settings) {
     app = Warmreach.builder().home(home).database(databaseUrl).clock(clock).build();
     server =
-        WebServer.create(app, settings.apply(WebServer.Settings.defaults().on("127.0.0.1", 0)))
-            .start();
+        app.webServer(settings.apply(WebServer.Settings.defaults().on("127.0.0.1", 0))).start();
   }
 
   public static ServerFixture start(Path home) {

@@ -8,8 +8,8 @@ import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.live.AccountSummary;
-import dev.warmreach.live.CampaignForecast;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
@@ -17,9 +17,9 @@ import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
-import dev.warmreach.web.Problem.FieldError;
-import dev.warmreach.web.ProblemException;
-import dev.warmreach.web.Requests;
+import dev.warmreach.web.http.Problem.FieldError;
+import dev.warmreach.web.http.ProblemException;
+import dev.warmreach.web.http.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -38,11 +38,23 @@ public final class CampaignsApi {
   private final Store store;
   private final Clock clock;
   private final ObjectMapper json;
+  private final CampaignSetup setup;
+  private final CampaignPlan plan;
+  private final CampaignForecast forecast;
 
-  public CampaignsApi(Store store, Clock clock, ObjectMapper json) {
+  public CampaignsApi(
+      Store store,
+      Clock clock,
+      ObjectMapper json,
+      CampaignSetup setup,
+      CampaignPlan plan,
+      CampaignForecast forecast) {
     this.store = store;
     this.clock = clock;
     this.json = json;
+    this.setup = setup;
+    this.plan = plan;
+    this.forecast = forecast;
   }
 
   public void list(Context ctx) {
@@ -120,15 +132,14 @@ public final class CampaignsApi {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    CoachReport coach = CoachReport.of(definition);
+    CoachReport coach = setup.review(definition);
     if (!coach.errors().isEmpty()) {
       throw ProblemException.invalid(
           coach.errors().stream().map(e -> new FieldError("definition", e)).toList());
     }
     StoredCampaign stored;
     try {
-      stored =
-          CampaignSetup.create(store, clock.instant(), name, accounts, policy, definition, tag);
+      stored = setup.create(clock.instant(), name, accounts, policy, definition, tag);
     } catch (UserError e) {
       if (e.getMessage().contains("exists already")) {
         throw ProblemException.conflict(e.getMessage());
@@ -205,7 +216,7 @@ public final class CampaignsApi {
     int from = Math.min(page.offset(), enrollments.size());
     int to = (int) Math.min((long) from + page.limit(), enrollments.size());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (CampaignPlan.Row r : new CampaignPlan(store).rows(enrollments.subList(from, to), now)) {
+    for (CampaignPlan.Row r : plan.rows(enrollments.subList(from, to), now)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("prospect", r.prospect());
       row.put("name", r.name());
@@ -240,7 +251,7 @@ public final class CampaignsApi {
         throw ProblemException.invalid("policy", e.getMessage());
       }
     }
-    ctx.json(CampaignForecast.run(store, c, clock.instant(), weeks, seed, policy));
+    ctx.json(forecast.run(c, clock.instant(), weeks, seed, policy));
   }
 
   private static int whole(JsonNode body, String field, int fallback, int min, int max) {
@@ -272,12 +283,12 @@ public final class CampaignsApi {
 
   private void changeStatus(Context ctx, Campaign.Status target) {
     StoredCampaign c = find(ctx);
-    CoachReport coach = CoachReport.of(c.definition());
+    CoachReport coach = setup.review(c.definition());
     if (target == Campaign.Status.ACTIVE && !coach.errors().isEmpty()) {
       throw ProblemException.invalid(
           coach.errors().stream().map(e -> new FieldError("definition", e)).toList());
     }
-    CampaignSetup.changeStatus(store, c, target, clock.instant());
+    setup.changeStatus(c, target, clock.instant());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("campaign", c.campaign().name());
     out.put("status", target.name());

@@ -6,7 +6,7 @@ import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.store.Store;
-import dev.warmreach.web.Problem.FieldError;
+import dev.warmreach.web.http.Problem.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

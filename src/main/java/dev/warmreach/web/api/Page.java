@@ -1,7 +1,7 @@
 package dev.warmreach.web.api;
 
-import dev.warmreach.web.Problem.FieldError;
-import dev.warmreach.web.ProblemException;
+import dev.warmreach.web.http.Problem.FieldError;
+import dev.warmreach.web.http.ProblemException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

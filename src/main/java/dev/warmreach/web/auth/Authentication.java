@@ -2,8 +2,8 @@ package dev.warmreach.web.auth;
 
 import dev.warmreach.domain.User;
 import dev.warmreach.store.UserStore;
-import dev.warmreach.web.ProblemException;
-import dev.warmreach.web.Requests;
+import dev.warmreach.web.http.ProblemException;
+import dev.warmreach.web.http.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;

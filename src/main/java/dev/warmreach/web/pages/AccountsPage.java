@@ -1,17 +1,18 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.quota.AcceptanceGuard;
-import dev.warmreach.web.Problem.FieldError;
-import dev.warmreach.web.ProblemException;
+import dev.warmreach.store.Store;
 import dev.warmreach.web.api.NewAccount;
+import dev.warmreach.web.http.Problem.FieldError;
+import dev.warmreach.web.http.ProblemException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,11 +29,13 @@ public final class AccountsPage {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
-  private final Warmreach app;
+  private final Store store;
+  private final Clock clock;
   private final Views views;
 
-  public AccountsPage(Warmreach app, Views views) {
-    this.app = app;
+  public AccountsPage(Store store, Clock clock, Views views) {
+    this.store = store;
+    this.clock = clock;
     this.views = views;
   }
 
@@ -104,7 +107,7 @@ public final class AccountsPage {
     List<FieldError> errors = new ArrayList<>();
     try {
       SenderAccount account = NewAccount.read(fields(form));
-      if (app.store().addAccount(account)) {
+      if (store.addAccount(account)) {
         ctx.redirect(
             "/accounts?added=" + URLEncoder.encode(account.name(), StandardCharsets.UTF_8),
             HttpStatus.SEE_OTHER);
@@ -122,10 +125,10 @@ public final class AccountsPage {
   }
 
   private void render(Context ctx, Form form, List<FieldError> errors, String added) {
-    Instant now = app.clock().instant();
+    Instant now = clock.instant();
     List<Card> cards = new ArrayList<>();
-    for (SenderAccount account : app.store().accounts()) {
-      cards.add(card(AccountStanding.of(app.store(), account, now), now));
+    for (SenderAccount account : store.accounts()) {
+      cards.add(card(AccountStanding.of(store, account, now), now));
     }
     views.page(
         ctx,

@@ -1,9 +1,10 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.Warmreach;
 import dev.warmreach.live.OutreachAnalytics;
+import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,16 @@ import java.util.Optional;
  */
 public final class AnalyticsPage {
 
-  private final Warmreach app;
+  private final Store store;
+  private final Clock clock;
   private final Views views;
   private final OutreachAnalytics analytics;
 
-  public AnalyticsPage(Warmreach app, Views views) {
-    this.app = app;
+  public AnalyticsPage(Store store, Clock clock, Views views) {
+    this.store = store;
+    this.clock = clock;
     this.views = views;
-    this.analytics = new OutreachAnalytics(app.store());
+    this.analytics = new OutreachAnalytics(store);
   }
 
   public void show(Context ctx) {
@@ -40,8 +43,8 @@ public final class AnalyticsPage {
   }
 
   AnalyticsView model(String campaign) {
-    Instant now = app.clock().instant();
-    List<StoredCampaign> campaigns = app.store().campaigns();
+    Instant now = clock.instant();
+    List<StoredCampaign> campaigns = store.campaigns();
     List<String> names = campaigns.stream().map(c -> c.campaign().name()).toList();
     String asked = campaign == null ? "" : campaign.strip();
     Optional<StoredCampaign> chosen =

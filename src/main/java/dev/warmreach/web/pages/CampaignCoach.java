@@ -1,6 +1,5 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.message.Coach;
@@ -18,8 +17,6 @@ import java.util.List;
  * prospect would receive it, with its length against the channel's limit. Thread-safe.
  */
 public final class CampaignCoach {
-
-  private static final Coach COACH = PhraseBooks.englishCoach();
 
   /** A typical prospect, written to from a paid account (notes up to 300 characters). */
   static final MessageContext SAMPLE = Samples.CONTEXT;
@@ -83,14 +80,18 @@ public final class CampaignCoach {
     }
   }
 
-  private CampaignCoach() {}
+  private final Coach coach;
+
+  public CampaignCoach(Coach coach) {
+    this.coach = coach;
+  }
 
   /** Judges {@code body} (and {@code subject} where the channel has one) for {@code step}. */
-  public static Result review(CampaignSteps.Step step, String subject, String body) {
+  public Result review(CampaignSteps.Step step, String subject, String body) {
     Channel channel = step.channel();
     String subjectText = step.hasSubject() ? (subject == null ? "" : subject) : null;
     String bodyText = body == null ? "" : body;
-    Review review = COACH.review(channel, Plan.PREMIUM, subjectText, bodyText, step.firstMessage());
+    Review review = coach.review(channel, Plan.PREMIUM, subjectText, bodyText, step.firstMessage());
     List<Line> findings = review.findings().stream().map(Line::of).toList();
     int limit =
         channel.hardLimit(Plan.PREMIUM) == Integer.MAX_VALUE ? 0 : channel.hardLimit(Plan.PREMIUM);

@@ -44,7 +44,7 @@ public record CampaignForm(
   }
 
   /** An empty form with the built-in templates; every account is ticked when there is one. */
-  static CampaignForm blank(Store store) {
+  static CampaignForm blank(Store store, CampaignCoach coach) {
     List<String> known = knownAccounts(store);
     Map<String, String> subjects = new LinkedHashMap<>();
     Map<String, String> bodies = new LinkedHashMap<>();
@@ -62,11 +62,11 @@ public record CampaignForm(
         Map.of(),
         List.of(),
         known,
-        review(subjects, bodies));
+        review(coach, subjects, bodies));
   }
 
   /** The form as posted, with each field checked and each template reviewed. */
-  static CampaignForm read(Context ctx, Store store) {
+  static CampaignForm read(Context ctx, Store store, CampaignCoach coach) {
     String name = value(ctx, "name");
     List<String> accounts = ctx.formParams("accounts").stream().filter(a -> !a.isBlank()).toList();
     String tag = value(ctx, "tag");
@@ -126,7 +126,7 @@ public record CampaignForm(
         problems,
         List.of(),
         known,
-        review(subjects, bodies));
+        review(coach, subjects, bodies));
   }
 
   /** This form with reasons the whole campaign was refused (coach errors, no prospects). */
@@ -182,11 +182,10 @@ public record CampaignForm(
   }
 
   private static List<CampaignCoach.Result> review(
-      Map<String, String> subjects, Map<String, String> bodies) {
+      CampaignCoach coach, Map<String, String> subjects, Map<String, String> bodies) {
     List<CampaignCoach.Result> results = new ArrayList<>();
     for (CampaignSteps.Step step : CampaignSteps.ALL) {
-      results.add(
-          CampaignCoach.review(step, subjects.get(step.template()), bodies.get(step.template())));
+      results.add(coach.review(step, subjects.get(step.template()), bodies.get(step.template())));
     }
     return results;
   }

@@ -1,9 +1,8 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.live.CampaignForecast;
+import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
@@ -13,6 +12,7 @@ import dev.warmreach.store.StoredCampaign;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,18 +38,34 @@ public final class CampaignsPages {
       long active,
       long replied) {}
 
-  private final Warmreach app;
+  private final Store store;
+  private final Clock clock;
+  private final CampaignSetup setup;
+  private final CampaignPlan campaignPlan;
+  private final CampaignForecast forecast;
+  private final CampaignCoach coach;
   private final Views views;
   private final Map<String, List<Map<String, Object>>> coachReports = new ConcurrentHashMap<>();
 
-  public CampaignsPages(Warmreach app, Views views) {
-    this.app = app;
+  public CampaignsPages(
+      Store store,
+      Clock clock,
+      CampaignSetup setup,
+      CampaignPlan campaignPlan,
+      CampaignForecast forecast,
+      CampaignCoach coach,
+      Views views) {
+    this.store = store;
+    this.clock = clock;
+    this.setup = setup;
+    this.campaignPlan = campaignPlan;
+    this.forecast = forecast;
+    this.coach = coach;
     this.views = views;
   }
 
   /** {@code GET /campaigns}: every campaign with its figures. */
   public void show(Context ctx) {
-    Store store = app.store();
     List<ListRow> rows = new ArrayList<>();
     Map<Long, Map<String, Long>> counts = store.enrollmentCounts();
     for (StoredCampaign c : store.campaigns()) {
@@ -71,7 +87,7 @@ public final class CampaignsPages {
   /** {@code GET /campaigns/new}: the form, with the built-in templates and the coach's review. */
   public void newForm(Context ctx) {
     views.page(
-        ctx, "campaigns/new.jte", chrome(ctx, "New campaign"), CampaignForm.blank(app.store()));
+        ctx, "campaigns/new.jte", chrome(ctx, "New campaign"), CampaignForm.blank(store, coach));
   }
 
   /**
@@ -79,14 +95,13 @@ public final class CampaignsPages {
    * the form again with what to fix; nothing is stored then.
    */
   public void create(Context ctx) {
-    Store store = app.store();
-    CampaignForm form = CampaignForm.read(ctx, store);
+    CampaignForm form = CampaignForm.read(ctx, store, coach);
     if (form.hasProblems()) {
       refuse(ctx, form);
       return;
     }
     String definition = form.definition();
-    CoachReport coach = CoachReport.of(definition);
+    CoachReport coach = setup.review(definition);
     if (!coach.errors().isEmpty()) {
       List<String> reasons = new ArrayList<>();
       reasons.add(
@@ -99,9 +114,8 @@ public final class CampaignsPages {
       return;
     }
     try {
-      CampaignSetup.create(
-          store,
-          app.clock().instant(),
+      setup.create(
+          clock.instant(),
           form.name(),
           form.accounts(),
           form.policy(),
@@ -134,7 +148,7 @@ public final class CampaignsPages {
                         "template must be one of note, first-dm, inmail, email"));
     String body = ctx.formParam(step.template());
     CampaignCoach.Result result =
-        CampaignCoach.review(
+        coach.review(
             step,
             ctx.formParam(step.subjectField()),
             body == null ? "" : body.replace("\r\n", "\n"));
@@ -188,13 +202,13 @@ public final class CampaignsPages {
               + "; use the buttons shown.";
     } else {
       try {
-        CampaignSetup.changeStatus(app.store(), c, to, app.clock().instant());
+        setup.changeStatus(c, to, clock.instant());
         notice = done + ".";
       } catch (UserError e) {
         problem = e.getMessage();
       }
     }
-    StoredCampaign now = CampaignSetup.find(app.store(), c.campaign().name());
+    StoredCampaign now = CampaignSetup.find(store, c.campaign().name());
     if (!Views.fromHtmx(ctx)) {
       if (problem != null) {
         views.page(
@@ -225,10 +239,7 @@ public final class CampaignsPages {
     StoredCampaign c = find(ctx);
     Map<String, Object> params = new HashMap<>();
     try {
-      params.put(
-          "funnel",
-          CampaignFunnel.of(
-              CampaignForecast.run(app.store(), c, app.clock().instant(), 12, 1, null)));
+      params.put("funnel", CampaignFunnel.of(forecast.run(c, clock.instant(), 12, 1, null)));
       params.put("problem", null);
     } catch (UserError e) {
       params.put("funnel", null);
@@ -238,7 +249,7 @@ public final class CampaignsPages {
   }
 
   private CampaignPage page(StoredCampaign c, int page, String notice, String problem) {
-    CampaignStats stats = app.store().campaignStats(c.campaign().id());
+    CampaignStats stats = store.campaignStats(c.campaign().id());
     long enrolled = sum(stats.enrollments());
     return new CampaignPage(
         c,
@@ -256,17 +267,13 @@ public final class CampaignsPages {
 
   /** One page of the plan: 50 enrollments, each previewed by the engine. */
   private CampaignPage planPage(StoredCampaign c, int page) {
-    Store store = app.store();
     long enrolled = store.countEnrollments(c.campaign().id());
     int shown = Math.min(page, pages(enrolled));
     List<CampaignPlan.Row> plan =
-        new CampaignPlan(store)
-            .rows(
-                store.enrollments(
-                    c.campaign().id(),
-                    CampaignPage.PLAN_PAGE,
-                    (shown - 1) * CampaignPage.PLAN_PAGE),
-                app.clock().instant());
+        campaignPlan.rows(
+            store.enrollments(
+                c.campaign().id(), CampaignPage.PLAN_PAGE, (shown - 1) * CampaignPage.PLAN_PAGE),
+            clock.instant());
     return new CampaignPage(
         c,
         enrolled,
@@ -288,12 +295,12 @@ public final class CampaignsPages {
   /** The coach's report on a definition, which never changes once stored. */
   private List<Map<String, Object>> coachReport(StoredCampaign c) {
     return coachReports.computeIfAbsent(
-        c.definition(), definition -> CoachReport.of(definition).json());
+        c.definition(), definition -> setup.review(definition).json());
   }
 
   private StoredCampaign find(Context ctx) {
     String name = ctx.pathParam("name");
-    return app.store()
+    return store
         .campaign(name)
         .orElseThrow(() -> new NotFoundResponse("There is no campaign named '" + name + "'."));
   }

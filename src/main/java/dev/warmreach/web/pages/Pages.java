@@ -1,6 +1,5 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.Warmreach;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -18,21 +17,6 @@ public record Pages(
   /** The first segment of every dashboard path; everything else is the API or signing in. */
   public static final List<String> SECTIONS =
       List.of("/today", "/prospects", "/campaigns", "/accounts", "/analytics", "/settings");
-
-  /**
-   * @param forgetTokens forgets the API tokens the server remembers, so a token revoked on a page
-   *     stops working at once
-   */
-  public static Pages create(Warmreach app, Views views, Runnable forgetTokens) {
-    return new Pages(
-        new SignInPage(views),
-        new TodayPage(app, views),
-        new ProspectsPages(app, views),
-        new CampaignsPages(app, views),
-        new AccountsPage(app, views),
-        new AnalyticsPage(app, views),
-        new SettingsPage(app, views, forgetTokens));
-  }
 
   /** True for a path the dashboard serves (a page or a fragment of one), not the API. */
   public static boolean isPage(String path) {

@@ -1,6 +1,5 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Tags;
@@ -10,7 +9,9 @@ import dev.warmreach.importer.ImportOptions;
 import dev.warmreach.importer.ImportPreview;
 import dev.warmreach.importer.ImportProgress;
 import dev.warmreach.importer.ImportReport;
+import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.store.ProspectQuery;
+import dev.warmreach.store.Store;
 import dev.warmreach.web.auth.Principal;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,12 +36,16 @@ import java.util.Set;
  */
 public final class ProspectsPages {
 
-  private final Warmreach app;
+  private final Store store;
+  private final Clock clock;
+  private final ProspectImport prospectImport;
   private final Views views;
   private final ProspectUploads uploads = new ProspectUploads();
 
-  public ProspectsPages(Warmreach app, Views views) {
-    this.app = app;
+  public ProspectsPages(Store store, Clock clock, ProspectImport prospectImport, Views views) {
+    this.store = store;
+    this.clock = clock;
+    this.prospectImport = prospectImport;
     this.views = views;
   }
 
@@ -109,7 +115,7 @@ public final class ProspectsPages {
             seniority == null ? null : ProspectList.value(seniority),
             status == null ? null : ProspectList.value(status));
     ProspectQuery count = new ProspectQuery(q, tag, seniority, status, 1, 0);
-    long total = app.store().countProspects(count);
+    long total = store.countProspects(count);
     int pages = (int) Math.max(1, (total + ProspectList.PAGE_SIZE - 1) / ProspectList.PAGE_SIZE);
     page = Math.min(page, pages);
     ProspectQuery query =
@@ -118,8 +124,8 @@ public final class ProspectsPages {
     List<ProspectList.Row> rows =
         total == 0
             ? List.of()
-            : app.store().prospects(query).stream()
-                .map(p -> ProspectList.Row.of(p, app.store().enrollmentsOf(p.id())))
+            : store.prospects(query).stream()
+                .map(p -> ProspectList.Row.of(p, store.enrollmentsOf(p.id())))
                 .toList();
     return new ProspectList(filters, rows, total, page, problems);
   }
@@ -129,7 +135,7 @@ public final class ProspectsPages {
     Optional<Prospect> found = Optional.empty();
     String id = ctx.pathParam("id");
     try {
-      found = app.store().prospect(Long.parseLong(id));
+      found = store.prospect(Long.parseLong(id));
     } catch (NumberFormatException e) {
       // not a number: no such prospect
     }
@@ -138,7 +144,7 @@ public final class ProspectsPages {
       views.page(ctx, "prospects/missing.jte", chrome(ctx, "No such prospect"), id);
       return;
     }
-    ProspectTimeline timeline = ProspectTimeline.of(app.store(), found.get());
+    ProspectTimeline timeline = ProspectTimeline.of(store, found.get());
     views.page(ctx, "prospects/prospect.jte", chrome(ctx, found.get().fullName()), timeline);
   }
 
@@ -225,14 +231,13 @@ public final class ProspectsPages {
     }
     ImportPreview preview;
     try {
-      preview =
-          app.prospectImport().preview(CsvFile.of(Path.of(fileName), bytes), options(tags, false));
+      preview = prospectImport.preview(CsvFile.of(Path.of(fileName), bytes), options(tags, false));
     } catch (UserError e) {
       importPage(ctx, ProspectImportView.problem(fileName, e.getMessage(), csrf));
       return;
     }
     long userId = Principal.of(ctx).user().id();
-    String id = uploads.hold(userId, fileName, bytes, tags, app.clock().instant());
+    String id = uploads.hold(userId, fileName, bytes, tags, clock.instant());
     importPage(ctx, new ProspectImportView(null, fileName, id, preview, null, csrf));
   }
 
@@ -244,7 +249,7 @@ public final class ProspectsPages {
     String csrf = Principal.of(ctx).csrfToken();
     long userId = Principal.of(ctx).user().id();
     Optional<ProspectUploads.Upload> held =
-        uploads.find(ctx.pathParam("upload"), userId, app.clock().instant());
+        uploads.find(ctx.pathParam("upload"), userId, clock.instant());
     if (held.isEmpty()) {
       ctx.status(HttpStatus.NOT_FOUND);
       importPage(
@@ -262,11 +267,10 @@ public final class ProspectsPages {
     ImportReport report;
     try {
       report =
-          app.prospectImport()
-              .run(
-                  CsvFile.of(Path.of(upload.fileName()), upload.bytes()),
-                  options(upload.tags(), skipInvalid),
-                  ImportProgress.NONE);
+          prospectImport.run(
+              CsvFile.of(Path.of(upload.fileName()), upload.bytes()),
+              options(upload.tags(), skipInvalid),
+              ImportProgress.NONE);
     } catch (UserError e) {
       uploads.release(upload.id());
       importPage(ctx, ProspectImportView.problem(upload.fileName(), e.getMessage(), csrf));

@@ -1,12 +1,13 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.Warmreach;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.User;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.execute.OutboundSettings;
+import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.store.Delivery;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.UserStore;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Passwords;
 import dev.warmreach.web.auth.Principal;
@@ -14,6 +15,7 @@ import dev.warmreach.web.auth.Secrets;
 import dev.warmreach.web.auth.UserAccounts;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +33,9 @@ public final class SettingsPage {
 
   private static final int DEAD_LETTERS_SHOWN = 100;
 
-  private final Warmreach app;
+  private final Store store;
+  private final UserStore users;
+  private final Clock clock;
   private final Views views;
   private final OutboundSettings outbound;
   private final UserAccounts accounts;
@@ -42,17 +46,22 @@ public final class SettingsPage {
    * @param forgetTokens called after a token is revoked, so that the server stops trusting it at
    *     once (the same as {@code DELETE /api/tokens/{id}})
    */
-  public SettingsPage(Warmreach app, Views views, Runnable forgetTokens) {
-    this.app = app;
+  public SettingsPage(
+      Store store,
+      UserStore users,
+      Clock clock,
+      OutboundSettings outbound,
+      Views views,
+      Runnable forgetTokens) {
+    this.store = store;
+    this.users = users;
+    this.clock = clock;
+    this.outbound = outbound;
     this.views = views;
-    this.outbound = new OutboundSettings(app.store());
-    this.accounts = new UserAccounts(app.users());
+    this.accounts = new UserAccounts(users);
     this.tokens =
         new ApiTokens(
-            app.users(),
-            app.clock(),
-            new com.fasterxml.jackson.databind.ObjectMapper(),
-            forgetTokens);
+            users, clock, new com.fasterxml.jackson.databind.ObjectMapper(), forgetTokens);
     this.env = System.getenv();
   }
 
@@ -211,11 +220,11 @@ public final class SettingsPage {
   public void replay(Context ctx) {
     long id = number(ctx.pathParam("id"));
     boolean deadWebhook =
-        app.store()
+        store
             .delivery(id)
             .map(d -> d.kind() == Delivery.Kind.WEBHOOK && d.status() == Delivery.Status.DEAD)
             .orElse(false);
-    if (!deadWebhook || !app.store().replayDelivery(id, app.clock().instant())) {
+    if (!deadWebhook || !store.replayDelivery(id, clock.instant())) {
       render(
           ctx,
           HttpStatus.NOT_FOUND,
@@ -356,8 +365,8 @@ public final class SettingsPage {
                             ? "read from the environment variable " + w.secretEnv()
                             : "stored in the database (not shown)")
                 .orElse(""),
-            app.store().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, DEAD_LETTERS_SHOWN),
-            admin ? app.users().users() : List.of(),
+            store.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, DEAD_LETTERS_SHOWN),
+            admin ? users.users() : List.of(),
             tokens.of(user.id()),
             outcome.issued(),
             outcome.newSecret(),

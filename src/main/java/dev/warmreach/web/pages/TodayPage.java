@@ -1,6 +1,5 @@
 package dev.warmreach.web.pages;
 
-import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Prospect;
@@ -10,8 +9,10 @@ import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.live.TaskInbox;
+import dev.warmreach.store.Store;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,11 +35,13 @@ public final class TodayPage {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
-  private final Warmreach app;
+  private final Store store;
+  private final Clock clock;
   private final Views views;
 
-  public TodayPage(Warmreach app, Views views) {
-    this.app = app;
+  public TodayPage(Store store, Clock clock, Views views) {
+    this.store = store;
+    this.clock = clock;
     this.views = views;
   }
 
@@ -95,11 +98,11 @@ public final class TodayPage {
       List<Task> tasks, Summary summary, long more, String next, String notice, String csrf) {}
 
   public void show(Context ctx) {
-    Instant now = app.clock().instant();
-    TaskInbox.Today today = TaskInbox.first(app.store(), now, SHOWN);
+    Instant now = clock.instant();
+    TaskInbox.Today today = TaskInbox.first(store, now, SHOWN);
     Map<String, SenderAccount> accounts = accounts();
     Map<Long, Prospect> prospects =
-        app.store().prospectsById(today.tasks().stream().map(Touch::prospectId).toList());
+        store.prospectsById(today.tasks().stream().map(Touch::prospectId).toList());
     List<Task> tasks = new ArrayList<>();
     for (Touch t : today.tasks()) {
       tasks.add(task(t, prospects.get(t.prospectId()), accounts, null));
@@ -107,7 +110,7 @@ public final class TodayPage {
     String next = null;
     if (today.total() == 0) {
       next =
-          TaskInbox.next(app.store())
+          TaskInbox.next(store)
               .map(t -> "The next task is due " + when(t.dueAt(), zoneOf(t, accounts)) + ".")
               .orElse(null);
     }
@@ -139,13 +142,13 @@ public final class TodayPage {
    */
   private void finish(Context ctx, Touch.Status status) {
     Long id = number(ctx.pathParam("id"));
-    Instant now = app.clock().instant();
+    Instant now = clock.instant();
     String outcome;
-    if (id == null || app.store().touch(id).isEmpty()) {
+    if (id == null || store.touch(id).isEmpty()) {
       outcome = "missing";
     } else {
       try {
-        List<Long> marked = TaskInbox.finish(app.store(), List.of(id), status, now, null);
+        List<Long> marked = TaskInbox.finish(store, List.of(id), status, now, null);
         outcome = marked.isEmpty() ? null : status == Touch.Status.DONE ? "done" : "skipped";
       } catch (UserError e) {
         outcome = null;
@@ -153,7 +156,7 @@ public final class TodayPage {
       if (outcome == null) {
         outcome =
             "already-"
-                + app.store()
+                + store
                     .touch(id)
                     .map(t -> t.status().name())
                     .orElse("handled")
@@ -167,14 +170,14 @@ public final class TodayPage {
     }
     Map<String, SenderAccount> accounts = accounts();
     StringBuilder html = new StringBuilder();
-    Optional<Touch> touch = id == null ? Optional.empty() : app.store().touch(id);
+    Optional<Touch> touch = id == null ? Optional.empty() : store.touch(id);
     if (touch.isPresent()) {
       Map<String, Object> row = new HashMap<>();
       row.put(
           "task",
           task(
               touch.get(),
-              app.store().prospect(touch.get().prospectId()).orElse(null),
+              store.prospect(touch.get().prospectId()).orElse(null),
               accounts,
               notice(String.valueOf(id), outcome)));
       row.put("csrf", "");
@@ -187,7 +190,7 @@ public final class TodayPage {
       html.append(views.html("today/gone.jte", row));
     }
     Map<String, Object> left = new HashMap<>();
-    left.put("summary", summary(TaskInbox.first(app.store(), now, 0), now, accounts));
+    left.put("summary", summary(TaskInbox.first(store, now, 0), now, accounts));
     left.put("oob", true);
     html.append(views.html("today/left.jte", left));
     Map<String, Object> announce = new HashMap<>();
@@ -199,7 +202,7 @@ public final class TodayPage {
 
   private Map<String, SenderAccount> accounts() {
     Map<String, SenderAccount> byName = new HashMap<>();
-    app.store().accounts().forEach(a -> byName.put(a.name(), a));
+    store.accounts().forEach(a -> byName.put(a.name(), a));
     return byName;
   }
 
@@ -209,7 +212,7 @@ public final class TodayPage {
         accounts.values().stream()
             .sorted(java.util.Comparator.comparing(SenderAccount::name))
             .toList()) {
-      AccountStanding s = AccountStanding.of(app.store(), a, now);
+      AccountStanding s = AccountStanding.of(store, a, now);
       left.add(
           new Left(
               a.name(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warmreach.domain.Role;
 import dev.warmreach.execute.assisted.AssistedExecutor;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.web.ServerFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class AcceptanceSessionTest {
     server.addUser("you@example.com", Role.ADMIN);
     auth = server.bearer(server.login("you@example.com"));
     // Assisted mode only: every touch waits in the task inbox for a person.
-    engine = new LiveEngine(server.app.store(), new AssistedExecutor());
+    engine = Engines.live(server.app.store(), new AssistedExecutor());
   }
 
   @AfterEach

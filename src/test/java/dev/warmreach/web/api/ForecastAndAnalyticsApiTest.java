@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warmreach.domain.Role;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
-import dev.warmreach.live.LiveEngine;
 import dev.warmreach.simulation.Truth;
 import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.web.ServerFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ class ForecastAndAnalyticsApiTest {
   @Test
   void theSummaryShowsTheFunnelRatesWithIntervalsAndTheCreditLedger() {
     ACampaign.launched(server.app.store(), 60, ServerFixture.START, "sdr-1");
-    new LiveEngine(
+    Engines.live(
             server.app.store(),
             new SimulatedExecutor(
                 server.app.store(), 7, Truth.DEFAULT, new DeliveryLog(home.resolve("log"))))

@@ -6,8 +6,8 @@ import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.assisted.AssistedExecutor;
-import dev.warmreach.live.LiveEngine;
 import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.testing.SettableClock;
 import dev.warmreach.web.ServerFixture;
 import java.net.http.HttpResponse;
@@ -30,7 +30,7 @@ class ServerMetricsTest {
     SettableClock clock = new SettableClock(START);
     try (Warmreach app = Warmreach.builder().home(home).clock(clock).build()) {
       ACampaign.launchedWorking("Mon-Sun 00:00-23:59", app.store(), 3, START, "sdr-1");
-      new LiveEngine(app.store(), new AssistedExecutor()).runUntil(START.plus(Duration.ofHours(6)));
+      Engines.live(app.store(), new AssistedExecutor()).runUntil(START.plus(Duration.ofHours(6)));
       clock.set(START.plus(Duration.ofHours(6)));
       ServerMetrics metrics = new ServerMetrics(app.store(), app.clock());
 

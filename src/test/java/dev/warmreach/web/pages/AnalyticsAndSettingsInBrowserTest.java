@@ -10,7 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.warmreach.domain.RateEstimate;
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.Touch;
-import dev.warmreach.execute.OutboundSettings;
+import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.testing.ACampaign;
 import dev.warmreach.web.ServerFixture;
 import java.net.http.HttpResponse;

@@ -14,6 +14,7 @@ import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.store.Store;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.web.ServerFixture;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -96,7 +97,8 @@ class CampaignsInBrowserTest {
     Locator score = page.locator("#coach-note .score-value");
     Locator findings = page.locator("#coach-note .findings li");
     int builtIn =
-        CampaignCoach.review(
+        new CampaignCoach(Engines.COACH)
+            .review(
                 CampaignSteps.named("note").orElseThrow(),
                 null,
                 CampaignSteps.named("note").orElseThrow().defaultBody())

@@ -8,11 +8,12 @@ import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.SenderAccount;
-import dev.warmreach.live.CampaignForecast;
+import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.simulation.ForecastResult;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.web.ServerFixture;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -297,7 +298,7 @@ class CampaignsPagesTest {
     StoredCampaign campaign = ACampaign.launched(store, 120, ServerFixture.START, "sdr-1");
     long touches = server.count("SELECT count(*) FROM touch");
     ForecastResult expected =
-        CampaignForecast.run(store, campaign, ServerFixture.START, 12, 1, null);
+        new CampaignForecast(store, Engines.COACH).run(campaign, ServerFixture.START, 12, 1, null);
 
     String fragment = post("/campaigns/campaign/forecast", "", "HX-Request", "true").body();
 

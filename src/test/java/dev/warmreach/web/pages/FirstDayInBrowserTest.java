@@ -13,6 +13,7 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.assisted.AssistedExecutor;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.web.ServerFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,7 +147,7 @@ class FirstDayInBrowserTest {
 
   /** Moves the server's clock an hour at a time, running the engine, until a task is due. */
   private Touch runEngineUntilATaskIsDue() {
-    LiveEngine engine = new LiveEngine(server.app.store(), new AssistedExecutor());
+    LiveEngine engine = Engines.live(server.app.store(), new AssistedExecutor());
     Instant until = server.clock.instant().plus(Duration.ofDays(4));
     while (server.clock.instant().isBefore(until)) {
       engine.runUntil(server.clock.instant());

@@ -14,6 +14,7 @@ import dev.warmreach.execute.assisted.AssistedExecutor;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.web.ServerFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,7 +153,7 @@ class ProspectsInBrowserTest {
   void aProspectsPageShowsTheirTimelineWithTheReasonsForEachStep() {
     ACampaign.launchedWorking(
         "Mon-Sun 00:00-23:59", server.app.store(), 1, ServerFixture.START, "sdr-1");
-    LiveEngine engine = new LiveEngine(server.app.store(), new AssistedExecutor());
+    LiveEngine engine = Engines.live(server.app.store(), new AssistedExecutor());
     for (int hour = 0; hour < 48; hour++) {
       engine.runUntil(server.clock.instant());
       for (Touch due : server.app.store().dueTouches(server.clock.instant(), null, 100)) {

@@ -16,6 +16,7 @@ import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.web.ServerFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -335,7 +336,7 @@ class ProspectsPagesTest {
         ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store(), 1, ServerFixture.START, "sdr-1");
     long campaignId = campaign.campaign().id();
     long id = store().prospects(ProspectQuery.all(1)).get(0).id();
-    LiveEngine engine = new LiveEngine(store(), new AssistedExecutor());
+    LiveEngine engine = Engines.live(store(), new AssistedExecutor());
     boolean accepted = false;
     for (int hour = 0; hour < 24 * 6; hour++) {
       Instant now = server.clock.instant();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.Touch;
-import dev.warmreach.execute.OutboundSettings;
+import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.testing.PlannedTouches;
 import dev.warmreach.web.ServerFixture;

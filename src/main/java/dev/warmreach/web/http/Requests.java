@@ -1,4 +1,4 @@
-package dev.warmreach.web;
+package dev.warmreach.web.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.warmreach.message;
+package dev.warmreach.domain;
 
 /**
  * Who signs a campaign's messages: {@code {{senderName}}} and {@code {{senderCompany}}}. Empty

@@ -1,4 +1,4 @@
-package dev.warmreach.web;
+package dev.warmreach.web.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

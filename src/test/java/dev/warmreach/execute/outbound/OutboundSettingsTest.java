@@ -1,4 +1,4 @@
-package dev.warmreach.execute;
+package dev.warmreach.execute.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,12 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.live.LiveEngine;
+import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.jdbc.JdbcStore;
 import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.testing.SettableClock;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class OutboundSettingsTest {
     ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store, 6, START, "sdr-1");
 
     RoutedExecutor executor = settings.executors(clock, Map.of());
-    new LiveEngine(store, executor).runUntil(START.plus(Duration.ofDays(42)));
+    Engines.live(store, executor).runUntil(START.plus(Duration.ofDays(42)));
 
     assertThat(executor.channels()).containsExactly(Channel.EMAIL);
     MimeMessage[] received = MAIL.getReceivedMessages();

@@ -1,4 +1,4 @@
-package dev.warmreach.web;
+package dev.warmreach.web.http;
 
 import java.util.List;
 
@@ -59,7 +59,7 @@ public final class ProblemException extends RuntimeException {
     return invalid(List.of(new Problem.FieldError(field, message)));
   }
 
-  static Problem problem(String slug, String title, int status, String detail) {
+  public static Problem problem(String slug, String title, int status, String detail) {
     return new Problem(TYPES + slug, title, status, detail, null);
   }
 

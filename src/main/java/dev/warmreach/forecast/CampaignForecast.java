@@ -1,4 +1,4 @@
-package dev.warmreach.live;
+package dev.warmreach.forecast;
 
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.Enrollment;
@@ -6,7 +6,9 @@ import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.message.Coach;
 import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.simulation.Forecast;
 import dev.warmreach.simulation.ForecastResult;
 import dev.warmreach.simulation.Scenario;
@@ -22,24 +24,30 @@ import java.util.Map;
 /**
  * A forecast of a stored campaign before it is launched: its own definition, sender accounts and
  * enrolled prospects, on the simulated network with the default truth (SPEC §1's typical outcomes).
- * Prospects who look alike to the policy run as one segment. Nothing is stored.
+ * Prospects who look alike to the policy run as one segment. Nothing is stored. Thread-safe.
  */
 public final class CampaignForecast {
 
-  private CampaignForecast() {}
+  private final Store store;
+  private final Coach coach;
+
+  public CampaignForecast(Store store, Coach coach) {
+    this.store = store;
+    this.coach = coach;
+  }
 
   /**
    * @param weeks how long to simulate, 1 to 104
    * @param policy the policy to try, or {@code null} for the campaign's own
    */
-  public static ForecastResult run(
-      Store store, StoredCampaign campaign, Instant start, int weeks, long seed, String policy) {
+  public ForecastResult run(
+      StoredCampaign campaign, Instant start, int weeks, long seed, String policy) {
     if (weeks < 1 || weeks > 104) {
       throw new UserError("weeks " + weeks + " must be between 1 and 104");
     }
     String chosen = policy == null ? campaign.campaign().policy() : policy;
     ChannelPolicy.named(chosen);
-    Scenario.Campaign definition = CampaignFile.fromJson(campaign.definition());
+    CampaignDefinition definition = CampaignFile.fromJson(campaign.definition());
     List<Scenario.Account> accounts = new ArrayList<>();
     for (String name : campaign.campaign().senderAccounts()) {
       SenderAccount account =
@@ -66,11 +74,11 @@ public final class CampaignForecast {
                     shape.title() + " #" + (segments.size() + 1), count, shape, Truth.DEFAULT)));
     Scenario scenario = new Scenario(seed, start, weeks, chosen, accounts, segments, definition);
     long began = System.nanoTime();
-    ForecastResult result = new Forecast(scenario).run(Forecast.Progress.NONE);
+    ForecastResult result = new Forecast(scenario, coach).run(Forecast.Progress.NONE);
     return result.withWallMillis((System.nanoTime() - began) / 1_000_000);
   }
 
-  private static Scenario.ProspectShape shape(Prospect prospect, Scenario.Campaign definition) {
+  private static Scenario.ProspectShape shape(Prospect prospect, CampaignDefinition definition) {
     ProspectProfile p = prospect.profile();
     boolean highValue =
         p.tags().contains(definition.settings().highValueTag())

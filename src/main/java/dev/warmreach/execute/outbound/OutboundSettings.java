@@ -1,4 +1,4 @@
-package dev.warmreach.execute;
+package dev.warmreach.execute.outbound;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.Backoff;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.email.BounceReader;
 import dev.warmreach.execute.email.BounceSettings;
 import dev.warmreach.execute.email.BounceWatch;

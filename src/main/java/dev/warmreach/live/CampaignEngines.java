@@ -1,0 +1,92 @@
+package dev.warmreach.live;
+
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.message.CampaignMessages;
+import dev.warmreach.message.Coach;
+import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.policy.Decision;
+import dev.warmreach.quota.AccountLimits;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.CampaignDefinition;
+import dev.warmreach.sequence.SequenceEngine;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredCampaign;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Each campaign's engine, built once from its stored definition with its policy and the coach, then
+ * kept (a stored definition never changes). Reading the stored definition is given to it, so this
+ * package knows no file format. One per application; thread-safe.
+ */
+public final class CampaignEngines {
+
+  private final Store store;
+  private final Coach coach;
+  private final Function<String, CampaignDefinition> definitions;
+  private final Map<Long, SequenceEngine> engines = new ConcurrentHashMap<>();
+
+  /**
+   * @param definitions reads a stored definition (JSON text) into its value
+   */
+  public CampaignEngines(
+      Store store, Coach coach, Function<String, CampaignDefinition> definitions) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.coach = Objects.requireNonNull(coach, "coach");
+    this.definitions = Objects.requireNonNull(definitions, "definitions");
+  }
+
+  /** The engine of the stored campaign {@code campaignId}. */
+  public SequenceEngine engine(long campaignId) {
+    return engines.computeIfAbsent(
+        campaignId,
+        id -> {
+          StoredCampaign stored =
+              store.campaigns().stream()
+                  .filter(c -> c.campaign().id() == id)
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalStateException("no campaign " + id));
+          return engine(stored.definition(), stored.campaign().policy());
+        });
+  }
+
+  /** An engine for a definition (JSON text) run with the policy named {@code policy}. */
+  public SequenceEngine engine(String definition, String policy) {
+    CampaignDefinition campaign = definition(definition);
+    return campaign.engine(ChannelPolicy.named(policy), CampaignMessages.of(campaign, coach));
+  }
+
+  /** The coach's word on every template variant of a definition (JSON text). */
+  public CoachReport review(String definition) {
+    return CoachReport.of(CampaignMessages.of(definition(definition), coach).reviews());
+  }
+
+  /** A stored definition (JSON text) as its value. */
+  public CampaignDefinition definition(String definition) {
+    return definitions.apply(definition);
+  }
+
+  /**
+   * What the policy would decide for the enrollment's current step at {@code now}, without acting:
+   * for the plan. Empty when the enrollment has finished.
+   */
+  public Optional<Decision> preview(Enrollment enrollment, Instant now) {
+    if (!enrollment.isActive()) {
+      return Optional.empty();
+    }
+    var prospect = store.prospectState(enrollment.prospectId()).orElseThrow();
+    AccountState account =
+        store
+            .accountState(enrollment.senderAccount())
+            .orElseGet(
+                () -> {
+                  var settings = store.account(enrollment.senderAccount()).orElseThrow();
+                  return AccountState.open(settings, AccountLimits.defaultsFor(settings), now);
+                });
+    return Optional.of(engine(enrollment.campaignId()).preview(enrollment, prospect, account, now));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.warmreach.sequence;
+
+import dev.warmreach.domain.Author;
+import dev.warmreach.domain.CampaignSettings;
+import dev.warmreach.policy.ChannelPolicy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a campaign does: its sequence, its templates as plain text, its settings and who signs its
+ * messages. The same value for a stored campaign and for a scenario's campaign under test; the
+ * {@code message} package turns the templates into the engine's {@link MessageWriter}.
+ *
+ * @param templates template name to its A/B variants (one text for no test); InMail and email texts
+ *     start with the subject line, then a line {@code ---}
+ * @param author who signs the messages
+ */
+public record CampaignDefinition(
+    SequenceDefinition sequence,
+    Map<String, List<String>> templates,
+    CampaignSettings settings,
+    Author author) {
+
+  public CampaignDefinition {
+    Objects.requireNonNull(sequence, "sequence");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(author, "author");
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    templates.forEach((name, variants) -> copy.put(name, List.copyOf(variants)));
+    templates = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The engine that runs this campaign with {@code policy}, writing its texts with {@code writer}.
+   */
+  public SequenceEngine engine(ChannelPolicy policy, MessageWriter writer) {
+    return new SequenceEngine(sequence, policy, settings, writer);
+  }
+}
