@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.live.ForecastLimits;
 import dev.warmreach.web.api.AccountsApi;
 import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
@@ -50,27 +51,39 @@ public final class WebServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-  /** Where to listen and how to treat cookies. */
+  /** Where to listen, how to treat cookies, and how large and long a forecast may be. */
   public record Settings(
       String host,
       int port,
       boolean secureCookies,
       Duration sessionLifetime,
-      Duration stopTimeout) {
+      Duration stopTimeout,
+      ForecastLimits forecastLimits) {
     public Settings {
       Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(forecastLimits, "forecastLimits");
     }
 
     public static Settings defaults() {
-      return new Settings("127.0.0.1", 8080, false, Duration.ofHours(12), Duration.ofSeconds(30));
+      return new Settings(
+          "127.0.0.1",
+          8080,
+          false,
+          Duration.ofHours(12),
+          Duration.ofSeconds(30),
+          ForecastLimits.DEFAULT);
     }
 
     public Settings on(String host, int port) {
-      return new Settings(host, port, secureCookies, sessionLifetime, stopTimeout);
+      return new Settings(host, port, secureCookies, sessionLifetime, stopTimeout, forecastLimits);
     }
 
     public Settings withSecureCookies(boolean secure) {
-      return new Settings(host, port, secure, sessionLifetime, stopTimeout);
+      return new Settings(host, port, secure, sessionLifetime, stopTimeout, forecastLimits);
+    }
+
+    public Settings withForecastLimits(ForecastLimits limits) {
+      return new Settings(host, port, secureCookies, sessionLifetime, stopTimeout, limits);
     }
   }
 
@@ -80,11 +93,14 @@ public final class WebServer {
   private final Javalin javalin;
   private final Settings settings;
   private final List<Route> routes;
+  private final ForecastRuns forecasts;
 
-  private WebServer(Javalin javalin, Settings settings, List<Route> routes) {
+  private WebServer(
+      Javalin javalin, Settings settings, List<Route> routes, ForecastRuns forecasts) {
     this.javalin = javalin;
     this.settings = settings;
     this.routes = routes;
+    this.forecasts = forecasts;
   }
 
   /** Builds the server for {@code app}; {@link #start} opens the port. */
@@ -98,6 +114,7 @@ public final class WebServer {
         new Sessions(
             app.users(), app.clock(), settings.sessionLifetime(), settings.secureCookies());
     Authentication authentication = new Authentication(app.users(), sessions, app.clock());
+    ForecastRuns forecasts = new ForecastRuns(settings.forecastLimits());
     Routes.Handlers handlers =
         new Routes.Handlers(
             new Health(app::storeReachable),
@@ -109,11 +126,12 @@ public final class WebServer {
             new ServerMetrics(app.store(), app.clock()),
             new AccountsApi(app.store(), app.clock(), json),
             new ProspectsApi(app.store(), app.prospectImport()),
-            new CampaignsApi(app.store(), app.clock(), json),
+            new CampaignsApi(app.store(), app.clock(), json, forecasts),
             new TasksApi(app.store(), app.clock(), json),
             new AnalyticsApi(app.store(), app.clock()),
             new OpenApiDocument(),
-            Pages.create(app, new Views(Assets.fromWebjars()), authentication::forgetTokens));
+            Pages.create(
+                app, new Views(Assets.fromWebjars()), authentication::forgetTokens, forecasts));
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin javalin =
         Javalin.create(
@@ -187,7 +205,7 @@ public final class WebServer {
                         });
                   });
             });
-    return new WebServer(javalin, settings, routes);
+    return new WebServer(javalin, settings, routes, forecasts);
   }
 
   private static String title(HttpResponseException e) {
@@ -258,10 +276,11 @@ public final class WebServer {
   }
 
   /**
-   * Stops taking connections, lets requests in flight finish (up to the stop timeout), then closes
-   * the port.
+   * Stops the forecasts running for requests (they answer 503 at once), stops taking connections,
+   * lets requests in flight finish (up to the stop timeout), then closes the port.
    */
   public void stop() {
+    forecasts.close();
     javalin.stop();
   }
 

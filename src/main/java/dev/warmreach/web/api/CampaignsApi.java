@@ -17,6 +17,7 @@ import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.web.ForecastRuns;
 import dev.warmreach.web.Problem.FieldError;
 import dev.warmreach.web.ProblemException;
 import dev.warmreach.web.Requests;
@@ -38,11 +39,13 @@ public final class CampaignsApi {
   private final Store store;
   private final Clock clock;
   private final ObjectMapper json;
+  private final ForecastRuns forecasts;
 
-  public CampaignsApi(Store store, Clock clock, ObjectMapper json) {
+  public CampaignsApi(Store store, Clock clock, ObjectMapper json, ForecastRuns forecasts) {
     this.store = store;
     this.clock = clock;
     this.json = json;
+    this.forecasts = forecasts;
   }
 
   public void list(Context ctx) {
@@ -222,7 +225,8 @@ public final class CampaignsApi {
 
   /**
    * Forecasts the campaign on the simulated network: its definition, accounts and prospects, for
-   * {@code weeks} (default 12), with an optional other {@code policy} and {@code seed}.
+   * {@code weeks} (default 12), with an optional other {@code policy} and {@code seed}, within the
+   * server's forecast limits ({@link ForecastRuns}).
    */
   public void forecast(Context ctx) {
     StoredCampaign c = find(ctx);
@@ -240,7 +244,11 @@ public final class CampaignsApi {
         throw ProblemException.invalid("policy", e.getMessage());
       }
     }
-    ctx.json(CampaignForecast.run(store, c, clock.instant(), weeks, seed, policy));
+    Instant start = clock.instant();
+    ctx.json(
+        forecasts.run(
+            ctx,
+            () -> CampaignForecast.run(store, c, start, weeks, seed, policy, forecasts.limits())));
   }
 
   private static int whole(JsonNode body, String field, int fallback, int min, int max) {

@@ -10,6 +10,8 @@ import dev.warmreach.live.CoachReport;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.web.ForecastRuns;
+import dev.warmreach.web.ProblemException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -40,11 +42,13 @@ public final class CampaignsPages {
 
   private final Warmreach app;
   private final Views views;
+  private final ForecastRuns forecasts;
   private final Map<String, List<Map<String, Object>>> coachReports = new ConcurrentHashMap<>();
 
-  public CampaignsPages(Warmreach app, Views views) {
+  public CampaignsPages(Warmreach app, Views views, ForecastRuns forecasts) {
     this.app = app;
     this.views = views;
+    this.forecasts = forecasts;
   }
 
   /** {@code GET /campaigns}: every campaign with its figures. */
@@ -219,7 +223,7 @@ public final class CampaignsPages {
 
   /**
    * {@code POST /campaigns/{name}/forecast}: the simulator on the campaign's own prospects and
-   * accounts for 12 weeks; nothing is stored.
+   * accounts for 12 weeks, within the server's forecast limits; nothing is stored.
    */
   public void forecast(Context ctx) {
     StoredCampaign c = find(ctx);
@@ -228,11 +232,24 @@ public final class CampaignsPages {
       params.put(
           "funnel",
           CampaignFunnel.of(
-              CampaignForecast.run(app.store(), c, app.clock().instant(), 12, 1, null)));
+              forecasts.run(
+                  ctx,
+                  () ->
+                      CampaignForecast.run(
+                          app.store(),
+                          c,
+                          app.clock().instant(),
+                          12,
+                          1,
+                          null,
+                          forecasts.limits()))));
       params.put("problem", null);
     } catch (UserError e) {
       params.put("funnel", null);
       params.put("problem", e.getMessage());
+    } catch (ProblemException e) {
+      params.put("funnel", null);
+      params.put("problem", e.problem().detail());
     }
     views.render(ctx, "campaigns/forecast.jte", params);
   }

@@ -1,6 +1,7 @@
 package dev.warmreach.web.pages;
 
 import dev.warmreach.Warmreach;
+import dev.warmreach.web.ForecastRuns;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -22,13 +23,15 @@ public record Pages(
   /**
    * @param forgetTokens forgets the API tokens the server remembers, so a token revoked on a page
    *     stops working at once
+   * @param forecasts runs the Forecast button's forecasts within the server's limits
    */
-  public static Pages create(Warmreach app, Views views, Runnable forgetTokens) {
+  public static Pages create(
+      Warmreach app, Views views, Runnable forgetTokens, ForecastRuns forecasts) {
     return new Pages(
         new SignInPage(views),
         new TodayPage(app, views),
         new ProspectsPages(app, views),
-        new CampaignsPages(app, views),
+        new CampaignsPages(app, views, forecasts),
         new AccountsPage(app, views),
         new AnalyticsPage(app, views),
         new SettingsPage(app, views, forgetTokens));
