@@ -90,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
     RoutedExecutor executor =
         new OutboundSettings(app.store())
             .executors(app.clock(), root.env(), spec.commandLine().getErr());
-    RunningServer running = RunningServer.start(app, settings, poll, executor);
+    RunningServer running =
+        RunningServer.start(app, settings, poll, executor, NodeName.of(root.homeFolder()));
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
