@@ -1,6 +1,7 @@
 package dev.warmreach;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -22,6 +23,7 @@ import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.store.jdbc.NodeClaims;
 import dev.warmreach.web.WebServer;
 import dev.warmreach.web.Workspace;
 import java.io.PrintWriter;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * The composition root: builds the store, the coach and each campaign's engines from a few
@@ -39,6 +42,9 @@ import java.util.Objects;
  * server. The CLI only configures it and calls these. Thread-safe once built.
  */
 public final class Warmreach implements AutoCloseable {
+
+  /** The db-scheduler task that runs the live engine. */
+  private static final String RUN_DUE = "warmreach-run-due";
 
   private final JdbcStore store;
   private final Clock clock;
@@ -82,24 +88,34 @@ public final class Warmreach implements AutoCloseable {
    * Runs the live engine in the background through db-scheduler: a recurring task calls {@link
    * LiveEngine#runUntilIdle} every {@code every}, on one node at a time, at {@code clock}'s time;
    * with {@code catchUp} (dry runs on a fast clock) each due step runs at its own due time.
+   *
+   * <p>The scheduler carries the engine's node name, and first takes back what a previous life of
+   * that node left (see {@link #releaseClaims}), so a node restarted after a crash starts work at
+   * once. Stopping it ends the engine's pass between two steps.
    */
   public Scheduler schedule(LiveEngine engine, Clock engineClock, Duration every, boolean catchUp) {
     RecurringTask<Void> runDue =
-        Tasks.recurring("warmreach-run-due", FixedDelay.of(every))
+        Tasks.recurring(RUN_DUE, FixedDelay.of(every))
             .execute(
                 (instance, context) -> {
+                  BooleanSupplier stopping =
+                      () ->
+                          context.getSchedulerState().isShuttingDown()
+                              || Thread.currentThread().isInterrupted();
                   if (catchUp) {
-                    engine.runUntil(engineClock.instant());
+                    engine.runUntil(engineClock.instant(), stopping);
                   } else {
-                    engine.runUntilIdle(engineClock.instant());
+                    engine.runUntilIdle(engineClock.instant(), stopping);
                   }
                 });
+    releaseClaims(engine);
     return Scheduler.create(store.dataSource())
         .startTasks(runDue)
+        .schedulerName(new SchedulerName.Fixed(engine.node()))
         .threads(1)
         .pollingInterval(every)
         .heartbeatInterval(Duration.ofSeconds(5))
-        .shutdownMaxWait(Duration.ofSeconds(30))
+        .shutdownMaxWait(Duration.ofSeconds(5))
         .build();
   }
 
@@ -109,6 +125,16 @@ public final class Warmreach implements AutoCloseable {
    */
   public static Coach defaultCoach() {
     return new Coach(PhraseBooks.english());
+  }
+
+  /**
+   * Releases what the node of {@code engine} holds in the database: the touches it claimed and the
+   * engine's execution its scheduler picked. Call it when the node's scheduler has stopped.
+   */
+  public void releaseClaims(LiveEngine engine) {
+    NodeClaims claims = new NodeClaims(store.dataSource());
+    claims.releaseTouches(engine.node());
+    claims.releaseExecutions(engine.node(), RUN_DUE);
   }
 
   /** The system clock, for the commands that measure or pace themselves. */

@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -36,6 +38,9 @@ import picocli.CommandLine.Spec;
           + " instead (a dry run), usually with --speed so weeks pass in minutes."
     })
 final class RunCommand implements Callable<Integer> {
+
+  /** How long a stop signal waits for the engine's current step and the release of its claims. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(9);
 
   @ParentCommand WarmreachCli root;
 
@@ -84,10 +89,22 @@ final class RunCommand implements Callable<Integer> {
         simulate
             ? app.simulatedExecutor(seed, root.homeFolder().resolve("simulated-deliveries.log"))
             : app.outboundExecutors(clock, root.env(), spec.commandLine().getErr());
-    LiveEngine engine = app.liveEngine(executor);
+    LiveEngine engine = app.liveEngine(executor, NodeName.of(root.homeFolder()));
     Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
     PrintWriter out = spec.commandLine().getOut();
-    Thread onExit = new Thread(scheduler::stop, "warmreach-shutdown");
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread onExit =
+        new Thread(
+            () -> {
+              stopRequested.countDown();
+              try {
+                stopped.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "warmreach-shutdown");
     Runtime.getRuntime().addShutdownHook(onExit);
     scheduler.start();
     out.println(
@@ -96,15 +113,30 @@ final class RunCommand implements Callable<Integer> {
       out.println(routes((RoutedExecutor) executor));
     }
     out.flush();
-    while (true) {
-      Thread.sleep(poll.toMillis());
-      if (untilDone && app.store().nextDue().isEmpty() && plannedLeft(app, executor) == 0) {
-        Runtime.getRuntime().removeShutdownHook(onExit);
-        scheduler.stop();
-        out.println("Nothing left to do at " + clock.instant() + ".");
-        return 0;
+    boolean done = false;
+    try {
+      while (!stopRequested.await(poll.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (untilDone && app.store().nextDue().isEmpty() && plannedLeft(app, executor) == 0) {
+          done = true;
+          break;
+        }
       }
+    } finally {
+      // The engine ends its pass between two steps; what this node claimed is released for the
+      // next node or the next start.
+      scheduler.stop();
+      app.releaseClaims(engine);
+      stopped.countDown();
     }
+    if (done) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException shuttingDown) {
+        // stopped by a signal at the same moment: the hook has nothing left to wait for
+      }
+      out.println("Nothing left to do at " + clock.instant() + ".");
+    }
+    return 0;
   }
 
   /** Where each step goes, in words. */

@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RunningServer implements AutoCloseable {
 
   private final Warmreach app;
+  private final LiveEngine engine;
   private final Scheduler scheduler;
   private final WebServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningServer(Warmreach app, Scheduler scheduler, WebServer server) {
+  private RunningServer(Warmreach app, LiveEngine engine, Scheduler scheduler, WebServer server) {
     this.app = app;
+    this.engine = engine;
     this.scheduler = scheduler;
     this.server = server;
   }
@@ -34,13 +36,21 @@ final class RunningServer implements AutoCloseable {
 
   static RunningServer start(
       Warmreach app, WebServer.Settings settings, Duration poll, Executor executor) {
-    LiveEngine engine = app.liveEngine(executor);
+    return start(app, settings, poll, executor, app.liveEngine(executor).node());
+  }
+
+  /**
+   * @param node the engine's node name, stable across restarts (see {@link NodeName})
+   */
+  static RunningServer start(
+      Warmreach app, WebServer.Settings settings, Duration poll, Executor executor, String node) {
+    LiveEngine engine = app.liveEngine(executor, node);
     Scheduler scheduler = app.schedule(engine, app.clock(), poll, false);
     WebServer server = app.webServer(settings);
     // The port first: when it is taken, the engine never starts.
     server.start();
     scheduler.start();
-    return new RunningServer(app, scheduler, server);
+    return new RunningServer(app, engine, scheduler, server);
   }
 
   WebServer server() {
@@ -49,8 +59,9 @@ final class RunningServer implements AutoCloseable {
 
   /**
    * Stops taking requests and lets those in flight finish, then lets the engine finish its current
-   * step and stops the scheduler, then closes the store. Each engine step and each event is one
-   * transaction, so whatever is cut short was never started. Safe to call twice.
+   * step and stops the scheduler, releases this node's claims, then closes the store. Each engine
+   * step and each event is one transaction, so whatever is cut short was never started. Safe to
+   * call twice.
    */
   @Override
   public void close() {
@@ -62,6 +73,7 @@ final class RunningServer implements AutoCloseable {
     } finally {
       try {
         scheduler.stop();
+        app.releaseClaims(engine);
       } finally {
         app.close();
       }

@@ -3,6 +3,7 @@ package dev.warmreach.cli;
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.RoutedExecutor;
+import dev.warmreach.forecast.ForecastLimits;
 import dev.warmreach.web.WebServer;
 import dev.warmreach.web.auth.FirstAdmin;
 import java.io.PrintWriter;
@@ -62,17 +63,33 @@ final class ServeCommand implements Callable<Integer> {
       description = "How often the engine looks for due work (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration poll;
 
+  @Option(
+      names = "--forecast-budget",
+      defaultValue = "PT20S",
+      paramLabel = "DURATION",
+      description =
+          "How long a forecast asked for over HTTP may run before the server gives up on it"
+              + " (ISO-8601, default ${DEFAULT-VALUE}); 'warmreach forecast' has no limit.")
+  Duration forecastBudget;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65_535) {
       throw new UserError("--port " + port + " must be between 0 and 65535");
     }
+    if (forecastBudget.isNegative() || forecastBudget.isZero()) {
+      throw new UserError("--forecast-budget " + forecastBudget + " must be positive, e.g. PT20S");
+    }
     Warmreach app = root.app();
     WebServer.Settings settings =
-        WebServer.Settings.defaults().on(bind, port).withSecureCookies(secureCookies);
+        WebServer.Settings.defaults()
+            .on(bind, port)
+            .withSecureCookies(secureCookies)
+            .withForecastLimits(ForecastLimits.DEFAULT.withBudget(forecastBudget));
     RoutedExecutor executor =
         app.outboundExecutors(app.clock(), root.env(), spec.commandLine().getErr());
-    RunningServer running = RunningServer.start(app, settings, poll, executor);
+    RunningServer running =
+        RunningServer.start(app, settings, poll, executor, NodeName.of(root.homeFolder()));
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

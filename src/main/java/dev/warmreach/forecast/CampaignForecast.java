@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * A forecast of a stored campaign before it is launched: its own definition, sender accounts and
@@ -42,6 +44,24 @@ public final class CampaignForecast {
    */
   public ForecastResult run(
       StoredCampaign campaign, Instant start, int weeks, long seed, String policy) {
+    return run(campaign, start, weeks, seed, policy, null);
+  }
+
+  /**
+   * As {@link #run(StoredCampaign, Instant, int, long, String)}, refusing a forecast larger than
+   * {@code limits} before it starts (their time budget is the caller's to keep). Interrupting the
+   * thread stops it with a {@link java.util.concurrent.CancellationException}.
+   *
+   * @param limits the size limits, or {@code null} for none
+   * @throws ForecastTooLarge naming the limit exceeded
+   */
+  public ForecastResult run(
+      StoredCampaign campaign,
+      Instant start,
+      int weeks,
+      long seed,
+      String policy,
+      ForecastLimits limits) {
     if (weeks < 1 || weeks > 104) {
       throw new UserError("weeks " + weeks + " must be between 1 and 104");
     }
@@ -56,10 +76,18 @@ public final class CampaignForecast {
               .orElseThrow(() -> new UserError("the campaign's account '" + name + "' is gone"));
       accounts.add(new Scenario.Account(account, false));
     }
+    int most = limits == null ? 1_000_000 : limits.maxProspects();
+    List<Enrollment> enrollments = store.enrollments(campaign.campaign().id(), most + 1);
+    if (limits != null) {
+      checkSize(campaign, enrollments.size(), weeks, limits);
+    }
     Map<Scenario.ProspectShape, Integer> shapes = new LinkedHashMap<>();
-    for (Enrollment e : store.enrollments(campaign.campaign().id(), 1_000_000)) {
+    for (int i = 0; i < enrollments.size(); i++) {
+      if (i % 500 == 0 && Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("the forecast was interrupted");
+      }
       store
-          .prospect(e.prospectId())
+          .prospect(enrollments.get(i).prospectId())
           .ifPresent(p -> shapes.merge(shape(p, definition), 1, Integer::sum));
     }
     if (shapes.isEmpty()) {
@@ -76,6 +104,41 @@ public final class CampaignForecast {
     long began = System.nanoTime();
     ForecastResult result = new Forecast(scenario, coach).run(Forecast.Progress.NONE);
     return result.withWallMillis((System.nanoTime() - began) / 1_000_000);
+  }
+
+  private static void checkSize(
+      StoredCampaign campaign, int prospects, int weeks, ForecastLimits limits) {
+    String name = "campaign '" + campaign.campaign().name() + "'";
+    String instead =
+        "; or forecast it from the command line, which has no limit: 'warmreach forecast"
+            + " --scenario FILE' (docs/forecast.md)";
+    if (prospects > limits.maxProspects()) {
+      throw new ForecastTooLarge(
+          "prospects",
+          String.format(
+              Locale.ROOT,
+              "%s has more than %,d prospects, the most the server forecasts at once; split it"
+                  + " into smaller campaigns%s",
+              name,
+              limits.maxProspects(),
+              instead));
+    }
+    if ((long) prospects * weeks > limits.maxProspectWeeks()) {
+      throw new ForecastTooLarge(
+          "prospectWeeks",
+          String.format(
+              Locale.ROOT,
+              "%s: %,d prospects for %d weeks is %,d prospect-weeks, and the server forecasts at"
+                  + " most %,d prospect-weeks (prospects × weeks) at once; ask for at most %d"
+                  + " weeks%s",
+              name,
+              prospects,
+              weeks,
+              (long) prospects * weeks,
+              limits.maxProspectWeeks(),
+              limits.weeksFor(prospects),
+              instead));
+    }
   }
 
   private static Scenario.ProspectShape shape(Prospect prospect, CampaignDefinition definition) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The live driver: one {@link #runDue} pass applies due events, withdraws stale invitations, moves
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LiveEngine {
 
   private static final int BATCH = 500;
+  private static final BooleanSupplier NEVER = () -> false;
 
   /**
    * How long a node holds the touches it claimed: longer than any executor takes for one batch, so
@@ -56,8 +58,22 @@ public final class LiveEngine {
     this.node = node;
   }
 
+  /** This node's name, as its touch claims carry it. */
+  public String node() {
+    return node;
+  }
+
   /** One pass at {@code now}; returns how much work it did (0 when nothing was due). */
   public int runDue(Instant now) {
+    return runDue(now, NEVER);
+  }
+
+  /**
+   * One pass at {@code now} that ends early, between two steps, once {@code stopping} says so: each
+   * step is its own transaction, so nothing is left half done; touches claimed and not yet carried
+   * out stay planned.
+   */
+  public int runDue(Instant now, BooleanSupplier stopping) {
     int work = store.applyDueReactions(now, BATCH);
     if (lastWithdrawalCheck == null
         || !now.isBefore(lastWithdrawalCheck.plus(Duration.ofHours(1)))) {
@@ -66,6 +82,9 @@ public final class LiveEngine {
     }
     work += store.wakeQueued(now, BATCH);
     for (long id : store.dueEnrollments(now, BATCH)) {
+      if (stopping.getAsBoolean()) {
+        return work;
+      }
       if (store
           .advance(
               id,
@@ -79,6 +98,9 @@ public final class LiveEngine {
       }
     }
     for (Touch touch : store.claimTouches(node, executor.channels(), now, now.plus(CLAIM), BATCH)) {
+      if (stopping.getAsBoolean()) {
+        return work;
+      }
       executor.execute(touch);
       work++;
     }
@@ -96,9 +118,14 @@ public final class LiveEngine {
 
   /** Runs passes at {@code now} until one finds nothing to do. */
   public int runUntilIdle(Instant now) {
+    return runUntilIdle(now, NEVER);
+  }
+
+  /** Runs passes at {@code now} until one finds nothing to do or {@code stopping} says so. */
+  public int runUntilIdle(Instant now, BooleanSupplier stopping) {
     int total = 0;
-    for (int pass = 0; pass < 1000; pass++) {
-      int work = runDue(now);
+    for (int pass = 0; pass < 1000 && !stopping.getAsBoolean(); pass++) {
+      int work = runDue(now, stopping);
       total += work;
       if (work == 0) {
         break;
@@ -112,21 +139,27 @@ public final class LiveEngine {
    * and the demo, where the clock jumps ahead faster than one pass per action.
    */
   public int runUntil(Instant target) {
+    return runUntil(target, NEVER);
+  }
+
+  /** As {@link #runUntil(Instant)}, ending between two steps once {@code stopping} says so. */
+  public int runUntil(Instant target, BooleanSupplier stopping) {
     int total = 0;
     Instant last = null;
-    while (true) {
+    while (!stopping.getAsBoolean()) {
       Optional<Instant> next = store.nextDue();
       Instant at = next.isEmpty() || next.get().isAfter(target) ? target : next.get();
       if (last != null && at.isBefore(last)) {
         at = last;
       }
-      int work = runUntilIdle(at);
+      int work = runUntilIdle(at, stopping);
       total += work;
       if (at.equals(target) || (work == 0 && at.equals(last))) {
-        return total + runUntilIdle(target);
+        return total + runUntilIdle(target, stopping);
       }
       last = at;
     }
+    return total;
   }
 
   /** Makes sure every account of a campaign about to run has stored limits. */

@@ -32,12 +32,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * Runs a scenario on a virtual clock: the same {@link SequenceEngine} as the live service, driven
  * event by event against a {@link SimulatedNetwork}, with every limit checked independently of the
  * engine. Enrollments held back by an account's limits wait in a queue per account and channel, so
- * a hundred thousand prospects take seconds. Not thread-safe; use once.
+ * a hundred thousand prospects take seconds. Not thread-safe; use once. Interrupting the thread
+ * that runs it stops it with a {@link CancellationException}.
  */
 public final class Forecast {
 
@@ -54,6 +56,7 @@ public final class Forecast {
   private static final int WAKE = 2;
   private static final int DAILY = 3;
   private static final int SAMPLE_DECISIONS = 10;
+  private static final int ITEMS_BETWEEN_INTERRUPT_CHECKS = 1024;
 
   private record Item(long at, long order, int kind, int index, int data, long token)
       implements Comparable<Item> {
@@ -120,7 +123,11 @@ public final class Forecast {
     }
   }
 
-  /** Runs the whole scenario. */
+  /**
+   * Runs the whole scenario.
+   *
+   * @throws CancellationException when the thread is interrupted (its interrupt status stays set)
+   */
   public ForecastResult run(Progress progress) {
     Instant start = scenario.start();
     for (int a = 0; a < accounts.length; a++) {
@@ -140,7 +147,11 @@ public final class Forecast {
     populate(start);
     long totalHours = Duration.between(start, end).toHours();
     long reported = -1;
+    long items = 0;
     while (!agenda.isEmpty()) {
+      if (items++ % ITEMS_BETWEEN_INTERRUPT_CHECKS == 0 && Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("the forecast was interrupted");
+      }
       Item item = agenda.poll();
       if (item.at() > end.toEpochMilli()) {
         break;
@@ -351,7 +362,7 @@ public final class Forecast {
 
   /** One wake per account queue, at the earliest time anyone in it may go. */
   private void wakeUp(int a, Channel channel, Instant at) {
-    long when = at.toEpochMilli();
+    long when = millisUp(at);
     if (when < wakeAt[a][channel.ordinal()]) {
       wakeAt[a][channel.ordinal()] = when;
       schedule(at, WAKE, a, channel.ordinal(), 0);
@@ -363,8 +374,18 @@ public final class Forecast {
     schedule(at, DUE, i, 0, tokens[i]);
   }
 
+  /**
+   * Puts an item on the agenda at {@code at}, rounded up to the millisecond: the agenda counts in
+   * milliseconds, and an item run even a fraction early would find nothing due yet and be put back
+   * at the same time, for ever.
+   */
   private void schedule(Instant at, int kind, int index, int data, long token) {
-    agenda.add(new Item(at.toEpochMilli(), order++, kind, index, data, token));
+    agenda.add(new Item(millisUp(at), order++, kind, index, data, token));
+  }
+
+  private static long millisUp(Instant at) {
+    long millis = at.toEpochMilli();
+    return at.getNano() % 1_000_000 == 0 ? millis : millis + 1;
   }
 
   private ForecastResult result() {

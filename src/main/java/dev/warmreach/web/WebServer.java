@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.forecast.ForecastLimits;
 import dev.warmreach.web.api.AccountsApi;
 import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
@@ -17,6 +18,7 @@ import dev.warmreach.web.auth.Sessions;
 import dev.warmreach.web.auth.SignIn;
 import dev.warmreach.web.auth.UserAccounts;
 import dev.warmreach.web.auth.UsersApi;
+import dev.warmreach.web.http.ForecastRuns;
 import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.metrics.ServerMetrics;
@@ -59,27 +61,39 @@ public final class WebServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-  /** Where to listen and how to treat cookies. */
+  /** Where to listen, how to treat cookies, and how large and long a forecast may be. */
   public record Settings(
       String host,
       int port,
       boolean secureCookies,
       Duration sessionLifetime,
-      Duration stopTimeout) {
+      Duration stopTimeout,
+      ForecastLimits forecastLimits) {
     public Settings {
       Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(forecastLimits, "forecastLimits");
     }
 
     public static Settings defaults() {
-      return new Settings("127.0.0.1", 8080, false, Duration.ofHours(12), Duration.ofSeconds(30));
+      return new Settings(
+          "127.0.0.1",
+          8080,
+          false,
+          Duration.ofHours(12),
+          Duration.ofSeconds(30),
+          ForecastLimits.DEFAULT);
     }
 
     public Settings on(String host, int port) {
-      return new Settings(host, port, secureCookies, sessionLifetime, stopTimeout);
+      return new Settings(host, port, secureCookies, sessionLifetime, stopTimeout, forecastLimits);
     }
 
     public Settings withSecureCookies(boolean secure) {
-      return new Settings(host, port, secure, sessionLifetime, stopTimeout);
+      return new Settings(host, port, secure, sessionLifetime, stopTimeout, forecastLimits);
+    }
+
+    public Settings withForecastLimits(ForecastLimits limits) {
+      return new Settings(host, port, secureCookies, sessionLifetime, stopTimeout, limits);
     }
   }
 
@@ -89,11 +103,14 @@ public final class WebServer {
   private final Javalin javalin;
   private final Settings settings;
   private final List<Route> routes;
+  private final ForecastRuns forecasts;
 
-  private WebServer(Javalin javalin, Settings settings, List<Route> routes) {
+  private WebServer(
+      Javalin javalin, Settings settings, List<Route> routes, ForecastRuns forecasts) {
     this.javalin = javalin;
     this.settings = settings;
     this.routes = routes;
+    this.forecasts = forecasts;
   }
 
   /** Builds the server for {@code workspace}; {@link #start} opens the port. */
@@ -111,6 +128,7 @@ public final class WebServer {
             settings.secureCookies());
     Authentication authentication =
         new Authentication(workspace.users(), sessions, workspace.clock());
+    ForecastRuns forecasts = new ForecastRuns(settings.forecastLimits());
     Routes.Handlers handlers =
         new Routes.Handlers(
             new Health(workspace.storeReachable()),
@@ -128,11 +146,16 @@ public final class WebServer {
                 json,
                 workspace.campaignSetup(),
                 workspace.campaignPlan(),
-                workspace.campaignForecast()),
+                workspace.campaignForecast(),
+                forecasts),
             new TasksApi(workspace.store(), workspace.clock(), json),
             new AnalyticsApi(workspace.store(), workspace.clock()),
             new OpenApiDocument(),
-            pages(workspace, new Views(Assets.fromWebjars()), authentication::forgetTokens));
+            pages(
+                workspace,
+                new Views(Assets.fromWebjars()),
+                authentication::forgetTokens,
+                forecasts));
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin javalin =
         Javalin.create(
@@ -206,7 +229,7 @@ public final class WebServer {
                         });
                   });
             });
-    return new WebServer(javalin, settings, routes);
+    return new WebServer(javalin, settings, routes, forecasts);
   }
 
   private static String title(HttpResponseException e) {
@@ -229,9 +252,10 @@ public final class WebServer {
   /**
    * The dashboard's pages, each given the parts of the workspace it needs; {@code forgetTokens}
    * forgets the API tokens the server remembers, so a token revoked on a page stops working at
-   * once.
+   * once; {@code forecasts} runs the Forecast button's forecasts within the server's limits.
    */
-  private static Pages pages(Workspace w, Views views, Runnable forgetTokens) {
+  private static Pages pages(
+      Workspace w, Views views, Runnable forgetTokens, ForecastRuns forecasts) {
     return new Pages(
         new SignInPage(views),
         new TodayPage(w.store(), w.clock(), views),
@@ -242,6 +266,7 @@ public final class WebServer {
             w.campaignSetup(),
             w.campaignPlan(),
             w.campaignForecast(),
+            forecasts,
             new CampaignCoach(w.coach()),
             views),
         new AccountsPage(w.store(), w.clock(), views),
@@ -301,10 +326,11 @@ public final class WebServer {
   }
 
   /**
-   * Stops taking connections, lets requests in flight finish (up to the stop timeout), then closes
-   * the port.
+   * Stops the forecasts running for requests (they answer 503 at once), stops taking connections,
+   * lets requests in flight finish (up to the stop timeout), then closes the port.
    */
   public void stop() {
+    forecasts.close();
     javalin.stop();
   }
 

@@ -1,11 +1,23 @@
 package dev.warmreach.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.definition.ScenarioFile;
+import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.ConnectionDegree;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.message.CampaignMessages;
 import dev.warmreach.testing.Engines;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 /** Forecasts of the example scenario reproduce SPEC §1's typical outcomes. */
@@ -59,5 +71,51 @@ class ForecastTest {
     assertThat(connectOnly.sent().get("inmail")).isZero();
     assertThat(connectOnly.sent().get("engage")).isZero();
     assertThat(playbook.replies().get("total")).isGreaterThan(connectOnly.replies().get("total"));
+  }
+
+  @Test
+  void finishesWhenTheStartFallsBetweenTwoMilliseconds() {
+    // given two prospects for one week, starting at a time read from a system clock
+    Scenario scenario = twoProspectsForOneWeekFrom(Instant.parse("2026-12-02T05:30:40.123456789Z"));
+
+    // when
+    ForecastResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10),
+            () -> new Forecast(scenario, Engines.COACH).run(Forecast.Progress.NONE));
+
+    // then
+    assertThat(result.prospects()).isEqualTo(2);
+    assertThat(result.sent().get("engage")).isEqualTo(2);
+    assertThat(result.sent().get("connect")).isEqualTo(2);
+  }
+
+  @Test
+  void stopsWhenItsThreadIsInterrupted() {
+    Scenario scenario = ScenarioFile.read(EXAMPLE);
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> new Forecast(scenario, Engines.COACH).run(Forecast.Progress.NONE))
+          .isInstanceOf(CancellationException.class);
+      assertThat(Thread.currentThread().isInterrupted()).as("still interrupted").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  private static Scenario twoProspectsForOneWeekFrom(Instant start) {
+    SenderAccount account =
+        SenderAccount.withPlanDefaults("sdr-1", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin"));
+    Scenario.ProspectShape shape =
+        new Scenario.ProspectShape(
+            "Sales Manager", ActivityLevel.HIGH, true, false, false, ConnectionDegree.UNKNOWN, 0.0);
+    return new Scenario(
+        1,
+        start,
+        1,
+        "playbook",
+        List.of(new Scenario.Account(account, false)),
+        List.of(new Scenario.Segment("managers", 2, shape, Truth.DEFAULT)),
+        CampaignFile.defaults());
   }
 }

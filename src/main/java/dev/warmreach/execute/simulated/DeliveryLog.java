@@ -1,12 +1,11 @@
 package dev.warmreach.execute.simulated;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -43,12 +42,14 @@ public final class DeliveryLog {
     return fresh;
   }
 
+  /**
+   * Appends and syncs with a stream, not a {@code FileChannel}: a channel closes itself when the
+   * thread writing is interrupted (as a stopping scheduler does), which would lose the line.
+   */
   private void append(String line) {
-    try (FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      channel.write(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-      channel.force(true);
+    try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+      out.write(line.getBytes(StandardCharsets.UTF_8));
+      out.getFD().sync();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -17,6 +17,7 @@ import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.web.http.ForecastRuns;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.http.Requests;
@@ -41,6 +42,7 @@ public final class CampaignsApi {
   private final CampaignSetup setup;
   private final CampaignPlan plan;
   private final CampaignForecast forecast;
+  private final ForecastRuns forecasts;
 
   public CampaignsApi(
       Store store,
@@ -48,13 +50,15 @@ public final class CampaignsApi {
       ObjectMapper json,
       CampaignSetup setup,
       CampaignPlan plan,
-      CampaignForecast forecast) {
+      CampaignForecast forecast,
+      ForecastRuns forecasts) {
     this.store = store;
     this.clock = clock;
     this.json = json;
     this.setup = setup;
     this.plan = plan;
     this.forecast = forecast;
+    this.forecasts = forecasts;
   }
 
   public void list(Context ctx) {
@@ -233,7 +237,8 @@ public final class CampaignsApi {
 
   /**
    * Forecasts the campaign on the simulated network: its definition, accounts and prospects, for
-   * {@code weeks} (default 12), with an optional other {@code policy} and {@code seed}.
+   * {@code weeks} (default 12), with an optional other {@code policy} and {@code seed}, within the
+   * server's forecast limits ({@link ForecastRuns}).
    */
   public void forecast(Context ctx) {
     StoredCampaign c = find(ctx);
@@ -251,7 +256,9 @@ public final class CampaignsApi {
         throw ProblemException.invalid("policy", e.getMessage());
       }
     }
-    ctx.json(forecast.run(c, clock.instant(), weeks, seed, policy));
+    Instant start = clock.instant();
+    ctx.json(
+        forecasts.run(ctx, () -> forecast.run(c, start, weeks, seed, policy, forecasts.limits())));
   }
 
   private static int whole(JsonNode body, String field, int fallback, int min, int max) {

@@ -9,10 +9,13 @@ import dev.warmreach.live.CoachReport;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.web.http.ForecastRuns;
+import dev.warmreach.web.http.ProblemException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +48,7 @@ public final class CampaignsPages {
   private final CampaignForecast forecast;
   private final CampaignCoach coach;
   private final Views views;
+  private final ForecastRuns forecasts;
   private final Map<String, List<Map<String, Object>>> coachReports = new ConcurrentHashMap<>();
 
   public CampaignsPages(
@@ -53,6 +57,7 @@ public final class CampaignsPages {
       CampaignSetup setup,
       CampaignPlan campaignPlan,
       CampaignForecast forecast,
+      ForecastRuns forecasts,
       CampaignCoach coach,
       Views views) {
     this.store = store;
@@ -60,6 +65,7 @@ public final class CampaignsPages {
     this.setup = setup;
     this.campaignPlan = campaignPlan;
     this.forecast = forecast;
+    this.forecasts = forecasts;
     this.coach = coach;
     this.views = views;
   }
@@ -233,17 +239,24 @@ public final class CampaignsPages {
 
   /**
    * {@code POST /campaigns/{name}/forecast}: the simulator on the campaign's own prospects and
-   * accounts for 12 weeks; nothing is stored.
+   * accounts for 12 weeks, within the server's forecast limits; nothing is stored.
    */
   public void forecast(Context ctx) {
     StoredCampaign c = find(ctx);
     Map<String, Object> params = new HashMap<>();
     try {
-      params.put("funnel", CampaignFunnel.of(forecast.run(c, clock.instant(), 12, 1, null)));
+      Instant start = clock.instant();
+      params.put(
+          "funnel",
+          CampaignFunnel.of(
+              forecasts.run(ctx, () -> forecast.run(c, start, 12, 1, null, forecasts.limits()))));
       params.put("problem", null);
     } catch (UserError e) {
       params.put("funnel", null);
       params.put("problem", e.getMessage());
+    } catch (ProblemException e) {
+      params.put("funnel", null);
+      params.put("problem", e.problem().detail());
     }
     views.render(ctx, "campaigns/forecast.jte", params);
   }
