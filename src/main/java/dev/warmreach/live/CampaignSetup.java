@@ -67,10 +67,7 @@ public final class CampaignSetup {
     }
     ChannelPolicy.named(policy);
     engines.review(definition).refuseErrors("create campaign '" + name + "'");
-    List<Prospect> prospects =
-        store.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, 0)).stream()
-            .filter(p -> !p.doNotContact())
-            .toList();
+    List<Prospect> prospects = enrollable(tag);
     if (prospects.isEmpty()) {
       throw new UserError(
           "no prospects to enroll"
@@ -99,6 +96,19 @@ public final class CampaignSetup {
     }
     store.enroll(enrollments);
     return stored;
+  }
+
+  /** Everyone who may be enrolled (tagged {@code tag}, if given), a page at a time: no cap. */
+  private List<Prospect> enrollable(String tag) {
+    List<Prospect> all = new ArrayList<>();
+    for (int offset = 0; ; offset += ProspectQuery.MAX_LIMIT) {
+      List<Prospect> page =
+          store.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, offset));
+      page.stream().filter(p -> !p.doNotContact()).forEach(all::add);
+      if (page.size() < ProspectQuery.MAX_LIMIT) {
+        return all;
+      }
+    }
   }
 
   /**

@@ -134,7 +134,7 @@ class StopAndRestartTest {
             "-XX:+UseSerialGC",
             "-cp",
             System.getProperty("java.class.path"),
-            "dev.warmreach.Warmreach",
+            "dev.warmreach.cli.Main",
             "--home",
             home.toString(),
             "run",
