@@ -51,6 +51,9 @@ final class JdbcEngineSteps implements EngineSteps {
 
   @Override
   public int wakeQueued(Instant now, int limit) {
+    if (!db.read(h -> exists(h, "SELECT 1 FROM account_queue WHERE wake_at <= :now", now))) {
+      return 0; // no write transaction for nothing: a pass with nothing due stays a read
+    }
     return db.write(h -> AccountQueues.wakeDue(h, now, limit));
   }
 
@@ -195,8 +198,8 @@ final class JdbcEngineSteps implements EngineSteps {
   @Override
   public List<Touch> claimTouches(
       String node, Set<Channel> channels, Instant now, Instant until, int limit) {
-    if (channels.isEmpty()) {
-      return List.of();
+    if (channels.isEmpty() || !db.read(h -> claimable(h, node, now))) {
+      return List.of(); // nothing planned that is free to claim: no write transaction
     }
     return db.write(h -> claim(h, node, channels, now, until, limit));
   }
@@ -256,5 +259,26 @@ final class JdbcEngineSteps implements EngineSteps {
               .filter(java.util.Objects::nonNull)
               .min(Instant::compareTo);
         });
+  }
+
+  /** Whether any planned touch may be claimed by {@code node} at {@code now}: a cheap probe. */
+  private static boolean claimable(Handle h, String node, Instant now) {
+    return h.createQuery(
+            "SELECT 1 FROM touch WHERE status = 'PLANNED' AND (claimed_until IS NULL OR"
+                + " claimed_until <= :now OR claimed_by = :node) LIMIT 1")
+        .bind("now", now)
+        .bind("node", node)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
+  }
+
+  /** Whether {@code sql} (a {@code SELECT 1 … WHERE … :now}) finds a row. */
+  static boolean exists(Handle h, String sql, Instant now) {
+    return h.createQuery(sql + " LIMIT 1")
+        .bind("now", now)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
   }
 }

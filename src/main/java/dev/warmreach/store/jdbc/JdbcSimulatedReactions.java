@@ -46,6 +46,12 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
 
   @Override
   public int applyDueReactions(Instant now, int limit) {
+    if (!db.read(
+        h ->
+            JdbcEngineSteps.exists(
+                h, "SELECT 1 FROM simulated_reaction WHERE due_at <= :now", now))) {
+      return 0; // no write transaction for nothing: a pass with nothing due stays a read
+    }
     return db.write(
         h -> {
           List<SimulatedReaction> due =
