@@ -50,10 +50,9 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 server=$!
 sleep "$warmup"
 xacts() { psql_ "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$name'"; }
-queued() { psql_ "\\c $name
-SELECT count(*) FROM enrollment WHERE waiting_channel IS NOT NULL"; }
+queued() { su postgres -c "psql -d $name -qtA -c \"SELECT count(*) FROM enrollment WHERE waiting_channel IS NOT NULL\""; }
 before=$(xacts)
 sleep "$seconds"
 after=$(xacts)
-echo "enrollments queued: $(queued | tail -n 1) of $n"
+echo "enrollments waiting in their account's queue: $(queued) of $n"
 echo "idle serve: $(( (after - before) * 60 / seconds )) transactions per minute over ${seconds} s"

@@ -19,64 +19,42 @@ import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.Command;
-import dev.warmreach.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A campaign's running totals, on every database: kept as touches and events are stored, an event
  * counted once for each campaign that had reached the person, an answer counted once.
  */
-abstract class CampaignTotalsContract {
+interface CampaignTotalsContract extends StoreFixture {
 
-  static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
-  static final String ACCOUNT = "sdr-1";
-
-  protected final SettableClock clock = new SettableClock(START);
-  protected Store store;
-
-  protected abstract Store openStore(SettableClock clock);
-
-  protected abstract Store reopenStore(SettableClock clock);
-
-  @BeforeEach
-  void open() {
-    store = openStore(clock);
-  }
-
-  @AfterEach
-  void closeStore() {
-    if (store != null) {
-      store.close();
-    }
-  }
+  String ACCOUNT = "sdr-1";
 
   @Test
-  void countsAnAnswerOnceAndOnlyForTheCampaignThatReachedThePerson() {
-    store.saveProspects(List.of(aProspect().build()));
-    Prospect ana = store.prospects(ProspectQuery.all(10)).get(0);
+  default void countsAnAnswerOnceAndOnlyForTheCampaignThatReachedThePerson() {
+    store().saveProspects(List.of(aProspect().build()));
+    Prospect ana = store().prospects(ProspectQuery.all(10)).get(0);
     SenderAccount account =
         SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
-    store.addAccount(account);
-    store.ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
+    store().addAccount(account);
+    store()
+        .ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
     long reached = campaign("reached", ana);
     long other = campaign("other", ana);
     Touch request = plant(reached, ana, Channel.CONNECT, "note", START);
-    assertThat(store.campaignStats(reached).planned()).containsExactly(entry("CONNECT", 1L));
+    assertThat(store().campaignStats(reached).planned()).containsExactly(entry("CONNECT", 1L));
 
-    store.finishTouch(request.idempotencyKey(), Touch.Status.DONE, START.plusSeconds(60));
+    store().finishTouch(request.idempotencyKey(), Touch.Status.DONE, START.plusSeconds(60));
     Instant later = START.plus(Duration.ofDays(1));
-    store.recordEvent(new Event.Accepted(ana.id(), later, "accepted-1"));
-    store.recordEvent(new Event.Accepted(ana.id(), later.plusSeconds(5), "accepted-again"));
-    store.recordEvent(new Event.Replied(ana.id(), later.plusSeconds(60), "reply-1", Channel.DM));
-    store.recordEvent(new Event.Replied(ana.id(), later.plusSeconds(90), "reply-2", Channel.DM));
+    store().recordEvent(new Event.Accepted(ana.id(), later, "accepted-1"));
+    store().recordEvent(new Event.Accepted(ana.id(), later.plusSeconds(5), "accepted-again"));
+    store().recordEvent(new Event.Replied(ana.id(), later.plusSeconds(60), "reply-1", Channel.DM));
+    store().recordEvent(new Event.Replied(ana.id(), later.plusSeconds(90), "reply-2", Channel.DM));
 
-    CampaignStats stats = store.campaignStats(reached);
+    CampaignStats stats = store().campaignStats(reached);
     assertThat(stats.touches()).containsExactly(entry("CONNECT", 1L));
     assertThat(stats.planned()).isEmpty();
     assertThat(stats.events()).containsOnly(entry("ACCEPTED", 1L), entry("REPLIED", 1L));
@@ -84,31 +62,32 @@ abstract class CampaignTotalsContract {
     assertThat(stats.replies()).containsExactly(entry("CONNECT", 1L));
     assertThat(stats.variants()).containsExactly(new VariantTally("note", "A", 1, 1, 1));
 
-    CampaignStats untouched = store.campaignStats(other);
+    CampaignStats untouched = store().campaignStats(other);
     assertThat(untouched.touches()).isEmpty();
     assertThat(untouched.events()).isEmpty();
     assertThat(untouched.replies()).isEmpty();
     assertThat(untouched.enrollments()).containsExactly(entry("ACTIVE", 1L));
 
-    try (Store again = reopenStore(clock)) {
+    try (Store again = reopenStore(clock())) {
       assertThat(again.campaignStats(reached)).isEqualTo(stats);
     }
   }
 
   @Test
-  void aSkippedTouchLeavesThePlannedCountAndIsNotSent() {
-    store.saveProspects(List.of(aProspect().build()));
-    Prospect ana = store.prospects(ProspectQuery.all(10)).get(0);
+  default void aSkippedTouchLeavesThePlannedCountAndIsNotSent() {
+    store().saveProspects(List.of(aProspect().build()));
+    Prospect ana = store().prospects(ProspectQuery.all(10)).get(0);
     SenderAccount account =
         SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
-    store.addAccount(account);
-    store.ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
+    store().addAccount(account);
+    store()
+        .ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
     long id = campaign("c", ana);
     Touch dm = plant(id, ana, Channel.DM, "first-dm", START);
 
-    store.finishTouch(dm.idempotencyKey(), Touch.Status.SKIPPED, START, "left out");
+    store().finishTouch(dm.idempotencyKey(), Touch.Status.SKIPPED, START, "left out");
 
-    CampaignStats stats = store.campaignStats(id);
+    CampaignStats stats = store().campaignStats(id);
     assertThat(stats.planned()).isEmpty();
     assertThat(stats.touches()).isEmpty();
     assertThat(stats.variants()).isEmpty();
@@ -116,7 +95,7 @@ abstract class CampaignTotalsContract {
 
   private long campaign(String name, Prospect prospect) {
     long id =
-        store
+        store()
             .createCampaign(
                 new Campaign(
                     0,
@@ -130,7 +109,7 @@ abstract class CampaignTotalsContract {
             .orElseThrow()
             .campaign()
             .id();
-    store.enroll(List.of(Enrollment.start(0, id, prospect.id(), ACCOUNT, "step-1", START)));
+    store().enroll(List.of(Enrollment.start(0, id, prospect.id(), ACCOUNT, "step-1", START)));
     return id;
   }
 
@@ -138,13 +117,13 @@ abstract class CampaignTotalsContract {
   private Touch plant(
       long campaignId, Prospect prospect, Channel channel, String template, Instant now) {
     Enrollment enrollment =
-        store.enrollments(campaignId, 10).stream()
+        store().enrollments(campaignId, 10).stream()
             .filter(e -> e.prospectId() == prospect.id())
             .findFirst()
             .orElseThrow();
     String key = Touch.keyFor(enrollment.id(), "step-1", 0);
     Message message = new Message("A", "", "Hi Ana, your post on ramp time was sharp.", true);
-    store
+    store()
         .advance(
             enrollment.id(),
             now,
@@ -167,7 +146,7 @@ abstract class CampaignTotalsContract {
                             message)),
                     null))
         .orElseThrow();
-    return store.touches(prospect.id()).stream()
+    return store().touches(prospect.id()).stream()
         .filter(t -> t.idempotencyKey().equals(key))
         .findFirst()
         .orElseThrow();

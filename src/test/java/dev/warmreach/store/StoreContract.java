@@ -30,7 +30,11 @@ import org.junit.jupiter.api.Test;
  * DeliveriesContract}, {@link SharedDatabaseContract}). One subclass per database runs them all.
  */
 abstract class StoreContract
-    implements ProspectsContract, DoNotContactContract, DeliveriesContract, SharedDatabaseContract {
+    implements ProspectsContract,
+        DoNotContactContract,
+        DeliveriesContract,
+        SharedDatabaseContract,
+        CampaignTotalsContract {
 
   protected final SettableClock clock = new SettableClock(START);
   protected Store store;
