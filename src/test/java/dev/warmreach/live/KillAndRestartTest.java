@@ -2,22 +2,19 @@ package dev.warmreach.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warmreach.cli.WarmreachCli;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.testing.WarmreachProcess;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,38 +30,12 @@ class KillAndRestartTest {
   @TempDir Path home;
 
   private void cli(String... args) {
-    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-    all.addAll(List.of(args));
-    StringWriter err = new StringWriter();
-    int code =
-        WarmreachCli.run(
-            all.toArray(String[]::new),
-            Map.of(),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertThat(code).as("warmreach %s: %s", String.join(" ", args), err).isZero();
+    WarmreachProcess.cli(home, args);
   }
 
   private Process startRun(Path output) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-XX:+UseSerialGC",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.warmreach.cli.Main",
-            "--home",
-            home.toString(),
-            "run",
-            "--simulate",
-            "--speed",
-            "200000",
-            "--until-done",
-            "--poll",
-            "PT0.1S")
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    return WarmreachProcess.start(
+        home, output, "run", "--simulate", "--speed", "200000", "--until-done", "--poll", "PT0.1S");
   }
 
   private List<String> deliveries() throws IOException {

@@ -2,11 +2,9 @@ package dev.warmreach.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warmreach.cli.WarmreachCli;
 import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.testing.WarmreachProcess;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,9 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,37 +117,12 @@ class StopAndRestartTest {
   }
 
   private void cli(String... args) {
-    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-    all.addAll(List.of(args));
-    StringWriter err = new StringWriter();
-    int code =
-        WarmreachCli.run(
-            all.toArray(String[]::new),
-            Map.of(),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertThat(code).as("warmreach %s: %s", String.join(" ", args), err).isZero();
+    WarmreachProcess.cli(home, args);
   }
 
   private Process startRun(Path output) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-XX:+UseSerialGC",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.warmreach.cli.Main",
-            "--home",
-            home.toString(),
-            "run",
-            "--simulate",
-            "--speed",
-            "20000",
-            "--poll",
-            "PT0.1S")
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    return WarmreachProcess.start(
+        home, output, "run", "--simulate", "--speed", "20000", "--poll", "PT0.1S");
   }
 
   private void awaitDeliveries(long atLeast, Process run) throws Exception {

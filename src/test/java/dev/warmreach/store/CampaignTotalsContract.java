@@ -35,13 +35,7 @@ interface CampaignTotalsContract extends StoreFixture {
 
   @Test
   default void countsAnAnswerOnceAndOnlyForTheCampaignThatReachedThePerson() {
-    store().saveProspects(List.of(aProspect().build()));
-    Prospect ana = store().prospects(ProspectQuery.all(10)).get(0);
-    SenderAccount account =
-        SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
-    store().addAccount(account);
-    store()
-        .ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
+    Prospect ana = anaAndHerSender();
     long reached = campaign("reached", ana);
     long other = campaign("other", ana);
     Touch request = plant(reached, ana, Channel.CONNECT, "note", START);
@@ -75,13 +69,7 @@ interface CampaignTotalsContract extends StoreFixture {
 
   @Test
   default void aSkippedTouchLeavesThePlannedCountAndIsNotSent() {
-    store().saveProspects(List.of(aProspect().build()));
-    Prospect ana = store().prospects(ProspectQuery.all(10)).get(0);
-    SenderAccount account =
-        SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
-    store().addAccount(account);
-    store()
-        .ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
+    Prospect ana = anaAndHerSender();
     long id = campaign("c", ana);
     Touch dm = plant(id, ana, Channel.DM, "first-dm", START);
 
@@ -91,6 +79,18 @@ interface CampaignTotalsContract extends StoreFixture {
     assertThat(stats.planned()).isEmpty();
     assertThat(stats.touches()).isEmpty();
     assertThat(stats.variants()).isEmpty();
+  }
+
+  /** Ana, stored, and the sender account the campaigns use. */
+  private Prospect anaAndHerSender() {
+    store().saveProspects(List.of(aProspect().build()));
+    Prospect ana = store().prospects(ProspectQuery.all(10)).get(0);
+    SenderAccount account =
+        SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
+    store().addAccount(account);
+    store()
+        .ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
+    return ana;
   }
 
   private long campaign(String name, Prospect prospect) {
