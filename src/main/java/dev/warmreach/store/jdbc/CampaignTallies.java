@@ -59,18 +59,17 @@ final class CampaignTallies {
     if ((accepted && sameConnection(before, after)) || (replied && before.replied())) {
       return; // the same answer again: counted when it first came
     }
-    List<Touch> touches =
-        h.createQuery(
-                "SELECT t.* FROM touch t WHERE t.prospect_id = :p AND t.status = 'DONE'"
-                    + " AND t.done_at <= :at ORDER BY t.done_at, t.id")
-            .bind("p", event.prospectId())
-            .bind("at", event.at())
-            .map((rs, ctx) -> TouchRows.map(rs))
-            .list();
+    // The campaign of each touch comes with it: one query, however many campaigns reached them.
     Map<Long, List<Touch>> byCampaign = new LinkedHashMap<>();
-    for (Touch t : touches) {
-      byCampaign.computeIfAbsent(campaignOf(h, t.enrollmentId()), c -> new ArrayList<>()).add(t);
-    }
+    h.createQuery(
+            "SELECT t.*, e.campaign_id AS touch_campaign FROM touch t JOIN enrollment e"
+                + " ON e.id = t.enrollment_id WHERE t.prospect_id = :p AND t.status = 'DONE'"
+                + " AND t.done_at <= :at ORDER BY t.done_at, t.id")
+        .bind("p", event.prospectId())
+        .bind("at", event.at())
+        .map((rs, ctx) -> Map.entry(rs.getLong("touch_campaign"), TouchRows.map(rs)))
+        .forEach(
+            e -> byCampaign.computeIfAbsent(e.getKey(), c -> new ArrayList<>()).add(e.getValue()));
     String kind = event.code();
     for (Map.Entry<Long, List<Touch>> campaign : byCampaign.entrySet()) {
       long id = campaign.getKey();
@@ -142,13 +141,6 @@ final class CampaignTallies {
 
   private static String variantKey(Touch touch) {
     return touch.template() + "/" + touch.message().variant();
-  }
-
-  private static long campaignOf(Handle h, long enrollmentId) {
-    return h.createQuery("SELECT campaign_id FROM enrollment WHERE id = :id")
-        .bind("id", enrollmentId)
-        .mapTo(Long.class)
-        .one();
   }
 
   private static void addForEnrollment(
