@@ -31,6 +31,6 @@ for i in $(seq 1 "$count"); do
   accounts+=("sdr-$i")
 done
 list=$(IFS=,; echo "${accounts[*]}")
-/usr/bin/time -f "peak memory %M KiB" \
+/usr/bin/time -f "peak memory %M KiB, cpu %U s user + %S s system" \
   java ${WARMREACH_JAVA_OPTS:--XX:+UseSerialGC} ${LIVE_JAVA_OPTS:-} -cp "$root/target/warmreach.jar" \
   "$root/bench/LiveRun.java" "${db:-$work/home}" "$list" "$weeks" bench 2>&1 | tee "${LIVE_LOG:-/dev/null}" | grep -v "^day " || true

@@ -24,4 +24,13 @@ public interface Executor {
   default int runDue() {
     return 0;
   }
+
+  /**
+   * Whether carrying out a touch only writes to the store (the simulated network of a dry run):
+   * then the engine may carry out touches inside its own transactions. An executor that reaches
+   * another system (SMTP, a webhook) must not be held inside one.
+   */
+  default boolean storeOnly() {
+    return false;
+  }
 }

@@ -51,6 +51,11 @@ public final class RoutedExecutor implements Executor {
     return work;
   }
 
+  @Override
+  public boolean storeOnly() {
+    return executors.stream().allMatch(Executor::storeOnly);
+  }
+
   /** Which executor takes each channel, for people: e.g. {EMAIL=SmtpExecutor}. */
   public Map<Channel, String> routes() {
     Map<Channel, String> routes = new EnumMap<>(Channel.class);

@@ -25,6 +25,13 @@ import java.util.function.BooleanSupplier;
 public final class LiveEngine {
 
   private static final int BATCH = 500;
+
+  /** How much work (steps, touches, events) a catch-up run does in one transaction. */
+  private static final int CATCH_UP_WORK = 200;
+
+  /** Passes at one instant before the instant is given up on: no step repeats that often. */
+  private static final int MAX_PASSES = 1000;
+
   private static final BooleanSupplier NEVER = () -> false;
 
   /**
@@ -69,11 +76,25 @@ public final class LiveEngine {
   }
 
   /**
-   * One pass at {@code now} that ends early, between two steps, once {@code stopping} says so: each
-   * step is its own transaction, so nothing is left half done; touches claimed and not yet carried
-   * out stay planned.
+   * One pass at {@code now} that ends early, between two steps, once {@code stopping} says so.
+   * Events, queue wake-ups and engine steps run in one transaction, so a pass over many due
+   * enrollments pays for one commit; a step that loses a race to another node is undone alone.
+   * Touches are carried out after it commits (inside a transaction of their own only when the
+   * executor writes nothing but the store), so no transaction waits on a mail server. Touches
+   * claimed and not yet carried out stay planned.
    */
   public int runDue(Instant now, BooleanSupplier stopping) {
+    int work = store.together(() -> moveDue(now, stopping));
+    if (stopping.getAsBoolean()) {
+      return work;
+    }
+    return work
+        + (executor.storeOnly()
+            ? store.together(() -> carryOut(now, stopping))
+            : carryOut(now, stopping));
+  }
+
+  private int moveDue(Instant now, BooleanSupplier stopping) {
     int work = store.applyDueReactions(now, BATCH);
     if (lastWithdrawalCheck == null
         || !now.isBefore(lastWithdrawalCheck.plus(Duration.ofHours(1)))) {
@@ -97,6 +118,11 @@ public final class LiveEngine {
         work++;
       }
     }
+    return work;
+  }
+
+  private int carryOut(Instant now, BooleanSupplier stopping) {
+    int work = 0;
     for (Touch touch : store.claimTouches(node, executor.channels(), now, now.plus(CLAIM), BATCH)) {
       if (stopping.getAsBoolean()) {
         return work;
@@ -104,8 +130,7 @@ public final class LiveEngine {
       executor.execute(touch);
       work++;
     }
-    work += executor.runDue();
-    return work;
+    return work + executor.runDue();
   }
 
   /**
@@ -124,7 +149,7 @@ public final class LiveEngine {
   /** Runs passes at {@code now} until one finds nothing to do or {@code stopping} says so. */
   public int runUntilIdle(Instant now, BooleanSupplier stopping) {
     int total = 0;
-    for (int pass = 0; pass < 1000 && !stopping.getAsBoolean(); pass++) {
+    for (int pass = 0; pass < MAX_PASSES && !stopping.getAsBoolean(); pass++) {
       int work = runDue(now, stopping);
       total += work;
       if (work == 0) {
@@ -136,7 +161,8 @@ public final class LiveEngine {
 
   /**
    * Runs everything due up to {@code target} in time order, each at its own due time: for dry runs
-   * and the demo, where the clock jumps ahead faster than one pass per action.
+   * and the demo, where the clock jumps ahead faster than one pass per action. With an executor
+   * that writes only to the store, runs of many due times share one transaction.
    */
   public int runUntil(Instant target) {
     return runUntil(target, NEVER);
@@ -144,22 +170,63 @@ public final class LiveEngine {
 
   /** As {@link #runUntil(Instant)}, ending between two steps once {@code stopping} says so. */
   public int runUntil(Instant target, BooleanSupplier stopping) {
-    int total = 0;
-    Instant last = null;
-    while (!stopping.getAsBoolean()) {
-      Optional<Instant> next = store.nextDue();
-      Instant at = next.isEmpty() || next.get().isAfter(target) ? target : next.get();
-      if (last != null && at.isBefore(last)) {
-        at = last;
+    CatchUp run = new CatchUp(target, stopping);
+    while (!run.finished) {
+      if (executor.storeOnly()) {
+        store.together(() -> run.passes(CATCH_UP_WORK));
+      } else {
+        run.passes(1);
       }
-      int work = runUntilIdle(at, stopping);
-      total += work;
-      if (at.equals(target) || (work == 0 && at.equals(last))) {
-        return total + runUntilIdle(target, stopping);
-      }
-      last = at;
     }
-    return total;
+    return run.total;
+  }
+
+  /**
+   * A run up to a target, one pass at each due time in turn. A due time at which a pass finds
+   * nothing to do (something due that cannot move), or where passes keep finding work, is left for
+   * the target, so the run always ends.
+   */
+  private final class CatchUp {
+    private final Instant target;
+    private final BooleanSupplier stopping;
+    private Instant last;
+    private int passesAtLast;
+    private int total;
+    private boolean finished;
+
+    CatchUp(Instant target, BooleanSupplier stopping) {
+      this.target = target;
+      this.stopping = stopping;
+    }
+
+    /** Runs passes until they have done about {@code budget} units of work or the run ends. */
+    Void passes(int budget) {
+      for (int spent = 0; spent < budget && !finished; ) {
+        if (stopping.getAsBoolean()) {
+          finished = true;
+          return null;
+        }
+        Optional<Instant> next = store.nextDue();
+        Instant at = next.isEmpty() || next.get().isAfter(target) ? target : next.get();
+        if (last != null && at.isBefore(last)) {
+          at = last;
+        }
+        passesAtLast = at.equals(last) ? passesAtLast + 1 : 0;
+        int work = runDue(at, stopping);
+        total += work;
+        spent += Math.max(work, 1);
+        boolean stuck = at.equals(last) && (work == 0 || passesAtLast >= MAX_PASSES);
+        if (at.equals(target) && (work == 0 || passesAtLast >= MAX_PASSES)) {
+          finished = true;
+        } else if (stuck) {
+          last = target;
+          passesAtLast = 0;
+        } else {
+          last = at;
+        }
+      }
+      return null;
+    }
   }
 
   /** Makes sure every account of a campaign about to run has stored limits. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the live engine does on each pass, safe with several nodes on one database: finds due
@@ -57,4 +58,13 @@ public interface EngineSteps {
    * (see {@link SimulatedReactions}), so that a run can jump straight to it.
    */
   Optional<Instant> nextDue();
+
+  /**
+   * Runs {@code work} with every call this thread makes on this store (through any of its ports) in
+   * one transaction, so that a run of many small steps pays for one commit: it lands whole, or not
+   * at all if {@code work} throws. A call inside that fails is undone alone, as if it had been a
+   * transaction of its own. Keep {@code work} short, and free of anything but the store: other
+   * writers wait for it.
+   */
+  <T> T together(Supplier<T> work);
 }

@@ -74,6 +74,82 @@ interface SharedDatabaseContract extends StoreFixture {
   }
 
   @Test
+  default void aStepThatLosesItsRaceInsideARunIsUndoneAloneAndTheRestOfTheRunLands() {
+    Touch first = anEmailTouch();
+    store().recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    Enrollment due = enrollmentOf(first);
+
+    Optional<Advance> step =
+        store()
+            .together(
+                () -> {
+                  Optional<Advance> lost =
+                      store()
+                          .advance(
+                              due.id(),
+                              START.plusSeconds(120),
+                              (e, p, a) -> {
+                                store()
+                                    .recordEvent(
+                                        new Event.PostPublished(
+                                            first.prospectId(),
+                                            START.plusSeconds(30),
+                                            "post-1",
+                                            "pricing"));
+                                return secondStep(START.plusSeconds(120)).step(e, p, a);
+                              });
+                  store()
+                      .recordEvent(
+                          new Event.Replied(
+                              first.prospectId(), START.plusSeconds(90), "rep-1", Channel.EMAIL));
+                  return lost;
+                });
+
+    assertThat(step).isEmpty();
+    assertThat(store().touches(first.prospectId())).containsExactly(first);
+    // The event written inside the lost step went with it; the one after it landed.
+    assertThat(store().events(first.prospectId()))
+        .extracting(StoredEvent::kind)
+        .containsExactly("ACCEPTED", "REPLIED");
+  }
+
+  @Test
+  default void aRunThatFailsLeavesNothingOfItsWritesAndReadsInsideItSeeThem() {
+    Touch first = anEmailTouch();
+    long prospect = first.prospectId();
+    Enrollment before = enrollmentOf(first);
+
+    List<String> seenInside = new ArrayList<>();
+    try {
+      store()
+          .together(
+              () -> {
+                store().recordEvent(new Event.Accepted(prospect, START.plusSeconds(60), "acc-1"));
+                store().events(prospect).forEach(ev -> seenInside.add(ev.kind()));
+                throw new IllegalStateException("the run stops here");
+              });
+    } catch (IllegalStateException expected) {
+      assertThat(expected).hasMessage("the run stops here");
+    }
+
+    assertThat(seenInside).containsExactly("ACCEPTED");
+    assertThat(store().events(prospect)).isEmpty();
+    assertThat(enrollmentOf(first)).isEqualTo(before);
+
+    store()
+        .together(
+            () -> {
+              store().recordEvent(new Event.Accepted(prospect, START.plusSeconds(60), "acc-1"));
+              return store()
+                  .recordEvent(
+                      new Event.Replied(prospect, START.plusSeconds(90), "rep-1", Channel.EMAIL));
+            });
+    assertThat(store().events(prospect))
+        .extracting(StoredEvent::kind)
+        .containsExactly("ACCEPTED", "REPLIED");
+  }
+
+  @Test
   default void eachDueTouchIsClaimedByExactlyOneOfTwoNodes() throws Exception {
     List<String> planned = new ArrayList<>();
     for (int i = 0; i < 24; i++) {

@@ -38,6 +38,11 @@ public final class SimulatedExecutor implements Executor {
   }
 
   @Override
+  public boolean storeOnly() {
+    return true;
+  }
+
+  @Override
   public void execute(Touch touch) {
     log.deliver(touch.idempotencyKey());
     ProspectState prospect = store.prospectState(touch.prospectId()).orElseThrow();

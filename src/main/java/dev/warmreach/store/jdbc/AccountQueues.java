@@ -111,15 +111,10 @@ final class AccountQueues {
         .execute();
   }
 
-  /** The earliest time a queue with members in a running campaign wakes, if any. */
-  static Optional<Instant> nextWake(Handle h) {
-    return Optional.ofNullable(
-        h.createQuery(
-                "SELECT min(q.wake_at) FROM account_queue q WHERE EXISTS (SELECT 1 FROM"
-                    + " enrollment e JOIN campaign c ON c.id = e.campaign_id WHERE"
-                    + " e.sender_account = q.account AND e.waiting_channel = q.channel"
-                    + " AND e.status = 'ACTIVE' AND c.status = 'ACTIVE')")
-            .mapTo(Instant.class)
-            .one());
-  }
+  /** The earliest time a queue with members in a running campaign wakes: SQL for one value. */
+  static final String NEXT_WAKE =
+      "SELECT min(q.wake_at) FROM account_queue q WHERE EXISTS (SELECT 1 FROM"
+          + " enrollment e JOIN campaign c ON c.id = e.campaign_id WHERE"
+          + " e.sender_account = q.account AND e.waiting_channel = q.channel"
+          + " AND e.status = 'ACTIVE' AND c.status = 'ACTIVE')";
 }

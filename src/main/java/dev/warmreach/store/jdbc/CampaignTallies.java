@@ -6,6 +6,7 @@ import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.message.VariantTally;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +61,22 @@ final class CampaignTallies {
       return; // the same answer again: counted when it first came
     }
     // The campaign of each touch comes with it: one query, however many campaigns reached them.
+    // Only the prospect is asked for: a person has a handful of touches, and a condition on the
+    // status lets the planner walk every touch done instead (without statistics, SQLite does).
     Map<Long, List<Touch>> byCampaign = new LinkedHashMap<>();
-    h.createQuery(
+    h
+        .createQuery(
             "SELECT t.*, e.campaign_id AS touch_campaign FROM touch t JOIN enrollment e"
-                + " ON e.id = t.enrollment_id WHERE t.prospect_id = :p AND t.status = 'DONE'"
-                + " AND t.done_at <= :at ORDER BY t.done_at, t.id")
+                + " ON e.id = t.enrollment_id WHERE t.prospect_id = :p")
         .bind("p", event.prospectId())
-        .bind("at", event.at())
         .map((rs, ctx) -> Map.entry(rs.getLong("touch_campaign"), TouchRows.map(rs)))
+        .list()
+        .stream()
+        .filter(e -> e.getValue().status() == Touch.Status.DONE)
+        .filter(e -> !e.getValue().doneAt().isAfter(event.at()))
+        .sorted(
+            Comparator.comparing((Map.Entry<Long, Touch> e) -> e.getValue().doneAt())
+                .thenComparing(e -> e.getValue().id()))
         .forEach(
             e -> byCampaign.computeIfAbsent(e.getKey(), c -> new ArrayList<>()).add(e.getValue()));
     String kind = event.code();

@@ -44,7 +44,11 @@ record Database(Dialect dialect, HikariDataSource pool, Jdbi jdbi) {
           "could not prepare the " + dialect.name() + " database at " + url + ": " + e.getMessage(),
           e);
     }
-    return new Database(dialect, dataSource, Instants.register(Jdbi.create(dataSource)));
+    return new Database(
+        dialect,
+        dataSource,
+        Instants.register(Jdbi.create(dataSource))
+            .setStatementBuilderFactory(connection -> new ReusedStatements()));
   }
 
   /** The transactions of this database, one writer at a time where it allows only one. */

@@ -15,10 +15,10 @@ import dev.warmreach.store.StepWork;
 import dev.warmreach.store.jdbc.VersionedStates.Versioned;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -242,23 +242,23 @@ final class JdbcEngineSteps implements EngineSteps {
   @Override
   public Optional<Instant> nextDue() {
     return db.read(
-        h -> {
-          Instant enrollment =
-              h.createQuery(
-                      "SELECT min(e.next_due_at) FROM enrollment e JOIN campaign c ON c.id ="
-                          + " e.campaign_id WHERE e.status = 'ACTIVE' AND e.waiting_channel IS NULL"
-                          + " AND c.status = 'ACTIVE'")
-                  .mapTo(Instant.class)
-                  .one();
-          Instant reaction =
-              h.createQuery("SELECT min(due_at) FROM simulated_reaction")
-                  .mapTo(Instant.class)
-                  .one();
-          Instant queue = AccountQueues.nextWake(h).orElse(null);
-          return Arrays.asList(enrollment, reaction, queue).stream()
-              .filter(java.util.Objects::nonNull)
-              .min(Instant::compareTo);
-        });
+        h ->
+            Optional.ofNullable(
+                h.createQuery(
+                        "SELECT min(at) FROM (SELECT min(e.next_due_at) AS at FROM enrollment e JOIN"
+                            + " campaign c ON c.id = e.campaign_id WHERE e.status = 'ACTIVE' AND"
+                            + " e.waiting_channel IS NULL AND c.status = 'ACTIVE'"
+                            + " UNION ALL SELECT min(due_at) FROM simulated_reaction"
+                            + " UNION ALL "
+                            + AccountQueues.NEXT_WAKE
+                            + ") due")
+                    .mapTo(Instant.class)
+                    .one()));
+  }
+
+  @Override
+  public <T> T together(Supplier<T> work) {
+    return db.together(work);
   }
 
   /** Whether any planned touch may be claimed by {@code node} at {@code now}: a cheap probe. */

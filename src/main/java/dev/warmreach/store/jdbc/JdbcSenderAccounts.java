@@ -100,6 +100,6 @@ final class JdbcSenderAccounts implements SenderAccounts {
         .bind("account", account)
         .mapTo(String.class)
         .findOne()
-        .map(StateJson::account);
+        .map(json -> StateJson.account(account, json));
   }
 }

@@ -298,6 +298,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public <T> T together(java.util.function.Supplier<T> work) {
+    return steps.together(work);
+  }
+
+  @Override
   public Optional<Touch> touch(long id) {
     return touches.touch(id);
   }

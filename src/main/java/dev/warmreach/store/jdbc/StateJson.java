@@ -7,9 +7,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.quota.AccountState;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Account states and prospect histories as JSON columns. Thread-safe. */
+/**
+ * Account states and prospect histories as JSON columns. An account's state is read at every engine
+ * step on that account and its JSON grows with the invitations pending, so the last state read or
+ * written per account is kept with its JSON: reading the same JSON again returns it without
+ * parsing. The memo is a pure function of the JSON, so it cannot go stale. Thread-safe.
+ */
 final class StateJson {
+
+  /** More accounts than any workspace has: beyond it the memo starts afresh. */
+  private static final int ACCOUNTS_KEPT = 10_000;
+
+  private static final ConcurrentHashMap<String, Parsed> ACCOUNTS = new ConcurrentHashMap<>();
+
+  private record Parsed(String json, AccountState state) {}
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -28,8 +41,29 @@ final class StateJson {
     }
   }
 
-  static AccountState account(String json) {
-    return read(json, AccountState.class);
+  /** An account's state as JSON, kept in the memo for the next read of the same JSON. */
+  static String write(AccountState state) {
+    String json = write((Object) state);
+    remember(state.name(), json, state);
+    return json;
+  }
+
+  /** The state of account {@code name} stored as {@code json}. */
+  static AccountState account(String name, String json) {
+    Parsed known = ACCOUNTS.get(name);
+    if (known != null && known.json().equals(json)) {
+      return known.state();
+    }
+    AccountState state = read(json, AccountState.class);
+    remember(name, json, state);
+    return state;
+  }
+
+  private static void remember(String name, String json, AccountState state) {
+    if (ACCOUNTS.size() >= ACCOUNTS_KEPT) {
+      ACCOUNTS.clear();
+    }
+    ACCOUNTS.put(name, new Parsed(json, state));
   }
 
   static ProspectHistory history(String json) {

@@ -1,6 +1,9 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.store.StoreException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -9,21 +12,53 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * How every part of the JDBC store reaches the database: a write is one transaction, let in through
  * the {@link WriteGate} where the database has a single writer; a read runs on a pooled handle.
- * Failures of the database become {@link StoreException}s; a {@link LostRace} passes through, for
- * the caller to turn into a value. Thread-safe.
+ * Inside {@link #together} a thread's writes and reads share one transaction instead, each write in
+ * a savepoint of its own. Failures of the database become {@link StoreException}s; a {@link
+ * LostRace} passes through, for the caller to turn into a value. Thread-safe.
  */
 final class Transactions {
 
   private final Jdbi jdbi;
   private final WriteGate writes;
 
+  /** The handle of the transaction this thread runs {@link #together}, if any. */
+  private final ThreadLocal<Handle> shared = new ThreadLocal<>();
+
+  private final AtomicLong savepoints = new AtomicLong();
+
   Transactions(Jdbi jdbi, WriteGate writes) {
     this.jdbi = jdbi;
     this.writes = writes;
   }
 
+  /**
+   * Runs {@code work} with every write and read this thread makes through this object in one
+   * transaction: what it does lands together, at the cost of one commit, or not at all if it
+   * throws. A write inside that fails is undone alone (a savepoint) before its exception reaches
+   * the caller, as if it had been a transaction of its own. Within an outer call, just runs {@code
+   * work}.
+   */
+  <T> T together(Supplier<T> work) {
+    if (shared.get() != null) {
+      return work.get();
+    }
+    return write(
+        h -> {
+          shared.set(h);
+          try {
+            return work.get();
+          } finally {
+            shared.remove();
+          }
+        });
+  }
+
   /** Runs {@code work} in one write transaction and returns its result. */
   <T> T write(HandleCallback<T, RuntimeException> work) {
+    Handle outer = shared.get();
+    if (outer != null) {
+      return inSavepoint(outer, work);
+    }
     try {
       return writes.write(() -> jdbi.inTransaction(work));
     } catch (JdbiException e) {
@@ -32,6 +67,27 @@ final class Transactions {
       }
       throw new StoreException("the database refused a write: " + e.getMessage(), e);
     }
+  }
+
+  private <T> T inSavepoint(Handle h, HandleCallback<T, RuntimeException> work) {
+    // Named apart: a write may run inside another (an event recorded within a step).
+    String savepoint = "write_" + savepoints.incrementAndGet();
+    h.savepoint(savepoint);
+    T result;
+    try {
+      result = work.withHandle(h);
+    } catch (RuntimeException e) {
+      h.rollbackToSavepoint(savepoint);
+      if (e.getCause() instanceof LostRace lost) {
+        throw lost;
+      }
+      if (e instanceof JdbiException) {
+        throw new StoreException("the database refused a write: " + e.getMessage(), e);
+      }
+      throw e;
+    }
+    h.releaseSavepoint(savepoint);
+    return result;
   }
 
   /** Runs {@code work} in one write transaction. */
@@ -43,10 +99,14 @@ final class Transactions {
         });
   }
 
-  /** Runs {@code work} on a handle of its own, outside any write transaction. */
+  /**
+   * Runs {@code work} on a handle of its own, outside any write transaction; inside {@link
+   * #together}, in its transaction, so that it sees what was written there.
+   */
   <T> T read(HandleCallback<T, RuntimeException> work) {
+    Handle outer = shared.get();
     try {
-      return jdbi.withHandle(work);
+      return outer != null ? work.withHandle(outer) : jdbi.withHandle(work);
     } catch (JdbiException e) {
       throw new StoreException("the database could not be read: " + e.getMessage(), e);
     }

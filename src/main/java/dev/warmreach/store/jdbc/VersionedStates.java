@@ -36,7 +36,8 @@ final class VersionedStates {
         .bind("name", name)
         .map(
             (rs, ctx) ->
-                new Versioned<>(StateJson.account(rs.getString("state")), rs.getLong("version")))
+                new Versioned<>(
+                    StateJson.account(name, rs.getString("state")), rs.getLong("version")))
         .findOne()
         .orElseThrow(() -> new IllegalStateException("account " + name + " has no state"));
   }
