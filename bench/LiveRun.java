@@ -45,7 +45,7 @@ public class LiveRun {
                   "playbook",
                   dev.warmreach.definition.CampaignFile.defaultJson(),
                   tag);
-      long enrolled = app.store().countEnrollments(campaign.campaign().id());
+      long enrolled = app.campaigns().countEnrollments(campaign.campaign().id());
       app.campaignSetup().changeStatus(campaign, Campaign.Status.ACTIVE, start);
       LiveEngine engine =
           app.liveEngine(app.simulatedExecutor(7, Path.of(System.getProperty("java.io.tmpdir"))
@@ -64,11 +64,11 @@ public class LiveRun {
         System.out.flush();
       }
       double liveSeconds = (System.nanoTime() - began) / 1e9;
-      var stats = app.store().campaignStats(campaign.campaign().id());
+      var stats = app.analytics().campaignStats(campaign.campaign().id());
       long forecastBegan = System.nanoTime();
       ForecastResult forecast =
           app.campaignForecast()
-              .run(app.store().campaign(name).orElseThrow(), start, weeks, 7, null);
+              .run(app.campaigns().campaign(name).orElseThrow(), start, weeks, 7, null);
       double forecastSeconds = (System.nanoTime() - forecastBegan) / 1e9;
       System.out.printf(
           "live: %d enrollments, %d accounts, %d weeks: %.1f s, %d engine steps (%.0f per"

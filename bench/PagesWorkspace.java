@@ -1,9 +1,6 @@
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.Campaign;
-import dev.warmreach.execute.simulated.DeliveryLog;
-import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.live.LiveEngine;
-import dev.warmreach.simulation.Truth;
 import dev.warmreach.store.StoredCampaign;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +33,9 @@ public class PagesWorkspace {
               "playbook",
               dev.warmreach.definition.CampaignFile.defaultJson(),
               tag);
-      LiveEngine.prepareAccounts(app.store(), campaign.campaign(), start);
-      app.store().setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
-      LiveEngine engine =
-          app.liveEngine(
-              new SimulatedExecutor(
-                  app.store(), 7, Truth.DEFAULT, new DeliveryLog(home.resolve("history.log"))));
+      LiveEngine.prepareAccounts(app.accounts(), campaign.campaign(), start);
+      app.campaigns().setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
+      LiveEngine engine = app.liveEngine(app.simulatedExecutor(7, home.resolve("history.log")));
       for (int day = 1; day <= 7 * weeks; day++) {
         long began = System.nanoTime();
         int work = engine.runUntil(start.plus(Duration.ofDays(day)));

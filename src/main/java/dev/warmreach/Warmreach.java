@@ -18,9 +18,19 @@ import dev.warmreach.live.CampaignEngines;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.live.OutreachAnalytics;
+import dev.warmreach.live.TaskInbox;
 import dev.warmreach.message.Coach;
 import dev.warmreach.simulation.Truth;
+import dev.warmreach.store.Analytics;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.Deliveries;
+import dev.warmreach.store.DoNotContactList;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.Store;
+import dev.warmreach.store.Touches;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.store.jdbc.JdbcStore;
 import dev.warmreach.store.jdbc.NodeClaims;
@@ -55,15 +65,61 @@ public final class Warmreach implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.coach = coach;
-    this.engines = new CampaignEngines(store, coach, CampaignFile::fromJson);
+    this.engines =
+        new CampaignEngines(
+            store.campaigns(), store.prospects(), store.accounts(), coach, CampaignFile::fromJson);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * The whole store, for tests and benchmarks that set up a workspace; the application's own parts
+   * are each given only the ports they need.
+   */
   public Store store() {
     return store;
+  }
+
+  /** The prospects, their states and event histories. */
+  public Prospects prospects() {
+    return store.prospects();
+  }
+
+  /** The people no campaign may contact. */
+  public DoNotContactList doNotContact() {
+    return store.doNotContact();
+  }
+
+  /** The sender accounts and their quota state. */
+  public SenderAccounts accounts() {
+    return store.accounts();
+  }
+
+  /** The campaigns and their enrollments. */
+  public Campaigns campaigns() {
+    return store.campaigns();
+  }
+
+  /** The live engine's steps and the events it records. */
+  public EngineSteps engineSteps() {
+    return store.engineSteps();
+  }
+
+  /** The planned and finished touches. */
+  public Touches touches() {
+    return store.touches();
+  }
+
+  /** Email and webhook deliveries. */
+  public Deliveries deliveries() {
+    return store.deliveries();
+  }
+
+  /** Campaign totals, activity and recorded decisions. */
+  public Analytics analytics() {
+    return store.analytics();
   }
 
   public Clock clock() {
@@ -154,29 +210,43 @@ public final class Warmreach implements AutoCloseable {
 
   /** The live engine handing touches to {@code executor}, on a node of its own name. */
   public LiveEngine liveEngine(Executor executor) {
-    return new LiveEngine(store, engines, executor);
+    return new LiveEngine(
+        store.engineSteps(),
+        store.simulatedReactions(),
+        store.campaigns(),
+        store.accounts(),
+        engines,
+        executor);
   }
 
   /** The live engine handing touches to {@code executor}, on the node named {@code node}. */
   public LiveEngine liveEngine(Executor executor, String node) {
-    return new LiveEngine(store, engines, executor, node);
+    return new LiveEngine(
+        store.engineSteps(),
+        store.simulatedReactions(),
+        store.campaigns(),
+        store.accounts(),
+        engines,
+        executor,
+        node);
   }
 
   public CampaignSetup campaignSetup() {
-    return new CampaignSetup(store, engines);
+    return new CampaignSetup(store.campaigns(), store.prospects(), store.accounts(), engines);
   }
 
   public CampaignPlan campaignPlan() {
-    return new CampaignPlan(store, engines);
+    return new CampaignPlan(store.prospects(), engines);
   }
 
   public CampaignForecast campaignForecast() {
-    return new CampaignForecast(store, coach);
+    return new CampaignForecast(store.prospects(), store.campaigns(), store.accounts(), coach);
   }
 
   /** The workspace's SMTP, webhook and bounce-mailbox settings, kept in the store. */
   public OutboundSettings outboundSettings() {
-    return new OutboundSettings(store);
+    return new OutboundSettings(
+        store.settings(), store.deliveries(), store.doNotContact(), store.engineSteps());
   }
 
   /**
@@ -192,10 +262,16 @@ public final class Warmreach implements AutoCloseable {
    * drawn from {@code seed}, and each delivery is written to {@code deliveries}.
    */
   public SimulatedExecutor simulatedExecutor(long seed, Path deliveries) {
-    return new SimulatedExecutor(store, seed, Truth.DEFAULT, new DeliveryLog(deliveries));
+    return new SimulatedExecutor(
+        store.prospects(),
+        store.touches(),
+        store.simulatedReactions(),
+        seed,
+        Truth.DEFAULT,
+        new DeliveryLog(deliveries));
   }
 
-  /** What the HTTP server serves: the store, its users, the clock and the use cases. */
+  /** What the HTTP server serves: the store's ports, its users, the clock and the use cases. */
   public Workspace workspace() {
     return new Workspace(
         store,
@@ -207,6 +283,8 @@ public final class Warmreach implements AutoCloseable {
         campaignPlan(),
         campaignForecast(),
         outboundSettings(),
+        taskInbox(),
+        outreachAnalytics(),
         coach);
   }
 
@@ -215,8 +293,18 @@ public final class Warmreach implements AutoCloseable {
     return WebServer.create(workspace(), settings);
   }
 
+  /** The task inbox of assisted mode. */
+  public TaskInbox taskInbox() {
+    return new TaskInbox(store.accounts(), store.touches());
+  }
+
+  /** What is working, per campaign and overall. */
+  public OutreachAnalytics outreachAnalytics() {
+    return new OutreachAnalytics(store.campaigns(), store.analytics(), store.accounts());
+  }
+
   public ProspectImport prospectImport() {
-    return new ProspectImport(store);
+    return new ProspectImport(store.prospects());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.warmreach;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.targetOwner;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -7,10 +9,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.warmreach.execute.Executor;
 import dev.warmreach.live.CampaignEngines;
 import dev.warmreach.live.LiveEngine;
-import dev.warmreach.message.Coach;
 import dev.warmreach.store.Store;
 import dev.warmreach.web.WebServer;
 import dev.warmreach.web.Workspace;
@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the arrows pointing inward and the clock injected (STYLE.md). */
@@ -91,12 +90,9 @@ class ArchitectureTest {
         .that()
         .resideInAnyPackage("dev.warmreach.cli..", "dev.warmreach.web..")
         .should()
-        .callConstructor(LiveEngine.class, Store.class, CampaignEngines.class, Executor.class)
+        .callConstructorWhere(targetOwner(equivalentTo(LiveEngine.class)))
         .orShould()
-        .callConstructor(
-            LiveEngine.class, Store.class, CampaignEngines.class, Executor.class, String.class)
-        .orShould()
-        .callConstructor(CampaignEngines.class, Store.class, Coach.class, Function.class)
+        .callConstructorWhere(targetOwner(equivalentTo(CampaignEngines.class)))
         .orShould()
         .callMethod(WebServer.class, "create", Workspace.class, WebServer.Settings.class)
         .check(MAIN);
@@ -106,6 +102,23 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName(Warmreach.class.getName())
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyTheCompositionRootHoldsTheWholeStore() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(Warmreach.class.getName())
+        .and()
+        .doNotHaveFullyQualifiedName(Warmreach.Builder.class.getName())
+        .and()
+        .doNotHaveFullyQualifiedName(Workspace.class.getName())
+        .and()
+        .resideOutsideOfPackage("dev.warmreach.store..")
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(Store.class)
         .check(MAIN);
   }
 

@@ -110,7 +110,7 @@ final class AccountsCommand implements Runnable {
     @Override
     public Integer call() {
       SenderAccount account = account();
-      if (!parent.root.app().store().addAccount(account)) {
+      if (!parent.root.app().accounts().addAccount(account)) {
         throw new UserError("an account named '" + name + "' exists already; choose another name");
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -171,7 +171,7 @@ final class AccountsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<SenderAccount> accounts = parent.root.app().store().accounts();
+      List<SenderAccount> accounts = parent.root.app().accounts().accounts();
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, accounts.stream().map(AccountJson::of).toList());
@@ -215,7 +215,7 @@ final class AccountsCommand implements Runnable {
           parent
               .root
               .app()
-              .store()
+              .accounts()
               .account(name)
               .orElseThrow(
                   () ->

@@ -9,8 +9,8 @@ import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
 import dev.warmreach.message.VariantTally;
 import dev.warmreach.store.CampaignStats;
+import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.DecisionRecord;
-import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,8 +50,8 @@ final class CampaignsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static StoredCampaign find(Store store, String name) {
-    return CampaignSetup.find(store, name);
+  static StoredCampaign find(Campaigns campaigns, String name) {
+    return CampaignSetup.find(campaigns, name);
   }
 
   /** Creates a campaign and enrolls prospects, spreading them over its accounts. */
@@ -119,7 +119,7 @@ final class CampaignsCommand implements Runnable {
       Warmreach app = parent.root.app();
       StoredCampaign stored =
           create(app, app.clock().instant(), name, accounts, policy, json, canonicalTag);
-      CampaignStats stats = parent.root.app().store().campaignStats(stored.campaign().id());
+      CampaignStats stats = parent.root.app().analytics().campaignStats(stored.campaign().id());
       PrintWriter out = spec.commandLine().getOut();
       long enrolled = stats.enrollments().values().stream().mapToLong(Long::longValue).sum();
       CoachReport coach = app.campaignSetup().review(json);
@@ -154,7 +154,7 @@ final class CampaignsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<StoredCampaign> campaigns = parent.root.app().store().campaigns();
+      List<StoredCampaign> campaigns = parent.root.app().campaigns().campaigns();
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(
@@ -199,14 +199,14 @@ final class CampaignsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Store store = parent.root.app().store();
-      StoredCampaign c = find(store, name);
-      CampaignStats stats = store.campaignStats(c.campaign().id());
-      List<DecisionRecord> decisions = store.decisions(c.campaign().id(), null, 8);
+      Warmreach app = parent.root.app();
+      StoredCampaign c = find(app.campaigns(), name);
+      CampaignStats stats = app.analytics().campaignStats(c.campaign().id());
+      List<DecisionRecord> decisions = app.analytics().decisions(c.campaign().id(), null, 8);
       PrintWriter out = spec.commandLine().getOut();
       Map<String, Object> accounts = new LinkedHashMap<>();
       for (String account : c.campaign().senderAccounts()) {
-        store
+        app.accounts()
             .accountState(account)
             .ifPresent(
                 s ->
@@ -312,7 +312,7 @@ final class CampaignsCommand implements Runnable {
     @Override
     public Integer call() {
       Warmreach app = parent.root.app();
-      StoredCampaign c = find(app.store(), name);
+      StoredCampaign c = find(app.campaigns(), name);
       CoachReport coach = app.campaignSetup().changeStatus(c, target(), app.clock().instant());
       if (target() == Campaign.Status.ACTIVE) {
         coach.printWarnings(spec.commandLine().getOut());

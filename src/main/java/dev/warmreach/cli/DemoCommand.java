@@ -20,8 +20,8 @@ import dev.warmreach.quota.CreditLedger;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.ProspectQuery;
-import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.store.Touches;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -78,7 +78,6 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Warmreach app = root.app();
-    Store store = app.store();
     CsvFile sample = CsvFile.of(Path.of("sample", "prospects.csv"), sampleBytes());
     ImportReport report =
         app.prospectImport()
@@ -87,34 +86,39 @@ final class DemoCommand implements Callable<Integer> {
                 new ImportOptions(null, Map.of(), Set.of(SAMPLE_TAG), false),
                 ProgressBar.onTerminal(spec.commandLine().getErr()));
     boolean accountAdded =
-        store.addAccount(
+        app.accounts()
+            .addAccount(
+                SenderAccount.withPlanDefaults(
+                    DEMO_ACCOUNT, Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
+    app.accounts()
+        .addAccount(
             SenderAccount.withPlanDefaults(
-                DEMO_ACCOUNT, Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
-    store.addAccount(
-        SenderAccount.withPlanDefaults(
-            DEMO_FOUNDER, Plan.PREMIUM_BUSINESS, ZoneId.of("America/New_York")));
+                DEMO_FOUNDER, Plan.PREMIUM_BUSINESS, ZoneId.of("America/New_York")));
     PrintWriter out = spec.commandLine().getOut();
-    boolean ran = store.campaign(DEMO_CAMPAIGN).isEmpty();
+    boolean ran = app.campaigns().campaign(DEMO_CAMPAIGN).isEmpty();
     if (ran) {
       runCampaign(app, spec.commandLine().getErr());
     }
-    StoredCampaign campaign = store.campaign(DEMO_CAMPAIGN).orElseThrow();
+    StoredCampaign campaign = app.campaigns().campaign(DEMO_CAMPAIGN).orElseThrow();
     List<Prospect> people =
-        store.prospects(new ProspectQuery(null, SAMPLE_TAG, null, ProspectQuery.MAX_LIMIT, 0));
+        app.prospects()
+            .prospects(new ProspectQuery(null, SAMPLE_TAG, null, ProspectQuery.MAX_LIMIT, 0));
     Summary summary = Summary.of(people);
-    CampaignStats stats = store.campaignStats(campaign.campaign().id());
-    Map<String, Long> limits = audit(store, campaign, people);
+    CampaignStats stats = app.analytics().campaignStats(campaign.campaign().id());
+    Map<String, Long> limits = audit(app, campaign, people);
     Map<String, Object> accounts = new LinkedHashMap<>();
     Instant now = app.clock().instant();
     for (String name : campaign.campaign().senderAccounts()) {
-      store
+      app.accounts()
           .accountState(name)
           .ifPresent(state -> accounts.put(name, dev.warmreach.live.AccountSummary.of(state, now)));
     }
-    List<String> decisions = sampleDecisions(store.decisions(campaign.campaign().id(), null, 2000));
-    Map<String, String> messages = sampleMessages(store, people);
+    List<String> decisions =
+        sampleDecisions(app.analytics().decisions(campaign.campaign().id(), null, 2000));
+    Map<String, String> messages = sampleMessages(app.touches(), people);
     if (root.json()) {
-      Map<String, Object> json = summary.json(report, store.countProspects(ProspectQuery.all(1)));
+      Map<String, Object> json =
+          summary.json(report, app.prospects().countProspects(ProspectQuery.all(1)));
       json.put("campaign", DEMO_CAMPAIGN);
       json.put("ranNow", ran);
       json.put("weeks", WEEKS);
@@ -182,7 +186,6 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Creates and launches the demo campaign 8 weeks back, then runs it up to now. */
   private void runCampaign(Warmreach app, PrintWriter err) {
-    Store store = app.store();
     Instant now = app.clock().instant();
     Instant start = now.minus(Duration.ofDays(7L * WEEKS));
     StoredCampaign campaign =
@@ -194,8 +197,8 @@ final class DemoCommand implements Callable<Integer> {
             "playbook",
             DEMO_DEFINITION,
             SAMPLE_TAG);
-    LiveEngine.prepareAccounts(store, campaign.campaign(), start);
-    store.setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
+    LiveEngine.prepareAccounts(app.accounts(), campaign.campaign(), start);
+    app.campaigns().setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
     LiveEngine engine =
         app.liveEngine(app.simulatedExecutor(7, root.homeFolder().resolve("demo-deliveries.log")));
     ProgressBar bar = ProgressBar.onTerminal(err);
@@ -208,15 +211,15 @@ final class DemoCommand implements Callable<Integer> {
       bar.finish();
     }
     // The simulated weeks are over; a later 'warmreach run' must not carry the demo on for real.
-    store.setCampaignStatus(campaign.campaign().id(), Campaign.Status.COMPLETED);
+    app.campaigns().setCampaignStatus(campaign.campaign().id(), Campaign.Status.COMPLETED);
   }
 
   private static Map<String, Long> audit(
-      Store store, StoredCampaign campaign, List<Prospect> people) {
+      Warmreach app, StoredCampaign campaign, List<Prospect> people) {
     List<Touch> touches = new ArrayList<>();
     Set<Long> doNotContact = new java.util.HashSet<>();
     for (Prospect p : people) {
-      touches.addAll(store.touches(p.id()));
+      touches.addAll(app.touches().touches(p.id()));
       if (p.doNotContact()) {
         doNotContact.add(p.id());
       }
@@ -224,17 +227,17 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, SenderAccount> accounts = new LinkedHashMap<>();
     Map<String, CreditLedger> ledgers = new LinkedHashMap<>();
     for (String name : campaign.campaign().senderAccounts()) {
-      store.account(name).ifPresent(a -> accounts.put(name, a));
-      store.accountState(name).ifPresent(s -> ledgers.put(name, s.credits()));
+      app.accounts().account(name).ifPresent(a -> accounts.put(name, a));
+      app.accounts().accountState(name).ifPresent(s -> ledgers.put(name, s.credits()));
     }
     return LimitAudit.of(touches, accounts, ledgers, doNotContact);
   }
 
   /** The first note, message, InMail and email sent, as the prospect received it. */
-  private static Map<String, String> sampleMessages(Store store, List<Prospect> people) {
+  private static Map<String, String> sampleMessages(Touches touches, List<Prospect> people) {
     Map<Channel, String> byChannel = new java.util.EnumMap<>(Channel.class);
     for (Prospect p : people) {
-      for (Touch t : store.touches(p.id())) {
+      for (Touch t : touches.touches(p.id())) {
         if (t.status() == Touch.Status.DONE && t.message() != null) {
           byChannel.putIfAbsent(t.channel(), describe(t, p));
         }

@@ -63,7 +63,7 @@ final class DncCommand implements Runnable {
       Optional<EmailAddress> email =
           value.contains("@") ? EmailAddress.parse(value) : Optional.empty();
       if (email.isPresent()) {
-        added = parent.root.app().store().addDoNotContact(null, email.get(), reason);
+        added = parent.root.app().doNotContact().addDoNotContact(null, email.get(), reason);
         kind = "email";
       } else {
         ProfileUrl.Parsed parsed = ProfileUrl.parse(value);
@@ -79,7 +79,7 @@ final class DncCommand implements Runnable {
             parent
                 .root
                 .app()
-                .store()
+                .doNotContact()
                 .addDoNotContact(((ProfileUrl.Valid) parsed).url(), null, reason);
         kind = "profile";
       }
@@ -107,7 +107,7 @@ final class DncCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<DoNotContactEntry> entries = parent.root.app().store().doNotContactList();
+      List<DoNotContactEntry> entries = parent.root.app().doNotContact().doNotContactList();
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, entries);

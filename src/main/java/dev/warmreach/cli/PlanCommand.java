@@ -59,12 +59,12 @@ final class PlanCommand implements Callable<Integer> {
       throw new UserError("--limit " + limit + " must be between 1 and 100000");
     }
     Warmreach app = root.app();
-    StoredCampaign c = CampaignsCommand.find(app.store(), campaign);
-    Long only = prospect == null ? null : ProspectsCommand.find(app.store(), prospect).id();
+    StoredCampaign c = CampaignsCommand.find(app.campaigns(), campaign);
+    Long only = prospect == null ? null : ProspectsCommand.find(app.prospects(), prospect).id();
     CampaignEngines engines = app.campaignEngines();
     Instant now = app.clock().instant();
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Enrollment e : app.store().enrollments(c.campaign().id(), 100_000)) {
+    for (Enrollment e : app.campaigns().enrollments(c.campaign().id(), 100_000)) {
       if (only != null && e.prospectId() != only) {
         continue;
       }
@@ -74,7 +74,7 @@ final class PlanCommand implements Callable<Integer> {
       Optional<Decision> next = engines.preview(e, now);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("prospect", e.prospectId());
-      row.put("name", app.store().prospect(e.prospectId()).map(Prospect::fullName).orElse(""));
+      row.put("name", app.prospects().prospect(e.prospectId()).map(Prospect::fullName).orElse(""));
       row.put("account", e.senderAccount());
       row.put("step", e.step());
       row.put("status", e.status().name());
@@ -115,7 +115,7 @@ final class PlanCommand implements Callable<Integer> {
     if (prospect != null) {
       out.println();
       out.println("Decisions so far:");
-      app.store().decisions(c.campaign().id(), only, 50).stream()
+      app.analytics().decisions(c.campaign().id(), only, 50).stream()
           .sorted(Comparator.comparing(DecisionRecord::at))
           .forEach(d -> out.println("  " + d.at() + "  " + d.step() + ": " + d.summary()));
     }

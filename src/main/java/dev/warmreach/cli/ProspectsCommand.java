@@ -1,5 +1,6 @@
 package dev.warmreach.cli;
 
+import dev.warmreach.Warmreach;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectProfile;
@@ -8,7 +9,7 @@ import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.ProspectJson;
 import dev.warmreach.store.ProspectQuery;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,10 +49,10 @@ final class ProspectsCommand implements Runnable {
   }
 
   /** Finds a prospect by number or profile URL, or fails naming the input. */
-  static Prospect find(Store store, String reference) {
+  static Prospect find(Prospects prospects, String reference) {
     Optional<Prospect> found;
     if (reference.matches("\\d{1,18}")) {
-      found = store.prospect(Long.parseLong(reference));
+      found = prospects.prospect(Long.parseLong(reference));
     } else {
       ProfileUrl.Parsed parsed = ProfileUrl.parse(reference);
       if (parsed instanceof ProfileUrl.Invalid invalid) {
@@ -61,7 +62,7 @@ final class ProspectsCommand implements Runnable {
                 + "' is neither a prospect number nor a profile URL: "
                 + invalid.reason());
       }
-      found = store.prospectByUrl(((ProfileUrl.Valid) parsed).url());
+      found = prospects.prospectByUrl(((ProfileUrl.Valid) parsed).url());
     }
     return found.orElseThrow(
         () ->
@@ -123,9 +124,9 @@ final class ProspectsCommand implements Runnable {
         throw new UserError("--tag '" + tag + "' is not a usable tag");
       }
       ProspectQuery query = new ProspectQuery(search, canonicalTag, seniority, limit, offset);
-      Store store = parent.root.app().store();
-      List<Prospect> prospects = store.prospects(query);
-      long total = store.countProspects(query);
+      Warmreach app = parent.root.app();
+      List<Prospect> prospects = app.prospects().prospects(query);
+      long total = app.prospects().countProspects(query);
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(
@@ -183,7 +184,7 @@ final class ProspectsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Prospect p = find(parent.root.app().store(), reference);
+      Prospect p = find(parent.root.app().prospects(), reference);
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, ProspectJson.of(p));
@@ -234,14 +235,14 @@ final class ProspectsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Store store = parent.root.app().store();
-      Prospect p = find(store, reference);
+      Warmreach app = parent.root.app();
+      Prospect p = find(app.prospects(), reference);
       PrintWriter out = spec.commandLine().getOut();
       if (!yes && !confirmed(out, p)) {
         throw new UserError(
             "not erased: confirm by answering 'yes', or pass --yes when running without a terminal");
       }
-      store.forgetProspect(p.id());
+      app.prospects().forgetProspect(p.id());
       if (parent.root.json()) {
         Output.json(out, Map.of("erased", p.id(), "doNotContact", true));
       } else {

@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
     boolean done = false;
     try {
       while (!stopRequested.await(poll.toMillis(), TimeUnit.MILLISECONDS)) {
-        if (untilDone && app.store().nextDue().isEmpty() && plannedLeft(app, executor) == 0) {
+        if (untilDone && app.engineSteps().nextDue().isEmpty() && plannedLeft(app, executor) == 0) {
           done = true;
           break;
         }
@@ -153,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
 
   private int plannedLeft(Warmreach app, Executor executor) {
     return (int)
-        app.store().dueTouches(Instant.ofEpochMilli(Long.MAX_VALUE), null, 1_000).stream()
+        app.touches().dueTouches(Instant.ofEpochMilli(Long.MAX_VALUE), null, 1_000).stream()
             .filter(t -> executor.channels().contains(t.channel()))
             .count();
   }

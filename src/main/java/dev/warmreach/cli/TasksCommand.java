@@ -6,7 +6,6 @@ import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.TaskInbox;
-import dev.warmreach.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,16 +76,15 @@ final class TasksCommand implements Runnable {
         throw new UserError("--limit " + limit + " must be between 1 and 10000");
       }
       Warmreach app = parent.root.app();
-      Store store = app.store();
       Instant now = app.clock().instant();
-      List<Touch> today = TaskInbox.today(store, now, account, limit);
+      List<Touch> today = app.taskInbox().today(now, account, limit);
       Map<String, Long> left = new TreeMap<>();
       today.forEach(t -> left.merge(t.senderAccount(), 1L, Long::sum));
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         List<Map<String, Object>> tasks = new ArrayList<>();
         for (Touch t : today) {
-          tasks.add(json(t, store.prospect(t.prospectId()).orElse(null)));
+          tasks.add(json(t, app.prospects().prospect(t.prospectId()).orElse(null)));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tasks", tasks);
@@ -99,7 +97,7 @@ final class TasksCommand implements Runnable {
         return 0;
       }
       for (Touch t : today) {
-        print(out, t, store.prospect(t.prospectId()).orElse(null));
+        print(out, t, app.prospects().prospect(t.prospectId()).orElse(null));
       }
       out.println(
           "Left today: "
@@ -175,9 +173,8 @@ final class TasksCommand implements Runnable {
     @Override
     public Integer call() {
       Warmreach app = parent.root.app();
-      Store store = app.store();
       // Checks them all first: a typo in one leaves the others as they were.
-      List<Long> marked = TaskInbox.finish(store, ids, status(), app.clock().instant(), reason());
+      List<Long> marked = app.taskInbox().finish(ids, status(), app.clock().instant(), reason());
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, Map.of("status", status().name(), "tasks", marked));

@@ -1,8 +1,8 @@
 package dev.warmreach.cli;
 
+import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.store.Delivery;
-import dev.warmreach.store.Store;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +63,11 @@ final class WebhooksCommand implements Runnable {
     @Override
     public Integer call() {
       List<Delivery> dead =
-          parent.root.app().store().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, MAX);
+          parent
+              .root
+              .app()
+              .deliveries()
+              .deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, MAX);
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, Map.of("deadLetters", dead.stream().map(WebhooksCommand::json).toList()));
@@ -112,22 +116,23 @@ final class WebhooksCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Store store = parent.root.app().store();
+      Warmreach app = parent.root.app();
       var now = parent.root.app().clock().instant();
       List<Long> replayed = new ArrayList<>();
       if (which.all) {
-        for (Delivery d : store.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, MAX)) {
-          if (store.replayDelivery(d.id(), now)) {
+        for (Delivery d :
+            app.deliveries().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, MAX)) {
+          if (app.deliveries().replayDelivery(d.id(), now)) {
             replayed.add(d.id());
           }
         }
       } else {
         boolean isWebhook =
-            store
+            app.deliveries()
                 .delivery(which.id)
                 .map(d -> d.kind() == Delivery.Kind.WEBHOOK && d.status() == Delivery.Status.DEAD)
                 .orElse(false);
-        if (!isWebhook || !store.replayDelivery(which.id, now)) {
+        if (!isWebhook || !app.deliveries().replayDelivery(which.id, now)) {
           throw new UserError(
               "no webhook dead letter "
                   + which.id

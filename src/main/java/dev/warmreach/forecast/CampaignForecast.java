@@ -13,7 +13,9 @@ import dev.warmreach.simulation.Forecast;
 import dev.warmreach.simulation.ForecastResult;
 import dev.warmreach.simulation.Scenario;
 import dev.warmreach.simulation.Truth;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredCampaign;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +32,16 @@ import java.util.concurrent.CancellationException;
  */
 public final class CampaignForecast {
 
-  private final Store store;
+  private final Prospects prospects;
+  private final Campaigns campaigns;
+  private final SenderAccounts senderAccounts;
   private final Coach coach;
 
-  public CampaignForecast(Store store, Coach coach) {
-    this.store = store;
+  public CampaignForecast(
+      Prospects prospects, Campaigns campaigns, SenderAccounts senderAccounts, Coach coach) {
+    this.prospects = prospects;
+    this.campaigns = campaigns;
+    this.senderAccounts = senderAccounts;
     this.coach = coach;
   }
 
@@ -71,13 +78,13 @@ public final class CampaignForecast {
     List<Scenario.Account> accounts = new ArrayList<>();
     for (String name : campaign.campaign().senderAccounts()) {
       SenderAccount account =
-          store
+          senderAccounts
               .account(name)
               .orElseThrow(() -> new UserError("the campaign's account '" + name + "' is gone"));
       accounts.add(new Scenario.Account(account, false));
     }
     int most = limits == null ? 1_000_000 : limits.maxProspects();
-    List<Enrollment> enrollments = store.enrollments(campaign.campaign().id(), most + 1);
+    List<Enrollment> enrollments = campaigns.enrollments(campaign.campaign().id(), most + 1);
     if (limits != null) {
       checkSize(campaign, enrollments.size(), weeks, limits);
     }
@@ -86,7 +93,7 @@ public final class CampaignForecast {
       if (i % 500 == 0 && Thread.currentThread().isInterrupted()) {
         throw new CancellationException("the forecast was interrupted");
       }
-      store
+      prospects
           .prospect(enrollments.get(i).prospectId())
           .ifPresent(p -> shapes.merge(shape(p, definition), 1, Integer::sum));
     }

@@ -6,7 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.store.ProspectWrite;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -27,10 +27,10 @@ public final class ProspectImport {
   /** Lines searched for the header, past any preamble such as LinkedIn's notes. */
   private static final int HEADER_SEARCH_LINES = 30;
 
-  private final Store store;
+  private final Prospects prospects;
 
-  public ProspectImport(Store store) {
-    this.store = store;
+  public ProspectImport(Prospects prospects) {
+    this.prospects = prospects;
   }
 
   /**
@@ -49,7 +49,7 @@ public final class ProspectImport {
     ProspectWrite write = new ProspectWrite(0, 0, 0, 0);
     if (store && !parsed.valid().isEmpty()) {
       progress.advanced("storing", 0, parsed.valid().size());
-      write = this.store.saveProspects(parsed.valid());
+      write = prospects.saveProspects(parsed.valid());
       progress.advanced("storing", parsed.valid().size(), parsed.valid().size());
     }
     return parsed.report(store, write);
@@ -66,7 +66,7 @@ public final class ProspectImport {
     ProspectWrite wouldWrite =
         parsed.valid().isEmpty()
             ? new ProspectWrite(0, 0, 0, 0)
-            : store.previewProspects(parsed.valid());
+            : prospects.previewProspects(parsed.valid());
     return new ImportPreview(
         parsed.report(false, new ProspectWrite(0, 0, 0, 0)),
         wouldWrite,

@@ -5,7 +5,7 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.quota.AcceptanceGuard;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.SenderAccounts;
 import java.time.Instant;
 
 /**
@@ -32,14 +32,14 @@ public record AccountStanding(
    * The account's stored state, or the state of a fresh account when the engine has not used it
    * yet.
    */
-  public static AccountState stateOf(Store store, SenderAccount account, Instant now) {
-    return store
+  public static AccountState stateOf(SenderAccounts accounts, SenderAccount account, Instant now) {
+    return accounts
         .accountState(account.name())
         .orElseGet(() -> AccountState.open(account, AccountLimits.defaultsFor(account), now));
   }
 
-  public static AccountStanding of(Store store, SenderAccount account, Instant now) {
-    AccountState state = stateOf(store, account, now);
+  public static AccountStanding of(SenderAccounts accounts, SenderAccount account, Instant now) {
+    AccountState state = stateOf(accounts, account, now);
     AcceptanceGuard guard = state.guard();
     return new AccountStanding(
         account,

@@ -9,7 +9,9 @@ import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.sequence.SequenceEngine;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredCampaign;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +27,9 @@ import java.util.function.Function;
  */
 public final class CampaignEngines {
 
-  private final Store store;
+  private final Campaigns campaigns;
+  private final Prospects prospects;
+  private final SenderAccounts accounts;
   private final Coach coach;
   private final Function<String, CampaignDefinition> definitions;
   private final Map<Long, SequenceEngine> engines = new ConcurrentHashMap<>();
@@ -34,8 +38,14 @@ public final class CampaignEngines {
    * @param definitions reads a stored definition (JSON text) into its value
    */
   public CampaignEngines(
-      Store store, Coach coach, Function<String, CampaignDefinition> definitions) {
-    this.store = Objects.requireNonNull(store, "store");
+      Campaigns campaigns,
+      Prospects prospects,
+      SenderAccounts accounts,
+      Coach coach,
+      Function<String, CampaignDefinition> definitions) {
+    this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+    this.prospects = Objects.requireNonNull(prospects, "prospects");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.coach = Objects.requireNonNull(coach, "coach");
     this.definitions = Objects.requireNonNull(definitions, "definitions");
   }
@@ -46,7 +56,7 @@ public final class CampaignEngines {
         campaignId,
         id -> {
           StoredCampaign stored =
-              store.campaigns().stream()
+              campaigns.campaigns().stream()
                   .filter(c -> c.campaign().id() == id)
                   .findFirst()
                   .orElseThrow(() -> new IllegalStateException("no campaign " + id));
@@ -78,13 +88,13 @@ public final class CampaignEngines {
     if (!enrollment.isActive()) {
       return Optional.empty();
     }
-    var prospect = store.prospectState(enrollment.prospectId()).orElseThrow();
+    var prospect = prospects.prospectState(enrollment.prospectId()).orElseThrow();
     AccountState account =
-        store
+        accounts
             .accountState(enrollment.senderAccount())
             .orElseGet(
                 () -> {
-                  var settings = store.account(enrollment.senderAccount()).orElseThrow();
+                  var settings = accounts.account(enrollment.senderAccount()).orElseThrow();
                   return AccountState.open(settings, AccountLimits.defaultsFor(settings), now);
                 });
     return Optional.of(engine(enrollment.campaignId()).preview(enrollment, prospect, account, now));

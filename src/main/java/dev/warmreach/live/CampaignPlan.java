@@ -3,7 +3,7 @@ package dev.warmreach.live;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.policy.Decision;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +37,11 @@ public final class CampaignPlan {
     }
   }
 
-  private final Store store;
+  private final Prospects prospects;
   private final CampaignEngines engines;
 
-  public CampaignPlan(Store store, CampaignEngines engines) {
-    this.store = store;
+  public CampaignPlan(Prospects prospects, CampaignEngines engines) {
+    this.prospects = prospects;
     this.engines = engines;
   }
 
@@ -50,7 +50,7 @@ public final class CampaignPlan {
     Optional<Decision> next = engines.preview(e, now);
     return new Row(
         e.prospectId(),
-        store.prospect(e.prospectId()).map(Prospect::fullName).orElse(""),
+        prospects.prospect(e.prospectId()).map(Prospect::fullName).orElse(""),
         e.senderAccount(),
         e.step(),
         e.status().name(),

@@ -6,8 +6,10 @@ import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.sequence.SequenceEngine;
+import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.ProspectQuery;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredCampaign;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +21,19 @@ import java.util.List;
  */
 public final class CampaignSetup {
 
-  private final Store store;
+  private final Campaigns campaigns;
+  private final Prospects prospects;
+  private final SenderAccounts senderAccounts;
   private final CampaignEngines engines;
 
-  public CampaignSetup(Store store, CampaignEngines engines) {
-    this.store = store;
+  public CampaignSetup(
+      Campaigns campaigns,
+      Prospects prospects,
+      SenderAccounts senderAccounts,
+      CampaignEngines engines) {
+    this.campaigns = campaigns;
+    this.prospects = prospects;
+    this.senderAccounts = senderAccounts;
     this.engines = engines;
   }
 
@@ -33,8 +43,8 @@ public final class CampaignSetup {
   }
 
   /** The stored campaign of that name, or a user error saying how to find the names. */
-  public static StoredCampaign find(Store store, String name) {
-    return store
+  public static StoredCampaign find(Campaigns campaigns, String name) {
+    return campaigns
         .campaign(name)
         .orElseThrow(
             () ->
@@ -60,7 +70,7 @@ public final class CampaignSetup {
           "--accounts: name at least one sender account (see 'warmreach accounts list')");
     }
     for (String account : accounts) {
-      if (store.account(account).isEmpty()) {
+      if (senderAccounts.account(account).isEmpty()) {
         throw new UserError(
             "--accounts: no account named '" + account + "'; add it with 'warmreach accounts add'");
       }
@@ -77,7 +87,7 @@ public final class CampaignSetup {
     Campaign campaign =
         new Campaign(0, name, accounts, policy, "definition", Campaign.Status.DRAFT, start);
     StoredCampaign stored =
-        store
+        campaigns
             .createCampaign(campaign, definition)
             .orElseThrow(
                 () ->
@@ -94,7 +104,7 @@ public final class CampaignSetup {
               accounts.get(i % accounts.size()),
               start));
     }
-    store.enroll(enrollments);
+    campaigns.enroll(enrollments);
     return stored;
   }
 
@@ -103,7 +113,7 @@ public final class CampaignSetup {
     List<Prospect> all = new ArrayList<>();
     for (int offset = 0; ; offset += ProspectQuery.MAX_LIMIT) {
       List<Prospect> page =
-          store.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, offset));
+          prospects.prospects(new ProspectQuery(null, tag, null, ProspectQuery.MAX_LIMIT, offset));
       page.stream().filter(p -> !p.doNotContact()).forEach(all::add);
       if (page.size() < ProspectQuery.MAX_LIMIT) {
         return all;
@@ -119,9 +129,9 @@ public final class CampaignSetup {
     CoachReport coach = engines.review(campaign.definition());
     if (target == Campaign.Status.ACTIVE) {
       coach.refuseErrors("launch campaign '" + campaign.campaign().name() + "'");
-      LiveEngine.prepareAccounts(store, campaign.campaign(), now);
+      LiveEngine.prepareAccounts(senderAccounts, campaign.campaign(), now);
     }
-    store.setCampaignStatus(campaign.campaign().id(), target);
+    campaigns.setCampaignStatus(campaign.campaign().id(), target);
     return coach;
   }
 }

@@ -6,7 +6,10 @@ import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.SenderAccounts;
+import dev.warmreach.store.SimulatedReactions;
 import dev.warmreach.store.StoredCampaign;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +44,10 @@ public final class LiveEngine {
    */
   static final Duration CLAIM = Duration.ofMinutes(2);
 
-  private final Store store;
+  private final EngineSteps engineSteps;
+  private final SimulatedReactions reactions;
+  private final Campaigns campaigns;
+  private final SenderAccounts accounts;
   private final CampaignEngines engines;
   private final Executor executor;
   private final String node;
@@ -50,16 +56,39 @@ public final class LiveEngine {
   private volatile Instant lastWithdrawalCheck;
 
   /** An engine on a node of its own name, unique per instance. */
-  public LiveEngine(Store store, CampaignEngines engines, Executor executor) {
-    this(store, engines, executor, "node-" + UUID.randomUUID());
+  public LiveEngine(
+      EngineSteps engineSteps,
+      SimulatedReactions reactions,
+      Campaigns campaigns,
+      SenderAccounts accounts,
+      CampaignEngines engines,
+      Executor executor) {
+    this(
+        engineSteps,
+        reactions,
+        campaigns,
+        accounts,
+        engines,
+        executor,
+        "node-" + UUID.randomUUID());
   }
 
   /**
    * @param engines each campaign's engine
    * @param node this node's name in touch claims; unique among the nodes sharing the database
    */
-  public LiveEngine(Store store, CampaignEngines engines, Executor executor, String node) {
-    this.store = Objects.requireNonNull(store, "store");
+  public LiveEngine(
+      EngineSteps engineSteps,
+      SimulatedReactions reactions,
+      Campaigns campaigns,
+      SenderAccounts accounts,
+      CampaignEngines engines,
+      Executor executor,
+      String node) {
+    this.engineSteps = Objects.requireNonNull(engineSteps, "engineSteps");
+    this.reactions = Objects.requireNonNull(reactions, "reactions");
+    this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.engines = Objects.requireNonNull(engines, "engines");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.node = node;
@@ -84,29 +113,29 @@ public final class LiveEngine {
    * claimed and not yet carried out stay planned.
    */
   public int runDue(Instant now, BooleanSupplier stopping) {
-    int work = store.together(() -> moveDue(now, stopping));
+    int work = engineSteps.together(() -> moveDue(now, stopping));
     if (stopping.getAsBoolean()) {
       return work;
     }
     return work
         + (executor.storeOnly()
-            ? store.together(() -> carryOut(now, stopping))
+            ? engineSteps.together(() -> carryOut(now, stopping))
             : carryOut(now, stopping));
   }
 
   private int moveDue(Instant now, BooleanSupplier stopping) {
-    int work = store.applyDueReactions(now, BATCH);
+    int work = reactions.applyDueReactions(now, BATCH);
     if (lastWithdrawalCheck == null
         || !now.isBefore(lastWithdrawalCheck.plus(Duration.ofHours(1)))) {
       lastWithdrawalCheck = now;
       work += withdrawStaleInvitations(now);
     }
-    work += store.wakeQueued(now, BATCH);
-    for (long id : store.dueEnrollments(now, BATCH)) {
+    work += engineSteps.wakeQueued(now, BATCH);
+    for (long id : engineSteps.dueEnrollments(now, BATCH)) {
       if (stopping.getAsBoolean()) {
         return work;
       }
-      if (store
+      if (engineSteps
           .advance(
               id,
               now,
@@ -123,7 +152,8 @@ public final class LiveEngine {
 
   private int carryOut(Instant now, BooleanSupplier stopping) {
     int work = 0;
-    for (Touch touch : store.claimTouches(node, executor.channels(), now, now.plus(CLAIM), BATCH)) {
+    for (Touch touch :
+        engineSteps.claimTouches(node, executor.channels(), now, now.plus(CLAIM), BATCH)) {
       if (stopping.getAsBoolean()) {
         return work;
       }
@@ -173,7 +203,7 @@ public final class LiveEngine {
     CatchUp run = new CatchUp(target, stopping);
     while (!run.finished) {
       if (executor.storeOnly()) {
-        store.together(() -> run.passes(CATCH_UP_WORK));
+        engineSteps.together(() -> run.passes(CATCH_UP_WORK));
       } else {
         run.passes(1);
       }
@@ -206,7 +236,7 @@ public final class LiveEngine {
           finished = true;
           return null;
         }
-        Optional<Instant> next = store.nextDue();
+        Optional<Instant> next = engineSteps.nextDue();
         Instant at = next.isEmpty() || next.get().isAfter(target) ? target : next.get();
         if (last != null && at.isBefore(last)) {
           at = last;
@@ -230,32 +260,32 @@ public final class LiveEngine {
   }
 
   /** Makes sure every account of a campaign about to run has stored limits. */
-  public static void prepareAccounts(Store store, Campaign campaign, Instant now) {
+  public static void prepareAccounts(SenderAccounts accounts, Campaign campaign, Instant now) {
     for (String name : campaign.senderAccounts()) {
-      store
+      accounts
           .account(name)
           .ifPresent(
               account ->
-                  store.ensureAccountState(
+                  accounts.ensureAccountState(
                       AccountState.open(account, AccountLimits.defaultsFor(account), now)));
     }
   }
 
   private int withdrawStaleInvitations(Instant now) {
     int withdrawn = 0;
-    for (StoredCampaign stored : store.campaigns()) {
+    for (StoredCampaign stored : campaigns.campaigns()) {
       if (stored.campaign().status() != Campaign.Status.ACTIVE) {
         continue;
       }
       for (String name : stored.campaign().senderAccounts()) {
-        Optional<AccountState> state = store.accountState(name);
+        Optional<AccountState> state = accounts.accountState(name);
         if (state.isEmpty()) {
           continue;
         }
         for (long prospect : state.get().invitationsToWithdraw(now)) {
           Instant sent = state.get().pending().sentAt().get(prospect);
           String key = "withdraw:" + name + ":" + prospect + ":" + sent.toEpochMilli();
-          if (store.recordEvent(new Event.Withdrawn(prospect, now, key))) {
+          if (engineSteps.recordEvent(new Event.Withdrawn(prospect, now, key))) {
             withdrawn++;
           }
         }

@@ -5,8 +5,10 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.message.VariantTally;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.quota.CreditLedger;
+import dev.warmreach.store.Analytics;
 import dev.warmreach.store.CampaignStats;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.store.WeeklyActivity;
 import java.time.Duration;
@@ -85,20 +87,24 @@ public final class OutreachAnalytics {
       List<Variant> overallVariants,
       List<Credits> credits) {}
 
-  private final Store store;
+  private final Campaigns campaigns;
+  private final Analytics analytics;
+  private final SenderAccounts accounts;
 
-  public OutreachAnalytics(Store store) {
-    this.store = store;
+  public OutreachAnalytics(Campaigns campaigns, Analytics analytics, SenderAccounts accounts) {
+    this.campaigns = campaigns;
+    this.analytics = analytics;
+    this.accounts = accounts;
   }
 
   /** Every campaign and the totals. */
   public Summary summary(Instant now) {
-    List<CampaignFigures> campaigns = new ArrayList<>();
+    List<CampaignFigures> figures = new ArrayList<>();
     Map<String, long[]> overall = new LinkedHashMap<>();
     List<VariantTally> allVariants = new ArrayList<>();
-    for (StoredCampaign c : store.campaigns()) {
-      CampaignStats stats = store.campaignStats(c.campaign().id());
-      campaigns.add(new CampaignFigures(c, funnel(stats, overall), variants(stats.variants())));
+    for (StoredCampaign c : campaigns.campaigns()) {
+      CampaignStats stats = analytics.campaignStats(c.campaign().id());
+      figures.add(new CampaignFigures(c, funnel(stats, overall), variants(stats.variants())));
       allVariants.addAll(stats.variants());
     }
     List<Funnel> total = new ArrayList<>();
@@ -106,12 +112,12 @@ public final class OutreachAnalytics {
       long[] n = overall.getOrDefault(channel, new long[3]);
       total.add(channel(channel, n[0], n[1], n[2]));
     }
-    return new Summary(campaigns, total, variants(allVariants), credits(now));
+    return new Summary(figures, total, variants(allVariants), credits(now));
   }
 
   /** One campaign's figures. */
   public CampaignFigures campaign(StoredCampaign c) {
-    CampaignStats stats = store.campaignStats(c.campaign().id());
+    CampaignStats stats = analytics.campaignStats(c.campaign().id());
     return new CampaignFigures(c, funnel(stats, new LinkedHashMap<>()), variants(stats.variants()));
   }
 
@@ -125,7 +131,7 @@ public final class OutreachAnalytics {
     Instant thisWeek = weekStart(now);
     Instant first = thisWeek.minus(Duration.ofDays(7L * (WEEKS - 1)));
     Map<Instant, WeeklyActivity> found = new TreeMap<>();
-    for (WeeklyActivity w : store.weeklyActivity(campaignId, first)) {
+    for (WeeklyActivity w : analytics.weeklyActivity(campaignId, first)) {
       found.put(w.weekStart(), w);
     }
     List<WeeklyActivity> out = new ArrayList<>(WEEKS);
@@ -190,8 +196,8 @@ public final class OutreachAnalytics {
   /** Each account's InMail credits at {@code now}. */
   public List<Credits> credits(Instant now) {
     List<Credits> out = new ArrayList<>();
-    for (SenderAccount account : store.accounts()) {
-      Optional<AccountState> state = store.accountState(account.name());
+    for (SenderAccount account : accounts.accounts()) {
+      Optional<AccountState> state = accounts.accountState(account.name());
       CreditLedger ledger = state.map(s -> s.credits().at(now)).orElse(null);
       CreditLedger.Totals totals =
           ledger == null ? new CreditLedger.Totals(0, 0, 0, 0) : ledger.totals();

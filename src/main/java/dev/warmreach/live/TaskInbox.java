@@ -3,7 +3,8 @@ package dev.warmreach.live;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.SenderAccounts;
+import dev.warmreach.store.Touches;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,11 +20,17 @@ import java.util.TreeMap;
 
 /**
  * The task inbox of assisted mode, as the CLI ({@code warmreach tasks}) and the HTTP API ({@code
- * /api/tasks}) both read and change it. Thread-safe (stateless).
+ * /api/tasks}) both read and change it. Thread-safe.
  */
 public final class TaskInbox {
 
-  private TaskInbox() {}
+  private final SenderAccounts accounts;
+  private final Touches touches;
+
+  public TaskInbox(SenderAccounts accounts, Touches touches) {
+    this.accounts = accounts;
+    this.touches = touches;
+  }
 
   /**
    * Each planned touch due by the end of today in its account's time zone, oldest first.
@@ -31,17 +38,17 @@ public final class TaskInbox {
    * @param account only this sender account's; {@code null} for all
    * @throws UserError when there is no such account
    */
-  public static List<Touch> today(Store store, Instant now, String account, int limit) {
-    if (account != null && store.account(account).isEmpty()) {
+  public List<Touch> today(Instant now, String account, int limit) {
+    if (account != null && accounts.account(account).isEmpty()) {
       throw new UserError(
           "--account: no account named '" + account + "'; see 'warmreach accounts list'");
     }
-    Map<String, SenderAccount> accounts = new LinkedHashMap<>();
-    store.accounts().forEach(a -> accounts.put(a.name(), a));
+    Map<String, SenderAccount> byName = new LinkedHashMap<>();
+    accounts.accounts().forEach(a -> byName.put(a.name(), a));
     // Due by the end of the latest "today" of any account; each task then by its own account's.
     List<Touch> today = new ArrayList<>();
-    for (Touch t : store.dueTouches(now.plus(Duration.ofDays(2)), account, limit)) {
-      SenderAccount a = accounts.get(t.senderAccount());
+    for (Touch t : touches.dueTouches(now.plus(Duration.ofDays(2)), account, limit)) {
+      SenderAccount a = byName.get(t.senderAccount());
       ZoneId zone = a == null ? ZoneId.of("UTC") : a.timeZone();
       if (t.dueAt().isBefore(endOfToday(now, zone))) {
         today.add(t);
@@ -63,19 +70,19 @@ public final class TaskInbox {
    * Today's inbox in bounded queries: per account, a count and at most {@code limit} tasks due by
    * the end of its own day; then the oldest {@code limit} of those.
    */
-  public static Today first(Store store, Instant now, int limit) {
+  public Today first(Instant now, int limit) {
     Map<String, Instant> lastMoment = new LinkedHashMap<>();
-    for (SenderAccount a : store.accounts()) {
+    for (SenderAccount a : accounts.accounts()) {
       lastMoment.put(a.name(), endOfToday(now, a.timeZone()).minusMillis(1));
     }
-    Map<String, Long> left = new TreeMap<>(store.countDueTouches(lastMoment));
+    Map<String, Long> left = new TreeMap<>(touches.countDueTouches(lastMoment));
     long total = left.values().stream().mapToLong(Long::longValue).sum();
     List<Touch> merged = new ArrayList<>();
     if (limit > 0) {
       left.forEach(
           (account, count) -> {
             if (count > 0) {
-              merged.addAll(store.dueTouches(lastMoment.get(account), account, limit));
+              merged.addAll(touches.dueTouches(lastMoment.get(account), account, limit));
             }
           });
     }
@@ -83,9 +90,14 @@ public final class TaskInbox {
     return new Today(List.copyOf(merged.subList(0, Math.min(limit, merged.size()))), left, total);
   }
 
+  /** Task {@code id}, whatever its status; empty when there is none. */
+  public Optional<Touch> task(long id) {
+    return touches.touch(id);
+  }
+
   /** The planned task due soonest, whenever that is; empty when none is planned. */
-  public static Optional<Touch> next(Store store) {
-    return store.dueTouches(Instant.parse("9999-12-31T23:59:59Z"), null, 1).stream().findFirst();
+  public Optional<Touch> next() {
+    return touches.dueTouches(Instant.parse("9999-12-31T23:59:59Z"), null, 1).stream().findFirst();
   }
 
   private static Instant endOfToday(Instant now, ZoneId zone) {
@@ -98,12 +110,11 @@ public final class TaskInbox {
    *
    * @param reason why it was skipped or failed; may be {@code null}
    */
-  public static List<Long> finish(
-      Store store, List<Long> ids, Touch.Status status, Instant now, String reason) {
-    List<Touch> touches = new ArrayList<>();
+  public List<Long> finish(List<Long> ids, Touch.Status status, Instant now, String reason) {
+    List<Touch> found = new ArrayList<>();
     for (long id : ids) {
       Touch touch =
-          store
+          touches
               .touch(id)
               .orElseThrow(
                   () ->
@@ -117,11 +128,11 @@ public final class TaskInbox {
                 + touch.status().name().toLowerCase(Locale.ROOT)
                 + " already; nothing was changed");
       }
-      touches.add(touch);
+      found.add(touch);
     }
     List<Long> marked = new ArrayList<>();
-    for (Touch touch : touches) {
-      if (store.finishTouch(touch.idempotencyKey(), status, now, reason)) {
+    for (Touch touch : found) {
+      if (touches.finishTouch(touch.idempotencyKey(), status, now, reason)) {
         marked.add(touch.id());
       }
     }

@@ -136,20 +136,27 @@ public final class WebServer {
             new FirstAdmin(workspace.users(), accounts, workspace.clock(), json),
             new ApiTokens(workspace.users(), workspace.clock(), json, authentication::forgetTokens),
             new UsersApi(workspace.users(), accounts, json),
-            new EventsApi(workspace.store(), workspace.clock(), json),
-            new ServerMetrics(workspace.store(), workspace.clock()),
-            new AccountsApi(workspace.store(), workspace.clock(), json),
-            new ProspectsApi(workspace.store(), workspace.prospectImport()),
+            new EventsApi(workspace.engineSteps(), workspace.prospects(), workspace.clock(), json),
+            new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),
+            new AccountsApi(workspace.accounts(), workspace.clock(), json),
+            new ProspectsApi(workspace.prospects(), workspace.prospectImport()),
             new CampaignsApi(
-                workspace.store(),
+                workspace.campaigns(),
+                workspace.accounts(),
+                workspace.analytics(),
                 workspace.clock(),
                 json,
                 workspace.campaignSetup(),
                 workspace.campaignPlan(),
                 workspace.campaignForecast(),
                 forecasts),
-            new TasksApi(workspace.store(), workspace.clock(), json),
-            new AnalyticsApi(workspace.store(), workspace.clock()),
+            new TasksApi(
+                workspace.taskInbox(),
+                workspace.accounts(),
+                workspace.prospects(),
+                workspace.clock(),
+                json),
+            new AnalyticsApi(workspace.outreachAnalytics(), workspace.clock()),
             new OpenApiDocument(),
             pages(
                 workspace,
@@ -258,10 +265,19 @@ public final class WebServer {
       Workspace w, Views views, Runnable forgetTokens, ForecastRuns forecasts) {
     return new Pages(
         new SignInPage(views),
-        new TodayPage(w.store(), w.clock(), views),
-        new ProspectsPages(w.store(), w.clock(), w.prospectImport(), views),
+        new TodayPage(w.taskInbox(), w.prospects(), w.accounts(), w.clock(), views),
+        new ProspectsPages(
+            w.prospects(),
+            w.campaigns(),
+            w.analytics(),
+            w.touches(),
+            w.clock(),
+            w.prospectImport(),
+            views),
         new CampaignsPages(
-            w.store(),
+            w.campaigns(),
+            w.accounts(),
+            w.analytics(),
             w.clock(),
             w.campaignSetup(),
             w.campaignPlan(),
@@ -269,10 +285,10 @@ public final class WebServer {
             forecasts,
             new CampaignCoach(w.coach()),
             views),
-        new AccountsPage(w.store(), w.clock(), views),
-        new AnalyticsPage(w.store(), w.clock(), views),
+        new AccountsPage(w.accounts(), w.clock(), views),
+        new AnalyticsPage(w.campaigns(), w.outreachAnalytics(), w.clock(), views),
         new SettingsPage(
-            w.store(), w.users(), w.clock(), w.outboundSettings(), views, forgetTokens));
+            w.deliveries(), w.users(), w.clock(), w.outboundSettings(), views, forgetTokens));
   }
 
   private static void send(Context ctx, Problem problem, ObjectMapper json) {

@@ -5,16 +5,26 @@ import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
+import dev.warmreach.live.OutreachAnalytics;
+import dev.warmreach.live.TaskInbox;
 import dev.warmreach.message.Coach;
+import dev.warmreach.store.Analytics;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.Deliveries;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.Store;
+import dev.warmreach.store.Touches;
 import dev.warmreach.store.UserStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * What the HTTP server serves, as the composition root built it: the store and its users, the
- * clock, and the use cases the handlers call. Each handler takes only the parts it needs.
+ * What the HTTP server serves, as the composition root built it: the store's ports, its users, the
+ * clock, and the use cases the handlers call. Each handler is given only the parts it needs; none
+ * is given the store itself.
  *
  * @param storeReachable whether the database answers, for the health check
  */
@@ -28,6 +38,8 @@ public record Workspace(
     CampaignPlan campaignPlan,
     CampaignForecast campaignForecast,
     OutboundSettings outboundSettings,
+    TaskInbox taskInbox,
+    OutreachAnalytics outreachAnalytics,
     Coach coach) {
 
   public Workspace {
@@ -40,6 +52,36 @@ public record Workspace(
     Objects.requireNonNull(campaignPlan, "campaignPlan");
     Objects.requireNonNull(campaignForecast, "campaignForecast");
     Objects.requireNonNull(outboundSettings, "outboundSettings");
+    Objects.requireNonNull(taskInbox, "taskInbox");
+    Objects.requireNonNull(outreachAnalytics, "outreachAnalytics");
     Objects.requireNonNull(coach, "coach");
+  }
+
+  public Prospects prospects() {
+    return store.prospects();
+  }
+
+  public SenderAccounts accounts() {
+    return store.accounts();
+  }
+
+  public Campaigns campaigns() {
+    return store.campaigns();
+  }
+
+  public EngineSteps engineSteps() {
+    return store.engineSteps();
+  }
+
+  public Touches touches() {
+    return store.touches();
+  }
+
+  public Deliveries deliveries() {
+    return store.deliveries();
+  }
+
+  public Analytics analytics() {
+    return store.analytics();
   }
 }

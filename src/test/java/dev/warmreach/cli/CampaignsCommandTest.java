@@ -148,12 +148,17 @@ class CampaignsCommandTest {
           Engines.live(
               app.store(),
               new SimulatedExecutor(
-                  app.store(), 7, Truth.DEFAULT, new DeliveryLog(home.resolve("deliveries.log"))));
+                  app.prospects(),
+                  app.touches(),
+                  app.store().simulatedReactions(),
+                  7,
+                  Truth.DEFAULT,
+                  new DeliveryLog(home.resolve("deliveries.log"))));
       engine.runUntil(app.clock().instant().plus(Duration.ofDays(35)));
 
-      List<Prospect> people = app.store().prospects(ProspectQuery.all(10));
+      List<Prospect> people = app.prospects().prospects(ProspectQuery.all(10));
       List<Touch> touches =
-          people.stream().flatMap(p -> app.store().touches(p.id()).stream()).toList();
+          people.stream().flatMap(p -> app.touches().touches(p.id()).stream()).toList();
       List<Message> texts = touches.stream().map(Touch::message).filter(Objects::nonNull).toList();
       assertThat(texts).isNotEmpty();
       assertThat(texts)
@@ -164,12 +169,12 @@ class CampaignsCommandTest {
               });
       assertThat(texts.stream().map(Message::variant).distinct()).contains("A", "B");
       long rohan =
-          app.store().prospects(ProspectQuery.all(10)).stream()
+          app.prospects().prospects(ProspectQuery.all(10)).stream()
               .filter(p -> p.profile().firstName().equals("Rohan"))
               .findFirst()
               .orElseThrow()
               .id();
-      assertThat(app.store().touches(rohan))
+      assertThat(app.touches().touches(rohan))
           .noneMatch(t -> t.channel() == dev.warmreach.domain.Channel.CONNECT && t.withNote());
     }
 

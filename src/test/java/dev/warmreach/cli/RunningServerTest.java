@@ -39,8 +39,8 @@ class RunningServerTest {
         RunningServer.start(
             app, WebServer.Settings.defaults().on("127.0.0.1", 0), Duration.ofMillis(200));
     String base = running.server().baseUrl();
-    app.store().saveProspects(List.of(aProspect().build()));
-    long prospect = app.store().prospects(dev.warmreach.store.ProspectQuery.all(1)).get(0).id();
+    app.prospects().saveProspects(List.of(aProspect().build()));
+    long prospect = app.prospects().prospects(dev.warmreach.store.ProspectQuery.all(1)).get(0).id();
     User user =
         new UserAccounts(app.users()).add("ana@example.com", Role.MEMBER, "a long password!");
     String token = Secrets.random("wr_");

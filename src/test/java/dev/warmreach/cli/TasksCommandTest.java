@@ -61,8 +61,8 @@ class TasksCommandTest {
       StoredCampaign campaign =
           CampaignsCommand.create(
               app, start, "q1", List.of("sdr-1"), "playbook", CampaignFile.defaultJson(), null);
-      LiveEngine.prepareAccounts(app.store(), campaign.campaign(), start);
-      app.store().setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
+      LiveEngine.prepareAccounts(app.accounts(), campaign.campaign(), start);
+      app.campaigns().setCampaignStatus(campaign.campaign().id(), Campaign.Status.ACTIVE);
       Engines.live(app.store(), new AssistedExecutor()).runUntil(now);
     }
   }
@@ -109,10 +109,11 @@ class TasksCommandTest {
     assertThat(fail.exitCode).as(fail.toString()).isZero();
     assertThat(left.out).contains("Nothing to do today");
     try (Warmreach app = Warmreach.builder().home(home).build()) {
-      assertThat(app.store().touch(ids.get(0)).orElseThrow().status()).isEqualTo(Touch.Status.DONE);
-      assertThat(app.store().touch(ids.get(1)).orElseThrow().status())
+      assertThat(app.touches().touch(ids.get(0)).orElseThrow().status())
+          .isEqualTo(Touch.Status.DONE);
+      assertThat(app.touches().touch(ids.get(1)).orElseThrow().status())
           .isEqualTo(Touch.Status.SKIPPED);
-      assertThat(app.store().touch(ids.get(2)).orElseThrow().status())
+      assertThat(app.touches().touch(ids.get(2)).orElseThrow().status())
           .isEqualTo(Touch.Status.FAILED);
     }
   }

@@ -34,13 +34,16 @@ class WebhooksCommandTest {
               Channel.DM,
               new Message("A", "", "Hi", true),
               T0);
-      Delivery d = store.openDelivery(touch.idempotencyKey(), Delivery.Kind.WEBHOOK, url, T0);
-      store.settleDelivery(
-          d.id(),
-          Delivery.Status.DEAD,
-          "HTTP 500 (gave up after 8 attempts)",
-          Touch.Status.FAILED,
-          T0);
+      Delivery d =
+          store.deliveries().openDelivery(touch.idempotencyKey(), Delivery.Kind.WEBHOOK, url, T0);
+      store
+          .deliveries()
+          .settleDelivery(
+              d.id(),
+              Delivery.Status.DEAD,
+              "HTTP 500 (gave up after 8 attempts)",
+              Touch.Status.FAILED,
+              T0);
       return d.id();
     }
   }

@@ -45,7 +45,7 @@ class ProspectImportTest {
   @BeforeEach
   void openStore() {
     store = JdbcStore.openEmbedded(folder.resolve("home"), CLOCK);
-    prospectImport = new ProspectImport(store);
+    prospectImport = new ProspectImport(store.prospects());
   }
 
   @AfterEach
@@ -236,8 +236,10 @@ class ProspectImportTest {
 
     // then
     assertThat(urls.stream().map(url -> stored(url).id()).toList()).isEqualTo(idsBefore);
-    assertThat(store.countProspects(new ProspectQuery("Watanabe", null, null, 10, 0))).isEqualTo(1);
-    assertThat(store.countProspects(new ProspectQuery("Marcus", null, null, 10, 0))).isEqualTo(1);
+    assertThat(store.prospects().countProspects(new ProspectQuery("Watanabe", null, null, 10, 0)))
+        .isEqualTo(1);
+    assertThat(store.prospects().countProspects(new ProspectQuery("Marcus", null, null, 10, 0)))
+        .isEqualTo(1);
   }
 
   // --- Sales Navigator lists, delimiters and encodings -------------------------------------
@@ -539,7 +541,9 @@ class ProspectImportTest {
     assertThat(report.stored()).isFalse();
     assertThat(storedCount()).isEqualTo(12);
     assertThat(everyone()).isEqualTo(before);
-    assertThat(store.prospectByUrl(ProfileUrl.of("linkedin.com/in/sarah-miller-8a2f41"))).isEmpty();
+    assertThat(
+            store.prospects().prospectByUrl(ProfileUrl.of("linkedin.com/in/sarah-miller-8a2f41")))
+        .isEmpty();
   }
 
   @Test
@@ -848,7 +852,7 @@ class ProspectImportTest {
     assertThat(everyone())
         .hasSize(5)
         .allSatisfy(p -> assertThat(p.tags()).containsExactlyInAnyOrder("q3-fintech", "salesnav"));
-    assertThat(store.countProspects(new ProspectQuery(null, "q3-fintech", null, 10, 0)))
+    assertThat(store.prospects().countProspects(new ProspectQuery(null, "q3-fintech", null, 10, 0)))
         .isEqualTo(5);
   }
 
@@ -898,8 +902,12 @@ class ProspectImportTest {
   @Test
   void keepsPeopleOnTheDoNotContactListOut() {
     // given one person listed by profile (written differently) and one by email
-    store.addDoNotContact(ProfileUrl.of("https://de.linkedin.com/in/MarcusBell/"), null, "asked");
-    store.addDoNotContact(null, email("Jonas.Weber@NorthbeamLogistics.com"), "unsubscribed");
+    store
+        .doNotContact()
+        .addDoNotContact(ProfileUrl.of("https://de.linkedin.com/in/MarcusBell/"), null, "asked");
+    store
+        .doNotContact()
+        .addDoNotContact(null, email("Jonas.Weber@NorthbeamLogistics.com"), "unsubscribed");
 
     // when
     ImportReport report = importFixture("linkedin-connections.csv");
@@ -908,8 +916,10 @@ class ProspectImportTest {
     assertThat(report.stored()).isTrue();
     assertThat(report.write()).isEqualTo(new ProspectWrite(10, 0, 0, 2));
     assertThat(storedCount()).isEqualTo(10);
-    assertThat(store.prospectByUrl(ProfileUrl.of("linkedin.com/in/marcusbell"))).isEmpty();
-    assertThat(store.prospectByUrl(ProfileUrl.of("linkedin.com/in/jonas-weber-81b4"))).isEmpty();
+    assertThat(store.prospects().prospectByUrl(ProfileUrl.of("linkedin.com/in/marcusbell")))
+        .isEmpty();
+    assertThat(store.prospects().prospectByUrl(ProfileUrl.of("linkedin.com/in/jonas-weber-81b4")))
+        .isEmpty();
   }
 
   @Test
@@ -917,7 +927,7 @@ class ProspectImportTest {
     // given
     importFixture("linkedin-connections.csv");
     long marcusId = stored("https://www.linkedin.com/in/marcusbell").id();
-    store.forgetProspect(marcusId);
+    store.prospects().forgetProspect(marcusId);
 
     // when the same export, and a later one, are imported again
     ImportReport again = importFixture("linkedin-connections.csv");
@@ -927,7 +937,8 @@ class ProspectImportTest {
     assertThat(again.write()).isEqualTo(new ProspectWrite(0, 0, 11, 1));
     assertThat(later.write().keptOut()).isEqualTo(1);
     assertThat(storedCount()).isEqualTo(13);
-    assertThat(store.prospectByUrl(ProfileUrl.of("linkedin.com/in/marcusbell"))).isEmpty();
+    assertThat(store.prospects().prospectByUrl(ProfileUrl.of("linkedin.com/in/marcusbell")))
+        .isEmpty();
     assertThat(everyone()).extracting(ProspectProfile::fullName).doesNotContain("Marcus Bell");
   }
 
@@ -936,17 +947,18 @@ class ProspectImportTest {
     // given
     importFixture("hubspot-contacts.csv");
     Prospect aoife =
-        store.prospects(new ProspectQuery("Aoife", null, null, 10, 0)).stream()
+        store.prospects().prospects(new ProspectQuery("Aoife", null, null, 10, 0)).stream()
             .findFirst()
             .orElseThrow();
-    store.forgetProspect(aoife.id());
+    store.prospects().forgetProspect(aoife.id());
 
     // when
     ImportReport again = importFixture("hubspot-contacts.csv");
 
     // then
     assertThat(again.write().keptOut()).isEqualTo(1);
-    assertThat(store.countProspects(new ProspectQuery("Aoife", null, null, 10, 0))).isZero();
+    assertThat(store.prospects().countProspects(new ProspectQuery("Aoife", null, null, 10, 0)))
+        .isZero();
   }
 
   // --- Progress ---------------------------------------------------------------------------
@@ -989,17 +1001,18 @@ class ProspectImportTest {
   }
 
   private long storedCount() {
-    return store.countProspects(ProspectQuery.all(1));
+    return store.prospects().countProspects(ProspectQuery.all(1));
   }
 
   private List<ProspectProfile> everyone() {
-    return store.prospects(ProspectQuery.all(ProspectQuery.MAX_LIMIT)).stream()
+    return store.prospects().prospects(ProspectQuery.all(ProspectQuery.MAX_LIMIT)).stream()
         .map(Prospect::profile)
         .toList();
   }
 
   private Prospect stored(String profileUrl) {
     return store
+        .prospects()
         .prospectByUrl(ProfileUrl.of(profileUrl))
         .orElseThrow(() -> new AssertionError("nobody stored at " + profileUrl));
   }

@@ -31,7 +31,7 @@ class HeldEnrollmentsWaitInTheirAccountsQueueTest {
 
       int work = engine.runUntil(START.plus(Duration.ofDays(7)));
 
-      Operations operations = app.store().operations(START.plus(Duration.ofDays(7)));
+      Operations operations = app.analytics().operations(START.plus(Duration.ofDays(7)));
       long finished =
           operations.touches().stream()
               .filter(t -> t.status() != Touch.Status.PLANNED)

@@ -98,11 +98,12 @@ class KillAndRestartTest {
       }
     }
     try (JdbcStore store = JdbcStore.openEmbedded(home, Clock.systemUTC())) {
-      StoredCampaign campaign = store.campaign("kill-test").orElseThrow();
-      List<Enrollment> enrollments = store.enrollments(campaign.campaign().id(), 10_000);
+      StoredCampaign campaign = store.campaigns().campaign("kill-test").orElseThrow();
+      List<Enrollment> enrollments =
+          store.campaigns().enrollments(campaign.campaign().id(), 10_000);
       List<Touch> touches = new ArrayList<>();
       for (Enrollment e : enrollments) {
-        touches.addAll(store.touches(e.prospectId()));
+        touches.addAll(store.touches().touches(e.prospectId()));
       }
       Set<String> steps = new HashSet<>();
       for (Touch t : touches) {

@@ -67,8 +67,8 @@ class TwoNodesShareOneDatabaseTest {
       Set<String> sentA = sent(logA);
       Set<String> sentB = sent(logB);
       Set<String> done = new HashSet<>();
-      for (Prospect p : first.store().prospects(ProspectQuery.all(1000))) {
-        for (Touch t : first.store().touches(p.id())) {
+      for (Prospect p : first.store().prospects().prospects(ProspectQuery.all(1000))) {
+        for (Touch t : first.store().touches().touches(p.id())) {
           assertThat(t.status()).as(t.toString()).isNotEqualTo(Touch.Status.PLANNED);
           done.add(t.idempotencyKey()); // done, or skipped (a warm-up that found no post)
         }
@@ -85,7 +85,8 @@ class TwoNodesShareOneDatabaseTest {
           .as("every touch carried out is finished, and every finished one was carried out")
           .isEqualTo(done);
       assertThat(done).hasSizeGreaterThan(80);
-      assertThat(first.store().campaignStats(campaign).touches()).containsKey("CONNECT");
+      assertThat(first.store().analytics().campaignStats(campaign).touches())
+          .containsKey("CONNECT");
     }
   }
 
@@ -101,7 +102,12 @@ class TwoNodesShareOneDatabaseTest {
     return Engines.live(
         app.store(),
         new SimulatedExecutor(
-            app.store(), 7, Truth.DEFAULT, new DeliveryLog(dir.resolve(node + ".log"))),
+            app.prospects(),
+            app.touches(),
+            app.store().simulatedReactions(),
+            7,
+            Truth.DEFAULT,
+            new DeliveryLog(dir.resolve(node + ".log"))),
         node);
   }
 

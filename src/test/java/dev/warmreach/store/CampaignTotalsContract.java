@@ -39,16 +39,25 @@ interface CampaignTotalsContract extends StoreFixture {
     long reached = campaign("reached", ana);
     long other = campaign("other", ana);
     Touch request = plant(reached, ana, Channel.CONNECT, "note", START);
-    assertThat(store().campaignStats(reached).planned()).containsExactly(entry("CONNECT", 1L));
+    assertThat(store().analytics().campaignStats(reached).planned())
+        .containsExactly(entry("CONNECT", 1L));
 
-    store().finishTouch(request.idempotencyKey(), Touch.Status.DONE, START.plusSeconds(60));
+    store()
+        .touches()
+        .finishTouch(request.idempotencyKey(), Touch.Status.DONE, START.plusSeconds(60));
     Instant later = START.plus(Duration.ofDays(1));
-    store().recordEvent(new Event.Accepted(ana.id(), later, "accepted-1"));
-    store().recordEvent(new Event.Accepted(ana.id(), later.plusSeconds(5), "accepted-again"));
-    store().recordEvent(new Event.Replied(ana.id(), later.plusSeconds(60), "reply-1", Channel.DM));
-    store().recordEvent(new Event.Replied(ana.id(), later.plusSeconds(90), "reply-2", Channel.DM));
+    store().engineSteps().recordEvent(new Event.Accepted(ana.id(), later, "accepted-1"));
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Accepted(ana.id(), later.plusSeconds(5), "accepted-again"));
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Replied(ana.id(), later.plusSeconds(60), "reply-1", Channel.DM));
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Replied(ana.id(), later.plusSeconds(90), "reply-2", Channel.DM));
 
-    CampaignStats stats = store().campaignStats(reached);
+    CampaignStats stats = store().analytics().campaignStats(reached);
     assertThat(stats.touches()).containsExactly(entry("CONNECT", 1L));
     assertThat(stats.planned()).isEmpty();
     assertThat(stats.events()).containsOnly(entry("ACCEPTED", 1L), entry("REPLIED", 1L));
@@ -56,14 +65,14 @@ interface CampaignTotalsContract extends StoreFixture {
     assertThat(stats.replies()).containsExactly(entry("CONNECT", 1L));
     assertThat(stats.variants()).containsExactly(new VariantTally("note", "A", 1, 1, 1));
 
-    CampaignStats untouched = store().campaignStats(other);
+    CampaignStats untouched = store().analytics().campaignStats(other);
     assertThat(untouched.touches()).isEmpty();
     assertThat(untouched.events()).isEmpty();
     assertThat(untouched.replies()).isEmpty();
     assertThat(untouched.enrollments()).containsExactly(entry("ACTIVE", 1L));
 
     try (Store again = reopenStore(clock())) {
-      assertThat(again.campaignStats(reached)).isEqualTo(stats);
+      assertThat(again.analytics().campaignStats(reached)).isEqualTo(stats);
     }
   }
 
@@ -73,9 +82,9 @@ interface CampaignTotalsContract extends StoreFixture {
     long id = campaign("c", ana);
     Touch dm = plant(id, ana, Channel.DM, "first-dm", START);
 
-    store().finishTouch(dm.idempotencyKey(), Touch.Status.SKIPPED, START, "left out");
+    store().touches().finishTouch(dm.idempotencyKey(), Touch.Status.SKIPPED, START, "left out");
 
-    CampaignStats stats = store().campaignStats(id);
+    CampaignStats stats = store().analytics().campaignStats(id);
     assertThat(stats.planned()).isEmpty();
     assertThat(stats.touches()).isEmpty();
     assertThat(stats.variants()).isEmpty();
@@ -83,12 +92,13 @@ interface CampaignTotalsContract extends StoreFixture {
 
   /** Ana, stored, and the sender account the campaigns use. */
   private Prospect anaAndHerSender() {
-    store().saveProspects(List.of(aProspect().build()));
-    Prospect ana = store().prospects(ProspectQuery.all(10)).get(0);
+    store().prospects().saveProspects(List.of(aProspect().build()));
+    Prospect ana = store().prospects().prospects(ProspectQuery.all(10)).get(0);
     SenderAccount account =
         SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
-    store().addAccount(account);
+    store().accounts().addAccount(account);
     store()
+        .accounts()
         .ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), START));
     return ana;
   }
@@ -96,6 +106,7 @@ interface CampaignTotalsContract extends StoreFixture {
   private long campaign(String name, Prospect prospect) {
     long id =
         store()
+            .campaigns()
             .createCampaign(
                 new Campaign(
                     0,
@@ -109,7 +120,9 @@ interface CampaignTotalsContract extends StoreFixture {
             .orElseThrow()
             .campaign()
             .id();
-    store().enroll(List.of(Enrollment.start(0, id, prospect.id(), ACCOUNT, "step-1", START)));
+    store()
+        .campaigns()
+        .enroll(List.of(Enrollment.start(0, id, prospect.id(), ACCOUNT, "step-1", START)));
     return id;
   }
 
@@ -117,13 +130,14 @@ interface CampaignTotalsContract extends StoreFixture {
   private Touch plant(
       long campaignId, Prospect prospect, Channel channel, String template, Instant now) {
     Enrollment enrollment =
-        store().enrollments(campaignId, 10).stream()
+        store().campaigns().enrollments(campaignId, 10).stream()
             .filter(e -> e.prospectId() == prospect.id())
             .findFirst()
             .orElseThrow();
     String key = Touch.keyFor(enrollment.id(), "step-1", 0);
     Message message = new Message("A", "", "Hi Ana, your post on ramp time was sharp.", true);
     store()
+        .engineSteps()
         .advance(
             enrollment.id(),
             now,
@@ -146,7 +160,7 @@ interface CampaignTotalsContract extends StoreFixture {
                             message)),
                     null))
         .orElseThrow();
-    return store().touches(prospect.id()).stream()
+    return store().touches().touches(prospect.id()).stream()
         .filter(t -> t.idempotencyKey().equals(key))
         .findFirst()
         .orElseThrow();

@@ -19,11 +19,13 @@ interface DeliveriesContract extends StoreFixture {
 
     Delivery first =
         store()
+            .deliveries()
             .openDelivery(
                 touch.idempotencyKey(), Delivery.Kind.EMAIL, "ana@northwind.example", START);
     clock().tick(Duration.ofMinutes(5));
     Delivery again =
         store()
+            .deliveries()
             .openDelivery(
                 touch.idempotencyKey(),
                 Delivery.Kind.EMAIL,
@@ -31,6 +33,7 @@ interface DeliveriesContract extends StoreFixture {
                 clock().instant());
     Delivery webhook =
         store()
+            .deliveries()
             .openDelivery(
                 touch.idempotencyKey(),
                 Delivery.Kind.WEBHOOK,
@@ -44,25 +47,31 @@ interface DeliveriesContract extends StoreFixture {
     assertThat(first.createdAt()).isEqualTo(START);
     assertThat(first.target()).isEqualTo("ana@northwind.example");
     assertThat(webhook.id()).isNotEqualTo(first.id());
-    assertThat(store().delivery(first.id())).contains(first);
+    assertThat(store().deliveries().delivery(first.id())).contains(first);
   }
 
   @Test
   default void onlyOneSenderClaimsEachAttemptAndOnlyWhenDue() {
     Touch touch = anEmailTouch();
     Delivery d =
-        store().openDelivery(touch.idempotencyKey(), Delivery.Kind.EMAIL, "a@b.example", START);
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.EMAIL, "a@b.example", START);
     Instant lease = START.plus(Duration.ofMinutes(10));
 
     boolean early =
-        store().claimDelivery(d.id(), 0, Delivery.Status.SENDING, START.minusMillis(1), lease);
-    boolean first = store().claimDelivery(d.id(), 0, Delivery.Status.SENDING, START, lease);
-    boolean second = store().claimDelivery(d.id(), 0, Delivery.Status.SENDING, START, lease);
+        store()
+            .deliveries()
+            .claimDelivery(d.id(), 0, Delivery.Status.SENDING, START.minusMillis(1), lease);
+    boolean first =
+        store().deliveries().claimDelivery(d.id(), 0, Delivery.Status.SENDING, START, lease);
+    boolean second =
+        store().deliveries().claimDelivery(d.id(), 0, Delivery.Status.SENDING, START, lease);
 
     assertThat(early).isFalse();
     assertThat(first).isTrue();
     assertThat(second).isFalse();
-    Delivery claimed = store().delivery(d.id()).orElseThrow();
+    Delivery claimed = store().deliveries().delivery(d.id()).orElseThrow();
     assertThat(claimed.status()).isEqualTo(Delivery.Status.SENDING);
     assertThat(claimed.attempts()).isEqualTo(1);
     assertThat(claimed.nextAttemptAt()).isEqualTo(lease);
@@ -72,70 +81,93 @@ interface DeliveriesContract extends StoreFixture {
   default void aFailedAttemptWaitsUntilItsNextTime() {
     Touch touch = anEmailTouch();
     Delivery d =
-        store().openDelivery(touch.idempotencyKey(), Delivery.Kind.WEBHOOK, "http://x", START);
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.WEBHOOK, "http://x", START);
     Instant next = START.plus(Duration.ofMinutes(1));
-    store().claimDelivery(d.id(), 0, Delivery.Status.PENDING, START, START.plusSeconds(30));
+    store()
+        .deliveries()
+        .claimDelivery(d.id(), 0, Delivery.Status.PENDING, START, START.plusSeconds(30));
 
-    store().retryDelivery(d.id(), next, "HTTP 500", START);
+    store().deliveries().retryDelivery(d.id(), next, "HTTP 500", START);
 
-    assertThat(store().dueDeliveries(Delivery.Kind.WEBHOOK, next.minusMillis(1), 10)).isEmpty();
-    assertThat(store().dueDeliveries(Delivery.Kind.EMAIL, next, 10)).isEmpty();
-    List<Delivery> due = store().dueDeliveries(Delivery.Kind.WEBHOOK, next, 10);
+    assertThat(store().deliveries().dueDeliveries(Delivery.Kind.WEBHOOK, next.minusMillis(1), 10))
+        .isEmpty();
+    assertThat(store().deliveries().dueDeliveries(Delivery.Kind.EMAIL, next, 10)).isEmpty();
+    List<Delivery> due = store().deliveries().dueDeliveries(Delivery.Kind.WEBHOOK, next, 10);
     assertThat(due).hasSize(1);
     assertThat(due.get(0).attempts()).isEqualTo(1);
     assertThat(due.get(0).lastError()).isEqualTo("HTTP 500");
-    assertThat(store().touches(touch.prospectId()).get(0).status()).isEqualTo(Touch.Status.PLANNED);
+    assertThat(store().touches().touches(touch.prospectId()).get(0).status())
+        .isEqualTo(Touch.Status.PLANNED);
   }
 
   @Test
   default void settlingASentDeliveryMarksItsTouchDoneOnce() {
     Touch touch = anEmailTouch();
     Delivery d =
-        store().openDelivery(touch.idempotencyKey(), Delivery.Kind.EMAIL, "a@b.example", START);
-    store().claimDelivery(d.id(), 0, Delivery.Status.SENDING, START, START.plusSeconds(600));
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.EMAIL, "a@b.example", START);
+    store()
+        .deliveries()
+        .claimDelivery(d.id(), 0, Delivery.Status.SENDING, START, START.plusSeconds(600));
     Instant sent = START.plusSeconds(2);
 
     boolean changed =
-        store().settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, sent);
+        store()
+            .deliveries()
+            .settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, sent);
     boolean again =
-        store().settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, sent);
+        store()
+            .deliveries()
+            .settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, sent);
 
     assertThat(changed).isTrue();
     assertThat(again).isFalse();
-    Touch done = store().touches(touch.prospectId()).get(0);
+    Touch done = store().touches().touches(touch.prospectId()).get(0);
     assertThat(done.status()).isEqualTo(Touch.Status.DONE);
     assertThat(done.doneAt()).isEqualTo(sent);
-    Delivery settled = store().delivery(d.id()).orElseThrow();
+    Delivery settled = store().deliveries().delivery(d.id()).orElseThrow();
     assertThat(settled.status()).isEqualTo(Delivery.Status.SENT);
     assertThat(settled.nextAttemptAt()).isNull();
-    assertThat(store().plannedTouches(10)).isEmpty();
+    assertThat(store().touches().plannedTouches(10)).isEmpty();
   }
 
   @Test
   default void aReplayedDeadLetterStartsAfreshAndTurnsItsFailedTouchDone() {
     Touch touch = anEmailTouch();
     Delivery d =
-        store().openDelivery(touch.idempotencyKey(), Delivery.Kind.WEBHOOK, "http://x", START);
-    store().settleDelivery(d.id(), Delivery.Status.DEAD, "HTTP 500", Touch.Status.FAILED, START);
-    assertThat(store().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, 10))
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.WEBHOOK, "http://x", START);
+    store()
+        .deliveries()
+        .settleDelivery(d.id(), Delivery.Status.DEAD, "HTTP 500", Touch.Status.FAILED, START);
+    assertThat(store().deliveries().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, 10))
         .extracting(Delivery::id)
         .containsExactly(d.id());
     Instant replayAt = START.plus(Duration.ofDays(1));
 
-    boolean replayed = store().replayDelivery(d.id(), replayAt);
-    boolean twice = store().replayDelivery(d.id(), replayAt);
+    boolean replayed = store().deliveries().replayDelivery(d.id(), replayAt);
+    boolean twice = store().deliveries().replayDelivery(d.id(), replayAt);
 
     assertThat(replayed).isTrue();
     assertThat(twice).isFalse();
-    Delivery fresh = store().delivery(d.id()).orElseThrow();
+    Delivery fresh = store().deliveries().delivery(d.id()).orElseThrow();
     assertThat(fresh.status()).isEqualTo(Delivery.Status.PENDING);
     assertThat(fresh.attempts()).isZero();
     assertThat(fresh.isDue(replayAt)).isTrue();
-    assertThat(store().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, 10)).isEmpty();
+    assertThat(store().deliveries().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, 10))
+        .isEmpty();
 
-    store().claimDelivery(d.id(), 0, Delivery.Status.PENDING, replayAt, replayAt.plusSeconds(30));
-    store().settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, replayAt);
-    Touch done = store().touches(touch.prospectId()).get(0);
+    store()
+        .deliveries()
+        .claimDelivery(d.id(), 0, Delivery.Status.PENDING, replayAt, replayAt.plusSeconds(30));
+    store()
+        .deliveries()
+        .settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, replayAt);
+    Touch done = store().touches().touches(touch.prospectId()).get(0);
     assertThat(done.status()).isEqualTo(Touch.Status.DONE);
     assertThat(done.doneAt()).isEqualTo(replayAt);
   }
@@ -144,25 +176,28 @@ interface DeliveriesContract extends StoreFixture {
   default void namesTheProspectAndCampaignOfAnOutboundTouch() {
     Touch touch = anEmailTouch();
 
-    OutboundTouch outbound = store().outboundTouch(touch.idempotencyKey()).orElseThrow();
+    OutboundTouch outbound =
+        store().deliveries().outboundTouch(touch.idempotencyKey()).orElseThrow();
 
     assertThat(outbound.touch()).isEqualTo(touch);
     assertThat(outbound.touch().message().subject()).isEqualTo("Your post on SDR ramp time");
     assertThat(outbound.prospect().profile().email())
         .isEqualTo(new EmailAddress("ana@northwind.example"));
     assertThat(outbound.campaign()).isEqualTo(PlannedTouches.CAMPAIGN);
-    assertThat(store().outboundTouch("e999:nothing:0")).isEmpty();
+    assertThat(store().deliveries().outboundTouch("e999:nothing:0")).isEmpty();
   }
 
   @Test
   default void erasingAProspectDeletesTheirDeliveries() {
     Touch touch = anEmailTouch();
     Delivery d =
-        store().openDelivery(touch.idempotencyKey(), Delivery.Kind.EMAIL, "a@b.example", START);
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.EMAIL, "a@b.example", START);
 
-    store().forgetProspect(touch.prospectId());
+    store().prospects().forgetProspect(touch.prospectId());
 
-    assertThat(store().delivery(d.id())).isEmpty();
-    assertThat(store().outboundTouch(touch.idempotencyKey())).isEmpty();
+    assertThat(store().deliveries().delivery(d.id())).isEmpty();
+    assertThat(store().deliveries().outboundTouch(touch.idempotencyKey())).isEmpty();
   }
 }

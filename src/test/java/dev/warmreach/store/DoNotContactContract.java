@@ -14,51 +14,65 @@ interface DoNotContactContract extends StoreFixture {
 
   @Test
   default void forgettingAPersonErasesThemAndKeepsOnlyHashes() {
-    store().saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
-    Prospect ana = store().prospects(ProspectQuery.all(1)).get(0);
+    store()
+        .prospects()
+        .saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
+    Prospect ana = store().prospects().prospects(ProspectQuery.all(1)).get(0);
 
-    assertThat(store().forgetProspect(ana.id())).contains(ana);
+    assertThat(store().prospects().forgetProspect(ana.id())).contains(ana);
 
-    assertThat(store().prospect(ana.id())).isEmpty();
-    List<DoNotContactEntry> entries = store().doNotContactList();
+    assertThat(store().prospects().prospect(ana.id())).isEmpty();
+    List<DoNotContactEntry> entries = store().doNotContact().doNotContactList();
     assertThat(entries).hasSize(2);
     assertThat(entries).allSatisfy(e -> assertThat(e.label()).isEmpty());
     assertThat(entries.toString()).doesNotContain("ana", "northwind", "silva");
-    assertThat(store().isDoNotContact(ana.profile().profileUrl(), null)).isTrue();
-    assertThat(store().isDoNotContact(null, new EmailAddress("ANA@northwind.example"))).isTrue();
+    assertThat(store().doNotContact().isDoNotContact(ana.profile().profileUrl(), null)).isTrue();
+    assertThat(
+            store().doNotContact().isDoNotContact(null, new EmailAddress("ANA@northwind.example")))
+        .isTrue();
   }
 
   @Test
   default void aForgottenPersonCannotBeImportedAgain() {
-    store().saveProspects(List.of(aProspect().build()));
-    store().forgetProspect(store().prospects(ProspectQuery.all(1)).get(0).id());
+    store().prospects().saveProspects(List.of(aProspect().build()));
+    store()
+        .prospects()
+        .forgetProspect(store().prospects().prospects(ProspectQuery.all(1)).get(0).id());
 
-    ProspectWrite write = store().saveProspects(List.of(aProspect().titled("New title").build()));
+    ProspectWrite write =
+        store().prospects().saveProspects(List.of(aProspect().titled("New title").build()));
 
     assertThat(write).isEqualTo(new ProspectWrite(0, 0, 0, 1));
-    assertThat(store().countProspects(ProspectQuery.all(1))).isZero();
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isZero();
   }
 
   @Test
   default void forgettingSomeoneUnknownChangesNothing() {
-    assertThat(store().forgetProspect(12345)).isEmpty();
-    assertThat(store().doNotContactList()).isEmpty();
+    assertThat(store().prospects().forgetProspect(12345)).isEmpty();
+    assertThat(store().doNotContact().doNotContactList()).isEmpty();
   }
 
   @Test
   default void doNotContactMarksAStoredPersonAndKeepsNewOnesOut() {
-    store().saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
+    store()
+        .prospects()
+        .saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
 
     boolean added =
-        store().addDoNotContact(null, new EmailAddress("ANA@Northwind.example"), "asked");
+        store()
+            .doNotContact()
+            .addDoNotContact(null, new EmailAddress("ANA@Northwind.example"), "asked");
     boolean again =
-        store().addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked");
+        store()
+            .doNotContact()
+            .addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked");
 
     assertThat(added).isTrue();
     assertThat(again).isFalse();
-    assertThat(store().prospects(ProspectQuery.all(1)).get(0).doNotContact()).isTrue();
+    assertThat(store().prospects().prospects(ProspectQuery.all(1)).get(0).doNotContact()).isTrue();
     ProspectWrite write =
         store()
+            .prospects()
             .saveProspects(
                 List.of(
                     aProspect()
@@ -66,7 +80,7 @@ interface DoNotContactContract extends StoreFixture {
                         .withEmail("ana@northwind.example")
                         .build()));
     assertThat(write.keptOut()).isEqualTo(1);
-    assertThat(store().doNotContactList())
+    assertThat(store().doNotContact().doNotContactList())
         .singleElement()
         .satisfies(
             e -> {
@@ -80,9 +94,15 @@ interface DoNotContactContract extends StoreFixture {
   @Test
   default void doNotContactByProfileUrlMatchesAnyWayTheUrlIsWritten() {
     store()
+        .doNotContact()
         .addDoNotContact(ProfileUrl.of("https://de.linkedin.com/in/Ana-Silva-1/?trk=x"), null, "");
 
-    assertThat(store().isDoNotContact(ProfileUrl.of("linkedin.com/in/ana-silva-1"), null)).isTrue();
-    assertThat(store().saveProspects(List.of(aProspect().build())).keptOut()).isEqualTo(1);
+    assertThat(
+            store()
+                .doNotContact()
+                .isDoNotContact(ProfileUrl.of("linkedin.com/in/ana-silva-1"), null))
+        .isTrue();
+    assertThat(store().prospects().saveProspects(List.of(aProspect().build())).keptOut())
+        .isEqualTo(1);
   }
 }

@@ -42,16 +42,16 @@ interface ProspectsContract extends StoreFixture {
             .withOpenProfile()
             .build();
 
-    ProspectWrite write = store().saveProspects(List.of(profile));
+    ProspectWrite write = store().prospects().saveProspects(List.of(profile));
 
     assertThat(write).isEqualTo(new ProspectWrite(1, 0, 0, 0));
-    Prospect stored = store().prospectByUrl(profile.profileUrl()).orElseThrow();
+    Prospect stored = store().prospects().prospectByUrl(profile.profileUrl()).orElseThrow();
     assertThat(stored.profile()).isEqualTo(profile);
     assertThat(stored.profile().seniority()).isEqualTo(Seniority.VP);
     assertThat(stored.doNotContact()).isFalse();
     assertThat(stored.createdAt()).isEqualTo(START);
     assertThat(stored.updatedAt()).isEqualTo(START);
-    assertThat(store().prospect(stored.id())).contains(stored);
+    assertThat(store().prospects().prospect(stored.id())).contains(stored);
   }
 
   @Test
@@ -59,23 +59,25 @@ interface ProspectsContract extends StoreFixture {
     Instant farFuture = Instant.parse("2999-12-31T23:59:59.999Z");
     clock().set(farFuture);
 
-    store().saveProspects(List.of(aProspect().build()));
+    store().prospects().saveProspects(List.of(aProspect().build()));
 
-    assertThat(store().prospects(ProspectQuery.all(10)).get(0).createdAt()).isEqualTo(farFuture);
+    assertThat(store().prospects().prospects(ProspectQuery.all(10)).get(0).createdAt())
+        .isEqualTo(farFuture);
   }
 
   @Test
   default void importingThePersonAgainUpdatesInsteadOfDuplicating() {
-    store().saveProspects(List.of(aProspect().titled("Head of Growth").build()));
+    store().prospects().saveProspects(List.of(aProspect().titled("Head of Growth").build()));
     clock().tick(Duration.ofDays(3));
 
     ProspectWrite same =
-        store().saveProspects(List.of(aProspect().titled("Head of Growth").build()));
-    ProspectWrite changed = store().saveProspects(List.of(aProspect().titled("VP Growth").build()));
+        store().prospects().saveProspects(List.of(aProspect().titled("Head of Growth").build()));
+    ProspectWrite changed =
+        store().prospects().saveProspects(List.of(aProspect().titled("VP Growth").build()));
 
     assertThat(same).isEqualTo(new ProspectWrite(0, 0, 1, 0));
     assertThat(changed).isEqualTo(new ProspectWrite(0, 1, 0, 0));
-    List<Prospect> all = store().prospects(ProspectQuery.all(10));
+    List<Prospect> all = store().prospects().prospects(ProspectQuery.all(10));
     assertThat(all).hasSize(1);
     assertThat(all.get(0).profile().title()).isEqualTo("VP Growth");
     assertThat(all.get(0).seniority()).isEqualTo(Seniority.VP);
@@ -86,12 +88,13 @@ interface ProspectsContract extends StoreFixture {
   @Test
   default void anUpdateKeepsWhatTheNewerImportLeavesEmptyAndAddsTags() {
     store()
+        .prospects()
         .saveProspects(
             List.of(aProspect().withEmail("ana@northwind.example").tagged("saas").build()));
 
-    store().saveProspects(List.of(aProspect().withEmail(null).tagged("dach").build()));
+    store().prospects().saveProspects(List.of(aProspect().withEmail(null).tagged("dach").build()));
 
-    ProspectProfile stored = store().prospects(ProspectQuery.all(10)).get(0).profile();
+    ProspectProfile stored = store().prospects().prospects(ProspectQuery.all(10)).get(0).profile();
     assertThat(stored.email()).isEqualTo(new EmailAddress("ana@northwind.example"));
     assertThat(stored.tags()).containsExactlyInAnyOrder("saas", "dach");
   }
@@ -99,20 +102,25 @@ interface ProspectsContract extends StoreFixture {
   @Test
   default void findsAPersonKnownOnlyByEmailWhenTheirProfileArrives() {
     store()
+        .prospects()
         .saveProspects(
             List.of(aProspect().withoutProfile().withEmail("Ana@Northwind.example").build()));
 
     ProspectWrite write =
-        store().saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
+        store()
+            .prospects()
+            .saveProspects(List.of(aProspect().withEmail("ana@northwind.example").build()));
 
     assertThat(write.updated()).isEqualTo(1);
-    assertThat(store().countProspects(ProspectQuery.all(1))).isEqualTo(1);
-    assertThat(store().prospects(ProspectQuery.all(1)).get(0).profile().profileUrl()).isNotNull();
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isEqualTo(1);
+    assertThat(store().prospects().prospects(ProspectQuery.all(1)).get(0).profile().profileUrl())
+        .isNotNull();
   }
 
   @Test
   default void twoProfilesSharingAnInboxStayTwoPeople() {
     store()
+        .prospects()
         .saveProspects(
             List.of(
                 aProspect()
@@ -122,6 +130,7 @@ interface ProspectsContract extends StoreFixture {
 
     ProspectWrite write =
         store()
+            .prospects()
             .saveProspects(
                 List.of(
                     aProspect()
@@ -130,12 +139,14 @@ interface ProspectsContract extends StoreFixture {
                         .build()));
 
     assertThat(write.created()).isEqualTo(1);
-    assertThat(store().countProspects(ProspectQuery.all(1))).isEqualTo(2);
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isEqualTo(2);
   }
 
   @Test
   default void aFailedSaveLeavesNothingBehind() {
-    store().saveProspects(List.of(aProspect().at("https://www.linkedin.com/in/first").build()));
+    store()
+        .prospects()
+        .saveProspects(List.of(aProspect().at("https://www.linkedin.com/in/first").build()));
     List<ProspectProfile> batch = new ArrayList<>();
     for (int i = 0; i < 1500; i++) {
       batch.add(aProspect().at("https://www.linkedin.com/in/p-" + i).build());
@@ -144,9 +155,10 @@ interface ProspectsContract extends StoreFixture {
     batch.add(aProspect().at("https://www.linkedin.com/in/dup").build());
     batch.add(aProspect().at("https://www.linkedin.com/in/dup").build());
 
-    assertThatThrownBy(() -> store().saveProspects(batch)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> store().prospects().saveProspects(batch))
+        .isInstanceOf(StoreException.class);
 
-    assertThat(store().countProspects(ProspectQuery.all(1))).isEqualTo(1);
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isEqualTo(1);
   }
 
   @Test
@@ -156,20 +168,22 @@ interface ProspectsContract extends StoreFixture {
       batch.add(aProspect().at("https://www.linkedin.com/in/p-" + i).build());
     }
 
-    assertThat(store().saveProspects(batch).created()).isEqualTo(3000);
-    assertThat(store().saveProspects(batch).unchanged()).isEqualTo(3000);
-    assertThat(store().countProspects(ProspectQuery.all(1))).isEqualTo(3000);
+    assertThat(store().prospects().saveProspects(batch).created()).isEqualTo(3000);
+    assertThat(store().prospects().saveProspects(batch).unchanged()).isEqualTo(3000);
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isEqualTo(3000);
   }
 
   @Test
   default void filtersByTextIgnoringCaseEvenOutsideAscii() {
     store()
+        .prospects()
         .saveProspects(
             List.of(
                 aProspect().named("Łukasz", "Nowak").at("https://www.linkedin.com/in/ln").build(),
                 aProspect().named("Ana", "Silva").at("https://www.linkedin.com/in/as").build()));
 
-    List<Prospect> found = store().prospects(new ProspectQuery("łUKASZ", null, null, 10, 0));
+    List<Prospect> found =
+        store().prospects().prospects(new ProspectQuery("łUKASZ", null, null, 10, 0));
 
     assertThat(found).extracting(Prospect::fullName).containsExactly("Łukasz Nowak");
   }
@@ -177,18 +191,22 @@ interface ProspectsContract extends StoreFixture {
   @Test
   default void matchesWildcardsInSearchTextLiterally() {
     store()
+        .prospects()
         .saveProspects(
             List.of(
                 aProspect().workingAt("100% Growth").at("https://www.linkedin.com/in/a").build(),
                 aProspect().workingAt("1000 Growth").at("https://www.linkedin.com/in/b").build()));
 
-    assertThat(store().countProspects(new ProspectQuery("100%", null, null, 10, 0))).isEqualTo(1);
-    assertThat(store().countProspects(new ProspectQuery("10_0", null, null, 10, 0))).isZero();
+    assertThat(store().prospects().countProspects(new ProspectQuery("100%", null, null, 10, 0)))
+        .isEqualTo(1);
+    assertThat(store().prospects().countProspects(new ProspectQuery("10_0", null, null, 10, 0)))
+        .isZero();
   }
 
   @Test
   default void filtersByTagAndSeniorityTogether() {
     store()
+        .prospects()
         .saveProspects(
             List.of(
                 aProspect()
@@ -209,16 +227,18 @@ interface ProspectsContract extends StoreFixture {
 
     ProspectQuery query = new ProspectQuery(null, "dach", Seniority.VP, 10, 0);
 
-    assertThat(store().prospects(query))
+    assertThat(store().prospects().prospects(query))
         .extracting(p -> p.profile().profileUrl().value())
         .containsExactly("https://www.linkedin.com/in/a");
-    assertThat(store().countProspects(query)).isEqualTo(1);
-    assertThat(store().countProspects(new ProspectQuery(null, "dac", null, 10, 0))).isZero();
+    assertThat(store().prospects().countProspects(query)).isEqualTo(1);
+    assertThat(store().prospects().countProspects(new ProspectQuery(null, "dac", null, 10, 0)))
+        .isZero();
   }
 
   @Test
   default void filtersBySearchTextAndTagTogetherWithWildcardsAndBangsLiteral() {
     store()
+        .prospects()
         .saveProspects(
             List.of(
                 aProspect().workingAt("Yes! 100%").tagged("dach").at(url("a")).build(),
@@ -227,18 +247,19 @@ interface ProspectsContract extends StoreFixture {
 
     ProspectQuery query = new ProspectQuery("yes! 100%", "dach", null, 10, 0);
 
-    assertThat(store().prospects(query))
+    assertThat(store().prospects().prospects(query))
         .extracting(p -> p.profile().profileUrl().value())
         .containsExactly(url("a"));
-    assertThat(store().countProspects(query)).isEqualTo(1);
-    assertThat(store().countProspects(new ProspectQuery("yes!", "da_h", null, 10, 0))).isZero();
+    assertThat(store().prospects().countProspects(query)).isEqualTo(1);
+    assertThat(store().prospects().countProspects(new ProspectQuery("yes!", "da_h", null, 10, 0)))
+        .isZero();
   }
 
   @Test
   default void filtersByWhereEachPersonStandsWithWarmreach() {
     Instant now = clock().instant();
     ProspectProfile fresh = aProspect().named("New", "Person").at(url("fresh")).build();
-    store().saveProspects(List.of(fresh));
+    store().prospects().saveProspects(List.of(fresh));
     Touch enrolled =
         PlannedTouches.plant(
             store(),
@@ -253,17 +274,22 @@ interface ProspectsContract extends StoreFixture {
             Channel.CONNECT,
             null,
             now);
-    store().recordEvent(new Event.Replied(replied.prospectId(), now, "reply-1", Channel.DM));
-    ProspectProfile done = aProspect().named("Went", "Through").at(url("completed")).build();
-    store().saveProspects(List.of(done));
-    long doneId = store().prospectByUrl(done.profileUrl()).orElseThrow().id();
-    long campaignId = store().campaign(PlannedTouches.CAMPAIGN).orElseThrow().campaign().id();
     store()
+        .engineSteps()
+        .recordEvent(new Event.Replied(replied.prospectId(), now, "reply-1", Channel.DM));
+    ProspectProfile done = aProspect().named("Went", "Through").at(url("completed")).build();
+    store().prospects().saveProspects(List.of(done));
+    long doneId = store().prospects().prospectByUrl(done.profileUrl()).orElseThrow().id();
+    long campaignId =
+        store().campaigns().campaign(PlannedTouches.CAMPAIGN).orElseThrow().campaign().id();
+    store()
+        .campaigns()
         .enroll(
             List.of(
                 Enrollment.start(0, campaignId, doneId, PlannedTouches.ACCOUNT, "step-1", now)));
-    long doneEnrollment = store().enrollmentsOf(doneId).get(0).id();
+    long doneEnrollment = store().campaigns().enrollmentsOf(doneId).get(0).id();
     store()
+        .engineSteps()
         .advance(
             doneEnrollment,
             now,
@@ -272,8 +298,8 @@ interface ProspectsContract extends StoreFixture {
                     e.finished(Enrollment.Status.COMPLETED), p.history(), a, List.of(), null))
         .orElseThrow();
     ProspectProfile listed = aProspect().named("Do", "Not").at(url("listed")).build();
-    store().saveProspects(List.of(listed));
-    store().addDoNotContact(listed.profileUrl(), null, "asked us to stop");
+    store().prospects().saveProspects(List.of(listed));
+    store().doNotContact().addDoNotContact(listed.profileUrl(), null, "asked us to stop");
 
     assertThat(names(ProspectQuery.Status.NEW)).containsExactly("New Person");
     assertThat(names(ProspectQuery.Status.ENROLLED)).containsExactly("In Campaign", "Has Replied");
@@ -282,21 +308,23 @@ interface ProspectsContract extends StoreFixture {
     assertThat(names(ProspectQuery.Status.DO_NOT_CONTACT)).containsExactly("Do Not");
     assertThat(
             store()
+                .prospects()
                 .countProspects(
                     new ProspectQuery("replied", null, null, ProspectQuery.Status.REPLIED, 10, 0)))
         .isEqualTo(1);
-    assertThat(store().enrollmentsOf(enrolled.prospectId()))
+    assertThat(store().campaigns().enrollmentsOf(enrolled.prospectId()))
         .extracting(Enrollment::status)
         .containsExactly(Enrollment.Status.ACTIVE);
-    assertThat(store().enrollmentsOf(doneId))
+    assertThat(store().campaigns().enrollmentsOf(doneId))
         .extracting(Enrollment::status)
         .containsExactly(Enrollment.Status.COMPLETED);
   }
 
   private List<String> names(ProspectQuery.Status status) {
     ProspectQuery query = new ProspectQuery(null, null, null, status, 10, 0);
-    assertThat(store().countProspects(query)).isEqualTo(store().prospects(query).size());
-    return store().prospects(query).stream().map(Prospect::fullName).toList();
+    assertThat(store().prospects().countProspects(query))
+        .isEqualTo(store().prospects().prospects(query).size());
+    return store().prospects().prospects(query).stream().map(Prospect::fullName).toList();
   }
 
   private static String url(String slug) {
@@ -314,37 +342,45 @@ interface ProspectsContract extends StoreFixture {
             null,
             now);
     long id = touch.prospectId();
-    store().recordEvent(new Event.Replied(id, now.plusSeconds(7200), "reply", Channel.DM));
-    store().recordEvent(new Event.Accepted(id, now.plusSeconds(3600), "accept"));
-    store().recordEvent(new Event.Accepted(id, now.plusSeconds(3600), "accept"));
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Replied(id, now.plusSeconds(7200), "reply", Channel.DM));
+    store().engineSteps().recordEvent(new Event.Accepted(id, now.plusSeconds(3600), "accept"));
+    store().engineSteps().recordEvent(new Event.Accepted(id, now.plusSeconds(3600), "accept"));
 
-    assertThat(store().events(id))
+    assertThat(store().prospects().events(id))
         .extracting(StoredEvent::kind, StoredEvent::channel, StoredEvent::at)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("ACCEPTED", null, now.plusSeconds(3600)),
             org.assertj.core.groups.Tuple.tuple("REPLIED", Channel.DM, now.plusSeconds(7200)));
-    assertThat(store().events(id + 1000)).isEmpty();
+    assertThat(store().prospects().events(id + 1000)).isEmpty();
   }
 
   @Test
   default void aPreviewOfASaveCountsWhatItWouldDoAndWritesNothing() {
     ProspectProfile known = aProspect().titled("Engineer").at(url("known")).build();
     ProspectProfile listed = aProspect().at(url("listed")).build();
-    store().saveProspects(List.of(known));
-    store().addDoNotContact(listed.profileUrl(), null, "asked us to stop");
+    store().prospects().saveProspects(List.of(known));
+    store().doNotContact().addDoNotContact(listed.profileUrl(), null, "asked us to stop");
     List<ProspectProfile> batch =
         List.of(
             aProspect().titled("VP Sales").at(url("known")).build(),
             aProspect().at(url("someone-new")).build(),
             listed);
 
-    ProspectWrite preview = store().previewProspects(batch);
+    ProspectWrite preview = store().prospects().previewProspects(batch);
 
     assertThat(preview).isEqualTo(new ProspectWrite(1, 1, 0, 1));
-    assertThat(store().countProspects(ProspectQuery.all(1))).isEqualTo(1);
-    assertThat(store().prospectByUrl(new ProfileUrl(url("known"))).orElseThrow().profile().title())
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isEqualTo(1);
+    assertThat(
+            store()
+                .prospects()
+                .prospectByUrl(new ProfileUrl(url("known")))
+                .orElseThrow()
+                .profile()
+                .title())
         .isEqualTo("Engineer");
-    assertThat(store().saveProspects(batch)).isEqualTo(preview);
+    assertThat(store().prospects().saveProspects(batch)).isEqualTo(preview);
   }
 
   @Test
@@ -353,9 +389,10 @@ interface ProspectsContract extends StoreFixture {
     for (int i = 0; i < 25; i++) {
       batch.add(aProspect().named("P" + i, "X").at("https://www.linkedin.com/in/p" + i).build());
     }
-    store().saveProspects(batch);
+    store().prospects().saveProspects(batch);
 
-    List<Prospect> page = store().prospects(new ProspectQuery(null, null, null, 10, 20));
+    List<Prospect> page =
+        store().prospects().prospects(new ProspectQuery(null, null, null, 10, 20));
 
     assertThat(page)
         .extracting(p -> p.profile().firstName())

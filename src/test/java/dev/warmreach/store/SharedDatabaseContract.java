@@ -43,21 +43,25 @@ interface SharedDatabaseContract extends StoreFixture {
   @Test
   default void anAdvanceThatLosesTheVersionRaceWritesNothingAndReturnsEmpty() {
     Touch first = anEmailTouch();
-    store().recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
     Enrollment due = enrollmentOf(first);
     long campaign = due.campaignId();
-    int decisions = store().decisions(campaign, null, 100).size();
+    int decisions = store().analytics().decisions(campaign, null, 100).size();
 
     // Between loading the enrollment and saving its step, another writer wakes it again. Writers
     // take turns on SQLite, so that writer runs on this thread, inside the step's transaction:
     // only the version check can tell the step's state is stale.
     Optional<Advance> step =
         store()
+            .engineSteps()
             .advance(
                 due.id(),
                 START.plusSeconds(120),
                 (e, p, a) -> {
                   store()
+                      .engineSteps()
                       .recordEvent(
                           new Event.PostPublished(
                               first.prospectId(), START.plusSeconds(30), "post-1", "pricing"));
@@ -66,30 +70,35 @@ interface SharedDatabaseContract extends StoreFixture {
 
     assertThat(step).isEmpty();
     assertThat(enrollmentOf(first)).isEqualTo(due);
-    assertThat(store().touches(first.prospectId())).containsExactly(first);
-    assertThat(store().events(first.prospectId()))
+    assertThat(store().touches().touches(first.prospectId())).containsExactly(first);
+    assertThat(store().prospects().events(first.prospectId()))
         .extracting(StoredEvent::kind)
         .containsExactly("ACCEPTED");
-    assertThat(store().decisions(campaign, null, 100)).hasSize(decisions);
+    assertThat(store().analytics().decisions(campaign, null, 100)).hasSize(decisions);
   }
 
   @Test
   default void aStepThatLosesItsRaceInsideARunIsUndoneAloneAndTheRestOfTheRunLands() {
     Touch first = anEmailTouch();
-    store().recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
     Enrollment due = enrollmentOf(first);
 
     Optional<Advance> step =
         store()
+            .engineSteps()
             .together(
                 () -> {
                   Optional<Advance> lost =
                       store()
+                          .engineSteps()
                           .advance(
                               due.id(),
                               START.plusSeconds(120),
                               (e, p, a) -> {
                                 store()
+                                    .engineSteps()
                                     .recordEvent(
                                         new Event.PostPublished(
                                             first.prospectId(),
@@ -99,6 +108,7 @@ interface SharedDatabaseContract extends StoreFixture {
                                 return secondStep(START.plusSeconds(120)).step(e, p, a);
                               });
                   store()
+                      .engineSteps()
                       .recordEvent(
                           new Event.Replied(
                               first.prospectId(), START.plusSeconds(90), "rep-1", Channel.EMAIL));
@@ -106,9 +116,9 @@ interface SharedDatabaseContract extends StoreFixture {
                 });
 
     assertThat(step).isEmpty();
-    assertThat(store().touches(first.prospectId())).containsExactly(first);
+    assertThat(store().touches().touches(first.prospectId())).containsExactly(first);
     // The event written inside the lost step went with it; the one after it landed.
-    assertThat(store().events(first.prospectId()))
+    assertThat(store().prospects().events(first.prospectId()))
         .extracting(StoredEvent::kind)
         .containsExactly("ACCEPTED", "REPLIED");
   }
@@ -122,10 +132,13 @@ interface SharedDatabaseContract extends StoreFixture {
     List<String> seenInside = new ArrayList<>();
     try {
       store()
+          .engineSteps()
           .together(
               () -> {
-                store().recordEvent(new Event.Accepted(prospect, START.plusSeconds(60), "acc-1"));
-                store().events(prospect).forEach(ev -> seenInside.add(ev.kind()));
+                store()
+                    .engineSteps()
+                    .recordEvent(new Event.Accepted(prospect, START.plusSeconds(60), "acc-1"));
+                store().prospects().events(prospect).forEach(ev -> seenInside.add(ev.kind()));
                 throw new IllegalStateException("the run stops here");
               });
     } catch (IllegalStateException expected) {
@@ -133,18 +146,22 @@ interface SharedDatabaseContract extends StoreFixture {
     }
 
     assertThat(seenInside).containsExactly("ACCEPTED");
-    assertThat(store().events(prospect)).isEmpty();
+    assertThat(store().prospects().events(prospect)).isEmpty();
     assertThat(enrollmentOf(first)).isEqualTo(before);
 
     store()
+        .engineSteps()
         .together(
             () -> {
-              store().recordEvent(new Event.Accepted(prospect, START.plusSeconds(60), "acc-1"));
+              store()
+                  .engineSteps()
+                  .recordEvent(new Event.Accepted(prospect, START.plusSeconds(60), "acc-1"));
               return store()
+                  .engineSteps()
                   .recordEvent(
                       new Event.Replied(prospect, START.plusSeconds(90), "rep-1", Channel.EMAIL));
             });
-    assertThat(store().events(prospect))
+    assertThat(store().prospects().events(prospect))
         .extracting(StoredEvent::kind)
         .containsExactly("ACCEPTED", "REPLIED");
   }
@@ -177,13 +194,16 @@ interface SharedDatabaseContract extends StoreFixture {
                 List<String> mine = new ArrayList<>();
                 List<Touch> batch;
                 while (!(batch =
-                        node.store.claimTouches(node.name, EMAIL, START, START.plus(CLAIM), 3))
+                        node.store
+                            .engineSteps()
+                            .claimTouches(node.name, EMAIL, START, START.plus(CLAIM), 3))
                     .isEmpty()) {
                   for (Touch touch : batch) {
                     mine.add(touch.idempotencyKey());
                     assertThat(
-                            node.store.finishTouch(
-                                touch.idempotencyKey(), Touch.Status.DONE, START))
+                            node.store
+                                .touches()
+                                .finishTouch(touch.idempotencyKey(), Touch.Status.DONE, START))
                         .isTrue();
                   }
                 }
@@ -207,13 +227,17 @@ interface SharedDatabaseContract extends StoreFixture {
     Instant lapses = START.plus(CLAIM);
 
     try (Store other = reopenStore(clock())) {
-      List<Touch> byA = store().claimTouches("node-a", EMAIL, START, lapses, 10);
+      List<Touch> byA = store().engineSteps().claimTouches("node-a", EMAIL, START, lapses, 10);
       List<Touch> byBWhileHeld =
-          other.claimTouches("node-b", EMAIL, lapses.minusMillis(1), lapses.plus(CLAIM), 10);
+          other
+              .engineSteps()
+              .claimTouches("node-b", EMAIL, lapses.minusMillis(1), lapses.plus(CLAIM), 10);
       List<Touch> byBOnceLapsed =
-          other.claimTouches("node-b", EMAIL, lapses, lapses.plus(CLAIM), 10);
+          other.engineSteps().claimTouches("node-b", EMAIL, lapses, lapses.plus(CLAIM), 10);
       List<Touch> byAAfter =
-          store().claimTouches("node-a", EMAIL, lapses.plusSeconds(1), lapses.plus(CLAIM), 10);
+          store()
+              .engineSteps()
+              .claimTouches("node-a", EMAIL, lapses.plusSeconds(1), lapses.plus(CLAIM), 10);
 
       assertThat(byA).extracting(Touch::id).containsExactly(touch.id());
       assertThat(byBWhileHeld).isEmpty();
@@ -225,9 +249,11 @@ interface SharedDatabaseContract extends StoreFixture {
   @Test
   default void aWokenEnrollmentRunsOnceWhenTwoNodesStepItAtOnce() throws Exception {
     Touch first = anEmailTouch();
-    store().recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
     Enrollment woken = enrollmentOf(first);
-    assertThat(store().nextDue()).contains(START.plusSeconds(60));
+    assertThat(store().engineSteps().nextDue()).contains(START.plusSeconds(60));
     Instant now = START.plusSeconds(120);
     // On PostgreSQL both nodes load the enrollment before either saves; on SQLite the second
     // cannot start until the first is done, so the first stops waiting for it after a while.
@@ -239,8 +265,9 @@ interface SharedDatabaseContract extends StoreFixture {
           race(
               List.of(store(), other),
               node ->
-                  node.store.dueEnrollments(now, 10).contains(woken.id())
+                  node.store.engineSteps().dueEnrollments(now, 10).contains(woken.id())
                       && node.store
+                          .engineSteps()
                           .advance(
                               woken.id(),
                               now,
@@ -255,10 +282,10 @@ interface SharedDatabaseContract extends StoreFixture {
     Enrollment after = enrollmentOf(first);
     assertThat(after.step()).isEqualTo("step-2");
     assertThat(after.version()).isEqualTo(woken.version() + 1);
-    assertThat(store().touches(first.prospectId()))
+    assertThat(store().touches().touches(first.prospectId()))
         .extracting(Touch::step)
         .containsExactly("step-1", "step-2");
-    assertThat(store().decisions(woken.campaignId(), first.prospectId(), 100))
+    assertThat(store().analytics().decisions(woken.campaignId(), first.prospectId(), 100))
         .filteredOn(d -> d.step().equals("step-2"))
         .hasSize(1);
   }

@@ -31,7 +31,7 @@ class SqliteStoreTest extends StoreContract {
 
   @Test
   void keepsItsFileInTheHomeFolderInWriteAheadLogMode() throws Exception {
-    store.saveProspects(List.of(aProspect().build()));
+    store.prospects().saveProspects(List.of(aProspect().build()));
 
     Path file = home.resolve("warmreach.db");
     assertThat(Files.exists(file)).isTrue();
@@ -47,7 +47,7 @@ class SqliteStoreTest extends StoreContract {
     Path nested = home.resolve("a/b/c");
 
     try (Store created = JdbcStore.openEmbedded(nested, clock)) {
-      assertThat(created.accounts()).isEmpty();
+      assertThat(created.accounts().accounts()).isEmpty();
     }
     assertThat(Files.exists(nested.resolve("warmreach.db"))).isTrue();
   }

@@ -73,27 +73,28 @@ abstract class StoreContract
     StoredCampaign campaign = ACampaign.launched(store, 7, START, "sdr-1");
     long id = campaign.campaign().id();
 
-    List<Enrollment> all = store.enrollments(id, 100);
-    List<Enrollment> second = store.enrollments(id, 3, 3);
+    List<Enrollment> all = store.campaigns().enrollments(id, 100);
+    List<Enrollment> second = store.campaigns().enrollments(id, 3, 3);
 
     assertThat(all).hasSize(7);
     assertThat(second).containsExactlyElementsOf(all.subList(3, 6));
-    assertThat(store.enrollments(id, 3, 6)).containsExactly(all.get(6));
-    assertThat(store.enrollments(id, 3, 9)).isEmpty();
-    assertThat(store.countEnrollments(id)).isEqualTo(7);
-    assertThat(store.countEnrollments(id + 1)).isZero();
-    assertThat(store.enrollmentCounts())
+    assertThat(store.campaigns().enrollments(id, 3, 6)).containsExactly(all.get(6));
+    assertThat(store.campaigns().enrollments(id, 3, 9)).isEmpty();
+    assertThat(store.campaigns().countEnrollments(id)).isEqualTo(7);
+    assertThat(store.campaigns().countEnrollments(id + 1)).isZero();
+    assertThat(store.analytics().enrollmentCounts())
         .isEqualTo(java.util.Map.of(id, java.util.Map.of("ACTIVE", 7L)));
   }
 
   @Test
   void theDoNotContactListStillMatchesAfterReopening() {
-    store.addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked");
+    store.doNotContact().addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked");
     store.close();
 
     store = reopenStore(clock);
 
-    assertThat(store.isDoNotContact(null, new EmailAddress("ana@northwind.example"))).isTrue();
+    assertThat(store.doNotContact().isDoNotContact(null, new EmailAddress("ana@northwind.example")))
+        .isTrue();
   }
 
   @Test
@@ -107,30 +108,40 @@ abstract class StoreContract
             ZoneId.of("America/Sao_Paulo"),
             WorkingHours.parse("Mon,Wed,Fri 08:30-16:00"));
 
-    assertThat(store.addAccount(account)).isTrue();
+    assertThat(store.accounts().addAccount(account)).isTrue();
 
-    assertThat(store.account("sdr-1")).contains(account);
-    assertThat(store.accounts()).containsExactly(account);
+    assertThat(store.accounts().account("sdr-1")).contains(account);
+    assertThat(store.accounts().accounts()).containsExactly(account);
   }
 
   @Test
   void refusesASecondAccountWithTheSameName() {
-    store.addAccount(SenderAccount.withPlanDefaults("sdr-1", Plan.PREMIUM, ZoneId.of("UTC")));
+    store
+        .accounts()
+        .addAccount(SenderAccount.withPlanDefaults("sdr-1", Plan.PREMIUM, ZoneId.of("UTC")));
 
     boolean added =
-        store.addAccount(SenderAccount.withPlanDefaults("sdr-1", Plan.FREE, ZoneId.of("UTC")));
+        store
+            .accounts()
+            .addAccount(SenderAccount.withPlanDefaults("sdr-1", Plan.FREE, ZoneId.of("UTC")));
 
     assertThat(added).isFalse();
-    assertThat(store.account("sdr-1").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
+    assertThat(store.accounts().account("sdr-1").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
   }
 
   @Test
   void listsAccountsByName() {
-    store.addAccount(SenderAccount.withPlanDefaults("zoe", Plan.PREMIUM, ZoneId.of("UTC")));
-    store.addAccount(SenderAccount.withPlanDefaults("ana", Plan.RECRUITER, ZoneId.of("UTC")));
+    store
+        .accounts()
+        .addAccount(SenderAccount.withPlanDefaults("zoe", Plan.PREMIUM, ZoneId.of("UTC")));
+    store
+        .accounts()
+        .addAccount(SenderAccount.withPlanDefaults("ana", Plan.RECRUITER, ZoneId.of("UTC")));
 
-    assertThat(store.accounts()).extracting(SenderAccount::name).containsExactly("ana", "zoe");
-    assertThat(store.account("nobody")).isEmpty();
+    assertThat(store.accounts().accounts())
+        .extracting(SenderAccount::name)
+        .containsExactly("ana", "zoe");
+    assertThat(store.accounts().account("nobody")).isEmpty();
   }
 
   // The task inbox
@@ -152,25 +163,31 @@ abstract class StoreContract
             clock.instant());
 
     String account = PlannedTouches.ACCOUNT;
-    assertThat(store.countDueTouches(Map.of(account, START))).containsExactly(entry(account, 1L));
-    assertThat(store.countDueTouches(Map.of(account, clock.instant(), "nobody", clock.instant())))
-        .containsOnly(entry(account, 2L), entry("nobody", 0L));
-    assertThat(store.countDueTouches(Map.of())).isEmpty();
-    assertThat(store.dueTouches(clock.instant(), null, 10)).hasSize(2);
-
-    store.finishTouch(first.idempotencyKey(), Touch.Status.DONE, clock.instant());
-    assertThat(store.countDueTouches(Map.of(account, clock.instant())))
+    assertThat(store.touches().countDueTouches(Map.of(account, START)))
         .containsExactly(entry(account, 1L));
-    assertThat(store.prospectsById(List.of(first.prospectId(), later.prospectId(), 999L)))
+    assertThat(
+            store
+                .touches()
+                .countDueTouches(Map.of(account, clock.instant(), "nobody", clock.instant())))
+        .containsOnly(entry(account, 2L), entry("nobody", 0L));
+    assertThat(store.touches().countDueTouches(Map.of())).isEmpty();
+    assertThat(store.touches().dueTouches(clock.instant(), null, 10)).hasSize(2);
+
+    store.touches().finishTouch(first.idempotencyKey(), Touch.Status.DONE, clock.instant());
+    assertThat(store.touches().countDueTouches(Map.of(account, clock.instant())))
+        .containsExactly(entry(account, 1L));
+    assertThat(
+            store.prospects().prospectsById(List.of(first.prospectId(), later.prospectId(), 999L)))
         .containsOnlyKeys(first.prospectId(), later.prospectId());
     assertThat(
             store
+                .prospects()
                 .prospectsById(List.of(later.prospectId()))
                 .get(later.prospectId())
                 .profile()
                 .fullName())
         .isEqualTo("Ben Okafor");
-    assertThat(store.prospectsById(List.of())).isEmpty();
+    assertThat(store.prospects().prospectsById(List.of())).isEmpty();
   }
 
   @Test
@@ -199,21 +216,28 @@ abstract class StoreContract
             "Hello",
             "Hi Cy",
             START);
-    store.finishTouch(first.idempotencyKey(), Touch.Status.DONE, START.plusSeconds(60));
-    store.finishTouch(second.idempotencyKey(), Touch.Status.DONE, START.plus(Duration.ofDays(6)));
-    store.finishTouch(third.idempotencyKey(), Touch.Status.DONE, START.plus(Duration.ofDays(7)));
-    store.recordEvent(
-        new Event.Replied(
-            first.prospectId(), START.plus(Duration.ofDays(8)), "reply-1", Channel.EMAIL));
-    long campaign = store.campaign(PlannedTouches.CAMPAIGN).orElseThrow().campaign().id();
+    store.touches().finishTouch(first.idempotencyKey(), Touch.Status.DONE, START.plusSeconds(60));
+    store
+        .touches()
+        .finishTouch(second.idempotencyKey(), Touch.Status.DONE, START.plus(Duration.ofDays(6)));
+    store
+        .touches()
+        .finishTouch(third.idempotencyKey(), Touch.Status.DONE, START.plus(Duration.ofDays(7)));
+    store
+        .engineSteps()
+        .recordEvent(
+            new Event.Replied(
+                first.prospectId(), START.plus(Duration.ofDays(8)), "reply-1", Channel.EMAIL));
+    long campaign =
+        store.campaigns().campaign(PlannedTouches.CAMPAIGN).orElseThrow().campaign().id();
     Instant monday = Instant.parse("2026-03-02T00:00:00Z");
 
-    assertThat(store.weeklyActivity(campaign, monday.minus(Duration.ofDays(70))))
+    assertThat(store.analytics().weeklyActivity(campaign, monday.minus(Duration.ofDays(70))))
         .containsExactly(
             new WeeklyActivity(monday, 2, 0),
             new WeeklyActivity(monday.plus(Duration.ofDays(7)), 1, 1));
-    assertThat(store.weeklyActivity(null, monday.plus(Duration.ofDays(7))))
+    assertThat(store.analytics().weeklyActivity(null, monday.plus(Duration.ofDays(7))))
         .containsExactly(new WeeklyActivity(monday.plus(Duration.ofDays(7)), 1, 1));
-    assertThat(store.weeklyActivity(campaign + 1, monday)).isEmpty();
+    assertThat(store.analytics().weeklyActivity(campaign + 1, monday)).isEmpty();
   }
 }

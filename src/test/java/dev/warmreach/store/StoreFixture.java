@@ -35,7 +35,7 @@ interface StoreFixture {
 
   /** The enrollment a touch was planned for, as stored now. */
   default Enrollment enrollmentOf(Touch touch) {
-    return store().enrollmentsOf(touch.prospectId()).stream()
+    return store().campaigns().enrollmentsOf(touch.prospectId()).stream()
         .filter(e -> e.id() == touch.enrollmentId())
         .findFirst()
         .orElseThrow();

@@ -46,7 +46,7 @@ public final class ACampaign {
               .active(i % 2 == 0 ? ActivityLevel.HIGH : ActivityLevel.LOW)
               .build());
     }
-    store.saveProspects(profiles);
+    store.prospects().saveProspects(profiles);
     for (String name : accounts) {
       SenderAccount account =
           SenderAccount.withPlanDefaults(name, Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin"));
@@ -60,11 +60,12 @@ public final class ACampaign {
                 account.timeZone(),
                 WorkingHours.parse(hours));
       }
-      store.addAccount(account);
+      store.accounts().addAccount(account);
     }
     String definition = CampaignFile.defaultJson();
     StoredCampaign stored =
         store
+            .campaigns()
             .createCampaign(
                 new Campaign(
                     0,
@@ -78,15 +79,15 @@ public final class ACampaign {
             .orElseThrow();
     SequenceEngine engine = Engines.engine(CampaignFile.fromJson(definition), "playbook");
     List<Enrollment> enrollments = new ArrayList<>();
-    List<Prospect> people = store.prospects(ProspectQuery.all(10_000));
+    List<Prospect> people = store.prospects().prospects(ProspectQuery.all(10_000));
     for (int i = 0; i < people.size(); i++) {
       enrollments.add(
           engine.enroll(
               0, stored.campaign().id(), people.get(i).id(), accounts[i % accounts.length], start));
     }
-    store.enroll(enrollments);
-    LiveEngine.prepareAccounts(store, stored.campaign(), start);
-    store.setCampaignStatus(stored.campaign().id(), Campaign.Status.ACTIVE);
+    store.campaigns().enroll(enrollments);
+    LiveEngine.prepareAccounts(store.accounts(), stored.campaign(), start);
+    store.campaigns().setCampaignStatus(stored.campaign().id(), Campaign.Status.ACTIVE);
     return stored;
   }
 }

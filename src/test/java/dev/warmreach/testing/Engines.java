@@ -21,15 +21,29 @@ public final class Engines {
   private Engines() {}
 
   public static CampaignEngines campaigns(Store store) {
-    return new CampaignEngines(store, COACH, CampaignFile::fromJson);
+    return new CampaignEngines(
+        store.campaigns(), store.prospects(), store.accounts(), COACH, CampaignFile::fromJson);
   }
 
   public static LiveEngine live(Store store, Executor executor) {
-    return new LiveEngine(store, campaigns(store), executor);
+    return new LiveEngine(
+        store.engineSteps(),
+        store.simulatedReactions(),
+        store.campaigns(),
+        store.accounts(),
+        campaigns(store),
+        executor);
   }
 
   public static LiveEngine live(Store store, Executor executor, String node) {
-    return new LiveEngine(store, campaigns(store), executor, node);
+    return new LiveEngine(
+        store.engineSteps(),
+        store.simulatedReactions(),
+        store.campaigns(),
+        store.accounts(),
+        campaigns(store),
+        executor,
+        node);
   }
 
   /** The engine for {@code definition} run with the policy named {@code policy}. */

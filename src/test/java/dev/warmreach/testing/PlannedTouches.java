@@ -41,9 +41,9 @@ public final class PlannedTouches {
   /** A touch on {@code channel} to the prospect, planned at {@code now}. */
   public static Touch plant(
       Store store, ProspectProfile profile, Channel channel, Message message, Instant now) {
-    store.saveProspects(List.of(profile));
+    store.prospects().saveProspects(List.of(profile));
     Prospect prospect =
-        store.prospects(ProspectQuery.all(10_000)).stream()
+        store.prospects().prospects(ProspectQuery.all(10_000)).stream()
             .filter(
                 p ->
                     p.profile().profileUrl() != null
@@ -53,14 +53,18 @@ public final class PlannedTouches {
             .orElseThrow(() -> new IllegalStateException("prospect not stored: " + profile));
     SenderAccount account =
         SenderAccount.withPlanDefaults(ACCOUNT, Plan.SALES_NAVIGATOR, ZoneOffset.UTC);
-    store.addAccount(account);
-    store.ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), now));
+    store.accounts().addAccount(account);
+    store
+        .accounts()
+        .ensureAccountState(AccountState.open(account, AccountLimits.defaultsFor(account), now));
     StoredCampaign campaign =
         store
+            .campaigns()
             .campaign(CAMPAIGN)
             .orElseGet(
                 () ->
                     store
+                        .campaigns()
                         .createCampaign(
                             new Campaign(
                                 0,
@@ -73,14 +77,17 @@ public final class PlannedTouches {
                             "{}")
                         .orElseThrow());
     long campaignId = campaign.campaign().id();
-    store.enroll(List.of(Enrollment.start(0, campaignId, prospect.id(), ACCOUNT, "step-1", now)));
+    store
+        .campaigns()
+        .enroll(List.of(Enrollment.start(0, campaignId, prospect.id(), ACCOUNT, "step-1", now)));
     Enrollment enrollment =
-        store.enrollments(campaignId, 10_000).stream()
+        store.campaigns().enrollments(campaignId, 10_000).stream()
             .filter(e -> e.prospectId() == prospect.id())
             .findFirst()
             .orElseThrow();
     String key = Touch.keyFor(enrollment.id(), "step-1", 0);
     store
+        .engineSteps()
         .advance(
             enrollment.id(),
             now,
@@ -103,7 +110,7 @@ public final class PlannedTouches {
                             message)),
                     null))
         .orElseThrow(() -> new IllegalStateException("the step did not run"));
-    return store.touches(prospect.id()).stream()
+    return store.touches().touches(prospect.id()).stream()
         .filter(t -> t.idempotencyKey().equals(key))
         .findFirst()
         .orElseThrow();

@@ -46,11 +46,11 @@ public final class RealisticWorkspace {
     String[] lines = new String(sample, StandardCharsets.UTF_8).split("\r?\n");
     importRows(app, lines, 1, HISTORY_ROWS + 1, "spring");
     importRows(app, lines, HISTORY_ROWS + 1, lines.length, "q4");
-    app.store()
+    app.accounts()
         .addAccount(
             SenderAccount.withPlanDefaults(
                 ACCOUNTS.get(0), Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
-    app.store()
+    app.accounts()
         .addAccount(
             SenderAccount.withPlanDefaults(
                 ACCOUNTS.get(1), Plan.PREMIUM_BUSINESS, ZoneId.of("America/New_York")));
@@ -64,14 +64,16 @@ public final class RealisticWorkspace {
         Engines.live(
             app.store(),
             new SimulatedExecutor(
-                app.store(),
+                app.prospects(),
+                app.touches(),
+                app.store().simulatedReactions(),
                 11,
                 Truth.DEFAULT,
                 new DeliveryLog(Path.of("target", "realistic-workspace-deliveries.log"))));
     for (int day = 1; day <= 35; day++) {
       simulated.runUntil(start.plus(Duration.ofDays(day)));
     }
-    app.store().setCampaignStatus(history.campaign().id(), Campaign.Status.COMPLETED);
+    app.campaigns().setCampaignStatus(history.campaign().id(), Campaign.Status.COMPLETED);
 
     StoredCampaign live =
         app.campaignSetup().create(now, LIVE, ACCOUNTS, "playbook", definition(), "q4");

@@ -1,8 +1,9 @@
 package dev.warmreach.execute.email;
 
 import dev.warmreach.domain.Event;
+import dev.warmreach.store.Deliveries;
+import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.OutboundTouch;
-import dev.warmreach.store.Store;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -25,13 +26,16 @@ import java.util.Properties;
  */
 public final class BounceReader {
 
-  private final Store store;
+  private final Deliveries deliveries;
+  private final EngineSteps events;
   private final BounceSettings settings;
   private final Clock clock;
   private final Session session;
 
-  public BounceReader(Store store, BounceSettings settings, Clock clock) {
-    this.store = store;
+  public BounceReader(
+      Deliveries deliveries, EngineSteps events, BounceSettings settings, Clock clock) {
+    this.deliveries = deliveries;
+    this.events = events;
     this.settings = settings;
     this.clock = clock;
     this.session = Session.getInstance(properties(settings));
@@ -107,13 +111,13 @@ public final class BounceReader {
     if (bounce.isEmpty()) {
       return false;
     }
-    Optional<OutboundTouch> touch = store.outboundTouch(bounce.get().touchKey());
+    Optional<OutboundTouch> touch = deliveries.outboundTouch(bounce.get().touchKey());
     if (touch.isEmpty()) {
       return false; // not ours, or the prospect was erased since
     }
     Instant at =
         message.getSentDate() != null ? message.getSentDate().toInstant() : clock.instant();
-    return store.recordEvent(
+    return events.recordEvent(
         new Event.Bounced(touch.get().prospect().id(), at, "bounce:" + bounce.get().bounceId()));
   }
 

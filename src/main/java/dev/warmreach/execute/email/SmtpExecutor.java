@@ -5,9 +5,10 @@ import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
+import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.OutboundTouch;
-import dev.warmreach.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,13 +28,16 @@ import java.util.Set;
  */
 public final class SmtpExecutor implements Executor {
 
-  private final Store store;
+  private final Deliveries deliveries;
+  private final DoNotContactList doNotContact;
   private final SmtpSettings settings;
   private final Clock clock;
   private final SmtpMailer mailer;
 
-  public SmtpExecutor(Store store, SmtpSettings settings, Clock clock) {
-    this.store = store;
+  public SmtpExecutor(
+      Deliveries deliveries, DoNotContactList doNotContact, SmtpSettings settings, Clock clock) {
+    this.deliveries = deliveries;
+    this.doNotContact = doNotContact;
     this.settings = settings;
     this.clock = clock;
     this.mailer = new SmtpMailer(settings);
@@ -50,7 +54,7 @@ public final class SmtpExecutor implements Executor {
       throw new IllegalArgumentException(
           "the SMTP executor sends email touches only, not " + touch.channel());
     }
-    Optional<OutboundTouch> outbound = store.outboundTouch(touch.idempotencyKey());
+    Optional<OutboundTouch> outbound = deliveries.outboundTouch(touch.idempotencyKey());
     if (outbound.isEmpty()) {
       return; // the prospect was erased since the touch was planned
     }
@@ -58,14 +62,14 @@ public final class SmtpExecutor implements Executor {
     EmailAddress to = prospect.profile().email();
     Instant now = clock.instant();
     Delivery delivery =
-        store.openDelivery(
+        deliveries.openDelivery(
             touch.idempotencyKey(), Delivery.Kind.EMAIL, to == null ? "" : to.value(), now);
     switch (delivery.status()) {
       case PENDING -> attempt(delivery, outbound.get(), now);
       case SENDING -> {
         // A claim that has lapsed means its sender died mid-send: it may have gone out.
         if (delivery.nextAttemptAt() == null || !delivery.nextAttemptAt().isAfter(now)) {
-          store.settleDelivery(
+          deliveries.settleDelivery(
               delivery.id(),
               Delivery.Status.FAILED,
               "interrupted while sending (attempt "
@@ -87,12 +91,12 @@ public final class SmtpExecutor implements Executor {
     }
     Optional<String> skip = reasonToSkip(outbound);
     if (skip.isPresent()) {
-      store.settleDelivery(
+      deliveries.settleDelivery(
           delivery.id(), Delivery.Status.SKIPPED, skip.get(), Touch.Status.SKIPPED, now);
       return;
     }
     if (outbound.touch().message() == null) {
-      store.settleDelivery(
+      deliveries.settleDelivery(
           delivery.id(),
           Delivery.Status.FAILED,
           "the touch has no text to send",
@@ -102,7 +106,7 @@ public final class SmtpExecutor implements Executor {
     }
     // The claim outlasts every timeout of one send, so a live sender is never taken for dead.
     Instant claimUntil = now.plus(settings.timeout().multipliedBy(6));
-    if (!store.claimDelivery(
+    if (!deliveries.claimDelivery(
         delivery.id(), delivery.attempts(), Delivery.Status.SENDING, now, claimUntil)) {
       return; // another sender has it
     }
@@ -110,16 +114,16 @@ public final class SmtpExecutor implements Executor {
     SmtpMailer.Result result = mailer.send(outbound, now);
     Instant after = clock.instant();
     if (result instanceof SmtpMailer.Result.Accepted) {
-      store.settleDelivery(delivery.id(), Delivery.Status.SENT, "", Touch.Status.DONE, after);
+      deliveries.settleDelivery(delivery.id(), Delivery.Status.SENT, "", Touch.Status.DONE, after);
     } else if (result instanceof SmtpMailer.Result.Refused refused) {
-      store.settleDelivery(
+      deliveries.settleDelivery(
           delivery.id(), Delivery.Status.FAILED, refused.reason(), Touch.Status.FAILED, after);
     } else if (result instanceof SmtpMailer.Result.TryLater later) {
       Optional<Instant> next = settings.retries().next(attemptsMade, after);
       if (next.isPresent()) {
-        store.retryDelivery(delivery.id(), next.get(), later.reason(), after);
+        deliveries.retryDelivery(delivery.id(), next.get(), later.reason(), after);
       } else {
-        store.settleDelivery(
+        deliveries.settleDelivery(
             delivery.id(),
             Delivery.Status.DEAD,
             later.reason() + " (gave up after " + attemptsMade + " attempts)",
@@ -135,7 +139,8 @@ public final class SmtpExecutor implements Executor {
     if (email == null) {
       return Optional.of("the prospect has no email address");
     }
-    if (prospect.doNotContact() || store.isDoNotContact(prospect.profile().profileUrl(), email)) {
+    if (prospect.doNotContact()
+        || doNotContact.isDoNotContact(prospect.profile().profileUrl(), email)) {
       return Optional.of("the prospect is on the do-not-contact list");
     }
     return Optional.empty();

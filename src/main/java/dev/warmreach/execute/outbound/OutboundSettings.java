@@ -16,7 +16,10 @@ import dev.warmreach.execute.email.SmtpExecutor;
 import dev.warmreach.execute.email.SmtpSettings;
 import dev.warmreach.execute.webhook.WebhookExecutor;
 import dev.warmreach.execute.webhook.WebhookSettings;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Deliveries;
+import dev.warmreach.store.DoNotContactList;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.WorkspaceSettings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -131,40 +134,51 @@ public final class OutboundSettings {
     }
   }
 
-  private final Store store;
+  private final WorkspaceSettings settings;
+  private final Deliveries deliveries;
+  private final DoNotContactList doNotContact;
+  private final EngineSteps events;
 
-  public OutboundSettings(Store store) {
-    this.store = store;
+  /** Settings kept in {@code settings}; the executors they call for work with the other ports. */
+  public OutboundSettings(
+      WorkspaceSettings settings,
+      Deliveries deliveries,
+      DoNotContactList doNotContact,
+      EngineSteps events) {
+    this.settings = settings;
+    this.deliveries = deliveries;
+    this.doNotContact = doNotContact;
+    this.events = events;
   }
 
   public Optional<Smtp> smtp() {
-    return store.setting(SMTP).map(json -> read(json, Smtp.class));
+    return settings.setting(SMTP).map(json -> read(json, Smtp.class));
   }
 
   public Optional<Webhook> webhook() {
-    return store.setting(WEBHOOK).map(json -> read(json, Webhook.class));
+    return settings.setting(WEBHOOK).map(json -> read(json, Webhook.class));
   }
 
   public Optional<Bounces> bounces() {
-    return store.setting(BOUNCES).map(json -> read(json, Bounces.class));
+    return settings.setting(BOUNCES).map(json -> read(json, Bounces.class));
   }
 
   /** Checks the settings by building them, then stores them. */
   public void save(Bounces bounces, Map<String, String> env) {
     bounces.resolve(env);
-    store.saveSetting(BOUNCES, write(bounces));
+    settings.saveSetting(BOUNCES, write(bounces));
   }
 
   /** Checks the settings by building them, then stores them. */
   public void save(Smtp smtp, Map<String, String> env) {
     smtp.resolve(env);
-    store.saveSetting(SMTP, write(smtp));
+    settings.saveSetting(SMTP, write(smtp));
   }
 
   /** Checks the settings by building them, then stores them. */
   public void save(Webhook webhook, Map<String, String> env) {
     webhook.resolve(env);
-    store.saveSetting(WEBHOOK, write(webhook));
+    settings.saveSetting(WEBHOOK, write(webhook));
   }
 
   public boolean remove(String name) {
@@ -172,7 +186,7 @@ public final class OutboundSettings {
       throw new UserError(
           "there is no setting '" + name + "'; there are smtp, webhook and bounces");
     }
-    return store.removeSetting(name);
+    return settings.removeSetting(name);
   }
 
   /**
@@ -189,14 +203,20 @@ public final class OutboundSettings {
    */
   public RoutedExecutor executors(Clock clock, Map<String, String> env, PrintWriter log) {
     List<Executor> executors = new ArrayList<>();
-    smtp().ifPresent(s -> executors.add(new SmtpExecutor(store, s.resolve(env), clock)));
-    webhook().ifPresent(w -> executors.add(new WebhookExecutor(store, w.resolve(env), clock)));
+    smtp()
+        .ifPresent(
+            s -> executors.add(new SmtpExecutor(deliveries, doNotContact, s.resolve(env), clock)));
+    webhook()
+        .ifPresent(
+            w ->
+                executors.add(
+                    new WebhookExecutor(deliveries, doNotContact, w.resolve(env), clock)));
     bounces()
         .ifPresent(
             b ->
                 executors.add(
                     new BounceWatch(
-                        new BounceReader(store, b.resolve(env), clock),
+                        new BounceReader(deliveries, events, b.resolve(env), clock),
                         clock,
                         BOUNCE_INTERVAL,
                         log)));

@@ -6,8 +6,10 @@ import dev.warmreach.execute.Executor;
 import dev.warmreach.sequence.ProspectState;
 import dev.warmreach.simulation.SimulatedNetwork;
 import dev.warmreach.simulation.Truth;
+import dev.warmreach.store.Prospects;
 import dev.warmreach.store.SimulatedReaction;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.SimulatedReactions;
+import dev.warmreach.store.Touches;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,13 +22,23 @@ import java.util.Set;
  */
 public final class SimulatedExecutor implements Executor {
 
-  private final Store store;
+  private final Prospects prospects;
+  private final Touches touches;
+  private final SimulatedReactions reactions;
   private final SimulatedNetwork network;
   private final Truth truth;
   private final DeliveryLog log;
 
-  public SimulatedExecutor(Store store, long seed, Truth truth, DeliveryLog log) {
-    this.store = store;
+  public SimulatedExecutor(
+      Prospects prospects,
+      Touches touches,
+      SimulatedReactions reactions,
+      long seed,
+      Truth truth,
+      DeliveryLog log) {
+    this.prospects = prospects;
+    this.touches = touches;
+    this.reactions = reactions;
     this.network = new SimulatedNetwork(seed);
     this.truth = truth;
     this.log = log;
@@ -45,9 +57,9 @@ public final class SimulatedExecutor implements Executor {
   @Override
   public void execute(Touch touch) {
     log.deliver(touch.idempotencyKey());
-    ProspectState prospect = store.prospectState(touch.prospectId()).orElseThrow();
+    ProspectState prospect = prospects.prospectState(touch.prospectId()).orElseThrow();
     boolean touchedOnLinkedIn =
-        store.touches(touch.prospectId()).stream()
+        touches.touches(touch.prospectId()).stream()
             .anyMatch(
                 t ->
                     t.status() == Touch.Status.DONE
@@ -80,8 +92,8 @@ public final class SimulatedExecutor implements Executor {
                     + r.response().name().toLowerCase(java.util.Locale.ROOT)));
       }
     }
-    store.scheduleReactions(later);
-    store.finishTouch(
+    this.reactions.scheduleReactions(later);
+    touches.finishTouch(
         touch.idempotencyKey(), landed ? Touch.Status.DONE : Touch.Status.SKIPPED, touch.dueAt());
   }
 }

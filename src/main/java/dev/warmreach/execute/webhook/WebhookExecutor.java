@@ -6,9 +6,10 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
+import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.OutboundTouch;
-import dev.warmreach.store.Store;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -40,13 +41,16 @@ public final class WebhookExecutor implements Executor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 100;
 
-  private final Store store;
+  private final Deliveries deliveries;
+  private final DoNotContactList doNotContact;
   private final WebhookSettings settings;
   private final Clock clock;
   private final HttpClient http;
 
-  public WebhookExecutor(Store store, WebhookSettings settings, Clock clock) {
-    this.store = store;
+  public WebhookExecutor(
+      Deliveries deliveries, DoNotContactList doNotContact, WebhookSettings settings, Clock clock) {
+    this.deliveries = deliveries;
+    this.doNotContact = doNotContact;
     this.settings = settings;
     this.clock = clock;
     this.http =
@@ -71,7 +75,7 @@ public final class WebhookExecutor implements Executor {
   @Override
   public void execute(Touch touch) {
     Delivery delivery =
-        store.openDelivery(
+        deliveries.openDelivery(
             touch.idempotencyKey(),
             Delivery.Kind.WEBHOOK,
             settings.url().toString(),
@@ -85,7 +89,8 @@ public final class WebhookExecutor implements Executor {
    */
   public int deliverDue() {
     int tried = 0;
-    for (Delivery delivery : store.dueDeliveries(Delivery.Kind.WEBHOOK, clock.instant(), BATCH)) {
+    for (Delivery delivery :
+        deliveries.dueDeliveries(Delivery.Kind.WEBHOOK, clock.instant(), BATCH)) {
       if (attempt(delivery)) {
         tried++;
       }
@@ -101,20 +106,21 @@ public final class WebhookExecutor implements Executor {
     // While this attempt runs, no other node starts one; if this node dies, the claim lapses and
     // the delivery is tried again (with the same Idempotency-Key).
     Instant claimUntil = now.plus(settings.timeout().multipliedBy(3));
-    if (!store.claimDelivery(
+    if (!deliveries.claimDelivery(
         delivery.id(), delivery.attempts(), Delivery.Status.PENDING, now, claimUntil)) {
       return false;
     }
     int attemptsMade = delivery.attempts() + 1;
-    Optional<OutboundTouch> outbound = store.outboundTouch(delivery.touchKey());
+    Optional<OutboundTouch> outbound = deliveries.outboundTouch(delivery.touchKey());
     if (outbound.isEmpty()) {
       // The prospect was erased since; the cascade removes the delivery with the touch.
       return true;
     }
     Prospect prospect = outbound.get().prospect();
     if (prospect.doNotContact()
-        || store.isDoNotContact(prospect.profile().profileUrl(), prospect.profile().email())) {
-      store.settleDelivery(
+        || doNotContact.isDoNotContact(
+            prospect.profile().profileUrl(), prospect.profile().email())) {
+      deliveries.settleDelivery(
           delivery.id(),
           Delivery.Status.SKIPPED,
           "prospect is on the do-not-contact list",
@@ -126,14 +132,14 @@ public final class WebhookExecutor implements Executor {
     Optional<String> failure = post(delivery.touchKey(), body, now);
     Instant after = clock.instant();
     if (failure.isEmpty()) {
-      store.settleDelivery(delivery.id(), Delivery.Status.SENT, "", Touch.Status.DONE, after);
+      deliveries.settleDelivery(delivery.id(), Delivery.Status.SENT, "", Touch.Status.DONE, after);
       return true;
     }
     Optional<Instant> next = settings.retries().next(attemptsMade, after);
     if (next.isPresent()) {
-      store.retryDelivery(delivery.id(), next.get(), failure.get(), after);
+      deliveries.retryDelivery(delivery.id(), next.get(), failure.get(), after);
     } else {
-      store.settleDelivery(
+      deliveries.settleDelivery(
           delivery.id(),
           Delivery.Status.DEAD,
           failure.get() + " (gave up after " + attemptsMade + " attempts)",

@@ -53,7 +53,7 @@ record Database(Dialect dialect, HikariDataSource pool, Jdbi jdbi) {
 
   /** The transactions of this database, one writer at a time where it allows only one. */
   Transactions transactions() {
-    return new Transactions(jdbi, WriteGate.forDialect(dialect));
+    return new Transactions(jdbi, WriteGate.forDialect(dialect), dialect.runsTakeTurns());
   }
 
   /**

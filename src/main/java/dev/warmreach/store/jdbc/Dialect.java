@@ -4,6 +4,7 @@ import dev.warmreach.domain.UserError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +31,14 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
    * process should take turns before they start (see {@link WriteGate}).
    */
   boolean singleWriter();
+
+  /**
+   * A statement that makes a transaction wait until no other transaction on the database runs a run
+   * of steps ({@link Transactions#together}), held until it ends; empty where writers take turns
+   * anyway. Runs of many steps on two nodes at once would lock the same rows in different orders
+   * and deadlock.
+   */
+  Optional<String> runsTakeTurns();
 
   /** How many pooled connections are worth keeping open. */
   int poolSize();

@@ -1,5 +1,6 @@
 package dev.warmreach.store.jdbc;
 
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -32,6 +33,12 @@ final class PostgresDialect implements Dialect {
   @Override
   public boolean singleWriter() {
     return false;
+  }
+
+  /** A lock of the transaction, on a number of Warmreach's own ("wr" in ASCII). */
+  @Override
+  public Optional<String> runsTakeTurns() {
+    return Optional.of("SELECT pg_advisory_xact_lock(30578)");
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.warmreach.domain.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -70,6 +71,12 @@ final class SqliteDialect implements Dialect {
   @Override
   public boolean singleWriter() {
     return true;
+  }
+
+  /** One writer at a time already. */
+  @Override
+  public Optional<String> runsTakeTurns() {
+    return Optional.empty();
   }
 
   /** Few: writers take turns anyway, and readers in WAL mode need no more. */

@@ -1,6 +1,7 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.store.StoreException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -26,9 +27,12 @@ final class Transactions {
 
   private final AtomicLong savepoints = new AtomicLong();
 
-  Transactions(Jdbi jdbi, WriteGate writes) {
+  private final Optional<String> runsTakeTurns;
+
+  Transactions(Jdbi jdbi, WriteGate writes, Optional<String> runsTakeTurns) {
     this.jdbi = jdbi;
     this.writes = writes;
+    this.runsTakeTurns = runsTakeTurns;
   }
 
   /**
@@ -44,6 +48,7 @@ final class Transactions {
     }
     return write(
         h -> {
+          runsTakeTurns.ifPresent(sql -> h.createQuery(sql).mapToMap().list());
           shared.set(h);
           try {
             return work.get();

@@ -6,7 +6,7 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.live.AccountSummary;
 import dev.warmreach.quota.AccountState;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.http.Requests;
@@ -24,32 +24,32 @@ import java.util.Map;
  */
 public final class AccountsApi {
 
-  private final Store store;
+  private final SenderAccounts accounts;
   private final Clock clock;
   private final ObjectMapper json;
 
-  public AccountsApi(Store store, Clock clock, ObjectMapper json) {
-    this.store = store;
+  public AccountsApi(SenderAccounts accounts, Clock clock, ObjectMapper json) {
+    this.accounts = accounts;
     this.clock = clock;
     this.json = json;
   }
 
   public void list(Context ctx) {
     Page page = Page.of(ctx);
-    ctx.json(page.of(store.accounts().stream().map(AccountsApi::view).toList()));
+    ctx.json(page.of(accounts.accounts().stream().map(AccountsApi::view).toList()));
   }
 
   public void show(Context ctx) {
     String name = ctx.pathParam("name");
     SenderAccount account =
-        store
+        accounts
             .account(name)
             .orElseThrow(
                 () ->
                     ProblemException.notFound(
                         "no account named '" + name + "'; GET /api/accounts lists them"));
     Instant now = clock.instant();
-    AccountState state = AccountStanding.stateOf(store, account, now);
+    AccountState state = AccountStanding.stateOf(accounts, account, now);
     Map<String, Object> out = view(account);
     out.put("usage", AccountSummary.of(state, now));
     ctx.json(out);
@@ -61,7 +61,7 @@ public final class AccountsApi {
       throw ProblemException.badRequest("send the account as a JSON object");
     }
     SenderAccount account = read(body);
-    if (!store.addAccount(account)) {
+    if (!accounts.addAccount(account)) {
       throw ProblemException.conflict(
           "an account named '" + account.name() + "' exists already; choose another name");
     }

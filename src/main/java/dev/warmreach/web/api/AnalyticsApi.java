@@ -2,7 +2,6 @@ package dev.warmreach.web.api;
 
 import dev.warmreach.domain.RateEstimate;
 import dev.warmreach.live.OutreachAnalytics;
-import dev.warmreach.store.Store;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ public final class AnalyticsApi {
   private final OutreachAnalytics analytics;
   private final Clock clock;
 
-  public AnalyticsApi(Store store, Clock clock) {
-    this.analytics = new OutreachAnalytics(store);
+  public AnalyticsApi(OutreachAnalytics analytics, Clock clock) {
+    this.analytics = analytics;
     this.clock = clock;
   }
 

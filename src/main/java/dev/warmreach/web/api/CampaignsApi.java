@@ -14,8 +14,10 @@ import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
 import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.store.Analytics;
 import dev.warmreach.store.CampaignStats;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.web.http.ForecastRuns;
 import dev.warmreach.web.http.Problem.FieldError;
@@ -36,7 +38,9 @@ import java.util.Map;
  */
 public final class CampaignsApi {
 
-  private final Store store;
+  private final Campaigns campaigns;
+  private final SenderAccounts senderAccounts;
+  private final Analytics analytics;
   private final Clock clock;
   private final ObjectMapper json;
   private final CampaignSetup setup;
@@ -45,14 +49,18 @@ public final class CampaignsApi {
   private final ForecastRuns forecasts;
 
   public CampaignsApi(
-      Store store,
+      Campaigns campaigns,
+      SenderAccounts senderAccounts,
+      Analytics analytics,
       Clock clock,
       ObjectMapper json,
       CampaignSetup setup,
       CampaignPlan plan,
       CampaignForecast forecast,
       ForecastRuns forecasts) {
-    this.store = store;
+    this.campaigns = campaigns;
+    this.senderAccounts = senderAccounts;
+    this.analytics = analytics;
     this.clock = clock;
     this.json = json;
     this.setup = setup;
@@ -63,7 +71,7 @@ public final class CampaignsApi {
 
   public void list(Context ctx) {
     Page page = Page.of(ctx);
-    ctx.json(page.of(store.campaigns().stream().map(CampaignsApi::summary).toList()));
+    ctx.json(page.of(campaigns.campaigns().stream().map(CampaignsApi::summary).toList()));
   }
 
   private static Map<String, Object> summary(StoredCampaign c) {
@@ -95,7 +103,7 @@ public final class CampaignsApi {
     } else {
       for (int i = 0; i < list.size(); i++) {
         String account = list.get(i).asText();
-        if (store.account(account).isEmpty()) {
+        if (senderAccounts.account(account).isEmpty()) {
           errors.add(
               new FieldError(
                   "accounts[" + i + "]",
@@ -150,7 +158,7 @@ public final class CampaignsApi {
       }
       throw e;
     }
-    CampaignStats stats = store.campaignStats(stored.campaign().id());
+    CampaignStats stats = analytics.campaignStats(stored.campaign().id());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("campaign", name);
     out.put("enrolled", stats.enrollments().values().stream().mapToLong(Long::longValue).sum());
@@ -161,7 +169,7 @@ public final class CampaignsApi {
 
   private StoredCampaign find(Context ctx) {
     String name = ctx.pathParam("name");
-    return store
+    return campaigns
         .campaign(name)
         .orElseThrow(
             () ->
@@ -172,11 +180,13 @@ public final class CampaignsApi {
   /** The funnel, as {@code warmreach campaigns show --json} prints it. */
   public void show(Context ctx) {
     StoredCampaign c = find(ctx);
-    CampaignStats stats = store.campaignStats(c.campaign().id());
+    CampaignStats stats = analytics.campaignStats(c.campaign().id());
     Instant now = clock.instant();
     Map<String, Object> accounts = new LinkedHashMap<>();
     for (String account : c.campaign().senderAccounts()) {
-      store.accountState(account).ifPresent(s -> accounts.put(account, AccountSummary.of(s, now)));
+      senderAccounts
+          .accountState(account)
+          .ifPresent(s -> accounts.put(account, AccountSummary.of(s, now)));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", c.campaign().name());
@@ -189,7 +199,7 @@ public final class CampaignsApi {
     out.put("replies", stats.replies());
     out.put("variants", stats.variants());
     out.put("accounts", accounts);
-    out.put("decisions", store.decisions(c.campaign().id(), null, 8));
+    out.put("decisions", analytics.decisions(c.campaign().id(), null, 8));
     ctx.json(out);
   }
 
@@ -207,7 +217,7 @@ public final class CampaignsApi {
       }
     }
     List<Enrollment> enrollments = new ArrayList<>();
-    for (Enrollment e : store.enrollments(c.campaign().id(), 100_000)) {
+    for (Enrollment e : campaigns.enrollments(c.campaign().id(), 100_000)) {
       if (only == null || e.prospectId() == only) {
         enrollments.add(e);
       }

@@ -5,7 +5,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
 import dev.warmreach.web.http.Problem.FieldError;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +53,10 @@ final class EventReader {
 
   record Invalid(List<FieldError> errors) implements Read {}
 
-  private final Store store;
+  private final Prospects prospects;
 
-  EventReader(Store store) {
-    this.store = store;
+  EventReader(Prospects prospects) {
+    this.prospects = prospects;
   }
 
   /**
@@ -153,7 +153,7 @@ final class EventReader {
         return null;
       }
       long value = id.asLong();
-      if (checkIds && store.prospect(value).isEmpty()) {
+      if (checkIds && prospects.prospect(value).isEmpty()) {
         errors.add("prospectId", "no prospect " + value + "; 'warmreach prospects list' shows ids");
         return null;
       }
@@ -169,7 +169,7 @@ final class EventReader {
           "'" + url + "' is not a LinkedIn profile URL (https://www.linkedin.com/in/…)");
       return null;
     }
-    Optional<Prospect> found = store.prospectByUrl(valid.url());
+    Optional<Prospect> found = prospects.prospectByUrl(valid.url());
     if (found.isEmpty()) {
       errors.add("profileUrl", "no stored prospect has the profile " + valid.url().value());
       return null;

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.Prospects;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.http.Requests;
@@ -27,16 +28,18 @@ public final class EventsApi {
   /** The most events one request may carry; send more in several requests. */
   public static final int MAX_BATCH = 1000;
 
-  private final Store store;
+  private final EngineSteps events;
+  private final Prospects prospects;
   private final Clock clock;
   private final ObjectMapper json;
   private final EventReader reader;
 
-  public EventsApi(Store store, Clock clock, ObjectMapper json) {
-    this.store = store;
+  public EventsApi(EngineSteps events, Prospects prospects, Clock clock, ObjectMapper json) {
+    this.events = events;
+    this.prospects = prospects;
     this.clock = clock;
     this.json = json;
-    this.reader = new EventReader(store);
+    this.reader = new EventReader(prospects);
   }
 
   public void record(Context ctx) {
@@ -95,7 +98,7 @@ public final class EventsApi {
 
   private boolean recordOne(Event event, String prefix) {
     try {
-      return store.recordEvent(event);
+      return events.recordEvent(event);
     } catch (UserError e) {
       // No such prospect: a single event's id is checked here, a batch's was checked before any
       // was stored unless the prospect was erased in between.

@@ -10,7 +10,7 @@ import dev.warmreach.importer.ImportReport;
 import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.ProspectJson;
 import dev.warmreach.store.ProspectQuery;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
 import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
@@ -38,11 +38,11 @@ import java.util.Set;
  */
 public final class ProspectsApi {
 
-  private final Store store;
+  private final Prospects prospects;
   private final ProspectImport importer;
 
-  public ProspectsApi(Store store, ProspectImport importer) {
-    this.store = store;
+  public ProspectsApi(Prospects prospects, ProspectImport importer) {
+    this.prospects = prospects;
     this.importer = importer;
   }
 
@@ -65,15 +65,15 @@ public final class ProspectsApi {
     }
     ProspectQuery query =
         new ProspectQuery(ctx.queryParam("search"), tag, seniority, page.limit(), page.offset());
-    List<ProspectJson> items = store.prospects(query).stream().map(ProspectJson::of).toList();
-    ctx.json(page.body(items, store.countProspects(query)));
+    List<ProspectJson> items = prospects.prospects(query).stream().map(ProspectJson::of).toList();
+    ctx.json(page.body(items, prospects.countProspects(query)));
   }
 
   public void show(Context ctx) {
-    ctx.json(ProspectJson.of(find(store, ctx.pathParam("id"))));
+    ctx.json(ProspectJson.of(find(prospects, ctx.pathParam("id"))));
   }
 
-  static Prospect find(Store store, String id) {
+  static Prospect find(Prospects prospects, String id) {
     long number;
     try {
       number = Long.parseLong(id);
@@ -81,7 +81,7 @@ public final class ProspectsApi {
       throw ProblemException.notFound(
           "'" + id + "' is not a prospect number; GET /api/prospects lists them");
     }
-    return store
+    return prospects
         .prospect(number)
         .orElseThrow(
             () ->

@@ -7,7 +7,8 @@ import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.TaskInbox;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.http.Requests;
 import io.javalin.http.Context;
@@ -25,12 +26,21 @@ import java.util.TreeMap;
  */
 public final class TasksApi {
 
-  private final Store store;
+  private final TaskInbox inbox;
+  private final SenderAccounts accounts;
+  private final Prospects prospects;
   private final Clock clock;
   private final ObjectMapper json;
 
-  public TasksApi(Store store, Clock clock, ObjectMapper json) {
-    this.store = store;
+  public TasksApi(
+      TaskInbox inbox,
+      SenderAccounts accounts,
+      Prospects prospects,
+      Clock clock,
+      ObjectMapper json) {
+    this.inbox = inbox;
+    this.accounts = accounts;
+    this.prospects = prospects;
     this.clock = clock;
     this.json = json;
   }
@@ -43,19 +53,19 @@ public final class TasksApi {
           "due", "'" + due + "' is not known; use today, or leave it out");
     }
     String account = ctx.queryParam("account");
-    if (account != null && store.account(account).isEmpty()) {
+    if (account != null && accounts.account(account).isEmpty()) {
       throw ProblemException.invalid(
           "account", "no account named '" + account + "'; GET /api/accounts lists them");
     }
     List<Touch> today =
-        TaskInbox.today(store, clock.instant(), account, page.offset() + page.limit() + 10_000);
+        inbox.today(clock.instant(), account, page.offset() + page.limit() + 10_000);
     Map<String, Long> left = new TreeMap<>();
     today.forEach(t -> left.merge(t.senderAccount(), 1L, Long::sum));
     int from = Math.min(page.offset(), today.size());
     int to = (int) Math.min((long) from + page.limit(), today.size());
     List<Map<String, Object>> items = new ArrayList<>();
     for (Touch t : today.subList(from, to)) {
-      items.add(view(t, store.prospect(t.prospectId()).orElse(null)));
+      items.add(view(t, prospects.prospect(t.prospectId()).orElse(null)));
     }
     Map<String, Object> out = page.body(items, today.size());
     out.put("leftToday", left);
@@ -83,8 +93,8 @@ public final class TasksApi {
           "'" + ctx.pathParam("id") + "' is not a task number; GET /api/tasks lists them");
     }
     Touch touch =
-        store
-            .touch(id)
+        inbox
+            .task(id)
             .orElseThrow(
                 () -> ProblemException.notFound("no task #" + id + "; GET /api/tasks lists them"));
     if (touch.status() != Touch.Status.PLANNED) {
@@ -104,7 +114,7 @@ public final class TasksApi {
     Instant now = clock.instant();
     List<Long> marked;
     try {
-      marked = TaskInbox.finish(store, List.of(id), status, now, reason);
+      marked = inbox.finish(List.of(id), status, now, reason);
     } catch (UserError e) {
       throw ProblemException.conflict(e.getMessage());
     }

@@ -4,8 +4,9 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.quota.AccountState;
+import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Operations;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.SenderAccounts;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -23,7 +24,8 @@ import java.util.Locale;
  */
 public final class ServerMetrics {
 
-  private final Store store;
+  private final Analytics analytics;
+  private final SenderAccounts accounts;
   private final Clock clock;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -34,8 +36,9 @@ public final class ServerMetrics {
   private final MultiGauge pending;
   private final MultiGauge executorErrors;
 
-  public ServerMetrics(Store store, Clock clock) {
-    this.store = store;
+  public ServerMetrics(Analytics analytics, SenderAccounts accounts, Clock clock) {
+    this.analytics = analytics;
+    this.accounts = accounts;
     this.clock = clock;
     touches =
         gauge(
@@ -65,7 +68,7 @@ public final class ServerMetrics {
   }
 
   private void refresh(Instant now) {
-    Operations ops = store.operations(now);
+    Operations ops = analytics.operations(now);
     List<MultiGauge.Row<?>> byStatus = new ArrayList<>();
     List<MultiGauge.Row<?>> errors = new ArrayList<>();
     for (Channel channel : Channel.values()) {
@@ -88,9 +91,9 @@ public final class ServerMetrics {
     List<MultiGauge.Row<?>> invitations = new ArrayList<>();
     List<MultiGauge.Row<?>> credits = new ArrayList<>();
     List<MultiGauge.Row<?>> waiting = new ArrayList<>();
-    for (SenderAccount account : store.accounts()) {
+    for (SenderAccount account : accounts.accounts()) {
       Tags tags = Tags.of("account", account.name());
-      AccountState state = store.accountState(account.name()).orElse(null);
+      AccountState state = accounts.accountState(account.name()).orElse(null);
       int sent = state == null ? 0 : state.invitations().sentInLastWeek(now);
       invitations.add(MultiGauge.Row.of(tags, Math.max(0, account.weeklyInvitationCap() - sent)));
       credits.add(

@@ -4,7 +4,7 @@ import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.quota.AcceptanceGuard;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.web.api.NewAccount;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
@@ -29,12 +29,12 @@ public final class AccountsPage {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
-  private final Store store;
+  private final SenderAccounts accounts;
   private final Clock clock;
   private final Views views;
 
-  public AccountsPage(Store store, Clock clock, Views views) {
-    this.store = store;
+  public AccountsPage(SenderAccounts accounts, Clock clock, Views views) {
+    this.accounts = accounts;
     this.clock = clock;
     this.views = views;
   }
@@ -107,7 +107,7 @@ public final class AccountsPage {
     List<FieldError> errors = new ArrayList<>();
     try {
       SenderAccount account = NewAccount.read(fields(form));
-      if (store.addAccount(account)) {
+      if (accounts.addAccount(account)) {
         ctx.redirect(
             "/accounts?added=" + URLEncoder.encode(account.name(), StandardCharsets.UTF_8),
             HttpStatus.SEE_OTHER);
@@ -127,8 +127,8 @@ public final class AccountsPage {
   private void render(Context ctx, Form form, List<FieldError> errors, String added) {
     Instant now = clock.instant();
     List<Card> cards = new ArrayList<>();
-    for (SenderAccount account : store.accounts()) {
-      cards.add(card(AccountStanding.of(store, account, now), now));
+    for (SenderAccount account : accounts.accounts()) {
+      cards.add(card(AccountStanding.of(accounts, account, now), now));
     }
     views.page(
         ctx,

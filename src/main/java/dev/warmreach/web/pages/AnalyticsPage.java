@@ -1,7 +1,7 @@
 package dev.warmreach.web.pages;
 
 import dev.warmreach.live.OutreachAnalytics;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.StoredCampaign;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -17,16 +17,16 @@ import java.util.Optional;
  */
 public final class AnalyticsPage {
 
-  private final Store store;
+  private final Campaigns campaigns;
   private final Clock clock;
   private final Views views;
   private final OutreachAnalytics analytics;
 
-  public AnalyticsPage(Store store, Clock clock, Views views) {
-    this.store = store;
+  public AnalyticsPage(Campaigns campaigns, OutreachAnalytics analytics, Clock clock, Views views) {
+    this.campaigns = campaigns;
+    this.analytics = analytics;
     this.clock = clock;
     this.views = views;
-    this.analytics = new OutreachAnalytics(store);
   }
 
   public void show(Context ctx) {
@@ -44,7 +44,7 @@ public final class AnalyticsPage {
 
   AnalyticsView model(String campaign) {
     Instant now = clock.instant();
-    List<StoredCampaign> campaigns = store.campaigns();
+    List<StoredCampaign> campaigns = this.campaigns.campaigns();
     List<String> names = campaigns.stream().map(c -> c.campaign().name()).toList();
     String asked = campaign == null ? "" : campaign.strip();
     Optional<StoredCampaign> chosen =

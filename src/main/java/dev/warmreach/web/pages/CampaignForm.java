@@ -7,7 +7,8 @@ import dev.warmreach.domain.UserError;
 import dev.warmreach.message.InvalidTemplate;
 import dev.warmreach.message.MessageTemplate;
 import dev.warmreach.policy.ChannelPolicy;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.SenderAccounts;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +45,8 @@ public record CampaignForm(
   }
 
   /** An empty form with the built-in templates; every account is ticked when there is one. */
-  static CampaignForm blank(Store store, CampaignCoach coach) {
-    List<String> known = knownAccounts(store);
+  static CampaignForm blank(SenderAccounts accounts, CampaignCoach coach) {
+    List<String> known = knownAccounts(accounts);
     Map<String, String> subjects = new LinkedHashMap<>();
     Map<String, String> bodies = new LinkedHashMap<>();
     for (CampaignSteps.Step step : CampaignSteps.ALL) {
@@ -66,7 +67,8 @@ public record CampaignForm(
   }
 
   /** The form as posted, with each field checked and each template reviewed. */
-  static CampaignForm read(Context ctx, Store store, CampaignCoach coach) {
+  static CampaignForm read(
+      Context ctx, Campaigns campaigns, SenderAccounts senderAccounts, CampaignCoach coach) {
     String name = value(ctx, "name");
     List<String> accounts = ctx.formParams("accounts").stream().filter(a -> !a.isBlank()).toList();
     String tag = value(ctx, "tag");
@@ -83,10 +85,10 @@ public record CampaignForm(
       problems.put("name", "Give the campaign a name, e.g. q3-founders.");
     } else if (name.equals("new") || name.equals("coach") || name.contains("/")) {
       problems.put("name", "'" + name + "' cannot be a campaign's name here; choose another.");
-    } else if (store.campaign(name).isPresent()) {
+    } else if (campaigns.campaign(name).isPresent()) {
       problems.put("name", "A campaign named '" + name + "' exists already; choose another name.");
     }
-    List<String> known = knownAccounts(store);
+    List<String> known = knownAccounts(senderAccounts);
     if (known.isEmpty()) {
       problems.put("accounts", "There are no sender accounts yet; add one on the Accounts page.");
     } else if (accounts.isEmpty()) {
@@ -190,8 +192,8 @@ public record CampaignForm(
     return results;
   }
 
-  private static List<String> knownAccounts(Store store) {
-    return store.accounts().stream().map(a -> a.name()).toList();
+  private static List<String> knownAccounts(SenderAccounts accounts) {
+    return accounts.accounts().stream().map(a -> a.name()).toList();
   }
 
   private static String value(Context ctx, String field) {

@@ -6,8 +6,10 @@ import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
+import dev.warmreach.store.Analytics;
 import dev.warmreach.store.CampaignStats;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.web.http.ForecastRuns;
 import dev.warmreach.web.http.ProblemException;
@@ -41,7 +43,9 @@ public final class CampaignsPages {
       long active,
       long replied) {}
 
-  private final Store store;
+  private final Campaigns campaigns;
+  private final SenderAccounts senderAccounts;
+  private final Analytics analytics;
   private final Clock clock;
   private final CampaignSetup setup;
   private final CampaignPlan campaignPlan;
@@ -52,7 +56,9 @@ public final class CampaignsPages {
   private final Map<String, List<Map<String, Object>>> coachReports = new ConcurrentHashMap<>();
 
   public CampaignsPages(
-      Store store,
+      Campaigns campaigns,
+      SenderAccounts senderAccounts,
+      Analytics analytics,
       Clock clock,
       CampaignSetup setup,
       CampaignPlan campaignPlan,
@@ -60,7 +66,9 @@ public final class CampaignsPages {
       ForecastRuns forecasts,
       CampaignCoach coach,
       Views views) {
-    this.store = store;
+    this.campaigns = campaigns;
+    this.senderAccounts = senderAccounts;
+    this.analytics = analytics;
     this.clock = clock;
     this.setup = setup;
     this.campaignPlan = campaignPlan;
@@ -73,8 +81,8 @@ public final class CampaignsPages {
   /** {@code GET /campaigns}: every campaign with its figures. */
   public void show(Context ctx) {
     List<ListRow> rows = new ArrayList<>();
-    Map<Long, Map<String, Long>> counts = store.enrollmentCounts();
-    for (StoredCampaign c : store.campaigns()) {
+    Map<Long, Map<String, Long>> counts = analytics.enrollmentCounts();
+    for (StoredCampaign c : campaigns.campaigns()) {
       Map<String, Long> enrollments = counts.getOrDefault(c.campaign().id(), Map.of());
       rows.add(
           new ListRow(
@@ -93,7 +101,10 @@ public final class CampaignsPages {
   /** {@code GET /campaigns/new}: the form, with the built-in templates and the coach's review. */
   public void newForm(Context ctx) {
     views.page(
-        ctx, "campaigns/new.jte", chrome(ctx, "New campaign"), CampaignForm.blank(store, coach));
+        ctx,
+        "campaigns/new.jte",
+        chrome(ctx, "New campaign"),
+        CampaignForm.blank(senderAccounts, coach));
   }
 
   /**
@@ -101,7 +112,7 @@ public final class CampaignsPages {
    * the form again with what to fix; nothing is stored then.
    */
   public void create(Context ctx) {
-    CampaignForm form = CampaignForm.read(ctx, store, coach);
+    CampaignForm form = CampaignForm.read(ctx, campaigns, senderAccounts, coach);
     if (form.hasProblems()) {
       refuse(ctx, form);
       return;
@@ -214,7 +225,7 @@ public final class CampaignsPages {
         problem = e.getMessage();
       }
     }
-    StoredCampaign now = CampaignSetup.find(store, c.campaign().name());
+    StoredCampaign now = CampaignSetup.find(campaigns, c.campaign().name());
     if (!Views.fromHtmx(ctx)) {
       if (problem != null) {
         views.page(
@@ -262,7 +273,7 @@ public final class CampaignsPages {
   }
 
   private CampaignPage page(StoredCampaign c, int page, String notice, String problem) {
-    CampaignStats stats = store.campaignStats(c.campaign().id());
+    CampaignStats stats = analytics.campaignStats(c.campaign().id());
     long enrolled = sum(stats.enrollments());
     return new CampaignPage(
         c,
@@ -280,11 +291,11 @@ public final class CampaignsPages {
 
   /** One page of the plan: 50 enrollments, each previewed by the engine. */
   private CampaignPage planPage(StoredCampaign c, int page) {
-    long enrolled = store.countEnrollments(c.campaign().id());
+    long enrolled = campaigns.countEnrollments(c.campaign().id());
     int shown = Math.min(page, pages(enrolled));
     List<CampaignPlan.Row> plan =
         campaignPlan.rows(
-            store.enrollments(
+            campaigns.enrollments(
                 c.campaign().id(), CampaignPage.PLAN_PAGE, (shown - 1) * CampaignPage.PLAN_PAGE),
             clock.instant());
     return new CampaignPage(
@@ -313,7 +324,7 @@ public final class CampaignsPages {
 
   private StoredCampaign find(Context ctx) {
     String name = ctx.pathParam("name");
-    return store
+    return campaigns
         .campaign(name)
         .orElseThrow(() -> new NotFoundResponse("There is no campaign named '" + name + "'."));
   }

@@ -4,9 +4,12 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
+import dev.warmreach.store.Analytics;
+import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.DecisionRecord;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
 import dev.warmreach.store.StoredEvent;
+import dev.warmreach.store.Touches;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -59,12 +62,17 @@ public record ProspectTimeline(
     }
   }
 
-  static ProspectTimeline of(Store store, Prospect prospect) {
+  static ProspectTimeline of(
+      Prospects prospects,
+      Campaigns campaigns,
+      Analytics analytics,
+      Touches touches,
+      Prospect prospect) {
     Map<Long, String> names =
-        store.campaigns().stream()
+        campaigns.campaigns().stream()
             .collect(
                 Collectors.toMap(c -> c.campaign().id(), c -> c.campaign().name(), (a, b) -> a));
-    List<Enrollment> enrollments = store.enrollmentsOf(prospect.id());
+    List<Enrollment> enrollments = campaigns.enrollmentsOf(prospect.id());
     Map<Long, Enrollment> byId =
         enrollments.stream().collect(Collectors.toMap(Enrollment::id, Function.identity()));
     Function<Long, String> campaignOf =
@@ -75,7 +83,7 @@ public record ProspectTimeline(
 
     List<Entry> entries = new ArrayList<>();
     for (Enrollment e : enrollments) {
-      for (DecisionRecord d : store.decisions(e.campaignId(), prospect.id(), DECISIONS)) {
+      for (DecisionRecord d : analytics.decisions(e.campaignId(), prospect.id(), DECISIONS)) {
         entries.add(
             new Entry(
                 d.at(),
@@ -88,7 +96,7 @@ public record ProspectTimeline(
                 ""));
       }
     }
-    for (Touch t : store.touches(prospect.id())) {
+    for (Touch t : touches.touches(prospect.id())) {
       Instant at = t.doneAt() != null ? t.doneAt() : t.dueAt();
       entries.add(
           new Entry(
@@ -105,7 +113,7 @@ public record ProspectTimeline(
               t.message() == null ? "" : t.message().subject(),
               t.message() == null ? "" : t.message().body()));
     }
-    for (StoredEvent v : store.events(prospect.id())) {
+    for (StoredEvent v : prospects.events(prospect.id())) {
       entries.add(
           new Entry(
               v.at(),

@@ -10,8 +10,11 @@ import dev.warmreach.importer.ImportPreview;
 import dev.warmreach.importer.ImportProgress;
 import dev.warmreach.importer.ImportReport;
 import dev.warmreach.importer.ProspectImport;
+import dev.warmreach.store.Analytics;
+import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.ProspectQuery;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.Touches;
 import dev.warmreach.web.auth.Principal;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -36,14 +39,27 @@ import java.util.Set;
  */
 public final class ProspectsPages {
 
-  private final Store store;
+  private final Prospects prospects;
+  private final Campaigns campaigns;
+  private final Analytics analytics;
+  private final Touches touches;
   private final Clock clock;
   private final ProspectImport prospectImport;
   private final Views views;
   private final ProspectUploads uploads = new ProspectUploads();
 
-  public ProspectsPages(Store store, Clock clock, ProspectImport prospectImport, Views views) {
-    this.store = store;
+  public ProspectsPages(
+      Prospects prospects,
+      Campaigns campaigns,
+      Analytics analytics,
+      Touches touches,
+      Clock clock,
+      ProspectImport prospectImport,
+      Views views) {
+    this.prospects = prospects;
+    this.campaigns = campaigns;
+    this.analytics = analytics;
+    this.touches = touches;
     this.clock = clock;
     this.prospectImport = prospectImport;
     this.views = views;
@@ -115,7 +131,7 @@ public final class ProspectsPages {
             seniority == null ? null : ProspectList.value(seniority),
             status == null ? null : ProspectList.value(status));
     ProspectQuery count = new ProspectQuery(q, tag, seniority, status, 1, 0);
-    long total = store.countProspects(count);
+    long total = prospects.countProspects(count);
     int pages = (int) Math.max(1, (total + ProspectList.PAGE_SIZE - 1) / ProspectList.PAGE_SIZE);
     page = Math.min(page, pages);
     ProspectQuery query =
@@ -124,8 +140,8 @@ public final class ProspectsPages {
     List<ProspectList.Row> rows =
         total == 0
             ? List.of()
-            : store.prospects(query).stream()
-                .map(p -> ProspectList.Row.of(p, store.enrollmentsOf(p.id())))
+            : prospects.prospects(query).stream()
+                .map(p -> ProspectList.Row.of(p, campaigns.enrollmentsOf(p.id())))
                 .toList();
     return new ProspectList(filters, rows, total, page, problems);
   }
@@ -135,7 +151,7 @@ public final class ProspectsPages {
     Optional<Prospect> found = Optional.empty();
     String id = ctx.pathParam("id");
     try {
-      found = store.prospect(Long.parseLong(id));
+      found = prospects.prospect(Long.parseLong(id));
     } catch (NumberFormatException e) {
       // not a number: no such prospect
     }
@@ -144,7 +160,8 @@ public final class ProspectsPages {
       views.page(ctx, "prospects/missing.jte", chrome(ctx, "No such prospect"), id);
       return;
     }
-    ProspectTimeline timeline = ProspectTimeline.of(store, found.get());
+    ProspectTimeline timeline =
+        ProspectTimeline.of(prospects, campaigns, analytics, touches, found.get());
     views.page(ctx, "prospects/prospect.jte", chrome(ctx, found.get().fullName()), timeline);
   }
 

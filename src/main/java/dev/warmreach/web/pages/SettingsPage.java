@@ -5,8 +5,8 @@ import dev.warmreach.domain.Role;
 import dev.warmreach.domain.User;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.outbound.OutboundSettings;
+import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
-import dev.warmreach.store.Store;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Passwords;
@@ -33,7 +33,7 @@ public final class SettingsPage {
 
   private static final int DEAD_LETTERS_SHOWN = 100;
 
-  private final Store store;
+  private final Deliveries deliveries;
   private final UserStore users;
   private final Clock clock;
   private final Views views;
@@ -47,13 +47,13 @@ public final class SettingsPage {
    *     once (the same as {@code DELETE /api/tokens/{id}})
    */
   public SettingsPage(
-      Store store,
+      Deliveries deliveries,
       UserStore users,
       Clock clock,
       OutboundSettings outbound,
       Views views,
       Runnable forgetTokens) {
-    this.store = store;
+    this.deliveries = deliveries;
     this.users = users;
     this.clock = clock;
     this.outbound = outbound;
@@ -220,11 +220,11 @@ public final class SettingsPage {
   public void replay(Context ctx) {
     long id = number(ctx.pathParam("id"));
     boolean deadWebhook =
-        store
+        deliveries
             .delivery(id)
             .map(d -> d.kind() == Delivery.Kind.WEBHOOK && d.status() == Delivery.Status.DEAD)
             .orElse(false);
-    if (!deadWebhook || !store.replayDelivery(id, clock.instant())) {
+    if (!deadWebhook || !deliveries.replayDelivery(id, clock.instant())) {
       render(
           ctx,
           HttpStatus.NOT_FOUND,
@@ -365,7 +365,7 @@ public final class SettingsPage {
                             ? "read from the environment variable " + w.secretEnv()
                             : "stored in the database (not shown)")
                 .orElse(""),
-            store.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, DEAD_LETTERS_SHOWN),
+            deliveries.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, DEAD_LETTERS_SHOWN),
             admin ? users.users() : List.of(),
             tokens.of(user.id()),
             outcome.issued(),

@@ -9,7 +9,8 @@ import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.live.TaskInbox;
-import dev.warmreach.store.Store;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -35,12 +36,21 @@ public final class TodayPage {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
-  private final Store store;
+  private final TaskInbox inbox;
+  private final Prospects prospects;
+  private final SenderAccounts senderAccounts;
   private final Clock clock;
   private final Views views;
 
-  public TodayPage(Store store, Clock clock, Views views) {
-    this.store = store;
+  public TodayPage(
+      TaskInbox inbox,
+      Prospects prospects,
+      SenderAccounts senderAccounts,
+      Clock clock,
+      Views views) {
+    this.inbox = inbox;
+    this.prospects = prospects;
+    this.senderAccounts = senderAccounts;
     this.clock = clock;
     this.views = views;
   }
@@ -99,10 +109,10 @@ public final class TodayPage {
 
   public void show(Context ctx) {
     Instant now = clock.instant();
-    TaskInbox.Today today = TaskInbox.first(store, now, SHOWN);
+    TaskInbox.Today today = inbox.first(now, SHOWN);
     Map<String, SenderAccount> accounts = accounts();
     Map<Long, Prospect> prospects =
-        store.prospectsById(today.tasks().stream().map(Touch::prospectId).toList());
+        this.prospects.prospectsById(today.tasks().stream().map(Touch::prospectId).toList());
     List<Task> tasks = new ArrayList<>();
     for (Touch t : today.tasks()) {
       tasks.add(task(t, prospects.get(t.prospectId()), accounts, null));
@@ -110,7 +120,8 @@ public final class TodayPage {
     String next = null;
     if (today.total() == 0) {
       next =
-          TaskInbox.next(store)
+          inbox
+              .next()
               .map(t -> "The next task is due " + when(t.dueAt(), zoneOf(t, accounts)) + ".")
               .orElse(null);
     }
@@ -144,11 +155,11 @@ public final class TodayPage {
     Long id = number(ctx.pathParam("id"));
     Instant now = clock.instant();
     String outcome;
-    if (id == null || store.touch(id).isEmpty()) {
+    if (id == null || inbox.task(id).isEmpty()) {
       outcome = "missing";
     } else {
       try {
-        List<Long> marked = TaskInbox.finish(store, List.of(id), status, now, null);
+        List<Long> marked = inbox.finish(List.of(id), status, now, null);
         outcome = marked.isEmpty() ? null : status == Touch.Status.DONE ? "done" : "skipped";
       } catch (UserError e) {
         outcome = null;
@@ -156,8 +167,8 @@ public final class TodayPage {
       if (outcome == null) {
         outcome =
             "already-"
-                + store
-                    .touch(id)
+                + inbox
+                    .task(id)
                     .map(t -> t.status().name())
                     .orElse("handled")
                     .toLowerCase(Locale.ROOT);
@@ -170,14 +181,14 @@ public final class TodayPage {
     }
     Map<String, SenderAccount> accounts = accounts();
     StringBuilder html = new StringBuilder();
-    Optional<Touch> touch = id == null ? Optional.empty() : store.touch(id);
+    Optional<Touch> touch = id == null ? Optional.empty() : inbox.task(id);
     if (touch.isPresent()) {
       Map<String, Object> row = new HashMap<>();
       row.put(
           "task",
           task(
               touch.get(),
-              store.prospect(touch.get().prospectId()).orElse(null),
+              prospects.prospect(touch.get().prospectId()).orElse(null),
               accounts,
               notice(String.valueOf(id), outcome)));
       row.put("csrf", "");
@@ -190,7 +201,7 @@ public final class TodayPage {
       html.append(views.html("today/gone.jte", row));
     }
     Map<String, Object> left = new HashMap<>();
-    left.put("summary", summary(TaskInbox.first(store, now, 0), now, accounts));
+    left.put("summary", summary(inbox.first(now, 0), now, accounts));
     left.put("oob", true);
     html.append(views.html("today/left.jte", left));
     Map<String, Object> announce = new HashMap<>();
@@ -202,7 +213,7 @@ public final class TodayPage {
 
   private Map<String, SenderAccount> accounts() {
     Map<String, SenderAccount> byName = new HashMap<>();
-    store.accounts().forEach(a -> byName.put(a.name(), a));
+    senderAccounts.accounts().forEach(a -> byName.put(a.name(), a));
     return byName;
   }
 
@@ -212,7 +223,7 @@ public final class TodayPage {
         accounts.values().stream()
             .sorted(java.util.Comparator.comparing(SenderAccount::name))
             .toList()) {
-      AccountStanding s = AccountStanding.of(store, a, now);
+      AccountStanding s = AccountStanding.of(senderAccounts, a, now);
       left.add(
           new Left(
               a.name(),

@@ -58,7 +58,8 @@ class BounceReaderTest {
     mailbox = MAIL.setUser(BOUNCES, "sam", "s3cret-pass");
     reader =
         new BounceReader(
-            store,
+            store.deliveries(),
+            store.engineSteps(),
             new BounceSettings(
                 "127.0.0.1",
                 MAIL.getImap().getPort(),
@@ -78,7 +79,10 @@ class BounceReaderTest {
   /** Sends a touch through the SMTP executor and returns what the prospect's server received. */
   private MimeMessage sent(Touch touch) {
     new SmtpExecutor(
-            store, SmtpExecutorTest.settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT), clock)
+            store.deliveries(),
+            store.doNotContact(),
+            SmtpExecutorTest.settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT),
+            clock)
         .execute(touch);
     return MAIL.getReceivedMessagesForDomain("kestrel.example")[0];
   }
@@ -162,7 +166,10 @@ class BounceReaderTest {
     assertThat(second).isZero();
     assertThat(third).isZero();
     // the event is stored under the bounce's own Message-ID: recording it again is a duplicate
-    assertThat(store.recordEvent(new Event.Bounced(touch.prospectId(), T0, "bounce:" + bounceId)))
+    assertThat(
+            store
+                .engineSteps()
+                .recordEvent(new Event.Bounced(touch.prospectId(), T0, "bounce:" + bounceId)))
         .isFalse();
   }
 
@@ -184,7 +191,8 @@ class BounceReaderTest {
     BounceWatch unreachable =
         new BounceWatch(
             new BounceReader(
-                store,
+                store.deliveries(),
+                store.engineSteps(),
                 new BounceSettings(
                     "127.0.0.1",
                     1,

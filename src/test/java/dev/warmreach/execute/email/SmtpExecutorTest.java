@@ -76,7 +76,11 @@ class SmtpExecutorTest {
   }
 
   private SmtpExecutor executor() {
-    return new SmtpExecutor(store, settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT), clock);
+    return new SmtpExecutor(
+        store.deliveries(),
+        store.doNotContact(),
+        settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT),
+        clock);
   }
 
   private Touch anEmailTo(String email) {
@@ -86,7 +90,7 @@ class SmtpExecutorTest {
 
   private Delivery theDelivery() {
     for (Delivery.Status status : Delivery.Status.values()) {
-      var found = store.deliveries(Delivery.Kind.EMAIL, status, 1);
+      var found = store.deliveries().deliveries(Delivery.Kind.EMAIL, status, 1);
       if (!found.isEmpty()) {
         return found.get(0);
       }
@@ -95,7 +99,7 @@ class SmtpExecutorTest {
   }
 
   private Touch.Status touchStatus(Touch touch) {
-    return store.touches(touch.prospectId()).get(0).status();
+    return store.touches().touches(touch.prospectId()).get(0).status();
   }
 
   @Test
@@ -139,7 +143,11 @@ class SmtpExecutorTest {
 
     executor.execute(touch);
     executor.execute(touch);
-    new SmtpExecutor(store, settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT), clock)
+    new SmtpExecutor(
+            store.deliveries(),
+            store.doNotContact(),
+            settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT),
+            clock)
         .execute(touch);
 
     assertThat(MAIL.getReceivedMessages()).hasSize(1);
@@ -150,9 +158,13 @@ class SmtpExecutorTest {
     Touch touch = anEmailTo("juergen@kestrel.example");
     // a sender claimed it and died before the store heard how the send went
     Delivery d =
-        store.openDelivery(
-            touch.idempotencyKey(), Delivery.Kind.EMAIL, "juergen@kestrel.example", T0);
-    store.claimDelivery(d.id(), 0, Delivery.Status.SENDING, T0, T0.plus(Duration.ofSeconds(30)));
+        store
+            .deliveries()
+            .openDelivery(
+                touch.idempotencyKey(), Delivery.Kind.EMAIL, "juergen@kestrel.example", T0);
+    store
+        .deliveries()
+        .claimDelivery(d.id(), 0, Delivery.Status.SENDING, T0, T0.plus(Duration.ofSeconds(30)));
 
     executor().execute(touch);
     Touch.Status whileClaimed = touchStatus(touch);
@@ -175,7 +187,9 @@ class SmtpExecutorTest {
             "B",
             T0);
     Touch listed = anEmailTo("juergen@kestrel.example");
-    store.addDoNotContact(null, new EmailAddress("JUERGEN@kestrel.example"), "asked us");
+    store
+        .doNotContact()
+        .addDoNotContact(null, new EmailAddress("JUERGEN@kestrel.example"), "asked us");
 
     executor().execute(noEmail);
     executor().execute(listed);
@@ -183,7 +197,7 @@ class SmtpExecutorTest {
     assertThat(MAIL.getReceivedMessages()).isEmpty();
     assertThat(touchStatus(noEmail)).isEqualTo(Touch.Status.SKIPPED);
     assertThat(touchStatus(listed)).isEqualTo(Touch.Status.SKIPPED);
-    assertThat(store.deliveries(Delivery.Kind.EMAIL, Delivery.Status.SKIPPED, 10))
+    assertThat(store.deliveries().deliveries(Delivery.Kind.EMAIL, Delivery.Status.SKIPPED, 10))
         .extracting(Delivery::lastError)
         .containsExactlyInAnyOrder(
             "the prospect has no email address", "the prospect is on the do-not-contact list");
@@ -193,7 +207,12 @@ class SmtpExecutorTest {
   void aPermanentRefusalFailsTheTouchWithTheServersReason() throws Exception {
     Touch touch = anEmailTo("nobody@kestrel.example");
     try (var server = new ScriptedSmtpServer("550 5.1.1 <nobody@kestrel.example>: User unknown")) {
-      new SmtpExecutor(store, settings(server.port(), Backoff.DEFAULT), clock).execute(touch);
+      new SmtpExecutor(
+              store.deliveries(),
+              store.doNotContact(),
+              settings(server.port(), Backoff.DEFAULT),
+              clock)
+          .execute(touch);
     }
 
     assertThat(touchStatus(touch)).isEqualTo(Touch.Status.FAILED);
@@ -207,7 +226,9 @@ class SmtpExecutorTest {
     Touch touch = anEmailTo("juergen@kestrel.example");
     Backoff twice = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10), 2);
     try (var server = new ScriptedSmtpServer("451 4.7.1 greylisted, try again later")) {
-      SmtpExecutor executor = new SmtpExecutor(store, settings(server.port(), twice), clock);
+      SmtpExecutor executor =
+          new SmtpExecutor(
+              store.deliveries(), store.doNotContact(), settings(server.port(), twice), clock);
 
       executor.execute(touch);
       Delivery afterFirst = theDelivery();
@@ -237,7 +258,9 @@ class SmtpExecutorTest {
     }
     Touch touch = anEmailTo("juergen@kestrel.example");
 
-    new SmtpExecutor(store, settings(closed, Backoff.DEFAULT), clock).execute(touch);
+    new SmtpExecutor(
+            store.deliveries(), store.doNotContact(), settings(closed, Backoff.DEFAULT), clock)
+        .execute(touch);
 
     assertThat(touchStatus(touch)).isEqualTo(Touch.Status.PLANNED);
     assertThat(theDelivery().status()).isEqualTo(Delivery.Status.PENDING);

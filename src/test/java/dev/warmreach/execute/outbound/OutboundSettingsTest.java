@@ -66,7 +66,9 @@ class OutboundSettingsTest {
 
   @Test
   void withSmtpSetEmailStepsGoOutAndLinkedInStepsWaitInTheTaskInbox() throws Exception {
-    OutboundSettings settings = new OutboundSettings(store);
+    OutboundSettings settings =
+        new OutboundSettings(
+            store.settings(), store.deliveries(), store.doNotContact(), store.engineSteps());
     settings.save(smtp(null), Map.of());
     ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store, 6, START, "sdr-1");
 
@@ -82,9 +84,9 @@ class OutboundSettingsTest {
       assertThat(m.getHeader("List-Unsubscribe")[0]).contains("unsubscribe@northwind-sales");
     }
     List<Touch> touches =
-        store.prospects(ProspectQuery.all(100)).stream()
+        store.prospects().prospects(ProspectQuery.all(100)).stream()
             .map(Prospect::id)
-            .flatMap(id -> store.touches(id).stream())
+            .flatMap(id -> store.touches().touches(id).stream())
             .toList();
     assertThat(touches)
         .filteredOn(t -> t.channel() == Channel.EMAIL)
@@ -98,16 +100,18 @@ class OutboundSettingsTest {
 
   @Test
   void aPasswordKeptInTheEnvironmentIsNeverStoredAndMustBeThereToRun() {
-    OutboundSettings settings = new OutboundSettings(store);
+    OutboundSettings settings =
+        new OutboundSettings(
+            store.settings(), store.deliveries(), store.doNotContact(), store.engineSteps());
 
     assertThatThrownBy(() -> settings.save(smtp("WR_SMTP_PASSWORD"), Map.of()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("WR_SMTP_PASSWORD, which is not set");
-    assertThat(store.setting("smtp")).isEmpty();
+    assertThat(store.settings().setting("smtp")).isEmpty();
 
     settings.save(smtp("WR_SMTP_PASSWORD"), Map.of("WR_SMTP_PASSWORD", "s3cret-value"));
 
-    assertThat(store.setting("smtp").orElseThrow())
+    assertThat(store.settings().setting("smtp").orElseThrow())
         .contains("WR_SMTP_PASSWORD")
         .doesNotContain("s3cret-value");
     assertThatThrownBy(() -> settings.executors(clock, Map.of()))
@@ -118,7 +122,9 @@ class OutboundSettingsTest {
 
   @Test
   void badSettingsNameTheFieldAndAreNotKept() {
-    OutboundSettings settings = new OutboundSettings(store);
+    OutboundSettings settings =
+        new OutboundSettings(
+            store.settings(), store.deliveries(), store.doNotContact(), store.engineSteps());
     OutboundSettings.Smtp badHost =
         new OutboundSettings.Smtp(
             "smtp example.com", 587, "starttls", null, null, null, "sam@x.example", "", null, null);
@@ -135,8 +141,8 @@ class OutboundSettingsTest {
         .hasMessageContaining("webhook url");
     assertThatThrownBy(() -> settings.remove("bogus"))
         .hasMessageContaining("smtp, webhook and bounces");
-    assertThat(store.setting("smtp")).isEmpty();
-    assertThat(store.setting("webhook")).isEmpty();
+    assertThat(store.settings().setting("smtp")).isEmpty();
+    assertThat(store.settings().setting("webhook")).isEmpty();
     assertThat(settings.executors(clock, Map.of()).channels()).isEmpty();
   }
 }

@@ -55,7 +55,11 @@ class WebhookExecutorTest {
   }
 
   private WebhookExecutor executor(URI url, Duration timeout) {
-    return new WebhookExecutor(store, new WebhookSettings(url, SECRET, timeout, FOUR_TRIES), clock);
+    return new WebhookExecutor(
+        store.deliveries(),
+        store.doNotContact(),
+        new WebhookSettings(url, SECRET, timeout, FOUR_TRIES),
+        clock);
   }
 
   private Touch aConnectTouch() {
@@ -74,15 +78,24 @@ class WebhookExecutorTest {
   }
 
   private Delivery theDelivery() {
-    return store.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.PENDING, 10).stream()
+    return store
+        .deliveries()
+        .deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.PENDING, 10)
+        .stream()
         .findFirst()
         .or(
             () ->
-                store.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.SENT, 10).stream()
+                store
+                    .deliveries()
+                    .deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.SENT, 10)
+                    .stream()
                     .findFirst())
         .or(
             () ->
-                store.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, 10).stream()
+                store
+                    .deliveries()
+                    .deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, 10)
+                    .stream()
                     .findFirst())
         .orElseThrow();
   }
@@ -121,7 +134,7 @@ class WebhookExecutorTest {
     assertThat(json.get("prospect").get("email").asText()).isEqualTo("ana@northwind.example");
     assertThat(json.get("body").asText()).endsWith("Grüße aus Köln.");
     assertThat(json.get("subject").asText()).isEmpty();
-    Touch done = store.touches(touch.prospectId()).get(0);
+    Touch done = store.touches().touches(touch.prospectId()).get(0);
     assertThat(done.status()).isEqualTo(Touch.Status.DONE);
     assertThat(theDelivery().status()).isEqualTo(Delivery.Status.SENT);
   }
@@ -161,15 +174,17 @@ class WebhookExecutorTest {
     assertThat(receiver.received())
         .extracting(r -> Long.parseLong(r.header("Warmreach-Timestamp")) - T0.getEpochSecond())
         .containsExactly(0L, 60L, 180L, 420L);
-    List<Delivery> dead = store.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, 10);
+    List<Delivery> dead =
+        store.deliveries().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, 10);
     assertThat(dead).hasSize(1);
     assertThat(dead.get(0).attempts()).isEqualTo(4);
     assertThat(dead.get(0).lastError())
         .isEqualTo("HTTP 500: upstream broke (gave up after 4 attempts)");
-    assertThat(store.touches(touch.prospectId()).get(0).status()).isEqualTo(Touch.Status.FAILED);
+    assertThat(store.touches().touches(touch.prospectId()).get(0).status())
+        .isEqualTo(Touch.Status.FAILED);
 
     receiver.answer(202);
-    store.replayDelivery(dead.get(0).id(), clock.instant());
+    store.deliveries().replayDelivery(dead.get(0).id(), clock.instant());
     int replayed = executor.deliverDue();
 
     assertThat(replayed).isEqualTo(1);
@@ -180,7 +195,7 @@ class WebhookExecutorTest {
     // every attempt sends the same bytes, so the receiver can drop a repeat by its key
     assertThat(receiver.received().stream().map(r -> new String(r.body())).distinct()).hasSize(1);
     assertThat(theDelivery().status()).isEqualTo(Delivery.Status.SENT);
-    Touch done = store.touches(touch.prospectId()).get(0);
+    Touch done = store.touches().touches(touch.prospectId()).get(0);
     assertThat(done.status()).isEqualTo(Touch.Status.DONE);
     assertThat(done.doneAt()).isEqualTo(T0.plus(Duration.ofHours(5)));
   }
@@ -204,7 +219,8 @@ class WebhookExecutorTest {
     assertThat(due).isEqualTo(1);
     assertThat(receiver.received()).hasSize(2);
     assertThat(theDelivery().attempts()).isEqualTo(2);
-    assertThat(store.touches(touch.prospectId()).get(0).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(store.touches().touches(touch.prospectId()).get(0).status())
+        .isEqualTo(Touch.Status.DONE);
   }
 
   @Test
@@ -222,7 +238,8 @@ class WebhookExecutorTest {
     assertThat(pending.status()).isEqualTo(Delivery.Status.PENDING);
     assertThat(pending.lastError()).isEqualTo("connection refused by 127.0.0.1");
     assertThat(pending.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
-    assertThat(store.touches(touch.prospectId()).get(0).status()).isEqualTo(Touch.Status.PLANNED);
+    assertThat(store.touches().touches(touch.prospectId()).get(0).status())
+        .isEqualTo(Touch.Status.PLANNED);
   }
 
   @Test
@@ -241,13 +258,16 @@ class WebhookExecutorTest {
   @Test
   void neverPostsAProspectOnTheDoNotContactList() {
     Touch touch = aConnectTouch();
-    store.addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked us");
+    store
+        .doNotContact()
+        .addDoNotContact(null, new EmailAddress("ana@northwind.example"), "asked us");
 
     executor(receiver.url(), Duration.ofSeconds(5)).execute(touch);
 
     assertThat(receiver.received()).isEmpty();
-    assertThat(store.touches(touch.prospectId()).get(0).status()).isEqualTo(Touch.Status.SKIPPED);
-    assertThat(store.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.SKIPPED, 10))
+    assertThat(store.touches().touches(touch.prospectId()).get(0).status())
+        .isEqualTo(Touch.Status.SKIPPED);
+    assertThat(store.deliveries().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.SKIPPED, 10))
         .extracting(Delivery::lastError)
         .containsExactly("prospect is on the do-not-contact list");
   }

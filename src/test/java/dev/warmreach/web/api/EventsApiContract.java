@@ -36,7 +36,7 @@ abstract class EventsApiContract {
     server = startServer(home);
     server
         .app
-        .store()
+        .prospects()
         .saveProspects(
             List.of(
                 aProspect()
@@ -47,7 +47,7 @@ abstract class EventsApiContract {
     ana =
         server
             .app
-            .store()
+            .prospects()
             .prospectByUrl(dev.warmreach.domain.ProfileUrl.of("linkedin.com/in/ana-silva"))
             .orElseThrow()
             .id();
@@ -243,7 +243,7 @@ abstract class EventsApiContract {
 
   @Test
   void anErasedProspectsEventsAreRefused() {
-    server.app.store().forgetProspect(ana);
+    server.app.prospects().forgetProspect(ana);
 
     assertThatProblem(
             post(
@@ -259,7 +259,7 @@ abstract class EventsApiContract {
             () ->
                 server
                     .app
-                    .store()
+                    .engineSteps()
                     .recordEvent(
                         new dev.warmreach.domain.Event.Accepted(
                             987654, ServerFixture.START, "late")))

@@ -85,7 +85,12 @@ class ForecastAndAnalyticsApiTest {
     Engines.live(
             server.app.store(),
             new SimulatedExecutor(
-                server.app.store(), 7, Truth.DEFAULT, new DeliveryLog(home.resolve("log"))))
+                server.app.prospects(),
+                server.app.touches(),
+                server.app.store().simulatedReactions(),
+                7,
+                Truth.DEFAULT,
+                new DeliveryLog(home.resolve("log"))))
         .runUntil(ServerFixture.START.plus(Duration.ofDays(42)));
 
     HttpResponse<String> response = server.get("/api/analytics/summary", auth);

@@ -32,11 +32,11 @@ class ServerMetricsTest {
       ACampaign.launchedWorking("Mon-Sun 00:00-23:59", app.store(), 3, START, "sdr-1");
       Engines.live(app.store(), new AssistedExecutor()).runUntil(START.plus(Duration.ofHours(6)));
       clock.set(START.plus(Duration.ofHours(6)));
-      ServerMetrics metrics = new ServerMetrics(app.store(), app.clock());
+      ServerMetrics metrics = new ServerMetrics(app.analytics(), app.accounts(), app.clock());
 
       String before = metrics.scrape();
-      List<Touch> planned = app.store().dueTouches(clock.instant(), null, 10);
-      app.store()
+      List<Touch> planned = app.touches().dueTouches(clock.instant(), null, 10);
+      app.touches()
           .finishTouch(planned.get(0).idempotencyKey(), Touch.Status.FAILED, clock.instant());
       String after = metrics.scrape();
 

@@ -50,7 +50,7 @@ class AccountsPageTest {
   static AccountState aBusyAccount(Store store, Instant now) {
     SenderAccount account =
         SenderAccount.withPlanDefaults("sdr-1", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin"));
-    store.addAccount(account);
+    store.accounts().addAccount(account);
     AccountState state = AccountState.open(account, AccountLimits.defaultsFor(account), now);
     for (long p = 1; p <= 3; p++) {
       state = state.sent(Channel.CONNECT, p, "c" + p, true, false, now);
@@ -58,29 +58,31 @@ class AccountsPageTest {
     state = state.sent(Channel.INMAIL, 10, "i10", false, false, now);
     state = state.sent(Channel.INMAIL, 11, "i11", false, false, now);
     state = state.responded(10, now);
-    return store.ensureAccountState(state);
+    return store.accounts().ensureAccountState(state);
   }
 
   /** A free account whose last 20 answered invitations had 4 acceptances: 20 %, slowed. */
   static AccountState aSlowedAccount(Store store, Instant now) {
     SenderAccount account = SenderAccount.withPlanDefaults("free-1", Plan.FREE, ZoneId.of("UTC"));
-    store.addAccount(account);
+    store.accounts().addAccount(account);
     AccountState open = AccountState.open(account, AccountLimits.defaultsFor(account), now);
     List<Boolean> outcomes = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       outcomes.add(i % 5 == 0);
     }
-    return store.ensureAccountState(
-        new AccountState(
-            open.account(),
-            open.limits(),
-            open.invitations(),
-            open.credits(),
-            open.pacing(),
-            open.pending(),
-            new AcceptanceGuard(AcceptanceGuard.Settings.DEFAULT, outcomes, null),
-            open.notesMonth(),
-            open.notesUsed()));
+    return store
+        .accounts()
+        .ensureAccountState(
+            new AccountState(
+                open.account(),
+                open.limits(),
+                open.invitations(),
+                open.credits(),
+                open.pacing(),
+                open.pending(),
+                new AcceptanceGuard(AcceptanceGuard.Settings.DEFAULT, outcomes, null),
+                open.notesMonth(),
+                open.notesUsed()));
   }
 
   private String page() {
@@ -137,7 +139,7 @@ class AccountsPageTest {
 
     assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
     assertThat(added.headers().firstValue("Location")).hasValue("/accounts?added=sdr-2");
-    SenderAccount stored = store.account("sdr-2").orElseThrow();
+    SenderAccount stored = store.accounts().account("sdr-2").orElseThrow();
     assertThat(stored.plan()).isEqualTo(Plan.PREMIUM);
     assertThat(stored.timeZone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
     assertThat(stored.workingHours()).isEqualTo(WorkingHours.parse("Mon-Thu 08:00-16:00"));
@@ -167,7 +169,7 @@ class AccountsPageTest {
         .contains("'-3' is not a whole number of 0 or more")
         .contains("aria-invalid=\"true\"")
         .contains("value=\"Mars/Olympus\"");
-    assertThat(store.accounts()).isEmpty();
+    assertThat(store.accounts().accounts()).isEmpty();
   }
 
   @Test
@@ -180,7 +182,9 @@ class AccountsPageTest {
     assertThat(taken.statusCode()).isEqualTo(200);
     assertThat(taken.body()).contains("an account named 'sdr-2' exists already");
     assertThat(free.body()).contains("a FREE account cannot send InMail");
-    assertThat(store.accounts()).extracting(SenderAccount::name).containsExactly("sdr-2");
-    assertThat(store.account("sdr-2").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
+    assertThat(store.accounts().accounts())
+        .extracting(SenderAccount::name)
+        .containsExactly("sdr-2");
+    assertThat(store.accounts().account("sdr-2").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
   }
 }

@@ -154,7 +154,14 @@ class AnalyticsAndSettingsInBrowserTest {
     assertThat(page.getByText("SMTP settings saved")).isVisible();
     assertThat(page.locator("#smtp"))
         .containsText("smtp.example.com:465 (tls) from sdr@example.com");
-    OutboundSettings.Smtp smtp = new OutboundSettings(server.app.store()).smtp().orElseThrow();
+    OutboundSettings.Smtp smtp =
+        new OutboundSettings(
+                server.app.store().settings(),
+                server.app.deliveries(),
+                server.app.doNotContact(),
+                server.app.engineSteps())
+            .smtp()
+            .orElseThrow();
     assertThat(smtp.port()).isEqualTo(465);
     assertThat(consoleErrors).as("console errors").isEmpty();
   }

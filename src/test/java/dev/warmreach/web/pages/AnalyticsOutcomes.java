@@ -42,20 +42,24 @@ final class AnalyticsOutcomes {
               new Message(i % 2 == 0 ? "A" : "B", "", "Hi, let's connect", true),
               monday);
       Instant sent = monday.plus(Duration.ofHours(i < 12 ? 1 + i : 7 * 24 + i));
-      store.finishTouch(touch.idempotencyKey(), Touch.Status.DONE, sent);
+      store.touches().finishTouch(touch.idempotencyKey(), Touch.Status.DONE, sent);
       touches.add(touch);
     }
     for (int i = 0; i < ACCEPTED; i++) {
       Touch t = touches.get(i);
-      store.recordEvent(
-          new Event.Accepted(t.prospectId(), monday.plus(Duration.ofDays(8)), "accepted-" + i));
+      store
+          .engineSteps()
+          .recordEvent(
+              new Event.Accepted(t.prospectId(), monday.plus(Duration.ofDays(8)), "accepted-" + i));
     }
     // Replies from prospects 0, 2, 4 (variant A) and 1, 3 (variant B).
     int[] repliers = {0, 2, 4, 1, 3};
     for (int n = 0; n < repliers.length; n++) {
       Touch t = touches.get(repliers[n]);
       Instant at = monday.plus(Duration.ofDays(n < 3 ? 9 : 15));
-      store.recordEvent(new Event.Replied(t.prospectId(), at, "reply-" + n, Channel.CONNECT));
+      store
+          .engineSteps()
+          .recordEvent(new Event.Replied(t.prospectId(), at, "reply-" + n, Channel.CONNECT));
     }
     return touches;
   }

@@ -76,8 +76,9 @@ class AnalyticsPageTest {
     // Another campaign first: it enrolls every prospect stored so far, none of the known ones
     ACampaign.launched(server.app.store(), 5, ServerFixture.START, "sdr-2");
     AnalyticsOutcomes.plant(server.app.store(), ServerFixture.START);
-    long id = server.app.store().campaign(PlannedTouches.CAMPAIGN).orElseThrow().campaign().id();
-    CampaignStats stats = server.app.store().campaignStats(id);
+    long id =
+        server.app.campaigns().campaign(PlannedTouches.CAMPAIGN).orElseThrow().campaign().id();
+    CampaignStats stats = server.app.analytics().campaignStats(id);
     assertThat(stats.touches().get("CONNECT")).isEqualTo(AnalyticsOutcomes.SENT);
 
     String html = page("/analytics?campaign=" + PlannedTouches.CAMPAIGN);

@@ -56,8 +56,11 @@ class CampaignsInBrowserTest {
     server.addUser("ana@example.com", Role.MEMBER);
     Store store = server.app.store();
     for (String name : List.of("sdr-1", "sdr-2")) {
-      store.addAccount(
-          SenderAccount.withPlanDefaults(name, Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
+      store
+          .accounts()
+          .addAccount(
+              SenderAccount.withPlanDefaults(
+                  name, Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
     }
     List<ProspectProfile> people = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -69,7 +72,7 @@ class CampaignsInBrowserTest {
               .withEmail("person" + i + "@example.com")
               .build());
     }
-    store.saveProspects(people);
+    store.prospects().saveProspects(people);
     context = chromium.newContext();
     page = context.newPage();
     Chromium.collectErrors(page, consoleErrors);
@@ -136,7 +139,7 @@ class CampaignsInBrowserTest {
     assertThat(page.locator("#status-value")).hasText("PAUSED");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume")).click();
     assertThat(page.locator("#status-value")).hasText("ACTIVE");
-    assertThat(server.app.store().campaign("q3-founders").orElseThrow().campaign().status())
+    assertThat(server.app.campaigns().campaign("q3-founders").orElseThrow().campaign().status())
         .isEqualTo(Campaign.Status.ACTIVE);
 
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Forecast")).click();

@@ -59,10 +59,16 @@ class CampaignsPagesTest {
   }
 
   private void givenAccountsAndProspects() {
-    store.addAccount(
-        SenderAccount.withPlanDefaults("sdr-1", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
-    store.addAccount(
-        SenderAccount.withPlanDefaults("sdr-2", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
+    store
+        .accounts()
+        .addAccount(
+            SenderAccount.withPlanDefaults(
+                "sdr-1", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
+    store
+        .accounts()
+        .addAccount(
+            SenderAccount.withPlanDefaults(
+                "sdr-2", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
     List<ProspectProfile> people = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       people.add(
@@ -72,7 +78,7 @@ class CampaignsPagesTest {
               .tagged(i < 3 ? "fintech" : "retail")
               .build());
     }
-    store.saveProspects(people);
+    store.prospects().saveProspects(people);
   }
 
   /** The form as the page sends it: the built-in templates unless {@code changes} say otherwise. */
@@ -141,10 +147,10 @@ class CampaignsPagesTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
     assertThat(created.headers().firstValue("Location"))
         .hasValue("/campaigns/q3-fintech?created=1");
-    StoredCampaign stored = store.campaign("q3-fintech").orElseThrow();
+    StoredCampaign stored = store.campaigns().campaign("q3-fintech").orElseThrow();
     assertThat(stored.campaign().status()).isEqualTo(Campaign.Status.DRAFT);
     assertThat(stored.campaign().senderAccounts()).containsExactly("sdr-1", "sdr-2");
-    assertThat(store.campaignStats(stored.campaign().id()).enrollments())
+    assertThat(store.analytics().campaignStats(stored.campaign().id()).enrollments())
         .containsEntry("ACTIVE", 3L);
     assertThat(stored.definition()).contains("\"sequence\":\"combined\"").contains("\"note\":");
 
@@ -177,7 +183,7 @@ class CampaignsPagesTest {
         .contains("Tick at least one sender account to send from.")
         .contains("aria-describedby=\"name-problem\"")
         .contains("mutualConnection|Priya");
-    assertThat(store.campaigns()).isEmpty();
+    assertThat(store.campaigns().campaigns()).isEmpty();
     assertThat(server.count("SELECT count(*) FROM enrollment")).isZero();
 
     HttpResponse<String> badTag =
@@ -187,7 +193,7 @@ class CampaignsPagesTest {
         .contains("is not a tag; use letters, digits and dashes")
         .contains("First message after they accept: ")
         .contains("nickname");
-    assertThat(store.campaigns()).isEmpty();
+    assertThat(store.campaigns().campaigns()).isEmpty();
   }
 
   @Test
@@ -202,7 +208,7 @@ class CampaignsPagesTest {
         .contains("The coach found 1 error")
         .contains("note.too-long")
         .contains("over the 300-character limit");
-    assertThat(store.campaigns()).isEmpty();
+    assertThat(store.campaigns().campaigns()).isEmpty();
     assertThat(server.count("SELECT count(*) FROM enrollment")).isZero();
 
     HttpResponse<String> warned = post("/campaigns", encode(form("q3", "note", GENERIC_NOTE)));
@@ -246,7 +252,7 @@ class CampaignsPagesTest {
         .contains(">ACTIVE</span>")
         .contains(">Pause</button>");
     assertThat(launched).doesNotContain(">Launch</button>").doesNotContain("<html");
-    assertThat(store.campaign("q3").orElseThrow().campaign().status())
+    assertThat(store.campaigns().campaign("q3").orElseThrow().campaign().status())
         .isEqualTo(Campaign.Status.ACTIVE);
 
     String again = post("/campaigns/q3/launch", "", "HX-Request", "true").body();
@@ -254,7 +260,7 @@ class CampaignsPagesTest {
 
     String paused = post("/campaigns/q3/pause", "", "HX-Request", "true").body();
     assertThat(paused).contains("Paused.").contains(">Resume</button>");
-    assertThat(store.campaign("q3").orElseThrow().campaign().status())
+    assertThat(store.campaigns().campaign("q3").orElseThrow().campaign().status())
         .isEqualTo(Campaign.Status.PAUSED);
 
     HttpResponse<String> resumed =
@@ -265,7 +271,7 @@ class CampaignsPagesTest {
             "Cookie",
             login.cookie());
     assertThat(resumed.statusCode()).isEqualTo(303);
-    assertThat(store.campaign("q3").orElseThrow().campaign().status())
+    assertThat(store.campaigns().campaign("q3").orElseThrow().campaign().status())
         .isEqualTo(Campaign.Status.ACTIVE);
   }
 
@@ -298,7 +304,8 @@ class CampaignsPagesTest {
     StoredCampaign campaign = ACampaign.launched(store, 120, ServerFixture.START, "sdr-1");
     long touches = server.count("SELECT count(*) FROM touch");
     ForecastResult expected =
-        new CampaignForecast(store, Engines.COACH).run(campaign, ServerFixture.START, 12, 1, null);
+        new CampaignForecast(store.prospects(), store.campaigns(), store.accounts(), Engines.COACH)
+            .run(campaign, ServerFixture.START, 12, 1, null);
 
     String fragment = post("/campaigns/campaign/forecast", "", "HX-Request", "true").body();
 

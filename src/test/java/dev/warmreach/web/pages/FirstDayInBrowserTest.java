@@ -48,7 +48,7 @@ class FirstDayInBrowserTest {
     server.addUser("ana@example.com", Role.ADMIN);
     server
         .app
-        .store()
+        .accounts()
         .addAccount(
             SenderAccount.withPlanDefaults(
                 "sdr-1", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin")));
@@ -131,7 +131,7 @@ class FirstDayInBrowserTest {
     assertThat(row).isVisible();
     row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done")).click();
     assertThat(row.locator(".outcome")).containsText("Done ✓");
-    assertThat(server.app.store().touch(task.id()).orElseThrow().status())
+    assertThat(server.app.touches().touch(task.id()).orElseThrow().status())
         .isEqualTo(Touch.Status.DONE);
 
     // Analytics counts the task carried out
@@ -151,7 +151,7 @@ class FirstDayInBrowserTest {
     Instant until = server.clock.instant().plus(Duration.ofDays(4));
     while (server.clock.instant().isBefore(until)) {
       engine.runUntil(server.clock.instant());
-      List<Touch> due = server.app.store().dueTouches(server.clock.instant(), null, 1);
+      List<Touch> due = server.app.touches().dueTouches(server.clock.instant(), null, 1);
       if (!due.isEmpty()) {
         return due.get(0);
       }

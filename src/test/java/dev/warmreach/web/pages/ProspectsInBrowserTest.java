@@ -81,7 +81,7 @@ class ProspectsInBrowserTest {
               .workingAt(i % 5 == 0 ? "Northwind Traders" : "Acme")
               .build());
     }
-    server.app.store().saveProspects(people);
+    server.app.prospects().saveProspects(people);
   }
 
   @Test
@@ -131,7 +131,7 @@ class ProspectsInBrowserTest {
     assertThat(page.locator("#row-errors tbody tr"))
         .containsText("8'https://www.linkedin.com/company/acme' is a company page");
     assertThat(page.locator("#import-sample")).containsText("Brightloop Analytics");
-    assertThat(server.app.store().countProspects(ProspectQuery.all(1))).isZero();
+    assertThat(server.app.prospects().countProspects(ProspectQuery.all(1))).isZero();
     Chromium.screenshot(page, "prospects-import-preview");
 
     page.getByRole(
@@ -139,7 +139,7 @@ class ProspectsInBrowserTest {
             new Page.GetByRoleOptions().setName("Store the 9 valid rows, skip 1 invalid"))
         .click();
     assertThat(page.locator("#import-stored")).containsText("9 new");
-    assertThat(server.app.store().countProspects(ProspectQuery.all(1))).isEqualTo(9);
+    assertThat(server.app.prospects().countProspects(ProspectQuery.all(1))).isEqualTo(9);
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the prospects")).click();
     assertThat(page.locator("#result-count")).containsText("9 prospects");
@@ -156,10 +156,10 @@ class ProspectsInBrowserTest {
     LiveEngine engine = Engines.live(server.app.store(), new AssistedExecutor());
     for (int hour = 0; hour < 48; hour++) {
       engine.runUntil(server.clock.instant());
-      for (Touch due : server.app.store().dueTouches(server.clock.instant(), null, 100)) {
+      for (Touch due : server.app.touches().dueTouches(server.clock.instant(), null, 100)) {
         server
             .app
-            .store()
+            .touches()
             .finishTouch(due.idempotencyKey(), Touch.Status.DONE, server.clock.instant());
       }
       server.clock.tick(Duration.ofHours(1));

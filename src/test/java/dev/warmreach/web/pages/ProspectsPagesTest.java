@@ -74,7 +74,7 @@ class ProspectsPagesTest {
               .tagged(i % 4 == 0 ? new String[] {"dach", "saas"} : new String[] {"saas"})
               .build());
     }
-    store().saveProspects(people);
+    store().prospects().saveProspects(people);
   }
 
   private String page(String path, String... headers) {
@@ -101,7 +101,7 @@ class ProspectsPagesTest {
   }
 
   private List<Long> storeIds(ProspectQuery query) {
-    return store().prospects(query).stream().map(Prospect::id).toList();
+    return store().prospects().prospects(query).stream().map(Prospect::id).toList();
   }
 
   @Test
@@ -128,7 +128,7 @@ class ProspectsPagesTest {
     String html = page("/prospects?q=northwind&tag=dach&seniority=vp");
 
     ProspectQuery same = new ProspectQuery("northwind", "dach", Seniority.VP, 50, 0);
-    assertThat(total(html)).isEqualTo(store().countProspects(same)).isEqualTo(2);
+    assertThat(total(html)).isEqualTo(store().prospects().countProspects(same)).isEqualTo(2);
     assertThat(rowIds(html)).isEqualTo(storeIds(same));
     // the filters stay in the form, so the address can be shared
     assertThat(html).contains("value=\"northwind\"").contains("<option value=\"vp\" selected>");
@@ -244,7 +244,7 @@ class ProspectsPagesTest {
         .contains("<span class=\"value\">0</span> <span class=\"label\">invalid</span>");
     assertThat(html).contains("娜").contains("Acme, Inc.");
     assertThat(html).contains(">Store 12 prospects</button>");
-    assertThat(store().countProspects(ProspectQuery.all(1))).isZero();
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isZero();
   }
 
   @Test
@@ -256,8 +256,9 @@ class ProspectsPagesTest {
 
     assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
     assertThat(stored.body()).contains("Stored connections.csv:").contains("12 new");
-    assertThat(store().countProspects(ProspectQuery.all(1))).isEqualTo(12);
-    assertThat(store().countProspects(new ProspectQuery(null, "q1", null, 1, 0))).isEqualTo(12);
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isEqualTo(12);
+    assertThat(store().prospects().countProspects(new ProspectQuery(null, "q1", null, 1, 0)))
+        .isEqualTo(12);
     // the upload is gone once stored
     assertThat(store(id, false).statusCode()).isEqualTo(404);
     // a second preview of the same file finds everyone unchanged
@@ -274,17 +275,17 @@ class ProspectsPagesTest {
         .contains("<tr><td class=\"num\">8</td><td>'https://www.linkedin.com/company/acme'");
     assertThat(html).contains("<span class=\"value\">9</span> <span class=\"label\">new</span>");
     assertThat(html).contains(">Store the 9 valid rows, skip 1 invalid</button>");
-    assertThat(store().countProspects(ProspectQuery.all(1))).isZero();
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isZero();
 
     // storing everything is refused while a row is invalid, and changes nothing
     String id = uploadId(html);
     String refused = store(id, false).body();
     assertThat(refused).contains("Nothing was stored").contains("1 row is invalid");
-    assertThat(store().countProspects(ProspectQuery.all(1))).isZero();
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isZero();
 
     String stored = store(id, true).body();
     assertThat(stored).contains("9 new").contains("1 invalid row skipped");
-    assertThat(store().countProspects(ProspectQuery.all(1))).isEqualTo(9);
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isEqualTo(9);
   }
 
   @Test
@@ -293,7 +294,7 @@ class ProspectsPagesTest {
 
     assertThat(response.body()).contains("role=\"alert\"").contains("photo.csv");
     assertThat(response.body()).doesNotContain("/prospects/import/");
-    assertThat(store().countProspects(ProspectQuery.all(1))).isZero();
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isZero();
   }
 
   @Test
@@ -325,7 +326,7 @@ class ProspectsPagesTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("upload the file again");
-    assertThat(store().countProspects(ProspectQuery.all(1))).isZero();
+    assertThat(store().prospects().countProspects(ProspectQuery.all(1))).isZero();
   }
 
   // --- One prospect ------------------------------------------------------------------------
@@ -335,23 +336,25 @@ class ProspectsPagesTest {
     StoredCampaign campaign =
         ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store(), 1, ServerFixture.START, "sdr-1");
     long campaignId = campaign.campaign().id();
-    long id = store().prospects(ProspectQuery.all(1)).get(0).id();
+    long id = store().prospects().prospects(ProspectQuery.all(1)).get(0).id();
     LiveEngine engine = Engines.live(store(), new AssistedExecutor());
     boolean accepted = false;
     for (int hour = 0; hour < 24 * 6; hour++) {
       Instant now = server.clock.instant();
       engine.runUntil(now);
-      for (Touch due : store().dueTouches(now, null, 100)) {
-        store().finishTouch(due.idempotencyKey(), Touch.Status.DONE, now);
+      for (Touch due : store().touches().dueTouches(now, null, 100)) {
+        store().touches().finishTouch(due.idempotencyKey(), Touch.Status.DONE, now);
         if (!accepted && due.channel() == dev.warmreach.domain.Channel.CONNECT) {
-          store().recordEvent(new Event.Accepted(id, now.plusSeconds(1800), "accepted-1"));
+          store()
+              .engineSteps()
+              .recordEvent(new Event.Accepted(id, now.plusSeconds(1800), "accepted-1"));
           accepted = true;
         }
       }
       server.clock.tick(Duration.ofHours(1));
     }
-    List<DecisionRecord> decisions = store().decisions(campaignId, id, 500);
-    List<Touch> touches = store().touches(id);
+    List<DecisionRecord> decisions = store().analytics().decisions(campaignId, id, 500);
+    List<Touch> touches = store().touches().touches(id);
     assertThat(accepted).as("the engine sent a connection request").isTrue();
     assertThat(decisions).isNotEmpty();
     login = server.login("ana@example.com"); // six days on, the first session has ended

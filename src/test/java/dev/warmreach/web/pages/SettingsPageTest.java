@@ -61,7 +61,11 @@ class SettingsPageTest {
   }
 
   private OutboundSettings outbound() {
-    return new OutboundSettings(server.app.store());
+    return new OutboundSettings(
+        server.app.store().settings(),
+        server.app.deliveries(),
+        server.app.doNotContact(),
+        server.app.engineSteps());
   }
 
   @Test
@@ -221,7 +225,7 @@ class SettingsPageTest {
     Delivery d =
         server
             .app
-            .store()
+            .deliveries()
             .openDelivery(
                 touch.idempotencyKey(),
                 Delivery.Kind.WEBHOOK,
@@ -229,7 +233,7 @@ class SettingsPageTest {
                 ServerFixture.START);
     server
         .app
-        .store()
+        .deliveries()
         .settleDelivery(
             d.id(), Delivery.Status.DEAD, "HTTP 500 eight times", null, ServerFixture.START);
 
@@ -239,7 +243,7 @@ class SettingsPageTest {
 
     HttpResponse<String> replayed = post(admin, "/settings/webhooks/" + d.id() + "/replay");
     assertThat(replayed.statusCode()).isEqualTo(303);
-    assertThat(server.app.store().delivery(d.id()).orElseThrow().status())
+    assertThat(server.app.deliveries().delivery(d.id()).orElseThrow().status())
         .isEqualTo(Delivery.Status.PENDING);
     assertThat(server.get("/settings?saved=replayed", admin.headers()).body())
         .contains("Dead letter replayed")

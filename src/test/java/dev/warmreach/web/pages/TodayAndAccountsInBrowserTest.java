@@ -134,8 +134,10 @@ class TodayAndAccountsInBrowserTest {
     assertThat(total).hasText("1");
     assertThat(sdr1Left).hasText("1");
 
-    assertThat(store.touch(request.id()).orElseThrow().status()).isEqualTo(Touch.Status.DONE);
-    assertThat(store.touch(inmail.id()).orElseThrow().status()).isEqualTo(Touch.Status.SKIPPED);
+    assertThat(store.touches().touch(request.id()).orElseThrow().status())
+        .isEqualTo(Touch.Status.DONE);
+    assertThat(store.touches().touch(inmail.id()).orElseThrow().status())
+        .isEqualTo(Touch.Status.SKIPPED);
 
     page.reload();
     assertThat(page.locator("li.task")).hasCount(1);
@@ -179,7 +181,7 @@ class TodayAndAccountsInBrowserTest {
     assertThat(page.locator(".alert.ok")).containsText("Account sdr-2 is added");
     assertThat(page.locator("#account-sdr-2").getByLabel("Invitations in the last 7 days"))
         .hasAttribute("value", "0");
-    assertThat(store.account("sdr-2")).isPresent();
+    assertThat(store.accounts().account("sdr-2")).isPresent();
     assertThat(consoleErrors).as("console errors").isEmpty();
   }
 }

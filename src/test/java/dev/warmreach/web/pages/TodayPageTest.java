@@ -125,7 +125,8 @@ class TodayPageTest {
     HttpResponse<String> done = htmx("/today/tasks/" + request.id() + "/done");
 
     assertThat(done.statusCode()).isEqualTo(200);
-    assertThat(store.touch(request.id()).orElseThrow().status()).isEqualTo(Touch.Status.DONE);
+    assertThat(store.touches().touch(request.id()).orElseThrow().status())
+        .isEqualTo(Touch.Status.DONE);
     assertThat(done.body())
         .startsWith("<li id=\"task-" + request.id() + "\"")
         .contains("Done ✓")
@@ -150,7 +151,8 @@ class TodayPageTest {
         .contains("Task #" + request.id() + " is done already")
         .contains("nothing was changed");
     assertThat(skip.body()).contains("is done already");
-    assertThat(store.touch(request.id()).orElseThrow().status()).isEqualTo(Touch.Status.DONE);
+    assertThat(store.touches().touch(request.id()).orElseThrow().status())
+        .isEqualTo(Touch.Status.DONE);
   }
 
   @Test
@@ -159,7 +161,8 @@ class TodayPageTest {
 
     HttpResponse<String> skipped = htmx("/today/tasks/" + inmail.id() + "/skip");
 
-    assertThat(store.touch(inmail.id()).orElseThrow().status()).isEqualTo(Touch.Status.SKIPPED);
+    assertThat(store.touches().touch(inmail.id()).orElseThrow().status())
+        .isEqualTo(Touch.Status.SKIPPED);
     assertThat(skipped.body()).contains("Skipped").contains("<span id=\"left-total\">0</span>");
   }
 
@@ -186,7 +189,8 @@ class TodayPageTest {
     assertThat(posted.statusCode()).isEqualTo(303);
     String location = posted.headers().firstValue("Location").orElseThrow();
     assertThat(location).isEqualTo("/today?task=" + request.id() + "&outcome=done");
-    assertThat(store.touch(request.id()).orElseThrow().status()).isEqualTo(Touch.Status.DONE);
+    assertThat(store.touches().touch(request.id()).orElseThrow().status())
+        .isEqualTo(Touch.Status.DONE);
     assertThat(page(location).body()).contains("Done ✓ — task #" + request.id());
   }
 
