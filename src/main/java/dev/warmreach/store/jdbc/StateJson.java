@@ -24,10 +24,17 @@ final class StateJson {
 
   private record Parsed(String json, AccountState state) {}
 
+  /**
+   * Instants and dates as numbers (epoch milliseconds): an account's state lists every pending
+   * invitation's time, and formatting them as ISO text was most of the cost of saving it. States
+   * saved as text before still read.
+   */
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+          .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
           .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
