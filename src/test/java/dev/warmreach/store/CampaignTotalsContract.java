@@ -19,9 +19,11 @@ import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.Command;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,41 @@ interface CampaignTotalsContract extends StoreFixture {
     try (Store again = reopenStore(clock())) {
       assertThat(again.campaignStats(reached)).isEqualTo(stats);
     }
+  }
+
+  @Test
+  default void countsTouchesAndAFirstReplyPerWeekForTheCampaignThatReachedThePerson() {
+    Prospect ana = anaAndHerSender();
+    long reached = campaign("reached", ana);
+    long other = campaign("other", ana);
+    Touch request = plant(reached, ana, Channel.CONNECT, "note", START);
+    Instant sent = START.plusSeconds(60);
+    Instant answered = START.plus(Duration.ofDays(8));
+
+    store().finishTouch(request.idempotencyKey(), Touch.Status.DONE, sent);
+    store().recordEvent(new Event.Replied(ana.id(), answered, "reply-1", Channel.DM));
+    store()
+        .recordEvent(new Event.Replied(ana.id(), answered.plusSeconds(60), "reply-2", Channel.DM));
+
+    List<WeeklyActivity> expected =
+        List.of(new WeeklyActivity(monday(sent), 1, 0), new WeeklyActivity(monday(answered), 0, 1));
+    Instant since = monday(sent).minus(Duration.ofDays(7));
+    assertThat(store().weeklyActivity(reached, since)).isEqualTo(expected);
+    assertThat(store().weeklyActivity(other, since)).isEmpty();
+    assertThat(store().weeklyActivity(null, since)).isEqualTo(expected);
+    assertThat(store().weeklyActivity(reached, monday(answered))).containsExactly(expected.get(1));
+    try (Store again = reopenStore(clock())) {
+      assertThat(again.weeklyActivity(reached, since)).isEqualTo(expected);
+    }
+  }
+
+  /** Monday 00:00 UTC of the week of {@code at}. */
+  private static Instant monday(Instant at) {
+    return at.atZone(ZoneOffset.UTC)
+        .toLocalDate()
+        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant();
   }
 
   @Test
