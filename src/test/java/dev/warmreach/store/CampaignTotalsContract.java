@@ -24,12 +24,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A campaign's running totals, on every database: kept as touches and events are stored, an event
- * counted once for each campaign that had reached the person, an answer counted once.
+ * counted once for each campaign that had reached the person, an answer counted once; and the
+ * latest decisions shown beside them.
  */
 interface CampaignTotalsContract extends StoreFixture {
 
@@ -93,6 +95,28 @@ interface CampaignTotalsContract extends StoreFixture {
     try (Store again = reopenStore(clock())) {
       assertThat(again.weeklyActivity(reached, since)).isEqualTo(expected);
     }
+  }
+
+  @Test
+  default void showsACampaignsLatestDecisionsNewestFirstAndOnlyItsOwn() {
+    Prospect ana = anaAndHerSender();
+    long reached = campaign("reached", ana);
+    long other = campaign("other", ana);
+    plant(reached, ana, Channel.CONNECT, "note", START);
+    plant(other, ana, Channel.DM, "first-dm", START.plus(Duration.ofHours(1)));
+    long reachedEnrollment = store().enrollmentsOf(ana.id()).get(0).id();
+
+    List<DecisionRecord> latest = store().decisions(reached, null, 10);
+
+    assertThat(latest).isNotEmpty().allMatch(d -> d.enrollmentId() == reachedEnrollment);
+    assertThat(latest)
+        .extracting(DecisionRecord::at)
+        .isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(store().decisions(reached, ana.id(), 10)).isEqualTo(latest);
+    assertThat(store().decisions(reached, null, 1)).containsExactly(latest.get(0));
+    assertThat(store().decisions(other, null, 10))
+        .isNotEmpty()
+        .noneMatch(d -> d.enrollmentId() == reachedEnrollment);
   }
 
   /** Monday 00:00 UTC of the week of {@code at}. */
