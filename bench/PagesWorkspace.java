@@ -12,7 +12,10 @@ import java.util.List;
  * started WEEKS weeks ago and ran on the simulated network up to now, so the pages have touches,
  * events and decisions to show. Run with the jar on the class path:
  *
- * <pre>java -cp target/warmreach.jar bench/PagesWorkspace.java HOME ACCOUNTS WEEKS TAG</pre>
+ * <pre>java -cp target/warmreach.jar bench/PagesWorkspace.java HOME ACCOUNTS WEEKS TAG [JDBC_URL]</pre>
+ *
+ * <p>With JDBC_URL the workspace's database is that one (e.g. PostgreSQL) instead of HOME's
+ * embedded one.
  *
  * <p>Only prospects tagged TAG are enrolled: the engine advances each enrollment in its own
  * transaction, so a campaign of every one of 100,000 prospects would take hours to simulate.
@@ -23,7 +26,8 @@ public class PagesWorkspace {
     List<String> accounts = List.of(args[1].split(","));
     int weeks = Integer.parseInt(args[2]);
     String tag = args[3];
-    try (Warmreach app = Warmreach.builder().home(home).build()) {
+    String database = args.length > 4 ? args[4] : null;
+    try (Warmreach app = Warmreach.builder().home(home).database(database).build()) {
       Instant now = app.clock().instant();
       Instant start = now.minus(Duration.ofDays(7L * weeks));
       StoredCampaign campaign =

@@ -17,10 +17,11 @@ public interface Analytics {
   Map<Long, Map<String, Long>> enrollmentCounts();
 
   /**
-   * Touches done and replies received per week (Monday 00:00 UTC) since {@code since}, oldest
-   * first; weeks with neither are left out. Counted in the database: one row per week.
+   * Touches done and replies received per week (Monday 00:00 UTC) of the weeks that start at or
+   * after {@code since}, oldest first; weeks with neither are left out. Read from the running
+   * totals: a person's first reply counts for each campaign that had reached them before it.
    *
-   * @param campaignId one campaign's touches and its prospects' replies; {@code null} for all
+   * @param campaignId one campaign's; {@code null} for all campaigns' added up
    */
   List<WeeklyActivity> weeklyActivity(Long campaignId, Instant since);
 

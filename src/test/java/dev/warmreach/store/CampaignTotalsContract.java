@@ -19,15 +19,19 @@ import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.Command;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A campaign's running totals, on every database: kept as touches and events are stored, an event
- * counted once for each campaign that had reached the person, an answer counted once.
+ * counted once for each campaign that had reached the person, an answer counted once; and the
+ * latest decisions shown beside them.
  */
 interface CampaignTotalsContract extends StoreFixture {
 
@@ -74,6 +78,65 @@ interface CampaignTotalsContract extends StoreFixture {
     try (Store again = reopenStore(clock())) {
       assertThat(again.analytics().campaignStats(reached)).isEqualTo(stats);
     }
+  }
+
+  @Test
+  default void countsTouchesAndAFirstReplyPerWeekForTheCampaignThatReachedThePerson() {
+    Prospect ana = anaAndHerSender();
+    long reached = campaign("reached", ana);
+    long other = campaign("other", ana);
+    Touch request = plant(reached, ana, Channel.CONNECT, "note", START);
+    Instant sent = START.plusSeconds(60);
+    Instant answered = START.plus(Duration.ofDays(8));
+
+    store().touches().finishTouch(request.idempotencyKey(), Touch.Status.DONE, sent);
+    store().engineSteps().recordEvent(new Event.Replied(ana.id(), answered, "reply-1", Channel.DM));
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Replied(ana.id(), answered.plusSeconds(60), "reply-2", Channel.DM));
+
+    List<WeeklyActivity> expected =
+        List.of(new WeeklyActivity(monday(sent), 1, 0), new WeeklyActivity(monday(answered), 0, 1));
+    Instant since = monday(sent).minus(Duration.ofDays(7));
+    assertThat(store().analytics().weeklyActivity(reached, since)).isEqualTo(expected);
+    assertThat(store().analytics().weeklyActivity(other, since)).isEmpty();
+    assertThat(store().analytics().weeklyActivity(null, since)).isEqualTo(expected);
+    assertThat(store().analytics().weeklyActivity(reached, monday(answered)))
+        .containsExactly(expected.get(1));
+    try (Store again = reopenStore(clock())) {
+      assertThat(again.analytics().weeklyActivity(reached, since)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  default void showsACampaignsLatestDecisionsNewestFirstAndOnlyItsOwn() {
+    Prospect ana = anaAndHerSender();
+    long reached = campaign("reached", ana);
+    long other = campaign("other", ana);
+    plant(reached, ana, Channel.CONNECT, "note", START);
+    plant(other, ana, Channel.DM, "first-dm", START.plus(Duration.ofHours(1)));
+    long reachedEnrollment = store().campaigns().enrollmentsOf(ana.id()).get(0).id();
+
+    List<DecisionRecord> latest = store().analytics().decisions(reached, null, 10);
+
+    assertThat(latest).isNotEmpty().allMatch(d -> d.enrollmentId() == reachedEnrollment);
+    assertThat(latest)
+        .extracting(DecisionRecord::at)
+        .isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(store().analytics().decisions(reached, ana.id(), 10)).isEqualTo(latest);
+    assertThat(store().analytics().decisions(reached, null, 1)).containsExactly(latest.get(0));
+    assertThat(store().analytics().decisions(other, null, 10))
+        .isNotEmpty()
+        .noneMatch(d -> d.enrollmentId() == reachedEnrollment);
+  }
+
+  /** Monday 00:00 UTC of the week of {@code at}. */
+  private static Instant monday(Instant at) {
+    return at.atZone(ZoneOffset.UTC)
+        .toLocalDate()
+        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant();
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.message.VariantTally;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,11 +16,11 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * A campaign's running totals — touches by channel and status, events and replies, each template
- * variant's results — kept as they change, in the same transaction as the touch or event, so a
- * campaign's figures are read in one query however many touches it made. An event counts once for
- * each campaign that had carried out a touch to that person before it; an acceptance or a reply
- * counts once per person (the first), so no rate can exceed what was sent. Each method runs on the
- * handle of the caller's transaction.
+ * variant's results, touches and replies per week — kept as they change, in the same transaction as
+ * the touch or event, so a campaign's figures are read in one query however many touches it made.
+ * An event counts once for each campaign that had carried out a touch to that person before it; an
+ * acceptance or a reply counts once per person (the first), so no rate can exceed what was sent.
+ * Each method runs on the handle of the caller's transaction.
  */
 final class CampaignTallies {
 
@@ -30,6 +31,23 @@ final class CampaignTallies {
   static final String VARIANT_SENT = "VARIANT_SENT";
   static final String VARIANT_ACCEPTED = "VARIANT_ACCEPTED";
   static final String VARIANT_REPLIED = "VARIANT_REPLIED";
+  static final String WEEK_SENT = "WEEK_SENT";
+  static final String WEEK_REPLIED = "WEEK_REPLIED";
+
+  /** Monday 1970-01-05 00:00 UTC: weeks are numbered from it. */
+  static final long FIRST_MONDAY = 4L * 24 * 60 * 60 * 1000;
+
+  static final long WEEK = 7L * 24 * 60 * 60 * 1000;
+
+  /** The number of the week (Monday to Sunday, UTC) of {@code at}, as the totals' item. */
+  static String week(Instant at) {
+    return Long.toString(Math.floorDiv(at.toEpochMilli() - FIRST_MONDAY, WEEK));
+  }
+
+  /** The Monday that starts week {@code item}. */
+  static Instant weekStart(String item) {
+    return Instant.ofEpochMilli(FIRST_MONDAY + Long.parseLong(item) * WEEK);
+  }
 
   /** The measure counting touches in {@code status}, by channel. */
   static String touches(Touch.Status status) {
@@ -41,12 +59,18 @@ final class CampaignTallies {
     addForEnrollment(h, enrollmentId, touches(Touch.Status.PLANNED), channel.name(), 1);
   }
 
-  /** A touch moved from its status to {@code to}; a variant's message counts as sent when done. */
-  static void moved(Handle h, Touch touch, Touch.Status to) {
+  /**
+   * A touch moved from its status to {@code to}; when done (at {@code at}, read only then), it
+   * counts in that week, and a variant's message counts as sent.
+   */
+  static void moved(Handle h, Touch touch, Touch.Status to, Instant at) {
     addForEnrollment(h, touch.enrollmentId(), touches(touch.status()), touch.channel().name(), -1);
     addForEnrollment(h, touch.enrollmentId(), touches(to), touch.channel().name(), 1);
-    if (to == Touch.Status.DONE && touch.message() != null && touch.message().variant() != null) {
-      addForEnrollment(h, touch.enrollmentId(), VARIANT_SENT, variantKey(touch), 1);
+    if (to == Touch.Status.DONE) {
+      addForEnrollment(h, touch.enrollmentId(), WEEK_SENT, week(at), 1);
+      if (touch.message() != null && touch.message().variant() != null) {
+        addForEnrollment(h, touch.enrollmentId(), VARIANT_SENT, variantKey(touch), 1);
+      }
     }
   }
 
@@ -89,6 +113,7 @@ final class CampaignTallies {
       add(h, id, EVENT, kind, 1);
       if (replied) {
         add(h, id, REPLY, replyChannel(((Event.Replied) event).channel(), sent).name(), 1);
+        add(h, id, WEEK_REPLIED, week(event.at()), 1);
       }
       for (Touch t : sent) {
         boolean counts = replied || (accepted && t.channel() == Channel.CONNECT);

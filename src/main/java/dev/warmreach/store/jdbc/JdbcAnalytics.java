@@ -105,52 +105,47 @@ final class JdbcAnalytics implements Analytics {
         CampaignTallies.variants(totals));
   }
 
-  /** Monday 1970-01-05 00:00 UTC: weeks are counted from it. */
-  private static final long FIRST_MONDAY = 4L * 24 * 60 * 60 * 1000;
-
-  private static final long WEEK = 7L * 24 * 60 * 60 * 1000;
-
+  /**
+   * Touches and replies per week from the running totals: a few rows per campaign and week, however
+   * many touches. All campaigns' figures are the sum of each one's, as the overall funnel is: a
+   * reply counts once for each campaign that had reached the person.
+   */
   private static List<WeeklyActivity> weekly(Handle h, Long campaignId, Instant since) {
-    // Integer division of BIGINTs truncates on SQLite and PostgreSQL alike; the constants are
-    // written into the SQL so that the grouped expression is the selected one on PostgreSQL.
-    String week = "(%s - " + FIRST_MONDAY + ") / " + WEEK;
-    Map<Long, long[]> weeks = new TreeMap<>();
-    String touches =
-        "SELECT "
-            + week.formatted("t.done_at")
-            + ", count(*) FROM touch t"
-            + (campaignId == null ? "" : " JOIN enrollment e ON e.id = t.enrollment_id")
-            + " WHERE t.status = 'DONE' AND t.done_at >= :since"
-            + (campaignId == null ? "" : " AND e.campaign_id = :c")
-            + " GROUP BY "
-            + week.formatted("t.done_at");
-    String replies =
-        "SELECT "
-            + week.formatted("v.happened_at")
-            + ", count(*) FROM prospect_event v WHERE v.kind = 'REPLIED' AND v.happened_at >="
-            + " :since"
-            + (campaignId == null
-                ? ""
-                : " AND v.prospect_id IN (SELECT prospect_id FROM enrollment WHERE campaign_id ="
-                    + " :c)")
-            + " GROUP BY "
-            + week.formatted("v.happened_at");
-    for (int i = 0; i < 2; i++) {
-      int column = i;
-      Query query = h.createQuery(i == 0 ? touches : replies).bind("since", since);
-      if (campaignId != null) {
-        query.bind("c", campaignId.longValue());
-      }
-      query
-          .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-          .forEach(e -> weeks.computeIfAbsent(e.getKey(), k -> new long[2])[column] = e.getValue());
+    long first = Long.parseLong(CampaignTallies.week(since));
+    if (since.isAfter(CampaignTallies.weekStart(Long.toString(first)))) {
+      first++; // a week that began before since is not wholly after it
     }
+    long from = first;
+    Map<Long, long[]> weeks = new TreeMap<>();
+    Query query =
+        h.createQuery(
+                "SELECT measure, item, sum(n) FROM campaign_tally WHERE measure IN (:sent, :replied)"
+                    + (campaignId == null ? "" : " AND campaign_id = :c")
+                    + " GROUP BY measure, item")
+            .bind("sent", CampaignTallies.WEEK_SENT)
+            .bind("replied", CampaignTallies.WEEK_REPLIED);
+    if (campaignId != null) {
+      query.bind("c", campaignId.longValue());
+    }
+    query
+        .map(
+            (rs, ctx) ->
+                new Object[] {rs.getString(1), Long.parseLong(rs.getString(2)), rs.getLong(3)})
+        .forEach(
+            row -> {
+              long week = (Long) row[1];
+              long n = (Long) row[2];
+              if (week >= from && n != 0) {
+                int column = CampaignTallies.WEEK_SENT.equals(row[0]) ? 0 : 1;
+                weeks.computeIfAbsent(week, k -> new long[2])[column] = n;
+              }
+            });
     List<WeeklyActivity> out = new ArrayList<>(weeks.size());
     weeks.forEach(
         (n, counts) ->
             out.add(
                 new WeeklyActivity(
-                    Instant.ofEpochMilli(FIRST_MONDAY + n * WEEK), counts[0], counts[1])));
+                    CampaignTallies.weekStart(Long.toString(n)), counts[0], counts[1])));
     return out;
   }
 
@@ -165,11 +160,17 @@ final class JdbcAnalytics implements Analytics {
 
   private static List<DecisionRecord> decisions(
       Handle h, long campaignId, Long prospectId, int limit) {
+    // One person's are found through their enrollment, not among all of the campaign's; the
+    // campaign's latest walk the decisions newest first (decision_latest) until enough are found.
+    // CROSS JOIN makes SQLite keep the decisions as the outer loop (PostgreSQL plans it as JOIN),
+    // instead of sorting every decision of every enrollment of the campaign.
     return h.createQuery(
-            "SELECT d.* FROM decision d JOIN enrollment e ON e.id = d.enrollment_id"
-                + " WHERE e.campaign_id = :c"
-                + (prospectId == null ? "" : " AND d.prospect_id = :p")
-                + " ORDER BY d.decided_at DESC, d.id DESC LIMIT :limit")
+            prospectId == null
+                ? "SELECT d.* FROM decision d CROSS JOIN enrollment e WHERE e.id = d.enrollment_id"
+                    + " AND e.campaign_id = :c ORDER BY d.decided_at DESC, d.id DESC LIMIT :limit"
+                : "SELECT d.* FROM decision d WHERE d.enrollment_id = (SELECT id FROM enrollment"
+                    + " WHERE campaign_id = :c AND prospect_id = :p)"
+                    + " ORDER BY d.decided_at DESC, d.id DESC LIMIT :limit")
         .bind("c", campaignId)
         .bind("p", prospectId)
         .bind("limit", limit)

@@ -130,7 +130,7 @@ final class JdbcTouches implements Touches {
                 + " WHERE idempotency_key = :key AND status = 'FAILED'")
         .bind("key", key)
         .execute();
-    CampaignTallies.moved(h, failed.get(), Touch.Status.PLANNED);
+    CampaignTallies.moved(h, failed.get(), Touch.Status.PLANNED, null);
   }
 
   /** Finishes a planned touch in the caller's transaction, as {@link #finishTouch} does. */
@@ -151,7 +151,7 @@ final class JdbcTouches implements Touches {
         .bind("outcome", outcome)
         .bind("key", key)
         .execute();
-    CampaignTallies.moved(h, touch.get(), status);
+    CampaignTallies.moved(h, touch.get(), status, at);
     if (status == Touch.Status.DONE && touch.get().channel() == Channel.ENGAGE) {
       long prospect = touch.get().prospectId();
       Versioned<ProspectHistory> history = VersionedStates.history(h, prospect);

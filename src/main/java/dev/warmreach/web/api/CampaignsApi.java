@@ -216,21 +216,27 @@ public final class CampaignsApi {
         throw ProblemException.invalid("prospect", "'" + prospect + "' is not a prospect number");
       }
     }
-    List<Enrollment> enrollments = new ArrayList<>();
-    for (Enrollment e : campaigns.enrollments(c.campaign().id(), 100_000)) {
-      if (only == null || e.prospectId() == only) {
-        enrollments.add(e);
+    // A page at a time from the database, in prospect order as the dashboard's plan.
+    long id = c.campaign().id();
+    List<Enrollment> enrollments;
+    long total;
+    if (only == null) {
+      total = campaigns.countEnrollments(id);
+      enrollments = campaigns.enrollments(id, page.limit(), page.offset());
+    } else {
+      List<Enrollment> theirs =
+          campaigns.enrollmentsOf(only).stream().filter(e -> e.campaignId() == id).toList();
+      if (theirs.isEmpty()) {
+        throw ProblemException.invalid(
+            "prospect", "prospect #" + only + " is not in campaign '" + c.campaign().name() + "'");
       }
-    }
-    if (only != null && enrollments.isEmpty()) {
-      throw ProblemException.invalid(
-          "prospect", "prospect #" + only + " is not in campaign '" + c.campaign().name() + "'");
+      total = theirs.size();
+      int from = Math.min(page.offset(), theirs.size());
+      enrollments = theirs.subList(from, (int) Math.min((long) from + page.limit(), theirs.size()));
     }
     Instant now = clock.instant();
-    int from = Math.min(page.offset(), enrollments.size());
-    int to = (int) Math.min((long) from + page.limit(), enrollments.size());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (CampaignPlan.Row r : plan.rows(enrollments.subList(from, to), now)) {
+    for (CampaignPlan.Row r : plan.rows(enrollments, now)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("prospect", r.prospect());
       row.put("name", r.name());
@@ -242,7 +248,7 @@ public final class CampaignsApi {
       row.put("reasons", r.reasons());
       rows.add(row);
     }
-    ctx.json(page.body(rows, enrollments.size()));
+    ctx.json(page.body(rows, total));
   }
 
   /**

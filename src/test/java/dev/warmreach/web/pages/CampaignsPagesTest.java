@@ -3,6 +3,7 @@ package dev.warmreach.web.pages;
 import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.ProspectProfile;
@@ -297,6 +298,35 @@ class CampaignsPagesTest {
     String api =
         server.get("/api/campaigns/campaign/plan?limit=1", "Cookie", login.cookie()).body();
     assertThat(api).contains(reasons.group(1).replace("&#39;", "'"));
+  }
+
+  @Test
+  void thePlanApiPagesTheWholeCampaignFromTheDatabaseInProspectOrder() {
+    ACampaign.launched(store, 120, ServerFixture.START, "sdr-1");
+
+    List<Long> prospects = new ArrayList<>();
+    long total = -1;
+    for (int offset = 0; offset < 120; offset += 50) {
+      JsonNode page =
+          ServerFixture.json(
+              server.get(
+                  "/api/campaigns/campaign/plan?limit=50&offset=" + offset,
+                  "Cookie",
+                  login.cookie()));
+      total = page.get("total").asLong();
+      page.get("items").forEach(row -> prospects.add(row.get("prospect").asLong()));
+    }
+    JsonNode one =
+        ServerFixture.json(
+            server.get(
+                "/api/campaigns/campaign/plan?prospect=" + prospects.get(7),
+                "Cookie",
+                login.cookie()));
+
+    assertThat(total).isEqualTo(120);
+    assertThat(prospects).hasSize(120).doesNotHaveDuplicates().isSorted();
+    assertThat(one.get("total").asLong()).isEqualTo(1);
+    assertThat(one.get("items").get(0).get("prospect").asLong()).isEqualTo(prospects.get(7));
   }
 
   @Test
