@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Run active campaigns: every due step runs through the durable schedule (db-scheduler), each"
-          + " in its own transaction, and each touch has an idempotency key, so a crash or restart"
+          + " whole in a transaction, and each touch has an idempotency key, so a crash or restart"
           + " never sends twice or loses a step. Stop with Ctrl-C; nothing is left half done.",
       "Without --simulate, email steps go out over SMTP and other steps to a webhook when"
           + " 'warmreach settings' says so; the rest wait in the task inbox ('warmreach tasks')"
