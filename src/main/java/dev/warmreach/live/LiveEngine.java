@@ -7,6 +7,7 @@ import dev.warmreach.execute.Executor;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.DueTimes;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.SimulatedReactions;
@@ -116,24 +117,38 @@ public final class LiveEngine {
    * claimed and not yet carried out stay planned.
    */
   public int runDue(Instant now, BooleanSupplier stopping) {
-    int work = engineSteps.together(() -> moveDue(now, stopping));
+    return runDue(now, null, stopping);
+  }
+
+  /**
+   * A pass that looks only at the kinds of work {@code due} (read just before) says are due at
+   * {@code now}, or at all of them when it is {@code null}.
+   */
+  private int runDue(Instant now, DueTimes due, BooleanSupplier stopping) {
+    int moved = engineSteps.together(() -> moveDue(now, due, stopping));
     if (stopping.getAsBoolean()) {
-      return work;
+      return moved;
     }
-    return work
+    if (due != null && moved == 0 && !due.touchesDue(now)) {
+      return executor.runDue(); // nothing planned by this pass and nothing claimable before it
+    }
+    return moved
         + (executor.storeOnly()
             ? engineSteps.together(() -> carryOut(now, stopping))
             : carryOut(now, stopping));
   }
 
-  private int moveDue(Instant now, BooleanSupplier stopping) {
-    int work = reactions.applyDueReactions(now, BATCH);
+  private int moveDue(Instant now, DueTimes due, BooleanSupplier stopping) {
+    int work = due == null || due.reactionsDue(now) ? reactions.applyDueReactions(now, BATCH) : 0;
     if (lastWithdrawalCheck == null
         || !now.isBefore(lastWithdrawalCheck.plus(Duration.ofHours(1)))) {
       lastWithdrawalCheck = now;
       work += withdrawStaleInvitations(now);
     }
-    work += engineSteps.wakeQueued(now, BATCH);
+    work += due == null || due.queuesDue(now) ? engineSteps.wakeQueued(now, BATCH) : 0;
+    if (due != null && work == 0 && !due.enrollmentsDue(now)) {
+      return 0;
+    }
     for (long id : engineSteps.dueEnrollments(now, BATCH)) {
       if (stopping.getAsBoolean()) {
         return work;
@@ -239,13 +254,14 @@ public final class LiveEngine {
           finished = true;
           return null;
         }
-        Optional<Instant> next = engineSteps.nextDue();
+        DueTimes due = engineSteps.dueTimes();
+        Optional<Instant> next = due.next();
         Instant at = next.isEmpty() || next.get().isAfter(target) ? target : next.get();
         if (last != null && at.isBefore(last)) {
           at = last;
         }
         passesAtLast = at.equals(last) ? passesAtLast + 1 : 0;
-        int work = runDue(at, stopping);
+        int work = runDue(at, due, stopping);
         total += work;
         spent += Math.max(work, 1);
         boolean stuck = at.equals(last) && (work == 0 || passesAtLast >= MAX_PASSES);

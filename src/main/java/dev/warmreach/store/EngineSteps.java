@@ -59,6 +59,9 @@ public interface EngineSteps {
    */
   Optional<Instant> nextDue();
 
+  /** When each kind of work is next due, in one read: what a pass at a given time must look at. */
+  DueTimes dueTimes();
+
   /**
    * Runs {@code work} with every call this thread makes on this store (through any of its ports) in
    * one transaction, so that a run of many small steps pays for one commit: it lands whole, or not

@@ -167,6 +167,41 @@ interface SharedDatabaseContract extends StoreFixture {
   }
 
   @Test
+  default void dueTimesTellWhenEachKindOfWorkCanNextBeDone() {
+    Touch touch = anEmailTouch();
+    EngineSteps steps = store().engineSteps();
+    Enrollment enrollment = enrollmentOf(touch);
+
+    DueTimes planned = steps.dueTimes();
+    assertThat(planned.touches()).isEqualTo(touch.dueAt());
+    assertThat(planned.reactions()).isNull();
+    assertThat(planned.next()).isEqualTo(Optional.ofNullable(planned.enrollments()));
+
+    steps.claimTouches("node-a", EMAIL, START, START.plus(CLAIM), 10);
+    Instant reaction = START.plusSeconds(600);
+    store()
+        .simulatedReactions()
+        .scheduleReactions(
+            List.of(
+                new SimulatedReaction(
+                    touch.prospectId(), "ACCEPTED", Channel.CONNECT, reaction, "reaction-1")));
+
+    DueTimes claimed = steps.dueTimes();
+    assertThat(claimed.touches()).as("when the claim lapses").isEqualTo(START.plus(CLAIM));
+    assertThat(claimed.touchesDue(START)).isFalse();
+    assertThat(claimed.reactions()).isEqualTo(reaction);
+    assertThat(claimed.reactionsDue(reaction)).isTrue();
+    assertThat(claimed.reactionsDue(reaction.minusMillis(1))).isFalse();
+    assertThat(claimed.enrollments()).isEqualTo(planned.enrollments());
+    assertThat(claimed.next())
+        .contains(
+            enrollment.nextDueAt() == null || reaction.isBefore(claimed.enrollments())
+                ? reaction
+                : claimed.enrollments());
+    assertThat(steps.nextDue()).isEqualTo(claimed.next());
+  }
+
+  @Test
   default void eachDueTouchIsClaimedByExactlyOneOfTwoNodes() throws Exception {
     List<String> planned = new ArrayList<>();
     for (int i = 0; i < 24; i++) {

@@ -3,9 +3,12 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.quota.AccountState;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The queues of enrollments held back by an account's limits, one per account and channel. A held
@@ -34,23 +37,22 @@ final class AccountQueues {
     changed(h, account, now);
   }
 
+  /** The channels' wake times of one account, in one statement whatever its number of queues. */
+  private static final String WAKE_ALL =
+      "UPDATE account_queue SET wake_at = CASE channel"
+          + Arrays.stream(Channel.values())
+              .map(c -> " WHEN '" + c.name() + "' THEN :" + c.name())
+              .collect(Collectors.joining())
+          + " ELSE wake_at END WHERE account = :account";
+
   /** The account's state changed at {@code now}: each of its queues wakes when it can act again. */
   static void changed(Handle h, AccountState account, Instant now) {
-    List<String> channels =
-        h.createQuery("SELECT channel FROM account_queue WHERE account = :account")
-            .bind("account", account.name())
-            .mapTo(String.class)
-            .list();
-    for (String channel : channels) {
+    Update update = h.createUpdate(WAKE_ALL).bind("account", account.name());
+    for (Channel channel : Channel.values()) {
       // A channel the account may never use again wakes at once: the engine then skips the step.
-      Optional<Instant> free = account.freeAt(Channel.valueOf(channel), now);
-      h.createUpdate(
-              "UPDATE account_queue SET wake_at = :at WHERE account = :account AND channel = :channel")
-          .bind("at", free.orElse(now))
-          .bind("account", account.name())
-          .bind("channel", channel)
-          .execute();
+      update.bind(channel.name(), account.freeAt(channel, now).orElse(now));
     }
+    update.execute();
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.EventEffects;
 import dev.warmreach.sequence.ProspectState;
+import dev.warmreach.store.DueTimes;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.StepWork;
 import dev.warmreach.store.jdbc.VersionedStates.Versioned;
@@ -241,19 +242,31 @@ final class JdbcEngineSteps implements EngineSteps {
 
   @Override
   public Optional<Instant> nextDue() {
+    return dueTimes().next();
+  }
+
+  @Override
+  public DueTimes dueTimes() {
     return db.read(
         h ->
-            Optional.ofNullable(
-                h.createQuery(
-                        "SELECT min(at) FROM (SELECT min(e.next_due_at) AS at FROM enrollment e JOIN"
-                            + " campaign c ON c.id = e.campaign_id WHERE e.status = 'ACTIVE' AND"
-                            + " e.waiting_channel IS NULL AND c.status = 'ACTIVE'"
-                            + " UNION ALL SELECT min(due_at) FROM simulated_reaction"
-                            + " UNION ALL "
-                            + AccountQueues.NEXT_WAKE
-                            + ") due")
-                    .mapTo(Instant.class)
-                    .one()));
+            h.createQuery(
+                    "SELECT (SELECT min(due_at) FROM simulated_reaction),"
+                        + " ("
+                        + AccountQueues.NEXT_WAKE
+                        + "), (SELECT min(e.next_due_at) FROM enrollment e JOIN campaign c ON"
+                        + " c.id = e.campaign_id WHERE e.status = 'ACTIVE' AND"
+                        + " e.waiting_channel IS NULL AND c.status = 'ACTIVE'),"
+                        + " (SELECT min(CASE WHEN claimed_until IS NULL OR claimed_until <"
+                        + " due_at THEN due_at ELSE claimed_until END) FROM touch"
+                        + " WHERE status = 'PLANNED')")
+                .map(
+                    (rs, ctx) ->
+                        new DueTimes(
+                            Instants.read(rs, 1),
+                            Instants.read(rs, 2),
+                            Instants.read(rs, 3),
+                            Instants.read(rs, 4)))
+                .one());
   }
 
   @Override
