@@ -50,23 +50,7 @@ interface SharedDatabaseContract extends StoreFixture {
     long campaign = due.campaignId();
     int decisions = store().analytics().decisions(campaign, null, 100).size();
 
-    // Between loading the enrollment and saving its step, another writer wakes it again. Writers
-    // take turns on SQLite, so that writer runs on this thread, inside the step's transaction:
-    // only the version check can tell the step's state is stale.
-    Optional<Advance> step =
-        store()
-            .engineSteps()
-            .advance(
-                due.id(),
-                START.plusSeconds(120),
-                (e, p, a) -> {
-                  store()
-                      .engineSteps()
-                      .recordEvent(
-                          new Event.PostPublished(
-                              first.prospectId(), START.plusSeconds(30), "post-1", "pricing"));
-                  return secondStep(START.plusSeconds(120)).step(e, p, a);
-                });
+    Optional<Advance> step = advanceWhileAnotherWriterWakesIt(due);
 
     assertThat(step).isEmpty();
     assertThat(enrollmentOf(first)).isEqualTo(due);
@@ -90,23 +74,7 @@ interface SharedDatabaseContract extends StoreFixture {
             .engineSteps()
             .together(
                 () -> {
-                  Optional<Advance> lost =
-                      store()
-                          .engineSteps()
-                          .advance(
-                              due.id(),
-                              START.plusSeconds(120),
-                              (e, p, a) -> {
-                                store()
-                                    .engineSteps()
-                                    .recordEvent(
-                                        new Event.PostPublished(
-                                            first.prospectId(),
-                                            START.plusSeconds(30),
-                                            "post-1",
-                                            "pricing"));
-                                return secondStep(START.plusSeconds(120)).step(e, p, a);
-                              });
+                  Optional<Advance> lost = advanceWhileAnotherWriterWakesIt(due);
                   store()
                       .engineSteps()
                       .recordEvent(
@@ -326,6 +294,28 @@ interface SharedDatabaseContract extends StoreFixture {
   }
 
   /** A step to "step-2" that plans a message and then waits for an answer. */
+  /**
+   * Steps {@code due} while, between loading the enrollment and saving its step, another writer
+   * wakes it again (a post by the person). Writers take turns on SQLite, so that writer runs on
+   * this thread, inside the step's transaction: only the version check can tell the step's state is
+   * stale.
+   */
+  private Optional<Advance> advanceWhileAnotherWriterWakesIt(Enrollment due) {
+    return store()
+        .engineSteps()
+        .advance(
+            due.id(),
+            START.plusSeconds(120),
+            (e, p, a) -> {
+              store()
+                  .engineSteps()
+                  .recordEvent(
+                      new Event.PostPublished(
+                          due.prospectId(), START.plusSeconds(30), "post-1", "pricing"));
+              return secondStep(START.plusSeconds(120)).step(e, p, a);
+            });
+  }
+
   private static StepWork secondStep(Instant now) {
     return (e, p, a) ->
         new Advance(
