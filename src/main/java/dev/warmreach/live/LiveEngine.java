@@ -22,9 +22,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The live driver: one {@link #runDue} pass applies due events, withdraws stale invitations, moves
- * every due enrollment one engine step (each in its own transaction, with version checks, so
- * several nodes can share the work), and hands planned touches to the executor. The scheduler calls
- * it in a loop; the demo calls it with a settable clock. Thread-safe.
+ * every due enrollment one engine step (with version checks, so several nodes can share the work;
+ * the pass's steps in one transaction), and hands planned touches to the executor. The scheduler
+ * calls it in a loop; the demo calls it with a settable clock. Thread-safe.
  */
 public final class LiveEngine {
 
