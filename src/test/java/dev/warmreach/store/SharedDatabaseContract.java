@@ -42,10 +42,7 @@ interface SharedDatabaseContract extends StoreFixture {
 
   @Test
   default void anAdvanceThatLosesTheVersionRaceWritesNothingAndReturnsEmpty() {
-    Touch first = anEmailTouch();
-    store()
-        .engineSteps()
-        .recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    Touch first = anAcceptedEmailTouch();
     Enrollment due = enrollmentOf(first);
     long campaign = due.campaignId();
     int decisions = store().analytics().decisions(campaign, null, 100).size();
@@ -63,10 +60,7 @@ interface SharedDatabaseContract extends StoreFixture {
 
   @Test
   default void aStepThatLosesItsRaceInsideARunIsUndoneAloneAndTheRestOfTheRunLands() {
-    Touch first = anEmailTouch();
-    store()
-        .engineSteps()
-        .recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    Touch first = anAcceptedEmailTouch();
     Enrollment due = enrollmentOf(first);
 
     Optional<Advance> step =
@@ -251,10 +245,7 @@ interface SharedDatabaseContract extends StoreFixture {
 
   @Test
   default void aWokenEnrollmentRunsOnceWhenTwoNodesStepItAtOnce() throws Exception {
-    Touch first = anEmailTouch();
-    store()
-        .engineSteps()
-        .recordEvent(new Event.Accepted(first.prospectId(), START.plusSeconds(60), "acc-1"));
+    Touch first = anAcceptedEmailTouch();
     Enrollment woken = enrollmentOf(first);
     assertThat(store().engineSteps().nextDue()).contains(START.plusSeconds(60));
     Instant now = START.plusSeconds(120);
@@ -294,6 +285,15 @@ interface SharedDatabaseContract extends StoreFixture {
   }
 
   /** A step to "step-2" that plans a message and then waits for an answer. */
+  /** A planned email touch whose person then accepted the invitation, which wakes them. */
+  private Touch anAcceptedEmailTouch() {
+    Touch touch = anEmailTouch();
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Accepted(touch.prospectId(), START.plusSeconds(60), "acc-1"));
+    return touch;
+  }
+
   /**
    * Steps {@code due} while, between loading the enrollment and saving its step, another writer
    * wakes it again (a post by the person). Writers take turns on SQLite, so that writer runs on
