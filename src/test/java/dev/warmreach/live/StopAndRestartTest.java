@@ -105,11 +105,12 @@ class StopAndRestartTest {
               + fresh.toMillis()
               + " ms)");
       assertThat(deliveries()).as("delivered after the restart").isGreaterThan(before);
-      // Start-up (JVM, schema check) and a few seconds, not the 30 s it takes the scheduler to
-      // find a dead node's execution.
+      // About a fresh start (JVM, schema check, first pass), not the 30 s more it takes the
+      // scheduler to find a dead node's execution: measured against the fresh run of the same
+      // machine, so a loaded machine slows both alike.
       assertThat(took)
-          .as("time to the first delivery after the restart")
-          .isLessThan(Duration.ofSeconds(10));
+          .as("time to the first delivery after the restart (a fresh run's: %s)", fresh)
+          .isLessThan(fresh.plusSeconds(10));
     } finally {
       second.destroy();
       second.waitFor(30, TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * A campaign's running totals — touches by channel and status, events and replies, each template
@@ -56,7 +57,8 @@ final class CampaignTallies {
 
   /** A touch was planned for the enrollment. */
   static void planned(Handle h, long enrollmentId, Channel channel) {
-    addForEnrollment(h, enrollmentId, touches(Touch.Status.PLANNED), channel.name(), 1);
+    addForEnrollment(
+        h, enrollmentId, List.of(new Count(touches(Touch.Status.PLANNED), channel.name(), 1)));
   }
 
   /**
@@ -64,14 +66,18 @@ final class CampaignTallies {
    * counts in that week, and a variant's message counts as sent.
    */
   static void moved(Handle h, Touch touch, Touch.Status to, Instant at) {
-    addForEnrollment(h, touch.enrollmentId(), touches(touch.status()), touch.channel().name(), -1);
-    addForEnrollment(h, touch.enrollmentId(), touches(to), touch.channel().name(), 1);
+    List<Count> counts = new ArrayList<>(4);
+    if (touch.status() != to) {
+      counts.add(new Count(touches(touch.status()), touch.channel().name(), -1));
+      counts.add(new Count(touches(to), touch.channel().name(), 1));
+    }
     if (to == Touch.Status.DONE) {
-      addForEnrollment(h, touch.enrollmentId(), WEEK_SENT, week(at), 1);
+      counts.add(new Count(WEEK_SENT, week(at), 1));
       if (touch.message() != null && touch.message().variant() != null) {
-        addForEnrollment(h, touch.enrollmentId(), VARIANT_SENT, variantKey(touch), 1);
+        counts.add(new Count(VARIANT_SENT, variantKey(touch), 1));
       }
     }
+    addForEnrollment(h, touch.enrollmentId(), counts);
   }
 
   /**
@@ -177,18 +183,36 @@ final class CampaignTallies {
     return touch.template() + "/" + touch.message().variant();
   }
 
-  private static void addForEnrollment(
-      Handle h, long enrollmentId, String measure, String item, long n) {
-    h.createUpdate(
-            "INSERT INTO campaign_tally (campaign_id, measure, item, n) SELECT campaign_id,"
-                + " :measure, :item, :n FROM enrollment WHERE id = :enrollment"
-                + " ON CONFLICT (campaign_id, measure, item) DO UPDATE SET n = campaign_tally.n"
-                + " + excluded.n")
-        .bind("measure", measure)
-        .bind("item", item)
-        .bind("n", n)
-        .bind("enrollment", enrollmentId)
-        .execute();
+  /** One change to one total: {@code n} added to {@code measure}'s {@code item}. */
+  private record Count(String measure, String item, long n) {}
+
+  /**
+   * Adds {@code counts} (each to a different total) to the enrollment's campaign, in one statement:
+   * a touch that moves changes up to four totals, and each statement is a round trip.
+   */
+  private static void addForEnrollment(Handle h, long enrollmentId, List<Count> counts) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < counts.size(); i++) {
+      rows.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :i").append(i);
+      rows.append(", :n").append(i).append(')');
+    }
+    Update update =
+        h.createUpdate(
+                "INSERT INTO campaign_tally (campaign_id, measure, item, n) SELECT e.campaign_id,"
+                    + " v.column1, v.column2, v.column3 FROM enrollment e CROSS JOIN (VALUES "
+                    + rows
+                    + ") v WHERE e.id = :enrollment ON CONFLICT (campaign_id, measure, item)"
+                    + " DO UPDATE SET n = campaign_tally.n + excluded.n")
+            .bind("enrollment", enrollmentId);
+    for (int i = 0; i < counts.size(); i++) {
+      update.bind("m" + i, counts.get(i).measure());
+      update.bind("i" + i, counts.get(i).item());
+      update.bind("n" + i, counts.get(i).n());
+    }
+    update.execute();
   }
 
   private static void add(Handle h, long campaignId, String measure, String item, long n) {
