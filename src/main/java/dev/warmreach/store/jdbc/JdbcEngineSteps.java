@@ -200,27 +200,37 @@ final class JdbcEngineSteps implements EngineSteps {
   @Override
   public List<Touch> claimTouches(
       String node, Set<Channel> channels, Instant now, Instant until, int limit) {
-    if (channels.isEmpty() || (!db.sharing() && !db.read(h -> claimable(h, node, now)))) {
-      return List.of(); // nothing planned that is free to claim: no write transaction
+    if (channels.isEmpty()) {
+      return List.of();
     }
-    return db.write(h -> claim(h, node, channels, now, until, limit));
+    // Read first: with nothing free to claim, a pass opens no write (nor, in a shared
+    // transaction, a savepoint). The claim re-checks each touch, so a read that is stale by then
+    // only loses a race.
+    List<Touch> candidates = db.read(h -> candidates(h, node, channels, now, limit));
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    return db.write(h -> claim(h, node, candidates, now, until));
+  }
+
+  private static List<Touch> candidates(
+      Handle h, String node, Set<Channel> channels, Instant now, int limit) {
+    return h.createQuery(
+            "SELECT * FROM touch t WHERE t.status = 'PLANNED' AND t.channel IN (<channels>)"
+                + " AND (t.claimed_until IS NULL OR t.claimed_until <= :now OR t.claimed_by ="
+                + " :node) AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.touch_key ="
+                + " t.idempotency_key AND d.next_attempt_at > :now) ORDER BY t.due_at, t.id"
+                + " LIMIT :limit")
+        .bindList("channels", channels.stream().map(Channel::name).toList())
+        .bind("now", now)
+        .bind("node", node)
+        .bind("limit", limit)
+        .map((rs, ctx) -> TouchRows.map(rs))
+        .list();
   }
 
   private static List<Touch> claim(
-      Handle h, String node, Set<Channel> channels, Instant now, Instant until, int limit) {
-    List<Touch> candidates =
-        h.createQuery(
-                "SELECT * FROM touch t WHERE t.status = 'PLANNED' AND t.channel IN (<channels>)"
-                    + " AND (t.claimed_until IS NULL OR t.claimed_until <= :now OR t.claimed_by ="
-                    + " :node) AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.touch_key ="
-                    + " t.idempotency_key AND d.next_attempt_at > :now) ORDER BY t.due_at, t.id"
-                    + " LIMIT :limit")
-            .bindList("channels", channels.stream().map(Channel::name).toList())
-            .bind("now", now)
-            .bind("node", node)
-            .bind("limit", limit)
-            .map((rs, ctx) -> TouchRows.map(rs))
-            .list();
+      Handle h, String node, List<Touch> candidates, Instant now, Instant until) {
     List<Touch> claimed = new ArrayList<>();
     for (Touch touch : candidates) {
       // Re-checked in the update: another node may have claimed it since the select.
@@ -278,18 +288,6 @@ final class JdbcEngineSteps implements EngineSteps {
   @Override
   public <T> T together(Supplier<T> work) {
     return db.together(work);
-  }
-
-  /** Whether any planned touch may be claimed by {@code node} at {@code now}: a cheap probe. */
-  private static boolean claimable(Handle h, String node, Instant now) {
-    return h.createQuery(
-            "SELECT 1 FROM touch WHERE status = 'PLANNED' AND (claimed_until IS NULL OR"
-                + " claimed_until <= :now OR claimed_by = :node) LIMIT 1")
-        .bind("now", now)
-        .bind("node", node)
-        .mapTo(Integer.class)
-        .findOne()
-        .isPresent();
   }
 
   /** Whether {@code sql} (a {@code SELECT 1 … WHERE … :now}) finds a row. */
