@@ -143,7 +143,18 @@ class CampaignsPagesTest {
   void creatingACampaignStoresADraftWithTheTaggedProspectsEnrolled() {
     givenAccountsAndProspects();
 
-    HttpResponse<String> created = post("/campaigns", encode(form("q3-fintech", "tag", "Fintech")));
+    HttpResponse<String> created =
+        post(
+            "/campaigns",
+            encode(
+                form(
+                    "q3-fintech",
+                    "tag",
+                    "Fintech",
+                    "author",
+                    "Sam Carter, Head of Sales, Brightline",
+                    "first-dm",
+                    "Hi {{firstName}}, what is {{company}} working on this quarter?")));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
     assertThat(created.headers().firstValue("Location"))
@@ -153,7 +164,14 @@ class CampaignsPagesTest {
     assertThat(stored.campaign().senderAccounts()).containsExactly("sdr-1", "sdr-2");
     assertThat(store.analytics().campaignStats(stored.campaign().id()).enrollments())
         .containsEntry("ACTIVE", 3L);
-    assertThat(stored.definition()).contains("\"sequence\":\"combined\"").contains("\"note\":");
+    assertThat(stored.definition())
+        .contains("\"sequence\":\"combined\"")
+        .contains(
+            "\"author\":{\"name\":\"Sam Carter\",\"role\":\"Head of Sales\","
+                + "\"company\":\"Brightline\"}")
+        .contains("\"first-dm\":\"Hi {{firstName}}, what is {{company}}")
+        .as("a template left as it was keeps its built-in variants, each for whom it is true")
+        .doesNotContain("\"note\":");
 
     String page = get("/campaigns/q3-fintech?created=1").body();
     assertThat(page)
