@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 enum Claim {
   THEIR_POST(
-      "(?:your|their) (?:recent |latest |last |new )?(?:post|article)s?\\b|\\byou (?:wrote|posted)",
+      // "your post-sales team" speaks of no post
+      "(?:your|their) (?:recent |latest |last |new )?(?:post|article)s?\\b(?!-)"
+          + "|\\byou (?:wrote|posted)",
       "no post of theirs is known",
       "posted",
       c ->

@@ -161,6 +161,21 @@ class TruthfulMessagesTest {
     assertThat(((MessageWriter.HeldBack) written).reason())
         .contains("'Thanks for connecting'")
         .contains("when: requestAccepted");
+    assertThat(
+            CampaignMessages.of(
+                    List.of(
+                        new CampaignMessages.Use(
+                            "first-dm",
+                            Channel.DM,
+                            true,
+                            List.of(
+                                TemplateVariant.of(
+                                    "Hi {{firstName}}, how does your post-sales team work?")))),
+                    Author.UNKNOWN,
+                    Engines.COACH)
+                .write("first-dm", Channel.DM, oldConnection, SDR))
+        .as("'your post-sales team' speaks of no post of theirs")
+        .isInstanceOf(MessageWriter.Ready.class);
   }
 
   @Test

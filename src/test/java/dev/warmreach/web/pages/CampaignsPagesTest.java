@@ -36,10 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CampaignsPagesTest {
 
   static final String GENERIC_NOTE = "Hi {{firstName}}, I'd like to add you to my network.";
+
+  /** Personal, and true for everyone: their post is named only to those who posted one. */
   static final String PERSONAL_NOTE =
-      "Hi {{firstName}}, your post on {{postTopic|pipeline reviews}} matched what we see at"
-          + " Brightline: reps skip the hard deals. {{mutualConnection|Priya}} said you'd have a"
-          + " view. Open to connecting?";
+      "Hi {{firstName}}, {{#postTopic}}your post on {{postTopic}} matched what we see at"
+          + " Brightline: {{/postTopic}}reps at teams like {{company}} skip the hard deals in"
+          + " pipeline reviews. Open to connecting?";
 
   @TempDir Path home;
   private ServerFixture server;
@@ -201,7 +203,7 @@ class CampaignsPagesTest {
         .contains("Give the campaign a name, e.g. q3-founders.")
         .contains("Tick at least one sender account to send from.")
         .contains("aria-describedby=\"name-problem\"")
-        .contains("mutualConnection|Priya");
+        .contains("{{/postTopic}}reps at teams like {{company}}");
     assertThat(store.campaigns().campaigns()).isEmpty();
     assertThat(server.count("SELECT count(*) FROM enrollment")).isZero();
 
