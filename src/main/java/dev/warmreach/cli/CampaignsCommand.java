@@ -2,6 +2,7 @@ package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
 import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.domain.Author;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Tags;
 import dev.warmreach.live.AccountSummary;
@@ -111,10 +112,22 @@ final class CampaignsCommand implements Runnable {
         description = "Enroll only prospects with this tag.")
     String tag;
 
+    @Option(
+        names = "--author",
+        paramLabel = "\"NAME, ROLE, COMPANY\"",
+        description =
+            "Who signs its messages ({{senderName}}, {{senderRole}}, {{senderCompany}}), e.g."
+                + " \"Sam Carter, Head of Sales, Brightline\"; replaces the definition's author."
+                + " Without one, messages are unsigned and name the account.")
+    String author;
+
     @Override
     public Integer call() {
       String json =
           definition == null ? CampaignFile.defaultJson() : CampaignFile.toJson(definition);
+      if (author != null) {
+        json = CampaignFile.withAuthor(json, Author.parse(author));
+      }
       String canonicalTag = tag == null ? null : Tags.normalise(tag);
       Warmreach app = parent.root.app();
       StoredCampaign stored =

@@ -84,6 +84,7 @@ final class PlanCommand implements Callable<Integer> {
           next.map(Decision::summary)
               .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)));
       row.put("reasons", next.map(Decision::reasons).orElse(List.of()));
+      row.put("nextMessage", engines.nextMessage(e, now).map(NextMessage::json).orElse(null));
       rows.add(row);
     }
     if (only != null && rows.isEmpty()) {
@@ -113,6 +114,8 @@ final class PlanCommand implements Callable<Integer> {
     }
     Output.table(out, List.of("ID", "NAME", "STEP", "DUE", "NEXT DECISION"), table);
     if (prospect != null) {
+      out.println();
+      out.println(NextMessage.text(rows.get(0).get("nextMessage")));
       out.println();
       out.println("Decisions so far:");
       app.analytics().decisions(c.campaign().id(), only, 50).stream()

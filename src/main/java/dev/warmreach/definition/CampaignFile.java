@@ -12,6 +12,7 @@ import dev.warmreach.message.InvalidTemplate;
 import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.sequence.CombinedSequence;
 import dev.warmreach.sequence.SequenceDefinition;
+import dev.warmreach.sequence.TemplateVariant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,6 +75,25 @@ public final class CampaignFile {
     return parse(path).toString();
   }
 
+  /**
+   * A stored definition (JSON text) signed by {@code author}: its {@code author} replaced, the rest
+   * kept as it was.
+   */
+  public static String withAuthor(String json, Author author) {
+    try {
+      ObjectMapper mapper = new ObjectMapper();
+      com.fasterxml.jackson.databind.node.ObjectNode root =
+          (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+      com.fasterxml.jackson.databind.node.ObjectNode signed = root.putObject("author");
+      signed.put("name", author.name());
+      signed.put("role", author.role());
+      signed.put("company", author.company());
+      return root.toString();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a checked campaign definition is unreadable", e);
+    }
+  }
+
   /** The definition of the combined sequence with built-in templates, as JSON text. */
   public static String defaultJson() {
     return "{\"sequence\": \"combined\"}";
@@ -93,7 +113,7 @@ public final class CampaignFile {
         node.has("sequence")
             ? SequenceReader.read(node.get("sequence"))
             : CombinedSequence.definition();
-    Map<String, List<String>> templates = builtIn();
+    Map<String, List<TemplateVariant>> templates = builtIn();
     if (node.has("templates")) {
       Node given = node.object("templates");
       var fields = given.fields();
@@ -129,14 +149,15 @@ public final class CampaignFile {
     return campaign;
   }
 
-  private static Map<String, List<String>> builtIn() {
-    Map<String, List<String>> templates = new LinkedHashMap<>();
-    BuiltInTemplates.ALL.forEach((name, text) -> templates.put(name, List.of(text)));
-    return templates;
+  private static Map<String, List<TemplateVariant>> builtIn() {
+    return new LinkedHashMap<>(BuiltInTemplates.ALL);
   }
 
-  /** A template: one text, an object with subject and body, or a list of those (A/B variants). */
-  private static List<String> variants(Node template) {
+  /**
+   * A template: one text, an object with subject and body (and {@code when}, the condition it is
+   * chosen under), or a list of those (variants).
+   */
+  private static List<TemplateVariant> variants(Node template) {
     if (!template.raw().isArray()) {
       return List.of(templateText(template));
     }
@@ -144,27 +165,29 @@ public final class CampaignFile {
     if (items.isEmpty() || items.size() > 26) {
       throw template.invalid("a list of variants holds 1 to 26 texts, not " + items.size());
     }
-    List<String> texts = new ArrayList<>();
+    List<TemplateVariant> texts = new ArrayList<>();
     for (Node item : items) {
       texts.add(templateText(item));
     }
     return texts;
   }
 
-  private static String templateText(Node template) {
+  private static TemplateVariant templateText(Node template) {
     if (template.raw().isTextual()) {
-      return template.text();
+      return TemplateVariant.of(template.text());
     }
     if (template.raw().isObject()) {
       String body = template.get("body").text();
-      return template.has("subject") ? template.get("subject").text() + "\n---\n" + body : body;
+      return new TemplateVariant(
+          template.text("when", ""),
+          template.has("subject") ? template.get("subject").text() + "\n---\n" + body : body);
     }
     throw template.invalid(
         "a template is text, an object with subject and body, or a list of those (A/B variants)");
   }
 
   private static Author author(Node node) {
-    return new Author(node.text("name", ""), node.text("company", ""));
+    return new Author(node.text("name", ""), node.text("role", ""), node.text("company", ""));
   }
 
   private static CampaignSettings settings(Node node) {

@@ -8,6 +8,7 @@ import dev.warmreach.policy.Decision;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.CampaignDefinition;
+import dev.warmreach.sequence.Command;
 import dev.warmreach.sequence.SequenceEngine;
 import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.Prospects;
@@ -89,14 +90,31 @@ public final class CampaignEngines {
       return Optional.empty();
     }
     var prospect = prospects.prospectState(enrollment.prospectId()).orElseThrow();
-    AccountState account =
-        accounts
-            .accountState(enrollment.senderAccount())
-            .orElseGet(
-                () -> {
-                  var settings = accounts.account(enrollment.senderAccount()).orElseThrow();
-                  return AccountState.open(settings, AccountLimits.defaultsFor(settings), now);
-                });
-    return Optional.of(engine(enrollment.campaignId()).preview(enrollment, prospect, account, now));
+    return Optional.of(
+        engine(enrollment.campaignId())
+            .preview(enrollment, prospect, accountState(enrollment, now), now));
+  }
+
+  /**
+   * The next message the enrollment's prospect will receive if nothing else happens first: a send
+   * with its exact text, or the step held back with the reason. Empty when none is on the way.
+   */
+  public Optional<Command> nextMessage(Enrollment enrollment, Instant now) {
+    if (!enrollment.isActive()) {
+      return Optional.empty();
+    }
+    var prospect = prospects.prospectState(enrollment.prospectId()).orElseThrow();
+    return engine(enrollment.campaignId())
+        .nextMessage(enrollment, prospect, accountState(enrollment, now), now);
+  }
+
+  private AccountState accountState(Enrollment enrollment, Instant now) {
+    return accounts
+        .accountState(enrollment.senderAccount())
+        .orElseGet(
+            () -> {
+              var settings = accounts.account(enrollment.senderAccount()).orElseThrow();
+              return AccountState.open(settings, AccountLimits.defaultsFor(settings), now);
+            });
   }
 }

@@ -1,8 +1,10 @@
 package dev.warmreach.live;
 
 import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.policy.Decision;
+import dev.warmreach.sequence.Command;
 import dev.warmreach.store.Prospects;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +23,8 @@ public final class CampaignPlan {
    * @param name the prospect's full name; empty when they were erased
    * @param due when the engine looks at them next; {@code null} when it waits on an event
    * @param decision the next decision in a few words, or {@code finished: <status>}
+   * @param nextMessage the exact text they will receive next if nothing changes first (an InMail or
+   *     email's subject on its first line), or why it is held back; empty when none is on the way
    */
   public record Row(
       long prospect,
@@ -30,7 +34,8 @@ public final class CampaignPlan {
       String status,
       Instant due,
       String decision,
-      List<String> reasons) {
+      List<String> reasons,
+      String nextMessage) {
 
     public Row {
       reasons = List.copyOf(reasons);
@@ -57,7 +62,17 @@ public final class CampaignPlan {
         e.nextDueAt(),
         next.map(Decision::summary)
             .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)),
-        next.map(Decision::reasons).orElse(List.of()));
+        next.map(Decision::reasons).orElse(List.of()),
+        engines.nextMessage(e, now).map(CampaignPlan::inWords).orElse(""));
+  }
+
+  /** A message as the plan shows it: its subject line, then its text; or why it is held back. */
+  static String inWords(Command next) {
+    if (next instanceof Command.Send send) {
+      Message m = send.message();
+      return (m.subject().isEmpty() ? "" : "Subject: " + m.subject() + "\n") + m.body();
+    }
+    return String.join("; ", ((Command.Decided) next).decision().reasons());
   }
 
   /** The lines of {@code enrollments}, in their order. */

@@ -119,6 +119,17 @@ public final class MessageTemplate {
     return checked(subjectText, bodyText, context.sender().plan());
   }
 
+  /**
+   * The subject and body for {@code context} as they come out, unchecked: for reading a template
+   * the way it renders for one kind of prospect (see {@link CampaignMessages}).
+   */
+  String[] filled(MessageContext context) {
+    Set<Variable> ignored = EnumSet.noneOf(Variable.class);
+    return new String[] {
+      subject == null ? "" : subject.render(context, ignored), body.render(context, ignored)
+    };
+  }
+
   private Rendering checked(String subjectText, String bodyText, Plan plan) {
     String what = describe(channel);
     if (EmptyGreeting.startsWith(bodyText)) {

@@ -16,9 +16,11 @@ public final class Samples {
               Variable.LOCATION.sample()),
           new MessageContext.Sender(
               Variable.SENDER_NAME.sample(),
+              Variable.SENDER_ROLE.sample(),
               Variable.SENDER_COMPANY.sample(),
               Variable.ACCOUNT.sample(),
-              Plan.PREMIUM),
+              Plan.PREMIUM,
+              true),
           new MessageContext.History(
               Variable.POST_TOPIC.sample(),
               Variable.MUTUAL_CONNECTION.sample(),

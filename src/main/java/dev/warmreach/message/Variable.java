@@ -17,7 +17,13 @@ public enum Variable {
   TITLE("title", Source.PROSPECT, c -> c.prospect().title(), "Head of Revenue Operations"),
   LOCATION("location", Source.PROSPECT, c -> c.prospect().location(), "Manchester"),
   SENDER_NAME("senderName", Source.SENDER, c -> c.sender().name(), "Sam Carter"),
+  SENDER_ROLE("senderRole", Source.SENDER, c -> c.sender().role(), "Head of Sales"),
   SENDER_COMPANY("senderCompany", Source.SENDER, c -> c.sender().company(), "Brightline"),
+  SIGNATURE(
+      "signature",
+      Source.SENDER,
+      c -> c.sender().signature(),
+      "Sam Carter, Head of Sales at Brightline"),
   ACCOUNT("account", Source.SENDER, c -> c.sender().account(), "sdr-1"),
   POST_TOPIC(
       "postTopic", Source.HISTORY, c -> c.history().postTopic(), "onboarding remote sales hires"),

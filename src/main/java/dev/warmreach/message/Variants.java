@@ -1,22 +1,32 @@
 package dev.warmreach.message;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The A/B variants of one sequence step. Each prospect gets one variant, chosen by a stable hash of
- * their id and the step's name: the same prospect always gets the same variant of a step (on any
- * machine, across restarts and versions), and prospects split about evenly between variants.
+ * The variants of one sequence step. A variant with a condition ({@link When}) is for the prospects
+ * it holds for: the first condition, in the order written, that holds for a prospect picks the
+ * variants they can get; without one, the variants for everyone. Among those, each prospect gets
+ * one by a stable hash of their id and the step's name: the same prospect always gets the same
+ * variant of a step (on any machine, across restarts and versions), and prospects split about
+ * evenly between them (an A/B test).
  *
  * @param step the sequence step's name, e.g. {@code note}
  * @param templates the variants, labelled A, B, C … in this order; one template means no test
+ * @param conditions each variant's condition, in the same order
  */
-public record Variants(String step, List<MessageTemplate> templates) {
+public record Variants(String step, List<MessageTemplate> templates, List<When> conditions) {
 
   public Variants {
     Objects.requireNonNull(step, "step");
     templates = List.copyOf(templates);
+    conditions = List.copyOf(conditions);
+    if (conditions.size() != templates.size()) {
+      throw new IllegalArgumentException("each variant of step '" + step + "' needs a condition");
+    }
     if (step.isBlank()) {
       throw new IllegalArgumentException("variants need the step's name");
     }
@@ -29,14 +39,45 @@ public record Variants(String step, List<MessageTemplate> templates) {
     }
   }
 
+  /** A/B variants for everyone. */
+  public Variants(String step, List<MessageTemplate> templates) {
+    this(step, templates, templates.stream().map(t -> When.ALWAYS).toList());
+  }
+
   /** A step without an A/B test. */
   public static Variants single(String step, MessageTemplate template) {
     return new Variants(step, List.of(template));
   }
 
-  /** The variant {@code prospectId} gets. */
+  /** The variant {@code prospectId} gets when no condition holds for them. */
   public Variant choose(long prospectId) {
-    int index = index(prospectId, step, templates.size());
+    return choose(prospectId, c -> When.ALWAYS.equals(c));
+  }
+
+  /**
+   * The variant the prospect of {@code context} gets: among those of the first condition that holds
+   * for them, else among those for everyone; empty when every variant has a condition and none
+   * holds.
+   */
+  public Optional<Variant> choose(MessageContext context) {
+    for (When condition : conditions) {
+      if (!condition.always() && condition.holds(context)) {
+        return Optional.of(choose(context.prospect().id(), condition::equals));
+      }
+    }
+    return conditions.contains(When.ALWAYS)
+        ? Optional.of(choose(context.prospect().id(), When.ALWAYS::equals))
+        : Optional.empty();
+  }
+
+  private Variant choose(long prospectId, java.util.function.Predicate<When> group) {
+    List<Integer> members = new ArrayList<>();
+    for (int i = 0; i < conditions.size(); i++) {
+      if (group.test(conditions.get(i))) {
+        members.add(i);
+      }
+    }
+    int index = members.get(index(prospectId, step, members.size()));
     return new Variant(step, label(index), templates.get(index));
   }
 

@@ -14,13 +14,13 @@ import java.util.Objects;
  * messages. The same value for a stored campaign and for a scenario's campaign under test; the
  * {@code message} package turns the templates into the engine's {@link MessageWriter}.
  *
- * @param templates template name to its A/B variants (one text for no test); InMail and email texts
- *     start with the subject line, then a line {@code ---}
+ * @param templates template name to its variants: chosen by their conditions, then A/B among those
+ *     with the same condition
  * @param author who signs the messages
  */
 public record CampaignDefinition(
     SequenceDefinition sequence,
-    Map<String, List<String>> templates,
+    Map<String, List<TemplateVariant>> templates,
     CampaignSettings settings,
     Author author) {
 
@@ -28,7 +28,7 @@ public record CampaignDefinition(
     Objects.requireNonNull(sequence, "sequence");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(author, "author");
-    Map<String, List<String>> copy = new LinkedHashMap<>();
+    Map<String, List<TemplateVariant>> copy = new LinkedHashMap<>();
     templates.forEach((name, variants) -> copy.put(name, List.copyOf(variants)));
     templates = Collections.unmodifiableMap(copy);
   }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The pure heart of Warmreach: (enrollment, prospect, account, now) → (new enrollment, history,
@@ -31,6 +32,9 @@ public final class SequenceEngine {
 
   /** A bound on steps taken in one call, against a definition that loops without waiting. */
   private static final int MAX_STEPS = 64;
+
+  /** How the reason for a step left out because its text could not go to the prospect starts. */
+  public static final String HELD_BACK = "held back: ";
 
   private final SequenceDefinition sequence;
   private final ChannelPolicy policy;
@@ -88,6 +92,43 @@ public final class SequenceEngine {
                       : wait.until().toString().toLowerCase(java.util.Locale.ROOT))));
     }
     return Decision.skip("the sequence has ended");
+  }
+
+  /**
+   * The next touch that will carry text if nothing else happens first: the enrollment advanced, on
+   * a copy, to when it is next due (or {@code now}, if sooner). It gives the exact message that
+   * prospect would receive, or the step that holds their message back and why; empty when no text
+   * is on the way before the sequence waits for them or ends.
+   */
+  public Optional<Command> nextMessage(
+      Enrollment enrollment, ProspectState prospect, AccountState account, Instant now) {
+    Enrollment e = enrollment;
+    ProspectState p = prospect;
+    AccountState a = account;
+    Instant at = now;
+    for (int look = 0; look < LOOKS_AHEAD && e.isActive() && e.nextDueAt() != null; look++) {
+      at = e.nextDueAt().isAfter(at) ? e.nextDueAt() : at;
+      Advance step = advance(e, p, a, at);
+      Optional<Command> text = step.commands().stream().filter(SequenceEngine::carries).findFirst();
+      if (text.isPresent()) {
+        return text;
+      }
+      e = step.enrollment();
+      p = p.with(step.history());
+      a = step.account();
+    }
+    return Optional.empty();
+  }
+
+  /** How many waits {@link #nextMessage} looks past: the longest path to a text in a sequence. */
+  private static final int LOOKS_AHEAD = 8;
+
+  /** Whether a command is a message on its way, or a message held back. */
+  private static boolean carries(Command command) {
+    return (command instanceof Command.Send send && send.message() != null)
+        || (command instanceof Command.Decided d
+            && d.decision() instanceof Decision.Skip skip
+            && skip.reasons().stream().anyMatch(r -> r.startsWith(HELD_BACK)));
   }
 
   private DecisionInput input(
@@ -192,7 +233,7 @@ public final class SequenceEngine {
         MessageWriter.Written written =
             writer.write(template, send.channel(), prospect.with(history), account.account());
         if (written instanceof MessageWriter.HeldBack held) {
-          return skip(action, "held back: " + held.reason());
+          return skip(action, HELD_BACK + held.reason());
         }
         message = ((MessageWriter.Ready) written).message();
       }

@@ -281,6 +281,10 @@ public final class Forecast {
   private void sent(int i, int a, Command.Send send, Instant now) {
     Channel channel = send.channel();
     sent.merge(channel, 1L, Long::sum);
+    if (channel == Channel.CONNECT) {
+      // What later messages may say: they follow up on, or thank for, a request that went out.
+      prospects[i] = prospects[i].with(prospects[i].facts().withRequestSent(now));
+    }
     sample(i, send.step(), send.decision());
     Message message = send.message();
     violations.onSend(

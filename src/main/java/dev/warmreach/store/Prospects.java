@@ -2,6 +2,7 @@ package dev.warmreach.store;
 
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectFacts;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.sequence.ProspectState;
 import java.util.Collection;
@@ -46,6 +47,12 @@ public interface Prospects {
 
   /** A prospect as the engine sees them: profile, do-not-contact mark and history. */
   Optional<ProspectState> prospectState(long prospectId);
+
+  /**
+   * What is known of a prospect that a message may refer to: their latest post and signal from the
+   * recorded events, when we first engaged with them and first sent them a connection request.
+   */
+  ProspectFacts facts(long prospectId);
 
   /** The events recorded for a prospect, oldest first. */
   List<StoredEvent> events(long prospectId);

@@ -218,4 +218,47 @@ class CampaignsCommandTest {
     assertThat(badLimit.exitCode).isEqualTo(1);
     assertThat(badLimit.err).contains("--limit 0 must be between 1 and 100000");
   }
+
+  @Test
+  void anAuthorSignsTheCampaignAndThePlanShowsTheExactNextMessage() {
+    CliRun create =
+        CliRun.in(
+            home,
+            "campaigns",
+            "create",
+            "q1",
+            "--accounts",
+            "sdr-1",
+            "--policy",
+            "inmail-first",
+            "--author",
+            "Sam Carter, Head of Sales, Brightline");
+    CliRun plan =
+        CliRun.in(
+            home,
+            "plan",
+            "--campaign",
+            "q1",
+            "--prospect",
+            "https://www.linkedin.com/in/olivia-bennett");
+
+    assertThat(create.exitCode).as(create.toString()).isZero();
+    assertThat(plan.exitCode).as(plan.toString()).isZero();
+    assertThat(plan.out)
+        .contains("Next message (")
+        .contains("Hi Olivia,")
+        .contains("I work at Brightline, and we help revenue teams like the one at Brightloop")
+        .doesNotContain("connection request");
+  }
+
+  @Test
+  void anAuthorThatIsNotNameRoleCompanyIsRefusedAsAUserError() {
+    CliRun create =
+        CliRun.in(
+            home, "campaigns", "create", "q1", "--accounts", "sdr-1", "--author", "A, B, C, D");
+
+    assertThat(create.exitCode).isEqualTo(WarmreachCli.USER_ERROR);
+    assertThat(create.err).contains("author 'A, B, C, D'").contains("Name, Role, Company");
+    assertThat(CliRun.in(home, "campaigns", "list").out).doesNotContain("q1");
+  }
 }

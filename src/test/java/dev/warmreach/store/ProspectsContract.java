@@ -12,6 +12,7 @@ import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectFacts;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
@@ -318,6 +319,64 @@ interface ProspectsContract extends StoreFixture {
     assertThat(store().campaigns().enrollmentsOf(doneId))
         .extracting(Enrollment::status)
         .containsExactly(Enrollment.Status.COMPLETED);
+  }
+
+  @Test
+  default void knowsTheirLatestPostAndSignalAndWhenWeFirstRequestedAndEngaged() {
+    Instant now = clock().instant();
+    Touch request =
+        PlannedTouches.plant(
+            store(),
+            aProspect().named("Maria", "Okafor").at(url("maria")).build(),
+            Channel.CONNECT,
+            null,
+            now);
+    Touch skipped =
+        PlannedTouches.plant(
+            store(),
+            aProspect().named("Jo", "Berg").at(url("jo")).build(),
+            Channel.CONNECT,
+            null,
+            now);
+    Touch liked =
+        PlannedTouches.plant(
+            store(),
+            aProspect().named("Lee", "Park").at(url("lee")).build(),
+            Channel.ENGAGE,
+            null,
+            now);
+    long maria = request.prospectId();
+    EngineSteps steps = store().engineSteps();
+    steps.recordEvent(new Event.PostPublished(maria, now.plusSeconds(60), "p-1", "older topic"));
+    steps.recordEvent(
+        new Event.PostPublished(maria, now.plusSeconds(120), "p-2", "SDRs in Berlin"));
+    steps.recordEvent(new Event.PostPublished(maria, now.plusSeconds(180), "p-3", ""));
+    steps.recordEvent(
+        new Event.Signal(
+            maria, now.plusSeconds(60), "s-1", Event.Signal.Kind.ROLE_CHANGE, "now VP Sales"));
+    steps.recordEvent(
+        new Event.Signal(maria, now.plusSeconds(30), "s-2", Event.Signal.Kind.HIRING, ""));
+    store().touches().finishTouch(skipped.idempotencyKey(), Touch.Status.SKIPPED, now);
+    store().touches().finishTouch(liked.idempotencyKey(), Touch.Status.DONE, now.plusSeconds(7));
+
+    ProspectFacts facts = store().prospects().facts(maria);
+
+    assertThat(facts.latestPost())
+        .as("the latest post with a topic")
+        .isEqualTo(new ProspectFacts.Post("SDRs in Berlin", now.plusSeconds(120)));
+    assertThat(facts.latestSignal())
+        .isEqualTo(
+            new ProspectFacts.SignalSeen(
+                Event.Signal.Kind.ROLE_CHANGE, "now VP Sales", now.plusSeconds(60)));
+    assertThat(facts.requestSentAt()).as("a planned request is on its way").isEqualTo(now);
+    assertThat(facts.engagedAt()).isNull();
+    assertThat(store().prospects().facts(skipped.prospectId()).requestSentAt())
+        .as("a skipped request never went out")
+        .isNull();
+    assertThat(store().prospects().facts(liked.prospectId()).engagedAt())
+        .isEqualTo(now.plusSeconds(7));
+    assertThat(store().prospects().prospectState(maria).orElseThrow().facts()).isEqualTo(facts);
+    assertThat(store().prospects().facts(liked.prospectId()).latestPost()).isNull();
   }
 
   private List<String> names(ProspectQuery.Status status) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.domain.Author;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Tags;
@@ -141,6 +142,14 @@ public final class CampaignsApi {
         }
       }
     }
+    JsonNode signedBy = body.get("author");
+    if (signedBy != null && !signedBy.isNull()) {
+      try {
+        definition = CampaignFile.withAuthor(definition, author(signedBy));
+      } catch (UserError e) {
+        errors.add(new FieldError("author", e.getMessage()));
+      }
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
@@ -165,6 +174,26 @@ public final class CampaignsApi {
     out.put("status", stored.campaign().status().name());
     out.put("coach", coach.json());
     ctx.status(HttpStatus.CREATED).json(out);
+  }
+
+  /** "Name, Role, Company", or {@code {"name", "role", "company"}}; a name is required. */
+  private static Author author(JsonNode given) {
+    if (given.isTextual()) {
+      return Author.parse(given.asText());
+    }
+    if (given.isObject()) {
+      Author author =
+          new Author(
+              given.path("name").asText(""),
+              given.path("role").asText(""),
+              given.path("company").asText(""));
+      if (author.known()) {
+        return author;
+      }
+    }
+    throw new UserError(
+        "must be \"Name, Role, Company\" or {\"name\": …, \"role\": …, \"company\": …} with a"
+            + " name, e.g. \"Sam Carter, Head of Sales, Brightline\"");
   }
 
   private StoredCampaign find(Context ctx) {
@@ -246,6 +275,7 @@ public final class CampaignsApi {
       row.put("due", r.due());
       row.put("decision", r.decision());
       row.put("reasons", r.reasons());
+      row.put("nextMessage", r.nextMessage());
       rows.add(row);
     }
     ctx.json(page.body(rows, total));

@@ -2,6 +2,7 @@ package dev.warmreach.web.pages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warmreach.domain.Author;
 import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.message.InvalidTemplate;
@@ -24,6 +25,7 @@ public record CampaignForm(
     List<String> accounts,
     String tag,
     String policy,
+    String author,
     Map<String, String> subjects,
     Map<String, String> bodies,
     Map<String, String> problems,
@@ -58,6 +60,7 @@ public record CampaignForm(
         known.size() == 1 ? known : List.of(),
         "",
         "playbook",
+        "",
         subjects,
         bodies,
         Map.of(),
@@ -73,6 +76,7 @@ public record CampaignForm(
     List<String> accounts = ctx.formParams("accounts").stream().filter(a -> !a.isBlank()).toList();
     String tag = value(ctx, "tag");
     String policy = value(ctx, "policy").isEmpty() ? "playbook" : value(ctx, "policy");
+    String author = value(ctx, "author");
     Map<String, String> subjects = new LinkedHashMap<>();
     Map<String, String> bodies = new LinkedHashMap<>();
     for (CampaignSteps.Step step : CampaignSteps.ALL) {
@@ -108,6 +112,13 @@ public record CampaignForm(
           "tag",
           "'" + tag + "' is not a tag; use letters, digits and dashes, or leave it empty for all.");
     }
+    if (!author.isEmpty()) {
+      try {
+        Author.parse(author);
+      } catch (UserError e) {
+        problems.put("author", e.getMessage() + ".");
+      }
+    }
     for (CampaignSteps.Step step : CampaignSteps.ALL) {
       try {
         MessageTemplate.parse(
@@ -123,6 +134,7 @@ public record CampaignForm(
         accounts,
         tag,
         policy,
+        author,
         subjects,
         bodies,
         problems,
@@ -134,7 +146,17 @@ public record CampaignForm(
   /** This form with reasons the whole campaign was refused (coach errors, no prospects). */
   CampaignForm refusedFor(List<String> reasons) {
     return new CampaignForm(
-        name, accounts, tag, policy, subjects, bodies, problems, reasons, knownAccounts, coach);
+        name,
+        accounts,
+        tag,
+        policy,
+        author,
+        subjects,
+        bodies,
+        problems,
+        reasons,
+        knownAccounts,
+        coach);
   }
 
   /** The tag to enroll by, as stored; {@code null} for everyone. */
@@ -142,13 +164,27 @@ public record CampaignForm(
     return tag.isEmpty() ? null : Tags.normalise(tag);
   }
 
-  /** The campaign definition: the combined sequence with these templates, as stored JSON. */
+  /**
+   * The campaign definition: the combined sequence with these templates and author, as stored JSON.
+   * A template left as it was keeps all its built-in variants, each for the people it is true of.
+   */
   String definition() {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     root.put("sequence", "combined");
+    if (!author.isEmpty()) {
+      Author signed = Author.parse(author);
+      ObjectNode a = root.putObject("author");
+      a.put("name", signed.name());
+      a.put("role", signed.role());
+      a.put("company", signed.company());
+    }
     ObjectNode templates = root.putObject("templates");
     for (CampaignSteps.Step step : CampaignSteps.ALL) {
+      if (step.defaultBody().strip().equals(bodies.get(step.template()).strip())
+          && step.defaultSubject().strip().equals(subjects.get(step.template()).strip())) {
+        continue;
+      }
       if (step.hasSubject()) {
         ObjectNode t = templates.putObject(step.template());
         t.put("subject", subjects.get(step.template()));

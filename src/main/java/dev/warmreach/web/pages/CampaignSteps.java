@@ -26,13 +26,13 @@ public final class CampaignSteps {
 
     /** The built-in subject; empty for notes and messages. */
     public String defaultSubject() {
-      String text = BuiltInTemplates.ALL.get(template);
+      String text = BuiltInTemplates.forEveryone(template);
       int separator = text.indexOf("\n---\n");
       return separator < 0 ? "" : text.substring(0, separator);
     }
 
     public String defaultBody() {
-      String text = BuiltInTemplates.ALL.get(template);
+      String text = BuiltInTemplates.forEveryone(template);
       int separator = text.indexOf("\n---\n");
       return separator < 0 ? text : text.substring(separator + 5);
     }

@@ -36,10 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CampaignsPagesTest {
 
   static final String GENERIC_NOTE = "Hi {{firstName}}, I'd like to add you to my network.";
+
+  /** Personal, and true for everyone: their post is named only to those who posted one. */
   static final String PERSONAL_NOTE =
-      "Hi {{firstName}}, your post on {{postTopic|pipeline reviews}} matched what we see at"
-          + " Brightline: reps skip the hard deals. {{mutualConnection|Priya}} said you'd have a"
-          + " view. Open to connecting?";
+      "Hi {{firstName}}, {{#postTopic}}your post on {{postTopic}} matched what we see at"
+          + " Brightline: {{/postTopic}}reps at teams like {{company}} skip the hard deals in"
+          + " pipeline reviews. Open to connecting?";
 
   @TempDir Path home;
   private ServerFixture server;
@@ -143,7 +145,18 @@ class CampaignsPagesTest {
   void creatingACampaignStoresADraftWithTheTaggedProspectsEnrolled() {
     givenAccountsAndProspects();
 
-    HttpResponse<String> created = post("/campaigns", encode(form("q3-fintech", "tag", "Fintech")));
+    HttpResponse<String> created =
+        post(
+            "/campaigns",
+            encode(
+                form(
+                    "q3-fintech",
+                    "tag",
+                    "Fintech",
+                    "author",
+                    "Sam Carter, Head of Sales, Brightline",
+                    "first-dm",
+                    "Hi {{firstName}}, what is {{company}} working on this quarter?")));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
     assertThat(created.headers().firstValue("Location"))
@@ -153,7 +166,14 @@ class CampaignsPagesTest {
     assertThat(stored.campaign().senderAccounts()).containsExactly("sdr-1", "sdr-2");
     assertThat(store.analytics().campaignStats(stored.campaign().id()).enrollments())
         .containsEntry("ACTIVE", 3L);
-    assertThat(stored.definition()).contains("\"sequence\":\"combined\"").contains("\"note\":");
+    assertThat(stored.definition())
+        .contains("\"sequence\":\"combined\"")
+        .contains(
+            "\"author\":{\"name\":\"Sam Carter\",\"role\":\"Head of Sales\","
+                + "\"company\":\"Brightline\"}")
+        .contains("\"first-dm\":\"Hi {{firstName}}, what is {{company}}")
+        .as("a template left as it was keeps its built-in variants, each for whom it is true")
+        .doesNotContain("\"note\":");
 
     String page = get("/campaigns/q3-fintech?created=1").body();
     assertThat(page)
@@ -183,7 +203,7 @@ class CampaignsPagesTest {
         .contains("Give the campaign a name, e.g. q3-founders.")
         .contains("Tick at least one sender account to send from.")
         .contains("aria-describedby=\"name-problem\"")
-        .contains("mutualConnection|Priya");
+        .contains("{{/postTopic}}reps at teams like {{company}}");
     assertThat(store.campaigns().campaigns()).isEmpty();
     assertThat(server.count("SELECT count(*) FROM enrollment")).isZero();
 
