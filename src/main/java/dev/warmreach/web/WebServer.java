@@ -327,6 +327,10 @@ public final class WebServer {
   }
 
   private static void send(Context ctx, Problem problem, ObjectMapper json) {
+    if (problem.status() == 413) {
+      // The rest of the body is not read: close the connection rather than drain it.
+      ctx.header("Connection", "close");
+    }
     try {
       ctx.status(problem.status())
           .contentType(Problem.MEDIA_TYPE)

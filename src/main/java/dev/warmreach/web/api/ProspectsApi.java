@@ -14,6 +14,7 @@ import dev.warmreach.store.Prospects;
 import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
+import dev.warmreach.web.http.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -97,7 +98,7 @@ public final class ProspectsApi {
       file = Files.createTempFile("warmreach-import-", ".csv");
       String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
       if (type.startsWith("multipart/form-data")) {
-        UploadedFile upload = ctx.uploadedFile("file");
+        UploadedFile upload = Requests.uploadedFile(ctx, "file");
         if (upload == null) {
           throw ProblemException.badRequest(
               "the multipart form has no part named 'file'; send the CSV as -F file=@prospects.csv");
@@ -106,7 +107,10 @@ public final class ProspectsApi {
           Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
       } else if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
-        Files.write(file, ctx.bodyAsBytes());
+        // Streamed to the file: the body is counted against the import limit as it is read.
+        try (InputStream in = ctx.req().getInputStream()) {
+          Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
       } else {
         throw ProblemException.badRequest(
             "send the CSV as the body with Content-Type: text/csv, or as a multipart upload"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -34,6 +35,37 @@ public final class Requests {
   public static boolean isMultipart(Context ctx) {
     String type = ctx.contentType();
     return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+  }
+
+  /**
+   * The uploaded file in the part {@code name} of a multipart body, null when there is no such
+   * part. A body without a boundary or cut short is a 400, one over the route's limit a 413.
+   */
+  public static UploadedFile uploadedFile(Context ctx, String name) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType();
+    if (!type.toLowerCase(Locale.ROOT).contains("boundary=")) {
+      throw ProblemException.badRequest(
+          "the multipart/form-data body has no boundary in its Content-Type; let the HTTP client"
+              + " set the header (curl -F file=@prospects.csv), or send the CSV as the body with"
+              + " Content-Type: text/csv");
+    }
+    try {
+      return ctx.uploadedFile(name);
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        if (message.contains("exceeds max")) {
+          throw BodyLimit.limitFor(ctx.path()).tooLarge();
+        }
+        if (t instanceof java.io.IOException || t instanceof jakarta.servlet.ServletException) {
+          throw ProblemException.badRequest(
+              "the multipart/form-data body could not be read ("
+                  + message
+                  + "); send it again whole, with the boundary its Content-Type names");
+        }
+      }
+      throw e;
+    }
   }
 
   /** The body as JSON, or a 400 problem saying where it stopped being JSON. */
