@@ -113,6 +113,12 @@ final class CampaignsCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Campaign.nameProblem(name)
+          .ifPresent(
+              why -> {
+                throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "NAME '" + name + "' " + why);
+              });
       String json =
           definition == null ? CampaignFile.defaultJson() : CampaignFile.toJson(definition);
       String canonicalTag = tag == null ? null : Tags.normalise(tag);

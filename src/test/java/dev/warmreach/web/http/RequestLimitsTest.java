@@ -132,6 +132,20 @@ class RequestLimitsTest {
     assertThatProblem(response).hasStatus(400).detailContains("boundary");
   }
 
+  @Test
+  void aCampaignNameWithDotsControlCharactersOrOverAHundredCharactersIs422NamingIt() {
+    for (String name : new String[] {"../../etc/passwd", "q3\\u0007founders", "x".repeat(101)}) {
+      HttpResponse<String> response =
+          server.post(
+              "/api/campaigns",
+              "application/json",
+              "{\"name\": \"" + name + "\", \"accounts\": []}",
+              auth);
+
+      assertThatProblem(response).hasStatus(422).namesFields("name", "accounts");
+    }
+  }
+
   /** What a raw chunked request got back, and how many bytes the server took before answering. */
   private record Chunked(int status, String text, long bytesAccepted) {}
 
