@@ -216,7 +216,12 @@ final class JdbcEngineSteps implements EngineSteps {
             .mapTo(String.class)
             .list();
     for (String name : accounts) {
-      Versioned<AccountState> account = VersionedStates.account(h, name);
+      // An account of draft campaigns only has no state yet: nothing of it to change.
+      Optional<Versioned<AccountState>> found = VersionedStates.findAccount(h, name);
+      if (found.isEmpty()) {
+        continue;
+      }
+      Versioned<AccountState> account = found.get();
       AccountState after = EventEffects.onAccount(account.value(), event);
       if (!after.equals(account.value())) {
         VersionedStates.saveAccount(h, after, account.version());
