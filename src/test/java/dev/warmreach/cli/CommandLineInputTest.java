@@ -15,6 +15,32 @@ class CommandLineInputTest {
   @TempDir Path home;
 
   @Test
+  void aFileThatIsNotUtf8IsRefusedNamingLineAndByteThenReadWithTheNamedEncoding() throws Exception {
+    Path file = home.resolve("excel.csv");
+    java.nio.file.Files.createDirectories(home);
+    java.nio.file.Files.write(
+        file,
+        ("First Name,Last Name,LinkedIn URL\n"
+                + "Zoë,Müller,https://www.linkedin.com/in/zoe-mueller\n")
+            .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+    CliRun refused = CliRun.in(home, "import", file.toString());
+    CliRun unknown = CliRun.in(home, "import", file.toString(), "--encoding", "latin-9000");
+    CliRun named =
+        CliRun.in(home, "--json", "import", file.toString(), "--encoding", "windows-1252");
+
+    assertThat(refused.exitCode).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err)
+        .contains("not valid UTF-8: line 2, byte 36 (0xEB)")
+        .contains("--encoding windows-1252");
+    assertThat(unknown.exitCode).as(unknown.toString()).isEqualTo(2);
+    assertThat(unknown.err).contains("--encoding").contains("'latin-9000'");
+    assertThat(named.exitCode).as(named.toString()).isZero();
+    CliRun list = CliRun.in(home, "prospects", "list");
+    assertThat(list.out).contains("Zoë").contains("Müller").doesNotContain("Ã");
+  }
+
+  @Test
   void aPollIntervalTakesTheWayPeopleWriteDurations() {
     CliRun run = CliRun.in(home, "run", "--poll", "1s", "--until-done");
 

@@ -3,6 +3,8 @@ package dev.warmreach.web.api;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Tags;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.importer.CsvFile;
 import dev.warmreach.importer.ImportFormat;
 import dev.warmreach.importer.ImportOptions;
 import dev.warmreach.importer.ImportProgress;
@@ -181,10 +183,19 @@ public final class ProspectsApi {
     if (skip != null && !skip.equals("true") && !skip.equals("false")) {
       errors.add(new FieldError("skipInvalid", "'" + skip + "' is not true or false"));
     }
+    java.nio.charset.Charset encoding = null;
+    String encodingName = ctx.queryParam("encoding");
+    if (encodingName != null && !encodingName.isBlank()) {
+      try {
+        encoding = CsvFile.encodingNamed(encodingName);
+      } catch (UserError e) {
+        errors.add(new FieldError("encoding", e.getMessage()));
+      }
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    return new ImportOptions(format, Map.of(), tags, "true".equals(skip));
+    return new ImportOptions(format, Map.of(), tags, "true".equals(skip), encoding);
   }
 
   private static String tag(String tag, String field) {
