@@ -67,7 +67,7 @@ public final class BodyLimit implements Filter {
   /** The limit for a request to {@code path}. */
   public static Limit limitFor(String path) {
     String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
-    return p.equals("/api/prospects/import") || p.startsWith("/prospects/import") ? CSV : JSON;
+    return p.equals("/api/prospects/import") || p.equals("/prospects/import") ? CSV : JSON;
   }
 
   @Override
