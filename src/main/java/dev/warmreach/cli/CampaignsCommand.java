@@ -123,6 +123,12 @@ final class CampaignsCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Campaign.nameProblem(name)
+          .ifPresent(
+              why -> {
+                throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "NAME '" + name + "' " + why);
+              });
       String json =
           definition == null ? CampaignFile.defaultJson() : CampaignFile.toJson(definition);
       if (author != null) {

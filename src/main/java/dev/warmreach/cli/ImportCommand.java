@@ -8,6 +8,7 @@ import dev.warmreach.importer.ImportReport;
 import dev.warmreach.importer.ProspectField;
 import dev.warmreach.importer.RowProblem;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Import prospects from a CSV file: LinkedIn's own Connections export, a Sales Navigator-style"
           + " lead list, a HubSpot contacts export, or any CSV with --map.",
-      "Format, delimiter (comma, semicolon, tab) and encoding (UTF-8 with or without BOM) are"
-          + " detected. Profile URLs are normalised, so a person written twice is stored once, and"
+      "Format, delimiter (comma, semicolon, tab) and encoding (UTF-8 with or without BOM, UTF-16"
+          + " with BOM) are detected; a file in another encoding is refused with the line and byte"
+          + " where it stops being UTF-8: name its encoding with --encoding. Profile URLs are normalised, so a person written twice is stored once, and"
           + " importing again updates people instead of duplicating them.",
       "All or nothing: if any row is invalid, nothing is stored and the invalid rows are listed"
           + " (use --skip-invalid to store the valid ones). People on the do-not-contact list are"
@@ -46,6 +48,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  warmreach import ~/Downloads/Connections.csv",
       "  warmreach import leads.csv --tag q3-fintech --skip-invalid",
+      "  warmreach import excel-export.csv --encoding windows-1252",
       "  warmreach import crm.csv --map \"Given name=firstName\" --map \"Profile=profileUrl\""
     })
 final class ImportCommand implements Callable<Integer> {
@@ -81,9 +84,18 @@ final class ImportCommand implements Callable<Integer> {
       description = "Store the valid rows even when some rows are invalid, and list the rest.")
   boolean skipInvalid;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      converter = EncodingOption.class,
+      description =
+          "Read the file in this encoding (e.g. windows-1252, ISO-8859-1, Shift_JIS) instead of"
+              + " detecting UTF-8 or UTF-16.")
+  Charset encoding;
+
   @Override
   public Integer call() {
-    ImportOptions options = new ImportOptions(format(), columnMap(), tags(), skipInvalid);
+    ImportOptions options = new ImportOptions(format(), columnMap(), tags(), skipInvalid, encoding);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar progress = ProgressBar.onTerminal(err);

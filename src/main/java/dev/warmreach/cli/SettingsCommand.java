@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -134,6 +135,13 @@ final class SettingsCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (fromName != null && fromName.chars().anyMatch(Character::isISOControl)) {
+        // A line break in a header would let the name add headers of its own to every email.
+        throw new ParameterException(
+            spec.commandLine(),
+            "--from-name holds a line break or another control character; give the name on one"
+                + " line, e.g. --from-name 'Ana Silva'");
+      }
       if (user != null && password.variable == null && !password.stdin) {
         throw new UserError(
             "--user needs a password: --password-env VAR (kept in the environment) or"

@@ -111,6 +111,7 @@ public final class WarmreachCli implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(java.time.Duration.class, new DurationOption());
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> report(e, root.debug, cmd.getErr()));
     try {

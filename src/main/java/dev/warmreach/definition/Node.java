@@ -175,6 +175,28 @@ final class Node {
     throw invalid("'" + text() + "' is not one of " + String.join(", ", names));
   }
 
+  /**
+   * Refuses a field of this object that is not one of {@code known}, naming it and the known field
+   * nearest to it: a typo such as {@code signalsPerMnth} would otherwise be ignored, and its
+   * default used without a word.
+   */
+  Node onlyFields(List<String> known) {
+    for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        String nearest = Nearest.of(name, known);
+        throw invalid(
+            name,
+            "is not a field here"
+                + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+                + " (fields here: "
+                + String.join(", ", known)
+                + ")");
+      }
+    }
+    return this;
+  }
+
   InvalidDefinition invalid(String problem) {
     return new InvalidDefinition(path, problem);
   }

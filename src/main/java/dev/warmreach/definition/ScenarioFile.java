@@ -31,6 +31,33 @@ public final class ScenarioFile {
 
   static final int MAX_WEEKS = 104;
 
+  // The fields each object of a scenario may hold (SPEC §6); any other is refused as a typo.
+  private static final List<String> SCENARIO =
+      List.of("seed", "start", "weeks", "policy", "accounts", "segments", "campaign");
+  private static final List<String> ACCOUNT =
+      List.of("id", "plan", "timezone", "hours", "weeklyInvitations", "inmailCredits", "new");
+  private static final List<String> SEGMENT = List.of("name", "count", "prospect", "truth");
+  private static final List<String> PROSPECT =
+      List.of(
+          "title", "activity", "hasEmail", "highValue", "openProfile", "degree", "doNotContact");
+  private static final List<String> TRUTH =
+      List.of(
+          "acceptBlank",
+          "acceptNote",
+          "warmMultiplier",
+          "dmReply",
+          "inmailReply",
+          "inmailReplyGeneric",
+          "emailReply",
+          "declineShare",
+          "medianAcceptDays",
+          "postsPerWeek",
+          "noteReply",
+          "medianReplyDays",
+          "signalsPerMonth",
+          "signalLift",
+          "signalWindowDays");
+
   private ScenarioFile() {}
 
   public static Scenario read(Path path) {
@@ -46,6 +73,7 @@ public final class ScenarioFile {
     if (!root.raw().isObject()) {
       throw root.invalid("a scenario should be an object with accounts and segments");
     }
+    root.onlyFields(SCENARIO);
     long seed = (long) root.number("seed", 1);
     Instant start = start(root);
     int weeks = root.integer("weeks", 12, 1, MAX_WEEKS);
@@ -107,6 +135,10 @@ public final class ScenarioFile {
   }
 
   private static Scenario.Account account(Node node) {
+    if (!node.raw().isObject()) {
+      throw node.invalid("an account should be an object with id and plan");
+    }
+    node.onlyFields(ACCOUNT);
     String id = node.get("id").text();
     if (!SenderAccount.isValidName(id)) {
       throw node.get("id").invalid("'" + id + "' should be letters, digits, '.', '_' or '-'");
@@ -138,6 +170,10 @@ public final class ScenarioFile {
   }
 
   private static Scenario.Segment segment(Node node) {
+    if (!node.raw().isObject()) {
+      throw node.invalid("a segment should be an object with name and count");
+    }
+    node.onlyFields(SEGMENT);
     String name = node.get("name").text();
     int count = node.integer("count", 0, 1, MAX_PROSPECTS);
     if (!node.has("count")) {
@@ -149,6 +185,7 @@ public final class ScenarioFile {
             : new Node(
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
                 node.path() + ".prospect");
+    shape.onlyFields(PROSPECT);
     ActivityLevel activity =
         shape.has("activity")
             ? shape.get("activity").choice(ActivityLevel.class)
@@ -177,7 +214,7 @@ public final class ScenarioFile {
     if (!segment.has("truth")) {
       return Truth.DEFAULT;
     }
-    Node t = segment.object("truth");
+    Node t = segment.object("truth").onlyFields(TRUTH);
     Truth d = Truth.DEFAULT;
     try {
       return new Truth(

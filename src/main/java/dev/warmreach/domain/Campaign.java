@@ -3,6 +3,7 @@ package dev.warmreach.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An outreach campaign: which accounts send, which channel policy decides, which sequence runs.
@@ -18,6 +19,33 @@ public record Campaign(
     String sequence,
     Status status,
     Instant createdAt) {
+
+  /** The longest campaign name: it appears in URLs, tables and file names. */
+  public static final int MAX_NAME = 100;
+
+  /**
+   * Why {@code name} cannot name a campaign, or empty when it can: it is not blank, has at most
+   * {@link #MAX_NAME} characters, no control characters (they break tables, logs and headers) and
+   * no {@code ..} (names appear in paths and URLs).
+   */
+  public static Optional<String> nameProblem(String name) {
+    if (name == null || name.isBlank()) {
+      return Optional.of("is required: a name such as q3-founders");
+    }
+    if (name.length() > MAX_NAME) {
+      return Optional.of(
+          "has " + name.length() + " characters; use at most " + MAX_NAME + ", e.g. q3-founders");
+    }
+    if (name.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+      return Optional.of(
+          "holds a control character (a line break, tab or similar); use letters, digits and"
+              + " punctuation, e.g. q3-founders");
+    }
+    if (name.contains("..")) {
+      return Optional.of("contains '..'; use another name, e.g. q3-founders");
+    }
+    return Optional.empty();
+  }
 
   /** Where a campaign is in its life. */
   public enum Status {

@@ -3,8 +3,10 @@ package dev.warmreach.importer;
 import dev.warmreach.domain.UserError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +15,10 @@ import java.nio.file.Path;
 
 /**
  * A CSV file's text with what was detected about it: the encoding (UTF-8 with or without a byte
- * order mark, UTF-16 as Excel's "Unicode text" writes it, Windows-1252 as a fallback) and the
- * delimiter (comma, semicolon or tab). Files that are not text at all are refused with advice.
+ * order mark, UTF-16 with one as Excel's "Unicode text" writes it, or the one the user named) and
+ * the delimiter (comma, semicolon or tab). Text is decoded strictly: a file that is not in the
+ * encoding found or named is refused with the line and byte where it stops being so, never read
+ * with replaced or misread characters. Files that are not text at all are refused with advice.
  *
  * @param text the decoded content, without a byte order mark
  * @param encoding a short description such as "UTF-8 with BOM"
@@ -31,10 +35,25 @@ public record CsvFile(Path path, String text, String encoding, char delimiter) {
     return of(path, readBytes(path));
   }
 
+  /** Reads {@code path} in {@code encoding}, or detecting it when null. */
+  public static CsvFile read(Path path, Charset encoding) {
+    return of(path, readBytes(path), encoding);
+  }
+
   /** Reads CSV content held in memory; {@code path} names it in messages. */
   public static CsvFile of(Path path, byte[] bytes) {
-    refuseBinary(path, bytes);
-    Decoded decoded = decode(path, bytes);
+    return of(path, bytes, null);
+  }
+
+  /**
+   * Reads CSV content held in memory in {@code encoding} (a byte order mark of it is skipped), or
+   * detecting the encoding when null; {@code path} names it in messages.
+   */
+  public static CsvFile of(Path path, byte[] bytes, Charset encoding) {
+    if (encoding == null) {
+      refuseBinary(path, bytes);
+    }
+    Decoded decoded = encoding == null ? decode(path, bytes) : decodeAs(path, bytes, encoding);
     char delimiter = detectDelimiter(decoded.text);
     long unclosed = unclosedQuoteLine(decoded.text, delimiter);
     if (unclosed > 0) {
@@ -124,44 +143,85 @@ public record CsvFile(Path path, String text, String encoding, char delimiter) {
 
   private record Decoded(String text, String encoding) {}
 
+  /** The encoding a user names with {@code --encoding}, or a message saying which exist. */
+  public static Charset encodingNamed(String name) {
+    try {
+      return Charset.forName(name.strip());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(
+          "'"
+              + name
+              + "' is not an encoding this system knows; use e.g. UTF-8, UTF-16, windows-1252,"
+              + " ISO-8859-1 or Shift_JIS");
+    }
+  }
+
   private static Decoded decode(Path path, byte[] bytes) {
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return new Decoded(strictUtf8(path, bytes, 3), "UTF-8 with BOM");
+      return new Decoded(strictly(path, bytes, 3, StandardCharsets.UTF_8), "UTF-8 with BOM");
     }
     if (startsWith(bytes, 0xFF, 0xFE)) {
-      return new Decoded(
-          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+      return new Decoded(strictly(path, bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE");
     }
     if (startsWith(bytes, 0xFE, 0xFF)) {
-      return new Decoded(
-          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+      return new Decoded(strictly(path, bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE");
     }
-    try {
-      return new Decoded(decodeStrictly(bytes, 0, StandardCharsets.UTF_8), "UTF-8");
-    } catch (CharacterCodingException notUtf8) {
-      // Excel on Windows saves "CSV" in the system code page; Western Europe's is Windows-1252.
-      return new Decoded(new String(bytes, Charset.forName("windows-1252")), "Windows-1252");
-    }
+    return new Decoded(strictly(path, bytes, 0, StandardCharsets.UTF_8), "UTF-8");
   }
 
-  private static String strictUtf8(Path path, byte[] bytes, int offset) {
-    try {
-      return decodeStrictly(bytes, offset, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
+  private static Decoded decodeAs(Path path, byte[] bytes, Charset encoding) {
+    int skip = 0;
+    String name = encoding.name();
+    if (name.equals("UTF-8") && startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      skip = 3;
+    } else if (name.startsWith("UTF-16")
+        && (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF))) {
+      // UTF-16 reads the mark to choose the byte order; UTF-16LE and BE skip their own mark
+      skip = name.equals("UTF-16") ? 0 : 2;
+    }
+    String text = strictly(path, bytes, skip, encoding);
+    return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, name);
+  }
+
+  /**
+   * {@code bytes} from {@code offset} decoded as {@code charset}, or a refusal naming the line and
+   * byte where they stop being {@code charset}, and how to read the file.
+   */
+  private static String strictly(Path path, byte[] bytes, int offset, Charset charset) {
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out =
+        CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, (long) bytes.length * 2 + 16));
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int at = in.position();
+      out.flip();
+      long line = 1 + out.chars().filter(c -> c == '\n').count();
       throw new UserError(
-          path + " starts with a UTF-8 marker but is not valid UTF-8; save it again as CSV UTF-8",
-          e);
+          path
+              + " is not valid "
+              + charset.name()
+              + ": line "
+              + line
+              + ", byte "
+              + at
+              + String.format(" (0x%02X)", bytes[at] & 0xFF)
+              + (charset.equals(StandardCharsets.UTF_8)
+                  ? "; save it again as CSV UTF-8 (Excel: File > Save As > CSV UTF-8), or name its"
+                      + " encoding with --encoding, e.g. --encoding windows-1252 for Excel's 'CSV'"
+                      + " on Western European Windows, --encoding Shift_JIS for Japanese"
+                  : "; name the encoding it was saved in with --encoding, or save it again as CSV"
+                      + " UTF-8"));
     }
-  }
-
-  private static String decodeStrictly(byte[] bytes, int offset, Charset charset)
-      throws CharacterCodingException {
-    return charset
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
-        .toString();
+    out.flip();
+    return out.toString();
   }
 
   /**

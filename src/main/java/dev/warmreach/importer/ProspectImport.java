@@ -39,7 +39,7 @@ public final class ProspectImport {
    * @throws UserError when the file cannot be read as a prospect list at all
    */
   public ImportReport run(Path file, ImportOptions options, ImportProgress progress) {
-    return run(CsvFile.read(file), options, progress);
+    return run(CsvFile.read(file, options.encoding()), options, progress);
   }
 
   /** Imports CSV content already read, such as the bundled sample prospects. */

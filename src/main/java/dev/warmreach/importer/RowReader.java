@@ -42,10 +42,26 @@ final class RowReader {
               + " columns; a value containing the delimiter may be missing its quotes");
     }
     Cells row = new Cells();
-    for (int i = 0; i < Math.min(cells.size(), columns.columns()); i++) {
-      row.put(columns.field(i), cells.get(i).strip());
-    }
     List<String> reasons = new ArrayList<>();
+    for (int i = 0; i < Math.min(cells.size(), columns.columns()); i++) {
+      ProspectField field = columns.field(i);
+      String value = cells.get(i).strip();
+      int most = FieldLengths.most(field);
+      if (value.length() > most) {
+        reasons.add(
+            field.userName()
+                + " has "
+                + value.length()
+                + " characters; at most "
+                + most
+                + " fit (is a quote missing, so that several values ran into one?)");
+        continue;
+      }
+      row.put(field, value);
+    }
+    if (!reasons.isEmpty()) {
+      return problem(line, String.join("; ", reasons));
+    }
     String first = row.get(ProspectField.FIRST_NAME);
     String last = row.get(ProspectField.LAST_NAME);
     if (first.isEmpty() && last.isEmpty()) {

@@ -65,6 +65,11 @@ public final class CampaignSetup {
       String policy,
       String definition,
       String tag) {
+    Campaign.nameProblem(name)
+        .ifPresent(
+            why -> {
+              throw new UserError("campaign name '" + name + "' " + why);
+            });
     if (accounts.isEmpty()) {
       throw new UserError(
           "--accounts: name at least one sender account (see 'warmreach accounts list')");

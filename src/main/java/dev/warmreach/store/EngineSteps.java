@@ -45,6 +45,12 @@ public interface EngineSteps {
   boolean recordEvent(Event event);
 
   /**
+   * The event recorded under {@code idempotencyKey}, as it was recorded; empty when none was. A
+   * client that reuses a key shows by it whether it repeats an event or sends another one.
+   */
+  Optional<Event> eventByKey(String idempotencyKey);
+
+  /**
    * Claims up to {@code limit} planned touches on {@code channels} for {@code node} to carry out,
    * oldest due first: each is claimed by one node at a time, until {@code claimUntil}. A touch
    * whose claim has lapsed (its node crashed) can be claimed again; the executor's idempotency key

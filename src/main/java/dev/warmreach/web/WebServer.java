@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.forecast.ForecastLimits;
+import dev.warmreach.store.StoreException;
 import dev.warmreach.web.api.AccountsApi;
 import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
@@ -18,9 +19,12 @@ import dev.warmreach.web.auth.Sessions;
 import dev.warmreach.web.auth.SignIn;
 import dev.warmreach.web.auth.UserAccounts;
 import dev.warmreach.web.auth.UsersApi;
+import dev.warmreach.web.http.BodyLimit;
 import dev.warmreach.web.http.ForecastRuns;
 import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.ProblemException;
+import dev.warmreach.web.http.Requests;
+import dev.warmreach.web.http.StoreFailures;
 import dev.warmreach.web.metrics.ServerMetrics;
 import dev.warmreach.web.pages.AccountsPage;
 import dev.warmreach.web.pages.AnalyticsPage;
@@ -34,21 +38,25 @@ import dev.warmreach.web.pages.SignInPage;
 import dev.warmreach.web.pages.TodayPage;
 import dev.warmreach.web.pages.Views;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,6 +188,20 @@ public final class WebServer {
                   });
               config.staticFiles.enableWebjars();
               config.jetty.defaultHost = settings.host();
+              // Bodies are counted as they are read, each route against its own limit; Javalin's
+              // own check (on the declared length only) is set to the largest of them.
+              config.http.maxRequestSize = BodyLimit.CSV_BYTES;
+              config.jetty.modifyServletContextHandler(
+                  context ->
+                      context.addFilter(
+                          new FilterHolder(new BodyLimit()),
+                          "/*",
+                          EnumSet.of(DispatcherType.REQUEST)));
+              // Jetty reads multipart uploads itself: it counts them against the CSV limit and
+              // keeps parts over 1 MB on disk, not in memory.
+              config.jetty.multipartConfig.maxTotalRequestSize(BodyLimit.CSV_BYTES, SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxFileSize(BodyLimit.CSV_BYTES, SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
               config.jetty.modifyServer(
                   server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
               config.events(
@@ -199,6 +221,7 @@ public final class WebServer {
               config.router.mount(
                   router -> {
                     router.beforeMatched(authentication);
+                    router.beforeMatched(Requests::refuseNulInParameters);
                     Routes.register(router, handlers);
                     router.exception(
                         ProblemException.class, (e, ctx) -> send(ctx, e.problem(), json));
@@ -213,6 +236,18 @@ public final class WebServer {
                                     e.getStatus(),
                                     detail(ctx, e)),
                                 json));
+                    router.exception(
+                        StoreException.class,
+                        (e, ctx) -> {
+                          Problem problem = StoreFailures.problem(e);
+                          if (problem.status() == 503) {
+                            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                            ctx.header("Retry-After", StoreFailures.RETRY_AFTER_SECONDS);
+                          } else {
+                            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                          }
+                          send(ctx, problem, json);
+                        });
                     router.exception(
                         UserError.class,
                         (e, ctx) ->
@@ -251,7 +286,7 @@ public final class WebServer {
   private static String detail(Context ctx, HttpResponseException e) {
     return switch (e.getStatus()) {
       case 404 -> "no route " + ctx.method() + " " + ctx.path() + "; docs/api.md lists the API";
-      case 413 -> "the request body is too large; send at most " + EventsApi.MAX_BATCH + " events";
+      case 413 -> BodyLimit.limitFor(ctx.path()).tooLarge().getMessage();
       default -> e.getMessage();
     };
   }
@@ -292,6 +327,10 @@ public final class WebServer {
   }
 
   private static void send(Context ctx, Problem problem, ObjectMapper json) {
+    if (problem.status() == 413) {
+      // The rest of the body is not read: close the connection rather than drain it.
+      ctx.header("Connection", "close");
+    }
     try {
       ctx.status(problem.status())
           .contentType(Problem.MEDIA_TYPE)

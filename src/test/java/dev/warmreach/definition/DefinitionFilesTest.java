@@ -30,6 +30,43 @@ class DefinitionFilesTest {
   }
 
   @Test
+  void aScenarioFieldNobodyReadsIsAnErrorNamingItAndTheNearestKnownOneAtAnyLevel()
+      throws IOException {
+    String valid =
+        "seed: 7\nweeks: 4\naccounts:\n  - {id: sdr-1, plan: SALES_NAVIGATOR, timezone: UTC}\n"
+            + "segments:\n  - name: vp\n    count: 10\n    prospect: {title: VP Sales}\n"
+            + "    truth: {acceptNote: 0.3, signalsPerMonth: 0.5}\n";
+    assertThat(ScenarioFile.read(write("valid.yaml", valid)).segments()).hasSize(1);
+
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.read(
+                    write("truth.yaml", valid.replace("signalsPerMonth", "signalsPerMnth"))))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("segments[0].truth.signalsPerMnth")
+        .hasMessageContaining("did you mean 'signalsPerMonth'?");
+    assertThatThrownBy(
+            () -> ScenarioFile.read(write("root.yaml", valid.replace("weeks:", "weks:"))))
+        .hasMessageContaining("weks")
+        .hasMessageContaining("did you mean 'weeks'?");
+    assertThatThrownBy(
+            () -> ScenarioFile.read(write("account.yaml", valid.replace("timezone:", "timeZone:"))))
+        .hasMessageContaining("accounts[0].timeZone")
+        .hasMessageContaining("did you mean 'timezone'?");
+    assertThatThrownBy(
+            () -> ScenarioFile.read(write("shape.yaml", valid.replace("{title:", "{titel:"))))
+        .hasMessageContaining("segments[0].prospect.titel")
+        .hasMessageContaining("did you mean 'title'?");
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.read(
+                    write("other.yaml", valid.replace("count: 10", "count: 10\n    colour: red"))))
+        .hasMessageContaining("segments[0].colour: is not a field here")
+        .hasMessageNotContaining("did you mean")
+        .hasMessageContaining("name, count, prospect, truth");
+  }
+
+  @Test
   void readsACampaignWithItsOwnSequenceInYaml() throws IOException {
     Path file =
         write(

@@ -148,17 +148,64 @@ class CsvFileTest {
   }
 
   @Test
-  void fallsBackToWindows1252ForTextThatIsNotUtf8() {
+  void refusesTextThatIsNotUtf8NamingTheLineTheByteAndTheFix() {
+    // given a UTF-8 file with one byte that is not UTF-8 on line 3
+    byte[] good = "First Name,Last Name\nZoë,Müller\n".getBytes(UTF_8);
+    byte[] bytes = concat(good, new byte[] {'A', 'n', (byte) 0xE9, ',', 'X', '\n'});
+
+    assertThatThrownBy(() -> CsvFile.of(NAME, bytes))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("leads.csv is not valid UTF-8")
+        .hasMessageContaining("line 3, byte " + (good.length + 2) + " (0xE9)")
+        .hasMessageContaining("--encoding windows-1252");
+  }
+
+  @Test
+  void readsWindows1252OnlyWhenNamed() {
     // given what Excel on a Western European Windows saves as "CSV"
     String text = "First Name;Last Name;Company\nJosé;Muñoz;Société Générale – Paris\n";
     byte[] bytes = text.getBytes(Charset.forName("windows-1252"));
 
     // when
-    CsvFile csv = CsvFile.of(NAME, bytes);
+    CsvFile csv = CsvFile.of(NAME, bytes, Charset.forName("windows-1252"));
 
     // then
-    assertThat(csv.encoding()).isEqualTo("Windows-1252");
+    assertThat(csv.encoding()).isEqualTo("windows-1252");
     assertThat(csv.text()).isEqualTo(text);
+    assertThatThrownBy(() -> CsvFile.of(NAME, bytes)).hasMessageContaining("line 2");
+  }
+
+  @Test
+  void refusesShiftJisUnlessNamedThenReadsItIntact() {
+    Charset shiftJis = Charset.forName("Shift_JIS");
+    String text = "First Name,Last Name,Company\n太郎,山田,株式会社サンプル\n";
+    byte[] bytes = text.getBytes(shiftJis);
+
+    assertThatThrownBy(() -> CsvFile.of(NAME, bytes))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("not valid UTF-8")
+        .hasMessageContaining("--encoding Shift_JIS");
+    assertThat(CsvFile.of(NAME, bytes, CsvFile.encodingNamed("shift_jis")).text()).isEqualTo(text);
+  }
+
+  @Test
+  void refusesUtf16WithAByteOrderMarkThatIsCutShort() {
+    byte[] text = "Name\nSøren\n".getBytes(UTF_16LE);
+    byte[] bytes =
+        concat(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text), new byte[] {0x3D, (byte) 0xD8});
+
+    assertThatThrownBy(() -> CsvFile.of(NAME, bytes))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("not valid UTF-16LE")
+        .hasMessageContaining("line 3");
+  }
+
+  @Test
+  void anUnknownEncodingNameSaysWhichToUse() {
+    assertThatThrownBy(() -> CsvFile.encodingNamed("latin-9000"))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("'latin-9000'")
+        .hasMessageContaining("windows-1252");
   }
 
   @Test

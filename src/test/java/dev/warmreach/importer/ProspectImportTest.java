@@ -297,7 +297,7 @@ class ProspectImportTest {
   }
 
   @Test
-  void decodesAWindows1252FileWithItsAccentsIntact() throws IOException {
+  void decodesAWindows1252FileWithItsAccentsIntactWhenItsEncodingIsNamed() throws IOException {
     // given what Excel on a Western European Windows saves as "CSV"
     Path file =
         write(
@@ -308,10 +308,14 @@ class ProspectImportTest {
             Charset.forName("windows-1252"));
 
     // when
-    ImportReport report = prospectImport.run(file, ImportOptions.defaults(), ImportProgress.NONE);
+    ImportReport report =
+        prospectImport.run(
+            file,
+            new ImportOptions(null, Map.of(), Set.of(), false, Charset.forName("windows-1252")),
+            ImportProgress.NONE);
 
     // then
-    assertThat(report.encoding()).isEqualTo("Windows-1252");
+    assertThat(report.encoding()).isEqualTo("windows-1252");
     assertThat(report.write().created()).isEqualTo(2);
     ProspectProfile jose = person("https://www.linkedin.com/in/jose-munoz");
     assertThat(jose.fullName()).isEqualTo("José Muñoz");
@@ -319,6 +323,30 @@ class ProspectImportTest {
     assertThat(jose.company()).isEqualTo("Société Générale");
     assertThat(person("https://www.linkedin.com/in/zoe-bronte").company())
         .isEqualTo("Crème & Brûlée");
+  }
+
+  @Test
+  void aNameLongerThanTwoHundredCharactersIsARowErrorAndNothingIsStored() throws IOException {
+    // given a runaway value of five million characters in one row
+    Path file =
+        write(
+            "long.csv",
+            "First Name,Last Name,LinkedIn URL\n"
+                + "Ana,Silva,https://www.linkedin.com/in/ana-silva\n"
+                + "Bo,"
+                + "x".repeat(5_000_000)
+                + ",https://www.linkedin.com/in/bo-berg\n",
+            UTF_8);
+
+    // when
+    ImportReport report = prospectImport.run(file, ImportOptions.defaults(), ImportProgress.NONE);
+
+    // then
+    assertThat(report.stored()).isFalse();
+    assertThat(report.problems()).extracting(RowProblem::line).containsExactly(3L);
+    assertThat(report.problems().get(0).reason())
+        .contains("lastName has 5000000 characters; at most 200");
+    assertThat(everyone()).isEmpty();
   }
 
   @Test

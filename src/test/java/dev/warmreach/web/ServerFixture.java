@@ -126,6 +126,28 @@ public final class ServerFixture implements AutoCloseable {
     }
   }
 
+  /** A POST whose body is exactly these bytes (to send what a string cannot hold: bad UTF-8). */
+  public HttpResponse<String> postBytes(
+      String path, String contentType, byte[] body, String... headers) {
+    List<String> all = new ArrayList<>(List.of(headers));
+    all.add("Content-Type");
+    all.add(contentType);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .headers(all.toArray(String[]::new))
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());

@@ -129,7 +129,54 @@ final class JdbcEngineSteps implements EngineSteps {
 
   @Override
   public boolean recordEvent(Event event) {
-    return db.write(h -> record(h, event));
+    // Events for one prospect race for its history and its accounts' states; the loser starts
+    // again on what the winner wrote, so a caller never sees the race.
+    return Retries.onLostRace(
+        "event " + event.idempotencyKey(), () -> db.write(h -> record(h, event)));
+  }
+
+  @Override
+  public Optional<Event> eventByKey(String idempotencyKey) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT prospect_id, kind, channel, detail, happened_at FROM prospect_event"
+                        + " WHERE idempotency_key = :key")
+                .bind("key", idempotencyKey)
+                .map(
+                    (rs, ctx) ->
+                        event(
+                            rs.getLong("prospect_id"),
+                            rs.getString("kind"),
+                            rs.getString("channel"),
+                            rs.getString("detail"),
+                            Instant.ofEpochMilli(rs.getLong("happened_at")),
+                            idempotencyKey))
+                .findOne());
+  }
+
+  /** An event as {@link #record} stored it. */
+  private static Event event(
+      long prospect, String kind, String channel, String detail, Instant at, String key) {
+    return switch (kind) {
+      case Event.Accepted.CODE -> new Event.Accepted(prospect, at, key);
+      case Event.Declined.CODE -> new Event.Declined(prospect, at, key);
+      case Event.Replied.CODE -> new Event.Replied(prospect, at, key, Channel.valueOf(channel));
+      case Event.Bounced.CODE -> new Event.Bounced(prospect, at, key);
+      case Event.Withdrawn.CODE -> new Event.Withdrawn(prospect, at, key);
+      case Event.PostPublished.CODE -> new Event.PostPublished(prospect, at, key, detail);
+      case Event.Signal.CODE -> {
+        int colon = detail.indexOf(": ");
+        String signal = colon < 0 ? detail : detail.substring(0, colon);
+        yield new Event.Signal(
+            prospect,
+            at,
+            key,
+            Event.Signal.Kind.valueOf(signal),
+            colon < 0 ? "" : detail.substring(colon + 2));
+      }
+      default -> throw new IllegalStateException("an event stored as an unknown kind: " + kind);
+    };
   }
 
   /** Records an event in the caller's transaction, as {@link #recordEvent} does. */
@@ -170,7 +217,12 @@ final class JdbcEngineSteps implements EngineSteps {
             .mapTo(String.class)
             .list();
     for (String name : accounts) {
-      Versioned<AccountState> account = VersionedStates.account(h, name);
+      // An account of draft campaigns only has no state yet: nothing of it to change.
+      Optional<Versioned<AccountState>> found = VersionedStates.findAccount(h, name);
+      if (found.isEmpty()) {
+        continue;
+      }
+      Versioned<AccountState> account = found.get();
       AccountState after = EventEffects.onAccount(account.value(), event);
       if (!after.equals(account.value())) {
         VersionedStates.saveAccount(h, after, account.version());

@@ -32,14 +32,19 @@ final class VersionedStates {
   }
 
   static Versioned<AccountState> account(Handle h, String name) {
+    return findAccount(h, name)
+        .orElseThrow(() -> new IllegalStateException("account " + name + " has no state"));
+  }
+
+  /** The account's state; empty until a campaign of the account was first launched. */
+  static Optional<Versioned<AccountState>> findAccount(Handle h, String name) {
     return h.createQuery("SELECT state, version FROM account_state WHERE account = :name")
         .bind("name", name)
         .map(
             (rs, ctx) ->
                 new Versioned<>(
                     StateJson.account(name, rs.getString("state")), rs.getLong("version")))
-        .findOne()
-        .orElseThrow(() -> new IllegalStateException("account " + name + " has no state"));
+        .findOne();
   }
 
   static void saveHistory(Handle h, long prospectId, ProspectHistory history, long version) {

@@ -93,6 +93,8 @@ public final class CampaignsApi {
     String name = text(body, "name");
     if (name == null) {
       errors.add(new FieldError("name", "is required: the campaign's name, e.g. q3-founders"));
+    } else {
+      Campaign.nameProblem(name).ifPresent(why -> errors.add(new FieldError("name", why)));
     }
     List<String> accounts = new ArrayList<>();
     JsonNode list = body.get("accounts");

@@ -27,6 +27,9 @@ final class EventReader {
   static final int MAX_DETAIL = 2000;
   // A little clock skew between the reporting tool and this server is normal; days are not.
   private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+  // Nothing a LinkedIn prospect did predates LinkedIn; an earlier time is a client's mistake, such
+  // as a zero date, and would sort before everything else.
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
   /** The event kinds the API accepts, as clients write them. */
   enum Kind {
@@ -49,7 +52,11 @@ final class EventReader {
   /** An event read, or what is wrong with it. */
   sealed interface Read {}
 
-  record Valid(Event event) implements Read {}
+  /**
+   * A valid event; {@code atGiven} says whether the client said when it happened (else it happened
+   * now, and a retry's time says nothing about whether it is the same event).
+   */
+  record Valid(Event event, boolean atGiven) implements Read {}
 
   record Invalid(List<FieldError> errors) implements Read {}
 
@@ -70,8 +77,15 @@ final class EventReader {
       return new Invalid(errors.list);
     }
     Kind kind = kind(node, errors);
+    JsonNode keyNode = node.get("idempotencyKey");
     String key = text(node, "idempotencyKey");
-    if (key == null || key.isBlank()) {
+    if (keyNode != null && !keyNode.isNull() && !keyNode.isTextual()) {
+      errors.add(
+          "idempotencyKey",
+          "must be a string, e.g. \"li-msg-123\"; quote it (a number loses digits in many JSON"
+              + " tools, so two events could share it)");
+      key = null;
+    } else if (key == null || key.isBlank()) {
       errors.add(
           "idempotencyKey",
           "is required: a unique id for this event (e.g. the source's message id), so a retry is"
@@ -90,6 +104,7 @@ final class EventReader {
     if (!errors.list.isEmpty()) {
       return new Invalid(errors.list);
     }
+    boolean atGiven = text(node, "at") != null;
     return new Valid(
         switch (kind) {
           case ACCEPTED -> new Event.Accepted(prospectId, at, key);
@@ -99,7 +114,8 @@ final class EventReader {
           case WITHDRAWN -> new Event.Withdrawn(prospectId, at, key);
           case SIGNAL -> new Event.Signal(prospectId, at, key, signal, detail);
           case POST_PUBLISHED -> new Event.PostPublished(prospectId, at, key, detail);
-        });
+        },
+        atGiven);
   }
 
   private static Kind kind(JsonNode node, Errors errors) {
@@ -133,7 +149,14 @@ final class EventReader {
               + " it out for now");
       return null;
     }
-    if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+    if (at.isBefore(EARLIEST)) {
+      errors.add(
+          "at",
+          text
+              + " is before "
+              + EARLIEST
+              + "; give the time the event happened, or leave it out for now");
+    } else if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
       errors.add("at", text + " is in the future; report events when they have happened");
     }
     return at;

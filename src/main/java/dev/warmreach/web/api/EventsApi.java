@@ -6,6 +6,7 @@ import dev.warmreach.domain.Event;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.http.Requests;
@@ -14,14 +15,17 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /api/events}: what happened to prospects, reported by another tool or a person — one
  * event or a batch. Each carries an idempotency key, so a retried request is applied once and
- * answered {@code "duplicate": true}. A batch is checked whole before any of it is stored.
+ * answered {@code "duplicate": true}; a key reused for a different event is a 409 conflict, never a
+ * silently dropped event. A batch is checked whole before any of it is stored.
  */
 public final class EventsApi {
 
@@ -46,8 +50,13 @@ public final class EventsApi {
     JsonNode body = Requests.json(ctx, json);
     Instant now = clock.instant();
     if (body.isObject() && !body.has("events")) {
-      Event event = valid(List.of(reader.read(body, "", now, false))).get(0);
-      Map<String, Object> result = result(event, recordOne(event, ""));
+      EventReader.Valid read = valid(List.of(reader.read(body, "", now, false))).get(0);
+      Event event = read.event();
+      boolean isNew = recordOne(event, "");
+      if (!isNew) {
+        refuseConflict(read, "");
+      }
+      Map<String, Object> result = result(event, isNew);
       ctx.status(Boolean.TRUE.equals(result.get("duplicate")) ? HttpStatus.OK : HttpStatus.CREATED)
           .json(result);
       return;
@@ -65,13 +74,19 @@ public final class EventsApi {
     for (int i = 0; i < batch.size(); i++) {
       reads.add(reader.read(batch.get(i), "events[" + i + "]", now, true));
     }
-    List<Event> events = valid(reads);
+    List<EventReader.Valid> events = valid(reads);
+    refuseConflicts(events);
     List<Map<String, Object>> results = new ArrayList<>(events.size());
     int created = 0;
     for (int i = 0; i < events.size(); i++) {
-      boolean isNew = recordOne(events.get(i), "events[" + i + "].");
+      Event event = events.get(i).event();
+      boolean isNew = recordOne(event, "events[" + i + "].");
+      if (!isNew) {
+        // Stored between the check above and now, by a concurrent request.
+        refuseConflict(events.get(i), "events[" + i + "].");
+      }
       created += isNew ? 1 : 0;
-      results.add(result(events.get(i), isNew));
+      results.add(result(event, isNew));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("created", created);
@@ -80,12 +95,12 @@ public final class EventsApi {
     ctx.status(created > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(out);
   }
 
-  private static List<Event> valid(List<EventReader.Read> reads) {
+  private static List<EventReader.Valid> valid(List<EventReader.Read> reads) {
     List<FieldError> errors = new ArrayList<>();
-    List<Event> events = new ArrayList<>(reads.size());
+    List<EventReader.Valid> events = new ArrayList<>(reads.size());
     for (EventReader.Read read : reads) {
       if (read instanceof EventReader.Valid v) {
-        events.add(v.event());
+        events.add(v);
       } else if (read instanceof EventReader.Invalid invalid) {
         errors.addAll(invalid.errors());
       }
@@ -94,6 +109,58 @@ public final class EventsApi {
       throw ProblemException.invalid(errors);
     }
     return events;
+  }
+
+  /**
+   * Refuses a batch, before any of it is stored, when one of its keys is stored for a different
+   * event or is used twice in it for different events.
+   */
+  private void refuseConflicts(List<EventReader.Valid> batch) {
+    Map<String, EventReader.Valid> byKey = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      EventReader.Valid read = batch.get(i);
+      String prefix = "events[" + i + "].";
+      EventReader.Valid earlier = byKey.putIfAbsent(read.event().idempotencyKey(), read);
+      if (earlier != null) {
+        List<String> differ = SameEvent.differences(earlier.event(), read);
+        if (!differ.isEmpty()) {
+          throw conflict(read.event().idempotencyKey(), prefix, differ, "earlier in this batch");
+        }
+      }
+      refuseConflict(read, prefix);
+    }
+  }
+
+  /** A 409 when the event's key is stored for a different event. */
+  private void refuseConflict(EventReader.Valid read, String prefix) {
+    String key = read.event().idempotencyKey();
+    Optional<Event> stored = events.eventByKey(key);
+    if (stored.isPresent()) {
+      List<String> differ = SameEvent.differences(stored.get(), read);
+      if (!differ.isEmpty()) {
+        throw conflict(key, prefix, differ, "already stored");
+      }
+    }
+  }
+
+  private static ProblemException conflict(
+      String key, String prefix, List<String> differ, String where) {
+    return new ProblemException(
+        new Problem(
+            "urn:warmreach:problem:idempotency-key-reused",
+            "Idempotency key reused",
+            409,
+            "the idempotencyKey '"
+                + key
+                + "' belongs to another event ("
+                + where
+                + ", with a different "
+                + String.join(", ", differ)
+                + "); give each event a key of its own, and reuse a key only to send the very same"
+                + " event again",
+            List.of(
+                new FieldError(
+                    prefix + "idempotencyKey", "'" + key + "' is used by another event"))));
   }
 
   private boolean recordOne(Event event, String prefix) {

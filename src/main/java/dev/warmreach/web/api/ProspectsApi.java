@@ -3,6 +3,8 @@ package dev.warmreach.web.api;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Tags;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.importer.CsvFile;
 import dev.warmreach.importer.ImportFormat;
 import dev.warmreach.importer.ImportOptions;
 import dev.warmreach.importer.ImportProgress;
@@ -14,6 +16,7 @@ import dev.warmreach.store.Prospects;
 import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
+import dev.warmreach.web.http.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -97,7 +100,7 @@ public final class ProspectsApi {
       file = Files.createTempFile("warmreach-import-", ".csv");
       String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
       if (type.startsWith("multipart/form-data")) {
-        UploadedFile upload = ctx.uploadedFile("file");
+        UploadedFile upload = Requests.uploadedFile(ctx, "file");
         if (upload == null) {
           throw ProblemException.badRequest(
               "the multipart form has no part named 'file'; send the CSV as -F file=@prospects.csv");
@@ -106,7 +109,10 @@ public final class ProspectsApi {
           Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
       } else if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
-        Files.write(file, ctx.bodyAsBytes());
+        // Streamed to the file: the body is counted against the import limit as it is read.
+        try (InputStream in = ctx.req().getInputStream()) {
+          Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
       } else {
         throw ProblemException.badRequest(
             "send the CSV as the body with Content-Type: text/csv, or as a multipart upload"
@@ -177,10 +183,19 @@ public final class ProspectsApi {
     if (skip != null && !skip.equals("true") && !skip.equals("false")) {
       errors.add(new FieldError("skipInvalid", "'" + skip + "' is not true or false"));
     }
+    java.nio.charset.Charset encoding = null;
+    String encodingName = ctx.queryParam("encoding");
+    if (encodingName != null && !encodingName.isBlank()) {
+      try {
+        encoding = CsvFile.encodingNamed(encodingName);
+      } catch (UserError e) {
+        errors.add(new FieldError("encoding", e.getMessage()));
+      }
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    return new ImportOptions(format, Map.of(), tags, "true".equals(skip));
+    return new ImportOptions(format, Map.of(), tags, "true".equals(skip), encoding);
   }
 
   private static String tag(String tag, String field) {

@@ -192,7 +192,7 @@ public final class ProspectsPages {
               csrf));
       return;
     }
-    UploadedFile upload = ctx.uploadedFile("file");
+    UploadedFile upload = dev.warmreach.web.http.Requests.uploadedFile(ctx, "file");
     if (upload == null || upload.filename() == null || upload.filename().isBlank()) {
       importPage(
           ctx,

@@ -91,6 +91,136 @@ abstract class EventsApiContract {
   }
 
   @Test
+  void aKeyReusedForADifferentEventIs409NamingTheKeyAndStoresNothing() {
+    String accepted =
+        "{\"kind\": \"accepted\", \"prospectId\": " + ana + ", \"idempotencyKey\": \"li-7\"}";
+    assertThat(post(accepted).statusCode()).isEqualTo(201);
+
+    HttpResponse<String> reply =
+        post(
+            "{\"kind\": \"replied\", \"channel\": \"dm\", \"prospectId\": "
+                + ana
+                + ", \"idempotencyKey\": \"li-7\"}");
+
+    assertThatProblem(reply)
+        .hasStatus(409)
+        .namesFields("idempotencyKey")
+        .detailContains("'li-7'")
+        .detailContains("kind");
+    assertThat(storedEvents()).isEqualTo(1);
+    assertThat(server.count("SELECT count(*) FROM prospect_event WHERE kind = 'REPLIED'")).isZero();
+    HttpResponse<String> same = post(accepted);
+    assertThat(same.statusCode()).as("the very same event, without a time, again").isEqualTo(200);
+    assertThat(ServerFixture.json(same).get("duplicate").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aKeyReusedWithAnotherTimeOrDetailIsAConflictTooEvenInABatch() {
+    post(
+        "{\"kind\": \"signal\", \"signal\": \"hiring\", \"detail\": \"3 SDRs\", \"prospectId\": "
+            + ana
+            + ", \"idempotencyKey\": \"s-1\", \"at\": \"2026-03-01T10:00:00Z\"}");
+
+    assertThatProblem(
+            post(
+                "{\"kind\": \"signal\", \"signal\": \"hiring\", \"detail\": \"3 SDRs\","
+                    + " \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"s-1\", \"at\": \"2026-03-01T11:00:00Z\"}"))
+        .hasStatus(409)
+        .detailContains("at");
+    assertThatProblem(
+            post(
+                "[{\"kind\": \"declined\", \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"new-1\"},"
+                    + " {\"kind\": \"signal\", \"signal\": \"hiring\", \"detail\": \"5 AEs\","
+                    + " \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"s-1\"}]"))
+        .hasStatus(409)
+        .namesFields("events[1].idempotencyKey");
+    assertThatProblem(
+            post(
+                "[{\"kind\": \"declined\", \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"twice\"},"
+                    + " {\"kind\": \"accepted\", \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"twice\"}]"))
+        .hasStatus(409)
+        .namesFields("events[1].idempotencyKey");
+    assertThat(storedEvents()).as("a refused batch stores none of its events").isEqualTo(1);
+    HttpResponse<String> same =
+        post(
+            "{\"kind\": \"signal\", \"signal\": \"HIRING\", \"detail\": \"3 SDRs\", \"prospectId\": "
+                + ana
+                + ", \"idempotencyKey\": \"s-1\", \"at\": \"2026-03-01T11:00:00+01:00\"}");
+    assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aTimeBeforeLinkedInAndANumericKeyAreRefusedNamingTheField() {
+    assertThatProblem(
+            post(
+                "{\"kind\": \"accepted\", \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"z-1\", \"at\": \"0001-01-01T00:00:00Z\"}"))
+        .hasStatus(422)
+        .namesFields("at");
+    assertThatProblem(
+            post(
+                "{\"kind\": \"accepted\", \"prospectId\": " + ana + ", \"idempotencyKey\": 12345}"))
+        .hasStatus(422)
+        .namesFields("idempotencyKey")
+        .detailContains("string");
+    assertThat(storedEvents()).isZero();
+  }
+
+  @Test
+  void aNulCharacterInAFieldOrTheQueryIsRefusedBeforeTheDatabaseSeesIt() {
+    assertThatProblem(
+            post(
+                "{\"kind\": \"signal\", \"signal\": \"hiring\", \"detail\": \"a\\u0000b\","
+                    + " \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"n-1\"}"))
+        .hasStatus(422)
+        .namesFields("detail");
+    assertThatProblem(
+            post(
+                "[{\"kind\": \"accepted\", \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"n\\u0000-2\"}]"))
+        .hasStatus(422)
+        .namesFields("[0].idempotencyKey");
+    assertThatProblem(server.get("/api/prospects?search=a%00b", auth))
+        .hasStatus(400)
+        .detailContains("'search'");
+    assertThat(storedEvents()).isZero();
+  }
+
+  @Test
+  void invalidUtf8IsA400NotAReplacementCharacter() {
+    byte[] head =
+        ("{\"kind\": \"post_published\", \"topic\": \"Z")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail =
+        ("e\", \"prospectId\": " + ana + ", \"idempotencyKey\": \"u-1\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + 1 + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    body[head.length] = (byte) 0xEB; // 'ë' in Windows-1252: not UTF-8 on its own
+    System.arraycopy(tail, 0, body, head.length + 1, tail.length);
+
+    assertThatProblem(server.postBytes("/api/events", "application/json", body, auth))
+        .hasStatus(400)
+        .detailContains("UTF-8")
+        .detailContains("byte " + head.length);
+    assertThat(storedEvents()).isZero();
+  }
+
+  @Test
   void findsTheProspectByProfileUrlInAnyShapePeoplePaste() {
     HttpResponse<String> response =
         post(
