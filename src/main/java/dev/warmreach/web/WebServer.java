@@ -19,6 +19,7 @@ import dev.warmreach.web.auth.SignIn;
 import dev.warmreach.web.auth.UserAccounts;
 import dev.warmreach.web.auth.UsersApi;
 import dev.warmreach.web.http.ForecastRuns;
+import dev.warmreach.web.http.PathTraversal;
 import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.metrics.ServerMetrics;
@@ -180,6 +181,12 @@ public final class WebServer {
                   });
               config.staticFiles.enableWebjars();
               config.jetty.defaultHost = settings.host();
+              config.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.addFilter(
+                          new org.eclipse.jetty.servlet.FilterHolder(new PathTraversal(json)),
+                          "/*",
+                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
               config.jetty.modifyServer(
                   server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
               config.events(
