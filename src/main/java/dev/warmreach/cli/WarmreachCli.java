@@ -160,6 +160,7 @@ public final class WarmreachCli implements Runnable {
           Warmreach.builder()
               .coach(coach())
               .home(homeFolder())
+              .environment(env)
               .database(db != null ? db : env.get("WARMREACH_DB"))
               .build();
     }
