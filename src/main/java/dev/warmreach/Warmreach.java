@@ -34,6 +34,7 @@ import dev.warmreach.store.Touches;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.store.jdbc.JdbcStore;
 import dev.warmreach.store.jdbc.NodeClaims;
+import dev.warmreach.store.jdbc.SecretsAtRest;
 import dev.warmreach.web.WebServer;
 import dev.warmreach.web.Workspace;
 import java.io.PrintWriter;
@@ -321,6 +322,7 @@ public final class Warmreach implements AutoCloseable {
     private String databaseUrl;
     private Clock clock = Clock.systemUTC();
     private Coach coach;
+    private Map<String, String> env = System.getenv();
 
     private Builder() {}
 
@@ -342,6 +344,14 @@ public final class Warmreach implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The environment to read {@value SecretsAtRest#VARIABLE} from; by default the process's own.
+     */
+    public Builder environment(Map<String, String> env) {
+      this.env = Objects.requireNonNull(env, "env");
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -349,10 +359,13 @@ public final class Warmreach implements AutoCloseable {
 
     /** Opens the database, creating or upgrading its schema. */
     public Warmreach build() {
+      // Secrets in the database are encrypted with a key kept outside it: from the environment,
+      // else the home folder's key file.
+      SecretsAtRest secrets = SecretsAtRest.forHome(home, env);
       JdbcStore store =
           databaseUrl == null || databaseUrl.isBlank()
-              ? JdbcStore.openEmbedded(home, clock)
-              : JdbcStore.open(databaseUrl, clock);
+              ? JdbcStore.openEmbedded(home, clock, secrets)
+              : JdbcStore.open(databaseUrl, clock, secrets);
       return new Warmreach(store, clock, coach == null ? defaultCoach() : coach);
     }
   }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
           + " in the task inbox ('warmreach tasks').",
       "Secrets are best kept in an environment variable (--password-env, --secret-env): only its"
           + " name is stored. With --password-stdin or --secret-stdin the secret is stored in the"
-          + " database; protect it like a password file."
+          + " database, encrypted with WARMREACH_SECRET_KEY or the home folder's secret.key."
     },
     subcommands = {
       SettingsCommand.Smtp.class,

@@ -161,6 +161,7 @@ public final class WarmreachCli implements Runnable {
           Warmreach.builder()
               .coach(coach())
               .home(homeFolder())
+              .environment(env)
               .database(db != null ? db : env.get("WARMREACH_DB"))
               .build();
     }

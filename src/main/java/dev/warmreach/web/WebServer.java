@@ -21,6 +21,7 @@ import dev.warmreach.web.auth.UserAccounts;
 import dev.warmreach.web.auth.UsersApi;
 import dev.warmreach.web.http.BodyLimit;
 import dev.warmreach.web.http.ForecastRuns;
+import dev.warmreach.web.http.PathTraversal;
 import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.http.Requests;
@@ -188,6 +189,13 @@ public final class WebServer {
                   });
               config.staticFiles.enableWebjars();
               config.jetty.defaultHost = settings.host();
+              // Path tricks are refused before any route or file is looked up.
+              config.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.addFilter(
+                          new FilterHolder(new PathTraversal(json)),
+                          "/*",
+                          EnumSet.of(DispatcherType.REQUEST)));
               // Bodies are counted as they are read, each route against its own limit; Javalin's
               // own check (on the declared length only) is set to the largest of them.
               config.http.maxRequestSize = BodyLimit.CSV_BYTES;

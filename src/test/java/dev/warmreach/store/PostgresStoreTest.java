@@ -1,6 +1,7 @@
 package dev.warmreach.store;
 
 import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.store.jdbc.SecretsAtRest;
 import dev.warmreach.testing.PostgresDatabase;
 import dev.warmreach.testing.SettableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -11,17 +12,19 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PostgresStoreTest extends StoreContract {
 
+  private static final SecretsAtRest SECRETS = SecretsAtRest.of(new byte[32]);
+
   private PostgresDatabase database;
 
   @Override
   protected Store openStore(SettableClock clock) {
     database = PostgresDatabase.createSchema();
-    return JdbcStore.open(database.url(), clock);
+    return JdbcStore.open(database.url(), clock, SECRETS);
   }
 
   @Override
   public Store reopenStore(SettableClock clock) {
-    return JdbcStore.open(database.url(), clock);
+    return JdbcStore.open(database.url(), clock, SECRETS);
   }
 
   @AfterEach

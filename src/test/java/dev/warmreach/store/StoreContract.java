@@ -34,7 +34,8 @@ abstract class StoreContract
         DoNotContactContract,
         DeliveriesContract,
         SharedDatabaseContract,
-        CampaignTotalsContract {
+        CampaignTotalsContract,
+        SecretsAtRestContract {
 
   protected final SettableClock clock = new SettableClock(START);
   protected Store store;

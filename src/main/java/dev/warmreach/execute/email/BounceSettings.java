@@ -27,6 +27,7 @@ public record BounceSettings(
     if (username == null || username.isBlank() || password == null) {
       throw new UserError("imap username and password are required to read the bounce mailbox");
     }
+    LoopbackHost.checkLogin("imap", host, tls, true);
     folder = folder == null || folder.isBlank() ? "INBOX" : folder;
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new UserError("imap timeout must be positive, e.g. 30s; got " + timeout);

@@ -10,8 +10,8 @@ import java.time.Duration;
  * How to reach the mail server and what every email carries: the sender, and the unsubscribe
  * address and/or link that bulk-mail rules (and Gmail's and Yahoo's sender requirements) ask for.
  *
- * @param tls {@code NONE} (only for a local relay), {@code STARTTLS} (usually port 587) or {@code
- *     TLS} (implicit TLS, usually port 465)
+ * @param tls {@code NONE} (only for a local relay: with a login, only to a loopback host), {@code
+ *     STARTTLS} (usually port 587) or {@code TLS} (implicit TLS, usually port 465)
  * @param username {@code null} when the server needs no login; then so is {@code password}
  * @param unsubscribeMailto the address that receives unsubscribe emails; may be {@code null} when
  *     {@code unsubscribeUrl} is set
@@ -81,6 +81,7 @@ public record SmtpSettings(
     }
     username = username == null || username.isBlank() ? null : username;
     password = username == null ? null : password;
+    LoopbackHost.checkLogin("smtp", host, tls, username != null);
   }
 
   /** The domain of the sender's address, which every Message-ID ends in. */

@@ -79,6 +79,29 @@ public final class OutboundSettings {
           Backoff.DEFAULT);
     }
 
+    /** These settings with the login's secret taken from {@code other}. */
+    Smtp withSecretOf(Smtp other) {
+      return new Smtp(
+          host,
+          port,
+          tls,
+          username,
+          other.password,
+          other.passwordEnv,
+          from,
+          fromName,
+          unsubscribeMailto,
+          unsubscribeUrl);
+    }
+
+    boolean hasSecret() {
+      return !blank(password) || !blank(passwordEnv);
+    }
+
+    boolean sameServerAs(Smtp other) {
+      return host.strip().equalsIgnoreCase(other.host.strip()) && port == other.port;
+    }
+
     /** Where mail goes, without secrets, for people. */
     public String describe() {
       return host + ":" + port + " (" + tls.toLowerCase(java.util.Locale.ROOT) + ") from " + from;
@@ -173,6 +196,37 @@ public final class OutboundSettings {
   public void save(Smtp smtp, Map<String, String> env) {
     smtp.resolve(env);
     settings.saveSetting(SMTP, write(smtp));
+  }
+
+  /**
+   * Stores SMTP settings whose login keeps the secret stored with the current ones (a password, or
+   * the name of the environment variable that holds it), after checking them. Only for the same
+   * host and port: a stored password never goes to a server it was not entered for, so whoever
+   * changes the server must know the password.
+   *
+   * @throws UserError when the server changed, or there is no secret to keep
+   */
+  public void saveKeepingPassword(Smtp smtp, Map<String, String> env) {
+    Optional<Smtp> current = smtp().filter(Smtp::hasSecret);
+    if (current.isEmpty()) {
+      throw new UserError(
+          "Password: a login (user) needs a password, or the name of an environment variable that"
+              + " holds it");
+    }
+    if (!smtp.sameServerAs(current.get())) {
+      throw new UserError(
+          "Password: the mail server changed from "
+              + current.get().host()
+              + ":"
+              + current.get().port()
+              + " to "
+              + smtp.host()
+              + ":"
+              + smtp.port()
+              + "; enter the password again (a stored password is only sent to the server it was"
+              + " entered for)");
+    }
+    save(smtp.withSecretOf(current.get()), env);
   }
 
   /** Checks the settings by building them, then stores them. */

@@ -10,6 +10,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * An open database: its connection pool, with the schema created or upgraded by Flyway, and the
@@ -44,11 +47,21 @@ record Database(Dialect dialect, HikariDataSource pool, Jdbi jdbi) {
           "could not prepare the " + dialect.name() + " database at " + url + ": " + e.getMessage(),
           e);
     }
-    return new Database(
-        dialect,
-        dataSource,
+    Jdbi jdbi =
         Instants.register(Jdbi.create(dataSource))
-            .setStatementBuilderFactory(connection -> new ReusedStatements()));
+            .setStatementBuilderFactory(connection -> new ReusedStatements());
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
+    return new Database(dialect, dataSource, jdbi);
+  }
+
+  /**
+   * A failed statement's message names the statement but not the values bound to it: they are token
+   * hashes, emails and event text, and messages end up in logs.
+   */
+  private static String withoutArguments(StatementException e) {
+    StatementContext context = e.getStatementContext();
+    String sql = context == null ? null : context.getRawSql();
+    return e.getShortMessage() + (sql == null ? "" : " [statement: \"" + sql.strip() + "\"]");
   }
 
   /** The transactions of this database, one writer at a time where it allows only one. */

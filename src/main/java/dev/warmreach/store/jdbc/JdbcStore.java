@@ -37,7 +37,7 @@ public final class JdbcStore implements Store {
   private final Analytics analytics;
   private final SimulatedReactions reactions;
 
-  private JdbcStore(Database database, Clock clock) {
+  private JdbcStore(Database database, Clock clock, SecretsAtRest secrets) {
     this.database = database;
     Transactions db = database.transactions();
     AddressHash hash = AddressHash.forWorkspace(database.jdbi(), clock);
@@ -45,7 +45,9 @@ public final class JdbcStore implements Store {
     this.prospects = new JdbcProspects(db, clock, hash);
     this.doNotContact = new JdbcDoNotContactList(db, clock, hash);
     this.accounts = new JdbcSenderAccounts(db, clock);
-    this.settings = new JdbcWorkspaceSettings(db, clock);
+    JdbcWorkspaceSettings sealedSettings = new JdbcWorkspaceSettings(db, clock, secrets);
+    sealedSettings.sealPlainValues();
+    this.settings = sealedSettings;
     this.campaigns = new JdbcCampaigns(db, clock);
     this.steps = new JdbcEngineSteps(db);
     this.touches = new JdbcTouches(db);
@@ -60,13 +62,31 @@ public final class JdbcStore implements Store {
    * @throws dev.warmreach.domain.UserError when the URL is not supported or the database cannot be
    *     reached
    */
-  public static JdbcStore open(String url, Clock clock) {
-    return new JdbcStore(Database.open(url), clock);
+  public static JdbcStore open(String url, Clock clock, SecretsAtRest secrets) {
+    Database database = Database.open(url);
+    try {
+      return new JdbcStore(database, clock, secrets);
+    } catch (RuntimeException e) {
+      database.pool().close();
+      throw e;
+    }
   }
 
-  /** Opens the embedded SQLite database kept in {@code home}, creating the folder if needed. */
+  /**
+   * Opens the embedded SQLite database kept in {@code home}, creating the folder (0700) if needed,
+   * with the secrets' key of {@code secrets}.
+   */
+  public static JdbcStore openEmbedded(Path home, Clock clock, SecretsAtRest secrets) {
+    OwnerOnly.folder(home);
+    return open(Dialect.embeddedUrl(home), clock, secrets);
+  }
+
+  /**
+   * Opens the embedded SQLite database kept in {@code home}, with the secrets' key from the
+   * environment or the home folder ({@link SecretsAtRest#forHome}).
+   */
   public static JdbcStore openEmbedded(Path home, Clock clock) {
-    return open(Dialect.embeddedUrl(home), clock);
+    return openEmbedded(home, clock, SecretsAtRest.forHome(home, System.getenv()));
   }
 
   /** The server's users, sessions and API tokens, kept in the same database. */

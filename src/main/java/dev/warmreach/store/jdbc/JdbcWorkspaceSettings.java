@@ -2,27 +2,62 @@ package dev.warmreach.store.jdbc;
 
 import dev.warmreach.store.WorkspaceSettings;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Workspace settings in SQL, one JSON value per name. Thread-safe. */
+/**
+ * Workspace settings in SQL, one JSON value per name, each encrypted (they hold passwords and
+ * secrets) with the key kept outside the database. Thread-safe.
+ */
 final class JdbcWorkspaceSettings implements WorkspaceSettings {
 
   private final Transactions db;
   private final Clock clock;
+  private final SecretsAtRest secrets;
 
-  JdbcWorkspaceSettings(Transactions db, Clock clock) {
+  JdbcWorkspaceSettings(Transactions db, Clock clock, SecretsAtRest secrets) {
     this.db = db;
     this.clock = clock;
+    this.secrets = secrets;
+  }
+
+  /**
+   * Encrypts the values stored in plain text before secrets were encrypted; run once when the store
+   * opens. A value another node sealed in the meantime is left as it is.
+   */
+  void sealPlainValues() {
+    List<Map.Entry<String, String>> plain =
+        db
+            .read(
+                h ->
+                    h.createQuery("SELECT name, value FROM setting")
+                        .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getString("value")))
+                        .list())
+            .stream()
+            .filter(e -> !SecretsAtRest.isSealed(e.getValue()))
+            .toList();
+    for (Map.Entry<String, String> setting : plain) {
+      db.run(
+          h ->
+              h.createUpdate(
+                      "UPDATE setting SET value = :sealed WHERE name = :name AND value = :plain")
+                  .bind("sealed", secrets.seal(setting.getKey(), setting.getValue()))
+                  .bind("name", setting.getKey())
+                  .bind("plain", setting.getValue())
+                  .execute());
+    }
   }
 
   @Override
   public Optional<String> setting(String name) {
     return db.read(
-        h ->
-            h.createQuery("SELECT value FROM setting WHERE name = :name")
-                .bind("name", name)
-                .mapTo(String.class)
-                .findOne());
+            h ->
+                h.createQuery("SELECT value FROM setting WHERE name = :name")
+                    .bind("name", name)
+                    .mapTo(String.class)
+                    .findOne())
+        .map(stored -> secrets.open(name, stored));
   }
 
   @Override
@@ -33,7 +68,7 @@ final class JdbcWorkspaceSettings implements WorkspaceSettings {
           h.createUpdate(
                   "INSERT INTO setting (name, value, updated_at) VALUES (:name, :value, :at)")
               .bind("name", name)
-              .bind("value", json)
+              .bind("value", secrets.seal(name, json))
               .bind("at", clock.instant())
               .execute();
         });

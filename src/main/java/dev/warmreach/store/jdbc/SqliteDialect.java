@@ -31,24 +31,35 @@ final class SqliteDialect implements Dialect {
     return url.startsWith(PREFIX);
   }
 
-  /** Creates the folder of the database file, so that a new home folder just works. */
+  /**
+   * Creates the folder of the database file (0700), so that a new home folder just works, and the
+   * file itself empty and 0600 before SQLite opens it: SQLite gives its write-ahead log and shared
+   * memory files the database file's permissions. Files made before are tightened to 0600.
+   */
   @Override
   public void prepareUrl(String url) {
     String file = url.substring(PREFIX.length()).replaceFirst("\\?.*$", "");
     if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
       return;
     }
-    Path parent = Path.of(file).toAbsolutePath().getParent();
+    Path database = Path.of(file).toAbsolutePath();
+    Path parent = database.getParent();
+    if (!Files.isDirectory(parent)) {
+      OwnerOnly.folder(parent);
+    }
     try {
-      Files.createDirectories(parent);
+      OwnerOnly.createFile(database);
     } catch (IOException e) {
       throw new UserError(
-          "cannot create the data folder "
-              + parent
+          "cannot create the database file "
+              + database
               + " ("
               + e.getMessage()
               + "); choose a writable folder with --home or WARMREACH_HOME",
           e);
+    }
+    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+      OwnerOnly.file(Path.of(database + suffix));
     }
   }
 

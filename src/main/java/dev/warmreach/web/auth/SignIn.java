@@ -3,6 +3,7 @@ package dev.warmreach.web.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.User;
+import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.ProblemException;
 import dev.warmreach.web.http.Requests;
 import io.javalin.http.Context;
@@ -10,7 +11,6 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,12 +23,38 @@ public final class SignIn {
   private final Sessions sessions;
   private final ObjectMapper json;
   private final SignInThrottle throttle;
+  private final PasswordChecks checks;
 
   public SignIn(UserAccounts accounts, Sessions sessions, ObjectMapper json, Clock clock) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.json = json;
     this.throttle = new SignInThrottle(clock);
+    this.checks = PasswordChecks.forThisMachine();
+  }
+
+  private static final String WRONG =
+      "the email or the password is wrong; check both and try again";
+
+  /**
+   * What the sign-in form may say after a refusal, by the code in its {@code problem} parameter.
+   * Only these: the link is anyone's to write, so its text is never shown as it is.
+   */
+  private static final Map<String, String> FORM_PROBLEMS =
+      Map.of(
+          "wrong",
+          WRONG,
+          "held-back",
+          "too many wrong passwords for this email or from this address; wait a quarter of an"
+              + " hour and try again",
+          "busy",
+          "the server is checking many sign-ins at once; try again in a moment",
+          "invalid",
+          "give the email address and the password of your Warmreach user");
+
+  /** The text for a refusal's code on the sign-in form; empty for a code it does not know. */
+  public static Optional<String> formProblem(String code) {
+    return Optional.ofNullable(code == null ? null : FORM_PROBLEMS.get(code));
   }
 
   /**
@@ -46,7 +72,7 @@ public final class SignIn {
       } catch (ProblemException refused) {
         ctx.redirect(
             "/login?problem="
-                + encode(refused.problem().detail())
+                + formCode(refused.problem())
                 + "&email="
                 + encode(ctx.formParam("email") == null ? "" : ctx.formParam("email"))
                 + "&next="
@@ -75,6 +101,14 @@ public final class SignIn {
     return next;
   }
 
+  private static String formCode(Problem problem) {
+    return switch (problem.status()) {
+      case 401 -> "wrong";
+      case 429 -> problem.type().endsWith(":busy") ? "busy" : "held-back";
+      default -> "invalid";
+    };
+  }
+
   private static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
@@ -86,22 +120,38 @@ public final class SignIn {
       throw ProblemException.invalid(
           email == null ? "email" : "password", "is required to sign in");
     }
-    Optional<Duration> wait = throttle.wait(email);
-    if (wait.isPresent()) {
-      long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-      ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
-      throw ProblemException.tooManyRequests(
-          "too many wrong passwords for this email; try again in "
-              + minutes
-              + (minutes == 1 ? " minute" : " minutes"));
+    // The same rule as storing users' emails, so every spelling of one address is one key.
+    String canonical =
+        UserAccounts.canonicalEmail(email)
+            .orElseThrow(
+                () ->
+                    ProblemException.invalid(
+                        "email", "'" + email + "' is not an email address; give yours"));
+    SignInThrottle.Verdict verdict = throttle.admit(canonical, ctx.ip());
+    if (verdict instanceof SignInThrottle.Verdict.HeldBack held) {
+      throw heldBack(ctx, held);
     }
-    Optional<User> signedIn = accounts.signIn(email, password);
+    SignInThrottle.Verdict.Admitted attempt = (SignInThrottle.Verdict.Admitted) verdict;
+    if (!checks.start()) {
+      throttle.withdraw(attempt);
+      ctx.header("Retry-After", "1");
+      throw new ProblemException(
+          ProblemException.problem(
+              "busy",
+              "Too many requests",
+              429,
+              "the server is checking many sign-ins at once; try again in a moment"));
+    }
+    Optional<User> signedIn;
+    try {
+      signedIn = accounts.signIn(canonical, password);
+    } finally {
+      checks.done();
+    }
     if (signedIn.isEmpty()) {
-      throttle.failed(email);
-      throw ProblemException.unauthorized(
-          "the email or the password is wrong; check both and try again");
+      throw ProblemException.unauthorized(WRONG);
     }
-    throttle.succeeded(email);
+    throttle.succeeded(attempt);
     User user = signedIn.get();
     sessions.end(ctx.cookie(Sessions.COOKIE));
     Sessions.Started session = sessions.start(user);
@@ -109,6 +159,18 @@ public final class SignIn {
     if (body != null) {
       ctx.json(describe(user, session.csrfToken(), session.expiresAt(), "session"));
     }
+  }
+
+  private static ProblemException heldBack(Context ctx, SignInThrottle.Verdict.HeldBack held) {
+    long seconds = Math.max(1, held.retryAfter().toSeconds());
+    long minutes = (seconds + 59) / 60;
+    ctx.header("Retry-After", String.valueOf(seconds));
+    return ProblemException.tooManyRequests(
+        "too many wrong passwords "
+            + (held.byClient() ? "from this address" : "for this email")
+            + "; try again in "
+            + minutes
+            + (minutes == 1 ? " minute" : " minutes"));
   }
 
   /**

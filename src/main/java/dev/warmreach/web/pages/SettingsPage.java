@@ -118,43 +118,40 @@ public final class SettingsPage {
               + " List-Unsubscribe header.");
     }
     String user = form.get("user");
-    String passwordEnv = form.get("password_env");
-    String stored = null;
+    String passwordEnv = user.isEmpty() ? "" : form.get("password_env");
+    Optional<OutboundSettings.Smtp> current = outbound.smtp();
+    boolean keep = !user.isEmpty() && password.isEmpty();
     if (!password.isEmpty() && !passwordEnv.isEmpty()) {
       errors.add(
           "Password: give either a password to store or the name of an environment variable that"
               + " holds it, not both.");
-    }
-    if (user.isEmpty()) {
-      passwordEnv = "";
-    } else if (password.isEmpty() && passwordEnv.isEmpty()) {
-      // An empty password field keeps the stored one.
-      Optional<OutboundSettings.Smtp> current = outbound.smtp();
-      stored = current.map(OutboundSettings.Smtp::password).orElse(null);
-      passwordEnv = current.map(OutboundSettings.Smtp::passwordEnv).orElse("");
-      if (stored == null && (passwordEnv == null || passwordEnv.isEmpty())) {
-        errors.add(
-            "Password: a login (user) needs a password, or the name of an environment variable"
-                + " that holds it.");
-      }
-    } else {
-      stored = password.isEmpty() ? null : password;
+    } else if (keep
+        && !passwordEnv.isEmpty()
+        && !passwordEnv.equals(current.map(OutboundSettings.Smtp::passwordEnv).orElse(""))) {
+      // Naming any variable of the server's environment here would send its value to any host.
+      errors.add(
+          "Password environment variable: name a new one with 'warmreach settings smtp"
+              + " --password-env' on the machine Warmreach runs on; here, type the password.");
     }
     if (errors.isEmpty()) {
       try {
-        outbound.save(
+        OutboundSettings.Smtp smtp =
             new OutboundSettings.Smtp(
                 form.get("host"),
                 port,
                 tls,
                 blankToNull(user),
-                user.isEmpty() ? null : stored,
-                blankToNull(passwordEnv),
+                keep || user.isEmpty() ? null : password,
+                null,
                 form.get("from"),
                 blankToNull(form.get("from_name")),
                 blankToNull(form.get("unsubscribe_mailto")),
-                blankToNull(form.get("unsubscribe_url"))),
-            env);
+                blankToNull(form.get("unsubscribe_url")));
+        if (keep) {
+          outbound.saveKeepingPassword(smtp, env);
+        } else {
+          outbound.save(smtp, env);
+        }
         ctx.redirect("/settings?saved=smtp#smtp", HttpStatus.SEE_OTHER);
         return;
       } catch (UserError e) {

@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The sign-in form. A failed sign-in comes back here with the reason; a good one goes on to the
+ * The sign-in form. A failed sign-in comes back here with the code of its reason, and only the
+ * reasons sign-in gives are shown (a link cannot put words on this page); a good one goes on to the
  * page the visitor first asked for ({@code next}), which must be a path of this server.
  */
 public final class SignInPage {
@@ -23,7 +24,7 @@ public final class SignInPage {
     params.put("action", "/login");
     params.put("button", "Sign in");
     params.put("next", SignIn.safeNext(ctx.queryParam("next")));
-    params.put("problem", ctx.queryParam("problem"));
+    params.put("problem", SignIn.formProblem(ctx.queryParam("problem")).orElse(null));
     params.put("email", ctx.queryParam("email"));
     views.render(ctx, "login.jte", params);
   }

@@ -107,28 +107,30 @@ class SettingsPageTest {
         .contains("stored in the database (not shown)")
         .doesNotContain("a-very-secret-smtp-password");
 
-    // Saving again with an empty password field keeps the stored one
+    // Saving again with an empty password field keeps the stored one, for the same server
     HttpResponse<String> again =
         post(
             admin,
             "/settings/smtp",
             "host",
-            "mail.example.com",
+            "smtp.example.com",
             "port",
-            "465",
+            "587",
             "tls",
-            "tls",
+            "starttls",
             "user",
             "sdr@example.com",
             "password",
             "",
             "from",
             "sdr@example.com",
+            "from_name",
+            "Ana Silva",
             "unsubscribe_mailto",
             "unsubscribe@example.com");
     assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
     assertThat(outbound().smtp().orElseThrow().password()).isEqualTo("a-very-secret-smtp-password");
-    assertThat(outbound().smtp().orElseThrow().port()).isEqualTo(465);
+    assertThat(outbound().smtp().orElseThrow().fromName()).isEqualTo("Ana Silva");
   }
 
   @Test
