@@ -44,7 +44,12 @@ record Database(Dialect dialect, HikariDataSource pool, Jdbi jdbi) {
     } catch (FlywayException e) {
       dataSource.close();
       throw new StoreException(
-          "could not prepare the " + dialect.name() + " database at " + url + ": " + e.getMessage(),
+          "could not prepare the "
+              + dialect.name()
+              + " database at "
+              + DatabaseUrls.shown(url)
+              + ": "
+              + e.getMessage(),
           e);
     }
     Jdbi jdbi =
@@ -90,7 +95,7 @@ record Database(Dialect dialect, HikariDataSource pool, Jdbi jdbi) {
           "cannot open the "
               + dialect.name()
               + " database at "
-              + url
+              + DatabaseUrls.shown(url)
               + ": "
               + e.getMessage()
               + "; check the --db URL and that the database is running",

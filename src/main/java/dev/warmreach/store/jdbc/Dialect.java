@@ -69,7 +69,7 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     }
     throw new UserError(
         "--db '"
-            + url
+            + DatabaseUrls.shown(url)
             + "' is not a database Warmreach supports; use jdbc:sqlite:FILE or"
             + " jdbc:postgresql://HOST:PORT/DATABASE");
   }
