@@ -3,8 +3,6 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Enrollment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /** Maps rows of the {@code enrollment} table to enrollments. */
 final class EnrollmentRows {
@@ -14,13 +12,6 @@ final class EnrollmentRows {
           + " version";
 
   private EnrollmentRows() {}
-
-  static Optional<Enrollment> find(Handle h, long id) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM enrollment WHERE id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> map(rs))
-        .findOne();
-  }
 
   static Enrollment map(ResultSet rs) throws SQLException {
     return new Enrollment(

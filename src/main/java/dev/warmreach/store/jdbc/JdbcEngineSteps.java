@@ -70,17 +70,17 @@ final class JdbcEngineSteps implements EngineSteps {
 
   private static Optional<Advance> advance(
       Handle h, long enrollmentId, Instant now, StepWork work) {
-    Optional<Enrollment> found = EnrollmentRows.find(h, enrollmentId);
+    Optional<StepInputs> found = StepInputs.find(h, enrollmentId);
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    Enrollment e = found.get();
+    Enrollment e = found.get().enrollment();
     if (!e.isActive() || e.nextDueAt() == null || e.nextDueAt().isAfter(now)) {
       return Optional.empty();
     }
-    Versioned<ProspectHistory> history = VersionedStates.history(h, e.prospectId());
+    Versioned<ProspectHistory> history = found.get().requiredHistory();
     ProspectState prospect = JdbcProspects.state(h, e.prospectId(), history.value()).orElseThrow();
-    Versioned<AccountState> account = VersionedStates.account(h, e.senderAccount());
+    Versioned<AccountState> account = found.get().requiredAccount();
     AccountState current =
         account.value().withAccount(JdbcSenderAccounts.find(h, e.senderAccount()).orElseThrow());
     Advance advance = work.step(e, prospect, current);

@@ -1,0 +1,70 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.store.jdbc.VersionedStates.Versioned;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What an engine step reads before it decides, in one query: the enrollment, its prospect's history
+ * and its account's state, each with its version. On PostgreSQL every statement is a round trip,
+ * and a step made three of these. Runs in the caller's transaction.
+ *
+ * @param history the prospect's history, or {@code null} when none is stored
+ * @param account the account's state, or {@code null} when none is stored
+ */
+record StepInputs(
+    Enrollment enrollment, Versioned<ProspectHistory> history, Versioned<AccountState> account) {
+
+  private static final String SQL =
+      "SELECT "
+          + prefixed(EnrollmentRows.COLUMNS)
+          + ", h.state AS history_state, h.version AS history_version, a.state AS account_state,"
+          + " a.version AS account_version FROM enrollment e LEFT JOIN prospect_history h ON"
+          + " h.prospect_id = e.prospect_id LEFT JOIN account_state a ON a.account ="
+          + " e.sender_account WHERE e.id = :id";
+
+  static Optional<StepInputs> find(Handle h, long enrollmentId) {
+    return h.createQuery(SQL)
+        .bind("id", enrollmentId)
+        .map(
+            (rs, ctx) -> {
+              Enrollment e = EnrollmentRows.map(rs);
+              String history = rs.getString("history_state");
+              String account = rs.getString("account_state");
+              return new StepInputs(
+                  e,
+                  history == null
+                      ? null
+                      : new Versioned<>(StateJson.history(history), rs.getLong("history_version")),
+                  account == null
+                      ? null
+                      : new Versioned<>(
+                          StateJson.account(e.senderAccount(), account),
+                          rs.getLong("account_version")));
+            })
+        .findOne();
+  }
+
+  /** The prospect's history; a stored enrollment always has one. */
+  Versioned<ProspectHistory> requiredHistory() {
+    if (history == null) {
+      throw new IllegalStateException("prospect " + enrollment.prospectId() + " has no history");
+    }
+    return history;
+  }
+
+  /** The account's state; a running campaign's accounts always have one. */
+  Versioned<AccountState> requiredAccount() {
+    if (account == null) {
+      throw new IllegalStateException("account " + enrollment.senderAccount() + " has no state");
+    }
+    return account;
+  }
+
+  private static String prefixed(String columns) {
+    return "e." + columns.replace(", ", ", e.");
+  }
+}
