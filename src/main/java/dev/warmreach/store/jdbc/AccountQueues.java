@@ -21,7 +21,8 @@ final class AccountQueues {
 
   private AccountQueues() {}
 
-  private record Wake(String account, String channel, long at) {}
+  /** A queue due to wake: its account, channel and wake time. */
+  record Wake(String account, String channel, long at) {}
 
   /**
    * An enrollment was held back on {@code channel} by {@code account}: makes sure the queue exists
@@ -55,20 +56,23 @@ final class AccountQueues {
     update.execute();
   }
 
+  /** The queues due to wake at {@code now}, earliest first. */
+  static List<Wake> due(Handle h, Instant now, int limit) {
+    return h.createQuery(
+            "SELECT account, channel, wake_at FROM account_queue WHERE wake_at <= :now"
+                + " ORDER BY wake_at LIMIT :limit")
+        .bind("now", now)
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Wake(rs.getString(1), rs.getString(2), rs.getLong(3)))
+        .list();
+  }
+
   /**
-   * Wakes the oldest member of each queue due at {@code now}: it becomes due at {@code now} and
-   * leaves the queue. A queue whose members all belong to paused campaigns sleeps until one of them
-   * is resumed. Returns how many enrollments were woken.
+   * Wakes the oldest member of each of the queues {@code due} at {@code now}: it becomes due at
+   * {@code now} and leaves the queue. A queue whose members all belong to paused campaigns sleeps
+   * until one of them is resumed. Returns how many enrollments were woken.
    */
-  static int wakeDue(Handle h, Instant now, int limit) {
-    List<Wake> due =
-        h.createQuery(
-                "SELECT account, channel, wake_at FROM account_queue WHERE wake_at <= :now"
-                    + " ORDER BY wake_at LIMIT :limit")
-            .bind("now", now)
-            .bind("limit", limit)
-            .map((rs, ctx) -> new Wake(rs.getString(1), rs.getString(2), rs.getLong(3)))
-            .list();
+  static int wake(Handle h, List<Wake> due, Instant now) {
     int woken = 0;
     for (Wake wake : due) {
       Optional<Long> head =

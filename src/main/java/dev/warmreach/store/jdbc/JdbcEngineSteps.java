@@ -52,11 +52,13 @@ final class JdbcEngineSteps implements EngineSteps {
 
   @Override
   public int wakeQueued(Instant now, int limit) {
-    if (!db.sharing()
-        && !db.read(h -> exists(h, "SELECT 1 FROM account_queue WHERE wake_at <= :now", now))) {
-      return 0; // no write transaction for nothing: a pass with nothing due stays a read
+    // Read first: a pass with nothing due stays a read (no write, no savepoint). The head is chosen
+    // inside the write and a wake time is cleared only if unchanged, so a stale read is harmless.
+    List<AccountQueues.Wake> due = db.read(h -> AccountQueues.due(h, now, limit));
+    if (due.isEmpty()) {
+      return 0;
     }
-    return db.write(h -> AccountQueues.wakeDue(h, now, limit));
+    return db.write(h -> AccountQueues.wake(h, due, now));
   }
 
   @Override

@@ -58,14 +58,6 @@ final class Transactions {
         });
   }
 
-  /**
-   * Whether this thread runs inside {@link #together}: there a write costs a savepoint, not a
-   * transaction, so probing first whether it has anything to do only adds a statement.
-   */
-  boolean sharing() {
-    return shared.get() != null;
-  }
-
   /** Runs {@code work} in one write transaction and returns its result. */
   <T> T write(HandleCallback<T, RuntimeException> work) {
     Handle outer = shared.get();
