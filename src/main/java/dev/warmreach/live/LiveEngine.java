@@ -6,6 +6,8 @@ import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.Advance;
+import dev.warmreach.sequence.Command;
 import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.DueTimes;
 import dev.warmreach.store.EngineSteps;
@@ -125,12 +127,15 @@ public final class LiveEngine {
    * {@code now}, or at all of them when it is {@code null}.
    */
   private int runDue(Instant now, DueTimes due, BooleanSupplier stopping) {
-    int moved = engineSteps.together(() -> moveDue(now, due, stopping));
+    Pass pass = new Pass();
+    int moved = engineSteps.together(() -> moveDue(now, due, pass, stopping));
     if (stopping.getAsBoolean()) {
       return moved;
     }
-    if (due != null && moved == 0 && !due.touchesDue(now)) {
-      return executor.runDue(); // nothing planned by this pass and nothing claimable before it
+    if (due != null && !pass.plannedTouch && !due.touchesDue(now)) {
+      // Nothing planned by this pass and nothing claimable before it: no claim to look for (in a
+      // dry run most passes only wait or decide, and each look is a round trip).
+      return moved + executor.runDue();
     }
     return moved
         + (executor.storeOnly()
@@ -138,7 +143,12 @@ public final class LiveEngine {
             : carryOut(now, stopping));
   }
 
-  private int moveDue(Instant now, DueTimes due, BooleanSupplier stopping) {
+  /** What one pass did that decides what follows it. */
+  private static final class Pass {
+    boolean plannedTouch;
+  }
+
+  private int moveDue(Instant now, DueTimes due, Pass pass, BooleanSupplier stopping) {
     int work = due == null || due.reactionsDue(now) ? reactions.applyDueReactions(now, BATCH) : 0;
     if (lastWithdrawalCheck == null
         || !now.isBefore(lastWithdrawalCheck.plus(Duration.ofHours(1)))) {
@@ -153,16 +163,18 @@ public final class LiveEngine {
       if (stopping.getAsBoolean()) {
         return work;
       }
-      if (engineSteps
-          .advance(
+      Optional<Advance> advanced =
+          engineSteps.advance(
               id,
               now,
               (e, p, a) -> {
                 steps.incrementAndGet();
                 return engines.engine(e.campaignId()).advance(e, p, a, now);
-              })
-          .isPresent()) {
+              });
+      if (advanced.isPresent()) {
         work++;
+        pass.plannedTouch |=
+            advanced.get().commands().stream().anyMatch(c -> c instanceof Command.Send);
       }
     }
     return work;

@@ -110,24 +110,28 @@ final class CampaignTallies {
         .forEach(
             e -> byCampaign.computeIfAbsent(e.getKey(), c -> new ArrayList<>()).add(e.getValue()));
     String kind = event.code();
+    List<CampaignCount> counts = new ArrayList<>();
     for (Map.Entry<Long, List<Touch>> campaign : byCampaign.entrySet()) {
       long id = campaign.getKey();
       List<Touch> sent = campaign.getValue();
       if (accepted && sent.stream().noneMatch(t -> t.channel() == Channel.CONNECT)) {
         continue; // this campaign sent them no request
       }
-      add(h, id, EVENT, kind, 1);
+      counts.add(new CampaignCount(id, new Count(EVENT, kind, 1)));
       if (replied) {
-        add(h, id, REPLY, replyChannel(((Event.Replied) event).channel(), sent).name(), 1);
-        add(h, id, WEEK_REPLIED, week(event.at()), 1);
+        Channel channel = replyChannel(((Event.Replied) event).channel(), sent);
+        counts.add(new CampaignCount(id, new Count(REPLY, channel.name(), 1)));
+        counts.add(new CampaignCount(id, new Count(WEEK_REPLIED, week(event.at()), 1)));
       }
       for (Touch t : sent) {
-        boolean counts = replied || (accepted && t.channel() == Channel.CONNECT);
-        if (counts && t.message() != null && t.message().variant() != null) {
-          add(h, id, replied ? VARIANT_REPLIED : VARIANT_ACCEPTED, variantKey(t), 1);
+        boolean answered = replied || (accepted && t.channel() == Channel.CONNECT);
+        if (answered && t.message() != null && t.message().variant() != null) {
+          String measure = replied ? VARIANT_REPLIED : VARIANT_ACCEPTED;
+          counts.add(new CampaignCount(id, new Count(measure, variantKey(t), 1)));
         }
       }
     }
+    addAll(h, counts);
   }
 
   /** A campaign's totals: measure → item → count. */
@@ -215,15 +219,41 @@ final class CampaignTallies {
     update.execute();
   }
 
-  private static void add(Handle h, long campaignId, String measure, String item, long n) {
-    h.createUpdate(
-            "INSERT INTO campaign_tally (campaign_id, measure, item, n) VALUES (:c, :measure,"
-                + " :item, :n) ON CONFLICT (campaign_id, measure, item) DO UPDATE SET n ="
-                + " campaign_tally.n + excluded.n")
-        .bind("c", campaignId)
-        .bind("measure", measure)
-        .bind("item", item)
-        .bind("n", n)
-        .execute();
+  /** A change to one campaign's total. */
+  private record CampaignCount(long campaignId, Count count) {}
+
+  /**
+   * Adds each count to its campaign's total in one statement: an event changes up to four totals
+   * per campaign that reached the person. Each pair of campaign, measure and item appears once.
+   */
+  private static void addAll(Handle h, List<CampaignCount> counts) {
+    Map<List<Object>, Long> merged = new LinkedHashMap<>();
+    for (CampaignCount c : counts) {
+      merged.merge(
+          List.of(c.campaignId(), c.count().measure(), c.count().item()), c.count().n(), Long::sum);
+    }
+    if (merged.isEmpty()) {
+      return;
+    }
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < merged.size(); i++) {
+      rows.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :m").append(i);
+      rows.append(", :i").append(i).append(", :n").append(i).append(')');
+    }
+    Update update =
+        h.createUpdate(
+            "INSERT INTO campaign_tally (campaign_id, measure, item, n) VALUES "
+                + rows
+                + " ON CONFLICT (campaign_id, measure, item) DO UPDATE SET n ="
+                + " campaign_tally.n + excluded.n");
+    int i = 0;
+    for (Map.Entry<List<Object>, Long> e : merged.entrySet()) {
+      update.bind("c" + i, (Long) e.getKey().get(0));
+      update.bind("m" + i, (String) e.getKey().get(1));
+      update.bind("i" + i, (String) e.getKey().get(2));
+      update.bind("n" + i, e.getValue());
+      i++;
+    }
+    update.execute();
   }
 }

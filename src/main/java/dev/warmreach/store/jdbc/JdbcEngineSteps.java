@@ -81,7 +81,7 @@ final class JdbcEngineSteps implements EngineSteps {
       return Optional.empty();
     }
     Versioned<ProspectHistory> history = found.get().requiredHistory();
-    ProspectState prospect = JdbcProspects.state(h, e.prospectId(), history.value()).orElseThrow();
+    ProspectState prospect = JdbcProspects.state(h, found.get().prospect(), history.value());
     Versioned<AccountState> account = found.get().requiredAccount();
     AccountState current =
         account.value().withAccount(JdbcSenderAccounts.find(h, e.senderAccount()).orElseThrow());
@@ -342,14 +342,5 @@ final class JdbcEngineSteps implements EngineSteps {
   @Override
   public <T> T together(Supplier<T> work) {
     return db.together(work);
-  }
-
-  /** Whether {@code sql} (a {@code SELECT 1 … WHERE … :now}) finds a row. */
-  static boolean exists(Handle h, String sql, Instant now) {
-    return h.createQuery(sql + " LIMIT 1")
-        .bind("now", now)
-        .mapTo(Integer.class)
-        .findOne()
-        .isPresent();
   }
 }

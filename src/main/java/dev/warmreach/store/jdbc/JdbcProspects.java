@@ -206,9 +206,13 @@ final class JdbcProspects implements Prospects {
                           .findOne()
                           .map(StateJson::history)
                           .orElse(ProspectHistory.start(p.profile().degree()));
-              return new ProspectState(
-                  p.id(), p.profile(), p.doNotContact(), history, facts(h, prospectId));
+              return state(h, p, history);
             });
+  }
+
+  /** The state of a prospect already read, with its history. */
+  static ProspectState state(Handle h, Prospect p, ProspectHistory history) {
+    return new ProspectState(p.id(), p.profile(), p.doNotContact(), history, facts(h, p.id()));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.warmreach.store.SimulatedReaction;
 import dev.warmreach.store.SimulatedReactions;
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -46,37 +47,38 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
 
   @Override
   public int applyDueReactions(Instant now, int limit) {
-    if (!db.read(
-        h ->
-            JdbcEngineSteps.exists(
-                h, "SELECT 1 FROM simulated_reaction WHERE due_at <= :now", now))) {
-      return 0; // no write transaction for nothing: a pass with nothing due stays a read
+    // Read first: a pass with nothing due stays a read (no write, no savepoint). Applying one is
+    // idempotent (the event is keyed), so a reaction another node applied since is harmless.
+    List<SimulatedReaction> due = db.read(h -> due(h, now, limit));
+    if (due.isEmpty()) {
+      return 0;
     }
     return db.write(
         h -> {
-          List<SimulatedReaction> due =
-              h.createQuery(
-                      "SELECT * FROM simulated_reaction WHERE due_at <= :now ORDER BY due_at, id"
-                          + " LIMIT :limit")
-                  .bind("now", now)
-                  .bind("limit", limit)
-                  .map(
-                      (rs, ctx) ->
-                          new SimulatedReaction(
-                              rs.getLong("prospect_id"),
-                              rs.getString("kind"),
-                              Channel.valueOf(rs.getString("channel")),
-                              Instants.read(rs, "due_at"),
-                              rs.getString("idempotency_key")))
-                  .list();
           for (SimulatedReaction r : due) {
             JdbcEngineSteps.record(h, event(r));
-            h.createUpdate("DELETE FROM simulated_reaction WHERE idempotency_key = :key")
-                .bind("key", r.idempotencyKey())
-                .execute();
           }
+          h.createUpdate("DELETE FROM simulated_reaction WHERE idempotency_key IN (<keys>)")
+              .bindList("keys", due.stream().map(SimulatedReaction::idempotencyKey).toList())
+              .execute();
           return due.size();
         });
+  }
+
+  private static List<SimulatedReaction> due(Handle h, Instant now, int limit) {
+    return h.createQuery(
+            "SELECT * FROM simulated_reaction WHERE due_at <= :now ORDER BY due_at, id LIMIT :limit")
+        .bind("now", now)
+        .bind("limit", limit)
+        .map(
+            (rs, ctx) ->
+                new SimulatedReaction(
+                    rs.getLong("prospect_id"),
+                    rs.getString("kind"),
+                    Channel.valueOf(rs.getString("channel")),
+                    Instants.read(rs, "due_at"),
+                    rs.getString("idempotency_key")))
+        .list();
   }
 
   private static Event event(SimulatedReaction r) {

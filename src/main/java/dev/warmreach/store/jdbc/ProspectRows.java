@@ -39,28 +39,40 @@ final class ProspectRows {
   private ProspectRows() {}
 
   static Prospect map(ResultSet rs, StatementContext ctx) throws SQLException {
-    String url = rs.getString("profile_url");
-    String email = rs.getString("email");
+    return map(rs, "");
+  }
+
+  /** {@link #COLUMNS} selected as {@code prefix + column}, for a row joined to other tables. */
+  static String columns(String table, String prefix) {
+    return Arrays.stream(COLUMNS.split(", "))
+        .map(c -> table + "." + c + " AS " + prefix + c)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** A prospect read from columns named {@code prefix + column}. */
+  static Prospect map(ResultSet rs, String prefix) throws SQLException {
+    String url = rs.getString(prefix + "profile_url");
+    String email = rs.getString(prefix + "email");
     ProspectProfile profile =
         new ProspectProfile(
-            rs.getString("first_name"),
-            rs.getString("last_name"),
+            rs.getString(prefix + "first_name"),
+            rs.getString(prefix + "last_name"),
             url == null ? null : new ProfileUrl(url),
-            rs.getString("title"),
-            Seniority.valueOf(rs.getString("seniority")),
-            rs.getString("company"),
+            rs.getString(prefix + "title"),
+            Seniority.valueOf(rs.getString(prefix + "seniority")),
+            rs.getString(prefix + "company"),
             email == null ? null : new EmailAddress(email),
-            rs.getString("location"),
-            decodeTags(rs.getString("tags")),
-            ActivityLevel.valueOf(rs.getString("activity")),
-            ConnectionDegree.valueOf(rs.getString("degree")),
-            rs.getBoolean("open_profile"));
+            rs.getString(prefix + "location"),
+            decodeTags(rs.getString(prefix + "tags")),
+            ActivityLevel.valueOf(rs.getString(prefix + "activity")),
+            ConnectionDegree.valueOf(rs.getString(prefix + "degree")),
+            rs.getBoolean(prefix + "open_profile"));
     return new Prospect(
-        rs.getLong("id"),
+        rs.getLong(prefix + "id"),
         profile,
-        rs.getBoolean("do_not_contact"),
-        Instants.read(rs, "created_at"),
-        Instants.read(rs, "updated_at"));
+        rs.getBoolean(prefix + "do_not_contact"),
+        Instants.read(rs, prefix + "created_at"),
+        Instants.read(rs, prefix + "updated_at"));
   }
 
   /** Binds a profile's columns by name, for {@link #INSERT} and {@link #UPDATE}. */

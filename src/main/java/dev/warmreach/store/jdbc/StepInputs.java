@@ -1,6 +1,7 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.store.jdbc.VersionedStates.Versioned;
@@ -8,23 +9,28 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What an engine step reads before it decides, in one query: the enrollment, its prospect's history
- * and its account's state, each with its version. On PostgreSQL every statement is a round trip,
- * and a step made three of these. Runs in the caller's transaction.
+ * What an engine step reads before it decides, in one query: the enrollment, its prospect with
+ * their history, and its account's state, each state with its version. On PostgreSQL every
+ * statement is a round trip, and a step made four of these. Runs in the caller's transaction.
  *
  * @param history the prospect's history, or {@code null} when none is stored
  * @param account the account's state, or {@code null} when none is stored
  */
 record StepInputs(
-    Enrollment enrollment, Versioned<ProspectHistory> history, Versioned<AccountState> account) {
+    Enrollment enrollment,
+    Prospect prospect,
+    Versioned<ProspectHistory> history,
+    Versioned<AccountState> account) {
 
   private static final String SQL =
       "SELECT "
           + prefixed(EnrollmentRows.COLUMNS)
+          + ", "
+          + ProspectRows.columns("p", "p_")
           + ", h.state AS history_state, h.version AS history_version, a.state AS account_state,"
-          + " a.version AS account_version FROM enrollment e LEFT JOIN prospect_history h ON"
-          + " h.prospect_id = e.prospect_id LEFT JOIN account_state a ON a.account ="
-          + " e.sender_account WHERE e.id = :id";
+          + " a.version AS account_version FROM enrollment e JOIN prospect p ON p.id ="
+          + " e.prospect_id LEFT JOIN prospect_history h ON h.prospect_id = e.prospect_id"
+          + " LEFT JOIN account_state a ON a.account = e.sender_account WHERE e.id = :id";
 
   static Optional<StepInputs> find(Handle h, long enrollmentId) {
     return h.createQuery(SQL)
@@ -36,6 +42,7 @@ record StepInputs(
               String account = rs.getString("account_state");
               return new StepInputs(
                   e,
+                  ProspectRows.map(rs, "p_"),
                   history == null
                       ? null
                       : new Versioned<>(StateJson.history(history), rs.getLong("history_version")),
