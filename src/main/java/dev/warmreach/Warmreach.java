@@ -305,7 +305,7 @@ public final class Warmreach implements AutoCloseable {
   }
 
   public ProspectImport prospectImport() {
-    return new ProspectImport(store.prospects());
+    return new ProspectImport(store.prospects(), store.doNotContact());
   }
 
   @Override

@@ -202,6 +202,16 @@ final class ImportCommand implements Callable<Integer> {
     out.printf(
         "  rows: %,d read, %,d invalid, %,d duplicates merged%n",
         report.rows(), report.problems().size(), report.duplicates());
+    if (report.hiddenMembers() > 0) {
+      out.printf(
+          "  %,d hidden members left out (LinkedIn shows no name, URL or email for them)%n",
+          report.hiddenMembers());
+    }
+    if (report.unsubscribed() > 0) {
+      out.printf(
+          "  %,d unsubscribed from all email: their addresses are on the do-not-contact list%n",
+          report.unsubscribed());
+    }
     out.printf(
         "  people: %,d new, %,d updated, %,d unchanged, %,d kept out (do-not-contact)%n",
         report.write().created(),
@@ -232,6 +242,8 @@ final class ImportCommand implements Callable<Integer> {
       List<String> ignoredColumns,
       long rows,
       int duplicates,
+      int hiddenMembers,
+      int unsubscribed,
       int invalidCount,
       List<RowProblem> invalid,
       boolean stored,
@@ -250,6 +262,8 @@ final class ImportCommand implements Callable<Integer> {
           r.ignoredColumns(),
           r.rows(),
           r.duplicates(),
+          r.hiddenMembers(),
+          r.unsubscribed(),
           r.problems().size(),
           r.problems(),
           r.stored(),

@@ -23,15 +23,16 @@ final class ColumnMap {
   }
 
   /**
-   * Maps {@code headers} using known names and {@code overrides} (column name to field, matched
-   * ignoring case and surrounding spaces).
+   * Maps {@code headers} using the names known in {@code format} and {@code overrides} (column name
+   * to field, matched ignoring case and surrounding spaces).
    *
    * @throws UserError when an override names a column the file does not have
    */
-  static ColumnMap of(List<String> headers, Map<String, ProspectField> overrides) {
+  static ColumnMap of(
+      List<String> headers, ImportFormat format, Map<String, ProspectField> overrides) {
     ProspectField[] fields = new ProspectField[headers.size()];
     for (int i = 0; i < headers.size(); i++) {
-      ProspectField known = ImportFormat.fieldFor(headers.get(i));
+      ProspectField known = format.field(headers.get(i));
       fields[i] = known == null ? ProspectField.IGNORE : known;
     }
     boolean[] overridden = new boolean[headers.size()];

@@ -18,7 +18,7 @@ final class FieldLengths {
       case EMAIL -> 320;
       case PROFILE_URL -> 2_000;
       case TAGS -> 1_000;
-      case ACTIVITY, DEGREE, OPEN_PROFILE -> 50;
+      case ACTIVITY, DEGREE, OPEN_PROFILE, UNSUBSCRIBED -> 50;
       case IGNORE -> Integer.MAX_VALUE;
     };
   }

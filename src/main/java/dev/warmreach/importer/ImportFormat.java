@@ -11,11 +11,14 @@ import java.util.Set;
  * writes; {@link #GENERIC} knows the common names and takes the rest through {@code --map}.
  */
 public enum ImportFormat {
-  /** LinkedIn's own Connections export: everyone in it is a 1st-degree connection. */
+  /**
+   * LinkedIn's own Connections export: everyone in it is a 1st-degree connection. Exports made
+   * before 2023 have no URL column, so the signature leaves it out.
+   */
   LINKEDIN(
       "linkedin",
       "LinkedIn Connections export",
-      Set.of("firstname", "lastname", "url", "connectedon"),
+      Set.of("firstname", "lastname", "connectedon"),
       ConnectionDegree.FIRST),
   /** Sales Navigator-style lead lists. */
   SALESNAV(
@@ -64,6 +67,7 @@ public enum ImportFormat {
           Map.entry("companyname", ProspectField.COMPANY),
           Map.entry("currentcompany", ProspectField.COMPANY),
           Map.entry("accountname", ProspectField.COMPANY),
+          Map.entry("associatedcompany", ProspectField.COMPANY),
           Map.entry("account", ProspectField.COMPANY),
           Map.entry("organization", ProspectField.COMPANY),
           Map.entry("organisation", ProspectField.COMPANY),
@@ -75,6 +79,7 @@ public enum ImportFormat {
           Map.entry("geography", ProspectField.LOCATION),
           Map.entry("city", ProspectField.LOCATION),
           Map.entry("stateregion", ProspectField.LOCATION),
+          Map.entry("state", ProspectField.LOCATION),
           Map.entry("countryregion", ProspectField.LOCATION),
           Map.entry("country", ProspectField.LOCATION),
           Map.entry("tags", ProspectField.TAGS),
@@ -84,7 +89,9 @@ public enum ImportFormat {
           Map.entry("linkedinactivity", ProspectField.ACTIVITY),
           Map.entry("degree", ProspectField.DEGREE),
           Map.entry("connectiondegree", ProspectField.DEGREE),
-          Map.entry("openprofile", ProspectField.OPEN_PROFILE));
+          Map.entry("openprofile", ProspectField.OPEN_PROFILE),
+          Map.entry("unsubscribedfromallemail", ProspectField.UNSUBSCRIBED),
+          Map.entry("unsubscribed", ProspectField.UNSUBSCRIBED));
 
   private final String cliName;
   private final String description;
@@ -117,6 +124,24 @@ public enum ImportFormat {
   /** The field a column holds by its name, if Warmreach knows the name. */
   static ProspectField fieldFor(String header) {
     return COMMON_NAMES.get(normalise(header));
+  }
+
+  /**
+   * The field a column of this format holds, if Warmreach knows it. HubSpot's "Degree" is the
+   * contact's education, not how far they are in the user's network, so it is left out there.
+   */
+  ProspectField field(String header) {
+    ProspectField field = fieldFor(header);
+    return this == HUBSPOT && field == ProspectField.DEGREE ? null : field;
+  }
+
+  /**
+   * Whether a row with no name, URL or email is a member the export hides (LinkedIn writes only the
+   * date it connected for members who hide their details or left), to be left out and counted
+   * rather than refused.
+   */
+  boolean hasHiddenMembers() {
+    return this == LINKEDIN;
   }
 
   /**

@@ -11,6 +11,9 @@ import java.util.Map;
  *
  * @param rows data rows read (the header and any preamble not counted)
  * @param duplicates rows that repeated an earlier row's person and were merged into it
+ * @param hiddenMembers rows of members the export hides (no name, URL or email), left out
+ * @param unsubscribed addresses the file marks as unsubscribed from all email, put on the
+ *     do-not-contact list when stored
  * @param problems every invalid row, in file order
  * @param write what the store did; all zero when nothing was stored
  */
@@ -23,6 +26,8 @@ public record ImportReport(
     List<String> ignoredColumns,
     long rows,
     int duplicates,
+    int hiddenMembers,
+    int unsubscribed,
     List<RowProblem> problems,
     boolean stored,
     ProspectWrite write) {
@@ -35,6 +40,6 @@ public record ImportReport(
 
   /** Rows that could be imported. */
   public long validRows() {
-    return rows - problems.size();
+    return rows - hiddenMembers - problems.size();
   }
 }

@@ -19,6 +19,11 @@ public enum ProspectField {
   ACTIVITY("activity"),
   DEGREE("degree"),
   OPEN_PROFILE("openProfile"),
+  /**
+   * Whether the person unsubscribed from all email (a CRM's flag): yes puts their address on the
+   * do-not-contact list.
+   */
+  UNSUBSCRIBED("unsubscribed"),
   /** A column to leave out. */
   IGNORE("ignore");
 

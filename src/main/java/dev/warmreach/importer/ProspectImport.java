@@ -3,8 +3,10 @@ package dev.warmreach.importer;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.ProspectWrite;
 import dev.warmreach.store.Prospects;
 import java.io.IOException;
@@ -28,9 +30,11 @@ public final class ProspectImport {
   private static final int HEADER_SEARCH_LINES = 30;
 
   private final Prospects prospects;
+  private final DoNotContactList doNotContact;
 
-  public ProspectImport(Prospects prospects) {
+  public ProspectImport(Prospects prospects, DoNotContactList doNotContact) {
     this.prospects = prospects;
+    this.doNotContact = doNotContact;
   }
 
   /**
@@ -47,6 +51,14 @@ public final class ProspectImport {
     Parsed parsed = parse(csv, options, progress);
     boolean store = parsed.problems().isEmpty() || options.skipInvalid();
     ProspectWrite write = new ProspectWrite(0, 0, 0, 0);
+    if (store) {
+      // Listed before the people are saved, so that they are kept out of the campaigns; should
+      // saving fail, the list errs on the side of not writing to someone who asked not to hear.
+      for (EmailAddress email : parsed.unsubscribed()) {
+        doNotContact.addDoNotContact(
+            null, email, "unsubscribed from all email in " + parsed.format().description());
+      }
+    }
     if (store && !parsed.valid().isEmpty()) {
       progress.advanced("storing", 0, parsed.valid().size());
       write = prospects.saveProspects(parsed.valid());
@@ -102,6 +114,8 @@ public final class ProspectImport {
       ColumnMap columns,
       long rows,
       int duplicates,
+      int hidden,
+      List<EmailAddress> unsubscribed,
       List<RowProblem> problems,
       List<ProspectProfile> valid) {
 
@@ -115,6 +129,8 @@ public final class ProspectImport {
           columns.ignoredColumns(),
           rows,
           duplicates,
+          hidden,
+          unsubscribed.size(),
           problems,
           stored,
           write);
@@ -125,16 +141,18 @@ public final class ProspectImport {
       CsvFile csv, CsvReader<CsvRecord> reader, ImportOptions options, ImportProgress progress) {
     var records = reader.iterator();
     CsvRecord header = findHeader(csv.path(), records, options);
-    ColumnMap columns = ColumnMap.of(header.getFields(), options.columnMap());
     ImportFormat format =
         options.format() != null ? options.format() : ImportFormat.detect(header.getFields());
+    ColumnMap columns = ColumnMap.of(header.getFields(), format, options.columnMap());
     requireIdentity(csv.path(), columns);
-    RowReader rows = new RowReader(columns, format.impliedDegree(), options.tags());
+    RowReader rows = new RowReader(columns, format, options.tags());
 
     Map<String, ProspectProfile> people = new LinkedHashMap<>();
     List<RowProblem> problems = new ArrayList<>();
     long count = 0;
     int duplicates = 0;
+    int hidden = 0;
+    Map<String, EmailAddress> unsubscribed = new LinkedHashMap<>();
     long totalLines = csv.lineCount();
     while (records.hasNext()) {
       CsvRecord record = records.next();
@@ -143,11 +161,19 @@ public final class ProspectImport {
       }
       count++;
       RowReader.Read read = rows.read(record.getStartingLineNumber(), record.getFields());
-      if (read.problem() != null) {
+      if (read.hidden()) {
+        hidden++;
+      } else if (read.problem() != null) {
         problems.add(read.problem());
-      } else if (people.merge(key(read.profile()), read.profile(), ProspectProfile::updatedBy)
-          != read.profile()) {
-        duplicates++;
+      } else {
+        if (read.unsubscribed() && read.profile().email() != null) {
+          EmailAddress email = read.profile().email();
+          unsubscribed.putIfAbsent(email.value().toLowerCase(Locale.ROOT), email);
+        }
+        if (people.merge(key(read.profile()), read.profile(), ProspectProfile::updatedBy)
+            != read.profile()) {
+          duplicates++;
+        }
       }
       if (count % 5_000 == 0) {
         progress.advanced("reading", record.getStartingLineNumber(), totalLines);
@@ -156,7 +182,16 @@ public final class ProspectImport {
     progress.advanced("reading", totalLines, totalLines);
     List<ProspectProfile> valid = mergeEmailOnly(people);
     duplicates += people.size() - valid.size();
-    return new Parsed(csv, format, columns, count, duplicates, problems, valid);
+    return new Parsed(
+        csv,
+        format,
+        columns,
+        count,
+        duplicates,
+        hidden,
+        List.copyOf(unsubscribed.values()),
+        problems,
+        valid);
   }
 
   private static CsvRecord findHeader(

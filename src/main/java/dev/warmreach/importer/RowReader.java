@@ -17,16 +17,26 @@ import java.util.TreeSet;
 /** Turns one data row into a prospect profile, or into the reasons it cannot be one. */
 final class RowReader {
 
-  /** A row read: exactly one of profile and problem is set. */
-  record Read(ProspectProfile profile, RowProblem problem) {}
+  /**
+   * A row read: a profile (with whether the person unsubscribed from all email), a problem, or
+   * neither for a member the export hides.
+   */
+  record Read(ProspectProfile profile, RowProblem problem, boolean unsubscribed) {
+
+    static final Read HIDDEN = new Read(null, null, false);
+
+    boolean hidden() {
+      return profile == null && problem == null;
+    }
+  }
 
   private final ColumnMap columns;
-  private final ConnectionDegree impliedDegree;
+  private final ImportFormat format;
   private final Set<String> extraTags;
 
-  RowReader(ColumnMap columns, ConnectionDegree impliedDegree, Set<String> extraTags) {
+  RowReader(ColumnMap columns, ImportFormat format, Set<String> extraTags) {
     this.columns = columns;
-    this.impliedDegree = impliedDegree;
+    this.format = format;
     this.extraTags = Set.copyOf(extraTags);
   }
 
@@ -61,6 +71,14 @@ final class RowReader {
     }
     if (!reasons.isEmpty()) {
       return problem(line, String.join("; ", reasons));
+    }
+    if (format.hasHiddenMembers()
+        && row.get(ProspectField.FIRST_NAME).isEmpty()
+        && row.get(ProspectField.LAST_NAME).isEmpty()
+        && row.get(ProspectField.FULL_NAME).isEmpty()
+        && row.get(ProspectField.PROFILE_URL).isEmpty()
+        && row.get(ProspectField.EMAIL).isEmpty()) {
+      return Read.HIDDEN;
     }
     String first = row.get(ProspectField.FIRST_NAME);
     String last = row.get(ProspectField.LAST_NAME);
@@ -98,7 +116,8 @@ final class RowReader {
     }
     ActivityLevel activity = parseActivity(row.get(ProspectField.ACTIVITY), reasons);
     ConnectionDegree degree = parseDegree(row.get(ProspectField.DEGREE), reasons);
-    boolean openProfile = parseYesNo(row.get(ProspectField.OPEN_PROFILE), reasons);
+    boolean openProfile = parseYesNo(row.get(ProspectField.OPEN_PROFILE), "open profile", reasons);
+    boolean unsubscribed = parseYesNo(row.get(ProspectField.UNSUBSCRIBED), "unsubscribed", reasons);
     if (!reasons.isEmpty()) {
       return problem(line, String.join("; ", reasons));
     }
@@ -117,9 +136,10 @@ final class RowReader {
             row.get(ProspectField.LOCATION),
             tags,
             activity,
-            degree == ConnectionDegree.UNKNOWN ? impliedDegree : degree,
+            degree == ConnectionDegree.UNKNOWN ? format.impliedDegree() : degree,
             openProfile),
-        null);
+        null,
+        unsubscribed);
   }
 
   private static ActivityLevel parseActivity(String text, List<String> reasons) {
@@ -138,14 +158,14 @@ final class RowReader {
     return degree.orElse(ConnectionDegree.UNKNOWN);
   }
 
-  private static boolean parseYesNo(String text, List<String> reasons) {
+  private static boolean parseYesNo(String text, String field, List<String> reasons) {
     switch (text.toLowerCase(Locale.ROOT)) {
       case "", "no", "false", "n", "0":
         return false;
       case "yes", "true", "y", "1":
         return true;
       default:
-        reasons.add("open profile '" + text + "' should be yes or no");
+        reasons.add(field + " '" + text + "' should be yes or no");
         return false;
     }
   }
@@ -155,7 +175,7 @@ final class RowReader {
   }
 
   private static Read problem(long line, String reason) {
-    return new Read(null, new RowProblem(line, reason));
+    return new Read(null, new RowProblem(line, reason), false);
   }
 
   /** The row's values by field; several location columns join into one place. */

@@ -45,7 +45,7 @@ class ProspectImportTest {
   @BeforeEach
   void openStore() {
     store = JdbcStore.openEmbedded(folder.resolve("home"), CLOCK);
-    prospectImport = new ProspectImport(store.prospects());
+    prospectImport = new ProspectImport(store.prospects(), store.doNotContact());
   }
 
   @AfterEach
@@ -54,6 +54,91 @@ class ProspectImportTest {
   }
 
   // --- LinkedIn Connections export ---------------------------------------------------------
+
+  @Test
+  void leavesOutAndCountsTheMembersALinkedInExportHidesAndStoresTheRest() {
+    // when a real-shaped export has rows such as ",,,,,,02 Jun 2022" for hidden or deleted members
+    ImportReport report = importFixture("linkedin-connections-hidden-members.csv");
+
+    // then they are counted, not refused, and the file is stored without --skip-invalid
+    assertThat(report.format()).isEqualTo(ImportFormat.LINKEDIN);
+    assertThat(report.rows()).isEqualTo(5);
+    assertThat(report.hiddenMembers()).isEqualTo(3);
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.validRows()).isEqualTo(2);
+    assertThat(report.stored()).isTrue();
+    assertThat(everyone())
+        .extracting(ProspectProfile::lastName)
+        .containsExactlyInAnyOrder("Schmidt", "Bell");
+  }
+
+  @Test
+  void aRowWithANameButNoWayToReachThemIsStillARealErrorInALinkedInExport() throws IOException {
+    // given a connection with a name but neither URL nor email: not a hidden member
+    Path file =
+        write(
+            "connections.csv",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                + "Anna,Schmidt,https://www.linkedin.com/in/anna-schmidt,,Vantacore,CEO,12 Mar"
+                + " 2024\n"
+                + "Marcus,Bell,,,Acme,VP Sales,04 Mar 2024\n",
+            UTF_8);
+
+    // when
+    ImportReport report = prospectImport.run(file, ImportOptions.defaults(), ImportProgress.NONE);
+
+    // then the file is refused, naming the row
+    assertThat(report.stored()).isFalse();
+    assertThat(report.hiddenMembers()).isZero();
+    assertThat(report.problems()).extracting(RowProblem::line).containsExactly(3L);
+    assertThat(everyone()).isEmpty();
+  }
+
+  @Test
+  void recognisesAConnectionsExportFromBefore2023WithoutAUrlColumn() {
+    // when
+    ImportReport report = importFixture("linkedin-connections-2022.csv");
+
+    // then it is LinkedIn's export: everyone in it is a 1st-degree connection
+    assertThat(report.format()).isEqualTo(ImportFormat.LINKEDIN);
+    assertThat(report.hiddenMembers()).isEqualTo(1);
+    assertThat(report.stored()).isTrue();
+    assertThat(everyone())
+        .extracting(ProspectProfile::degree)
+        .containsExactly(ConnectionDegree.FIRST, ConnectionDegree.FIRST);
+  }
+
+  @Test
+  void readsHubSpotsCompanyLocationAndUnsubscribesAndLeavesItsEducationDegreeOut() {
+    // when
+    ImportReport report = importFixture("hubspot-contacts-full.csv");
+
+    // then Associated Company is the company, City/State/Country one location, and the education
+    // "Degree" never becomes how far they are in the user's network
+    assertThat(report.format()).isEqualTo(ImportFormat.HUBSPOT);
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.columns()).doesNotContainKey("Degree");
+    assertThat(report.ignoredColumns()).contains("Degree");
+    ProspectProfile rachel = stored("https://www.linkedin.com/in/rachel-whitaker-4e2b17").profile();
+    assertThat(rachel.company()).isEqualTo("Harborview CRM");
+    assertThat(rachel.location()).isEqualTo("Boston, Massachusetts, United States");
+    assertThat(rachel.degree()).isEqualTo(ConnectionDegree.UNKNOWN);
+
+    // and the contact unsubscribed from all email is on the do-not-contact list, kept out
+    assertThat(report.unsubscribed()).isEqualTo(1);
+    assertThat(
+            store
+                .doNotContact()
+                .isDoNotContact(null, EmailAddress.parse("nathan@stacklane.dev").orElseThrow()))
+        .isTrue();
+    assertThat(
+            store
+                .doNotContact()
+                .isDoNotContact(
+                    null, EmailAddress.parse("rachel.whitaker@harborviewcrm.com").orElseThrow()))
+        .isFalse();
+    assertThat(report.write().keptOut()).isEqualTo(1);
+  }
 
   @Test
   void importsTheLinkedInConnectionsExportPastItsNotesPreamble() {

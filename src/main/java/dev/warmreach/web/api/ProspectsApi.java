@@ -222,6 +222,8 @@ public final class ProspectsApi {
     out.put("ignoredColumns", r.ignoredColumns());
     out.put("rows", r.rows());
     out.put("duplicates", r.duplicates());
+    out.put("hiddenMembers", r.hiddenMembers());
+    out.put("unsubscribed", r.unsubscribed());
     out.put("invalidCount", r.problems().size());
     out.put("invalid", r.problems());
     out.put("stored", r.stored());
