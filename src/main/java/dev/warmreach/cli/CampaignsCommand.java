@@ -333,10 +333,21 @@ final class CampaignsCommand implements Runnable {
       Warmreach app = parent.root.app();
       StoredCampaign c = find(app.campaigns(), name);
       CoachReport coach = app.campaignSetup().changeStatus(c, target(), app.clock().instant());
-      if (target() == Campaign.Status.ACTIVE) {
-        coach.printWarnings(spec.commandLine().getOut());
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("campaign", name);
+        result.put("status", target().name());
+        if (target() == Campaign.Status.ACTIVE) {
+          result.put("coach", coach.json());
+        }
+        Output.json(out, result);
+        return 0;
       }
-      spec.commandLine().getOut().println("Campaign " + name + " is now " + target() + ".");
+      if (target() == Campaign.Status.ACTIVE) {
+        coach.printWarnings(out);
+      }
+      out.println("Campaign " + name + " is now " + target() + ".");
       return 0;
     }
   }

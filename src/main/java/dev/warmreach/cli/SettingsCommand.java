@@ -82,6 +82,24 @@ final class SettingsCommand implements Runnable {
     }
   }
 
+  /** Says a setting was kept: a sentence, or with {@code --json} the setting as it now reads. */
+  void saved(
+      picocli.CommandLine.Model.CommandSpec spec,
+      String setting,
+      String describe,
+      String sentence) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (root.json()) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("setting", setting);
+      result.put("saved", true);
+      result.put("value", describe);
+      Output.json(out, result);
+    } else {
+      out.println(String.format(java.util.Locale.ROOT, sentence, describe));
+    }
+  }
+
   @Command(
       name = "smtp",
       mixinStandardHelpOptions = true,
@@ -160,7 +178,7 @@ final class SettingsCommand implements Runnable {
               unsubscribeMailto,
               unsubscribeUrl);
       parent.settings().save(smtp, parent.root.env());
-      spec.commandLine().getOut().println("Email steps will go out over " + smtp.describe() + ".");
+      parent.saved(spec, "smtp", smtp.describe(), "Email steps will go out over %s.");
       return 0;
     }
   }
@@ -187,7 +205,7 @@ final class SettingsCommand implements Runnable {
       OutboundSettings.Webhook webhook =
           new OutboundSettings.Webhook(url, secret.read(), secret.variable);
       parent.settings().save(webhook, parent.root.env());
-      spec.commandLine().getOut().println("Steps will be posted to " + webhook.describe() + ".");
+      parent.saved(spec, "webhook", webhook.describe(), "Steps will be posted to %s.");
       return 0;
     }
   }
@@ -240,9 +258,8 @@ final class SettingsCommand implements Runnable {
           new OutboundSettings.Bounces(
               host, port, tls, user, password.read(), password.variable, folder);
       parent.settings().save(bounces, parent.root.env());
-      spec.commandLine()
-          .getOut()
-          .println("Bounces will be read from " + bounces.describe() + " every 5 minutes.");
+      parent.saved(
+          spec, "bounces", bounces.describe(), "Bounces will be read from %s every 5 minutes.");
       return 0;
     }
   }
@@ -299,10 +316,16 @@ final class SettingsCommand implements Runnable {
     @Override
     public Integer call() {
       boolean removed = parent.settings().remove(name);
-      spec.commandLine()
-          .getOut()
-          .println(
-              removed ? "Removed the " + name + " setting." : "No " + name + " setting was set.");
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("setting", name);
+        result.put("removed", removed);
+        Output.json(out, result);
+        return 0;
+      }
+      out.println(
+          removed ? "Removed the " + name + " setting." : "No " + name + " setting was set.");
       return 0;
     }
   }

@@ -7,6 +7,8 @@ import dev.warmreach.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +18,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * The {@code warmreach} command: global options and the subcommands. A user's mistake prints one
  * line naming the input and the fix and exits 1; a stack trace appears only with {@code --debug}.
+ * With {@code --json} a failure is a JSON object on standard error instead: {@code {"error": …,
+ * "fix": …, "exit": N}}, so a script reads it as it reads the output.
  */
 @Command(
     name = "warmreach",
@@ -56,6 +60,7 @@ import picocli.CommandLine.ScopeType;
 public final class WarmreachCli implements Runnable {
 
   static final int USER_ERROR = 1;
+  static final int USAGE_ERROR = 2;
   static final int STORE_ERROR = 3;
   static final int BUG = 70;
 
@@ -112,8 +117,28 @@ public final class WarmreachCli implements Runnable {
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(java.time.Duration.class, new DurationOption());
+    // Read before parsing: a command line that does not parse must still answer in JSON.
+    boolean json = Arrays.asList(args).contains("--json");
     commandLine.setExecutionExceptionHandler(
-        (e, cmd, parseResult) -> report(e, root.debug, cmd.getErr()));
+        (e, cmd, parseResult) -> report(e, root.debug, json, cmd.getErr()));
+    if (json) {
+      commandLine.setParameterExceptionHandler(
+          (e, params) -> {
+            problem(
+                e.getCommandLine().getErr(),
+                e.getMessage(),
+                "see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help'",
+                USAGE_ERROR);
+            return USAGE_ERROR;
+          });
+      if (Arrays.asList(args).contains("--version")) {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("name", "warmreach");
+        version.put("version", Version.number());
+        Output.json(out, version);
+        return 0;
+      }
+    }
     try {
       return commandLine.execute(args);
     } finally {
@@ -123,21 +148,50 @@ public final class WarmreachCli implements Runnable {
     }
   }
 
-  private static int report(Exception e, boolean debug, PrintWriter err) {
+  private static int report(Exception e, boolean debug, boolean json, PrintWriter err) {
     if (debug) {
       e.printStackTrace(err);
     }
     if (e instanceof UserError) {
-      err.println("warmreach: " + e.getMessage());
+      if (json) {
+        String message = e.getMessage();
+        // Messages say what is wrong, then how to fix it, after the last "; ".
+        int fix = message.lastIndexOf("; ");
+        problem(
+            err,
+            fix < 0 ? message : message.substring(0, fix),
+            fix < 0 ? "" : message.substring(fix + 2),
+            USER_ERROR);
+      } else {
+        err.println("warmreach: " + e.getMessage());
+      }
       return USER_ERROR;
     }
     String hint = debug ? "" : " (run again with --debug for details)";
     if (e instanceof StoreException) {
-      err.println("warmreach: " + e.getMessage() + hint);
+      if (json) {
+        problem(
+            err, e.getMessage(), "check that the database is running and reachable", STORE_ERROR);
+      } else {
+        err.println("warmreach: " + e.getMessage() + hint);
+      }
       return STORE_ERROR;
     }
-    err.println("warmreach: unexpected error: " + e + hint + "; please report it");
+    if (json) {
+      problem(err, "unexpected error: " + e, "run again with --debug and report it", BUG);
+    } else {
+      err.println("warmreach: unexpected error: " + e + hint + "; please report it");
+    }
     return BUG;
+  }
+
+  /** A failure as scripts read it with {@code --json}, on standard error. */
+  private static void problem(PrintWriter err, String error, String fix, int exit) {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("error", error);
+    problem.put("fix", fix);
+    problem.put("exit", exit);
+    Output.json(err, problem);
   }
 
   @Override
@@ -195,8 +249,13 @@ public final class WarmreachCli implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+      return new String[] {"warmreach " + number()};
+    }
+
+    /** The version number alone. */
+    static String number() {
       String version = WarmreachCli.class.getPackage().getImplementationVersion();
-      return new String[] {"warmreach " + (version == null ? "development" : version)};
+      return version == null ? "development" : version;
     }
   }
 }
