@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,6 +115,9 @@ final class AccountsCommand implements Runnable {
         throw new UserError("an account named '" + name + "' exists already; choose another name");
       }
       PrintWriter out = spec.commandLine().getOut();
+      Optional<String> warning = aboveThePlan(account);
+      // On standard error, so that --json output stays one document.
+      warning.ifPresent(w -> spec.commandLine().getErr().println("warmreach: warning: " + w));
       if (parent.root.json()) {
         Output.json(out, AccountJson.of(account));
       } else {
@@ -133,6 +137,28 @@ final class AccountsCommand implements Runnable {
                 + ")");
       }
       return 0;
+    }
+
+    /**
+     * A weekly cap above what the plan is reported to allow (SPEC §1): LinkedIn restricts accounts
+     * that send many invitations, and the user should choose that knowingly.
+     */
+    static Optional<String> aboveThePlan(SenderAccount account) {
+      int safe = account.plan().weeklyInvitations();
+      if (account.weeklyInvitationCap() <= safe) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          account.weeklyInvitationCap()
+              + " invitations a week is above the "
+              + safe
+              + " that "
+              + account.plan()
+              + " accounts are reported to send safely (100–200 a week is what is widely"
+              + " reported); LinkedIn restricts accounts that send many unanswered invitations."
+              + " Keep it if you know the account takes it, or add it again with"
+              + " --weekly-invitations "
+              + safe);
     }
 
     private SenderAccount account() {

@@ -212,6 +212,24 @@ class WarmreachCliTest {
   }
 
   @Test
+  void aWeeklyCapAboveWhatThePlanIsReportedToAllowWarnsAndIsKept() throws Exception {
+    CliRun above =
+        CliRun.in(
+            home, "accounts", "add", "sdr-1", "--plan", "premium", "--weekly-invitations", "400");
+    CliRun within =
+        CliRun.in(
+            home, "accounts", "add", "sdr-2", "--plan", "premium", "--weekly-invitations", "120");
+
+    assertThat(above.exitCode).as(above.toString()).isZero();
+    assertThat(above.err)
+        .contains("warning: 400 invitations a week is above the 150 that PREMIUM accounts")
+        .contains("--weekly-invitations 150");
+    assertThat(above.out).contains("400 invitations a week");
+    assertThat(within.exitCode).isZero();
+    assertThat(within.err).isEmpty();
+  }
+
+  @Test
   void addsListsAndShowsAccountsWithPlanDefaults() throws Exception {
     CliRun add =
         CliRun.in(
