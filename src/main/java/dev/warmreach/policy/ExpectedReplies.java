@@ -1,6 +1,8 @@
 package dev.warmreach.policy;
 
 import dev.warmreach.domain.Channel;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +29,11 @@ final class ExpectedReplies {
   /** Acceptance under which a request hurts the account's standing more than it earns. */
   static final double TOO_LOW_TO_ASK = 0.10;
 
+  /** How long a prospect best reached by InMail waits for the month's credits, at most. */
+  static final Duration LONGEST_WAIT_FOR_CREDITS = Duration.ofDays(35);
+
+  private static final Duration LOOK_AGAIN = Duration.ofDays(7);
+
   private ExpectedReplies() {}
 
   /**
@@ -48,6 +55,17 @@ final class ExpectedReplies {
             && !(warm && figures.high(LearnedRate.ACCEPTANCE_WARM) >= WOULD_ACCEPT);
     String who = segment.label();
     List<String> reasons = new ArrayList<>();
+    if (!inmailAllowed && inmail > request && waitsForCredits(in, warm)) {
+      reasons.add(
+          who
+              + " answer InMails "
+              + figures.quote(LearnedRate.INMAIL_REPLY)
+              + " vs "
+              + figures.quote(acceptance)
+              + " acceptance");
+      reasons.add("no InMail credits left: waiting for the month's credits rather than a request");
+      return new Decision.Wait(in.now().plus(LOOK_AGAIN), reasons);
+    }
     if (inmailAllowed && inmail > request) {
       reasons.add(
           who
@@ -60,7 +78,8 @@ final class ExpectedReplies {
       reasons.add(Eligibility.credits(in));
       return new Decision.Send(Channel.INMAIL, false, reasons);
     }
-    if (figures.high(acceptance) < TOO_LOW_TO_ASK) {
+    // A request still helps a later email land (SPEC §1), so it is kept where an email can follow.
+    if (figures.high(acceptance) < TOO_LOW_TO_ASK && !in.prospect().hasEmail()) {
       reasons.add(
           who
               + " accept requests "
@@ -104,6 +123,22 @@ final class ExpectedReplies {
     List<String> reasons = new ArrayList<>(playbook.reasons());
     reasons.add(reasons.size() - 1, answer);
     return new Decision.Send(Channel.INMAIL, false, reasons);
+  }
+
+  /**
+   * Whether an InMail is ruled out only by the credits running out, and the prospect has not been
+   * kept waiting for them long: then the month's credits are worth waiting for.
+   */
+  private static boolean waitsForCredits(DecisionInput in, boolean warm) {
+    if (warm
+        || !in.plan().canSendInmail()
+        || in.history().inmailsSent() > 0
+        || in.creditsLeft() > 0
+        || in.history().lastTouchAt() == null) {
+      return false;
+    }
+    Instant since = in.history().lastTouchAt(); // the warm-up that opened the sequence
+    return in.now().isBefore(since.plus(LONGEST_WAIT_FOR_CREDITS));
   }
 
   /** Replies an InMail earns, less the credit's worth unless it comes back or none is needed. */
