@@ -18,7 +18,7 @@ public final class Adaptive implements ChannelPolicy {
   public static final String NAME = "adaptive";
 
   /** A belief wider than this (its 95% interval) is sampled rather than taken at its mean. */
-  static final double EXPLORE_WIDTH = 0.12;
+  static final double EXPLORE_WIDTH = 0.20;
 
   private final ChannelPolicy playbook = new Playbook();
   private final Supplier<LearnedRates> rates;
@@ -67,9 +67,23 @@ public final class Adaptive implements ChannelPolicy {
     return in.prospect().profileUrl().value().hashCode();
   }
 
-  /** A segment's learned figures, drawn from while they are uncertain. */
-  private record Learned(LearnedRates rates, Segment segment, Draws draws, long prospect)
-      implements Figures {
+  /**
+   * A segment's learned figures, drawn from while they are uncertain. Used for one decision; it
+   * remembers whether it drew, to say so.
+   */
+  private static final class Learned implements Figures {
+    private final LearnedRates rates;
+    private final Segment segment;
+    private final Draws draws;
+    private final long prospect;
+    private boolean drew;
+
+    Learned(LearnedRates rates, Segment segment, Draws draws, long prospect) {
+      this.rates = rates;
+      this.segment = segment;
+      this.draws = draws;
+      this.prospect = prospect;
+    }
 
     @Override
     public double value(LearnedRate rate) {
@@ -77,6 +91,7 @@ public final class Adaptive implements ChannelPolicy {
       if (!uncertain(belief)) {
         return belief.mean();
       }
+      drew = true;
       int salt = 2 * rate.ordinal();
       return belief.sample(draws.unit(prospect, salt), draws.unit(prospect, salt + 1));
     }
@@ -102,12 +117,7 @@ public final class Adaptive implements ChannelPolicy {
 
     @Override
     public boolean exploring() {
-      for (LearnedRate rate : LearnedRate.values()) {
-        if (uncertain(rates.belief(segment, rate))) {
-          return true;
-        }
-      }
-      return false;
+      return drew;
     }
 
     private static boolean uncertain(Beta belief) {

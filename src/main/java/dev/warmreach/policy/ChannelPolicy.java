@@ -16,7 +16,7 @@ public interface ChannelPolicy {
   Decision decide(DecisionInput input);
 
   /** The policies a campaign can run, by name. */
-  List<String> NAMES = List.of("playbook", "connect-only", "inmail-first", Adaptive.NAME);
+  List<String> NAMES = List.of("playbook", "connect-only", "inmail-first");
 
   /** The policies a forecast can run: those and the oracle, which reads the scenario's truth. */
   List<String> FORECAST_NAMES =
@@ -28,12 +28,12 @@ public interface ChannelPolicy {
       case "playbook" -> new Playbook();
       case "connect-only" -> new ConnectOnly();
       case "inmail-first" -> new InmailFirst();
-      // Nothing learned yet: the playbook's priors, until a caller supplies learned rates.
-      case Adaptive.NAME -> new Adaptive(() -> LearnedRates.PRIORS, new Draws(0));
-      case Oracle.NAME ->
+      // The forecast builds these two itself: they learn from, or read, the simulated network.
+      case Adaptive.NAME, Oracle.NAME ->
           throw new UserError(
-              "policy 'oracle' reads a forecast scenario's truth, so only 'warmreach forecast'"
-                  + " runs it; use one of "
+              "policy '"
+                  + name
+                  + "' runs in 'warmreach forecast' only for now; a campaign uses one of "
                   + String.join(", ", NAMES));
       default ->
           throw new UserError(
