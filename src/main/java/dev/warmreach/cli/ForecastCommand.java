@@ -51,7 +51,8 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(
       names = "--policy",
       paramLabel = "POLICY",
-      description = "Override the scenario's policy: playbook, connect-only or inmail-first.")
+      description =
+          "Override the scenario's policy: playbook, connect-only, inmail-first, adaptive or oracle.")
   String policy;
 
   @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's random seed.")
@@ -61,12 +62,12 @@ final class ForecastCommand implements Callable<Integer> {
   public Integer call() {
     Scenario scenario = ScenarioFile.read(scenarioFile);
     if (policy != null) {
-      if (!ChannelPolicy.NAMES.contains(policy)) {
+      if (!ChannelPolicy.FORECAST_NAMES.contains(policy)) {
         throw new UserError(
             "--policy '"
                 + policy
                 + "' is not a policy; use "
-                + String.join(", ", ChannelPolicy.NAMES));
+                + String.join(", ", ChannelPolicy.FORECAST_NAMES));
       }
       scenario = scenario.withPolicy(policy);
     }

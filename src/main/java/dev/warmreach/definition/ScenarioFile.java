@@ -78,10 +78,13 @@ public final class ScenarioFile {
     Instant start = start(root);
     int weeks = root.integer("weeks", 12, 1, MAX_WEEKS);
     String policy = root.text("policy", "playbook");
-    if (!ChannelPolicy.NAMES.contains(policy)) {
+    if (!ChannelPolicy.FORECAST_NAMES.contains(policy)) {
       throw root.get("policy")
           .invalid(
-              "'" + policy + "' is not a policy; use " + String.join(", ", ChannelPolicy.NAMES));
+              "'"
+                  + policy
+                  + "' is not a policy; use "
+                  + String.join(", ", ChannelPolicy.FORECAST_NAMES));
     }
     List<Scenario.Account> accounts = new ArrayList<>();
     Set<String> ids = new HashSet<>();

@@ -15,8 +15,12 @@ public interface ChannelPolicy {
 
   Decision decide(DecisionInput input);
 
-  /** The built-in policies by name. */
+  /** The policies a campaign can run, by name. */
   List<String> NAMES = List.of("playbook", "connect-only", "inmail-first");
+
+  /** The policies a forecast can run: those and the oracle, which reads the scenario's truth. */
+  List<String> FORECAST_NAMES =
+      List.of("playbook", "connect-only", "inmail-first", Adaptive.NAME, Oracle.NAME);
 
   /** The built-in policy called {@code name}. */
   static ChannelPolicy named(String name) {
@@ -24,6 +28,13 @@ public interface ChannelPolicy {
       case "playbook" -> new Playbook();
       case "connect-only" -> new ConnectOnly();
       case "inmail-first" -> new InmailFirst();
+      // The forecast builds these two itself: they learn from, or read, the simulated network.
+      case Adaptive.NAME, Oracle.NAME ->
+          throw new UserError(
+              "policy '"
+                  + name
+                  + "' runs in 'warmreach forecast' only for now; a campaign uses one of "
+                  + String.join(", ", NAMES));
       default ->
           throw new UserError(
               "policy '" + name + "' is not known; use one of " + String.join(", ", NAMES));

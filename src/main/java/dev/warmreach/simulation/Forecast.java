@@ -12,7 +12,15 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.message.CampaignMessages;
 import dev.warmreach.message.Coach;
+import dev.warmreach.policy.Adaptive;
 import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.policy.Draws;
+import dev.warmreach.policy.Evidence;
+import dev.warmreach.policy.KnownRates;
+import dev.warmreach.policy.LearnedRate;
+import dev.warmreach.policy.LearnedRates;
+import dev.warmreach.policy.Oracle;
+import dev.warmreach.policy.Segment;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.quota.CreditLedger;
@@ -93,16 +101,26 @@ public final class Forecast {
   private final java.util.Set<String> sampledKinds = new java.util.HashSet<>();
   private final Violations violations;
 
+  /** What the adaptive policy has observed so far; it never sees {@link #truths}. */
+  private final boolean learning;
+
+  private final Segment[] segments;
+  private LearnedRates learned = LearnedRates.PRIORS;
+  private final Map<String, KnownRates> truthBySegment = new java.util.HashMap<>();
+
   /** A forecast of {@code scenario}, its campaign's messages judged by {@code coach}. */
   public Forecast(Scenario scenario, Coach coach) {
     this.scenario = scenario;
+    this.learning = scenario.policy().equals(Adaptive.NAME);
+    for (Scenario.Segment segment : scenario.segments()) {
+      truthBySegment.putIfAbsent(segment.name(), known(segment.truth()));
+    }
     this.engine =
         scenario
             .campaign()
-            .engine(
-                ChannelPolicy.named(scenario.policy()),
-                CampaignMessages.of(scenario.campaign(), coach));
+            .engine(policy(scenario), CampaignMessages.of(scenario.campaign(), coach));
     int n = scenario.prospects();
+    this.segments = new Segment[n];
     this.network = new SimulatedNetwork(scenario.seed(), n);
     this.end = scenario.start().plus(Duration.ofDays(7L * scenario.weeks()));
     this.prospects = new ProspectState[n];
@@ -120,6 +138,49 @@ public final class Forecast {
     for (Channel channel : Channel.values()) {
       sent.put(channel, 0L);
       replies.put(channel, 0L);
+    }
+  }
+
+  private ChannelPolicy policy(Scenario scenario) {
+    return switch (scenario.policy()) {
+      case Adaptive.NAME -> new Adaptive(() -> learned, new Draws(scenario.seed()));
+      // Each simulated prospect's company is its segment's name (see populate).
+      case Oracle.NAME -> new Oracle(profile -> truthBySegment.get(profile.company()));
+      default -> ChannelPolicy.named(scenario.policy());
+    };
+  }
+
+  /** A segment's truth as the oracle's objective reads it. */
+  private static KnownRates known(Truth truth) {
+    return new KnownRates(
+        truth.acceptNote(),
+        Math.min(0.95, truth.acceptNote() * truth.warmMultiplier()),
+        truth.noteReply() + (1 - truth.noteReply()) * truth.dmReply(),
+        truth.inmailReply(),
+        truth.emailReply());
+  }
+
+  /** An outcome the adaptive policy may learn from: a touch sent, or one that succeeded. */
+  private void observe(int i, Channel channel, boolean succeeded) {
+    if (!learning) {
+      return;
+    }
+    LearnedRate rate =
+        switch (channel) {
+          case CONNECT ->
+              prospects[i].history().engaged()
+                  ? LearnedRate.ACCEPTANCE_WARM
+                  : LearnedRate.ACCEPTANCE_COLD;
+          case DM -> LearnedRate.REPLY_AFTER_ACCEPTANCE;
+          case INMAIL -> LearnedRate.INMAIL_REPLY;
+          case EMAIL -> LearnedRate.EMAIL_REPLY;
+          case ENGAGE -> null;
+        };
+    if (rate != null) {
+      Evidence own = learned.own();
+      learned =
+          LearnedRates.of(
+              succeeded ? own.succeeded(segments[i], rate) : own.sent(segments[i], rate));
     }
   }
 
@@ -193,6 +254,7 @@ public final class Forecast {
     for (Scenario.Segment segment : scenario.segments()) {
       Scenario.ProspectShape shape = segment.prospect();
       Seniority seniority = Seniority.fromTitle(shape.title()); // the same for the whole segment
+      Segment learnedAs = null;
       for (int k = 0; k < segment.count(); k++, index++) {
         ProspectProfile profile =
             new ProspectProfile(
@@ -210,6 +272,10 @@ public final class Forecast {
                 shape.activity(),
                 shape.degree(),
                 shape.openProfile());
+        if (learnedAs == null) {
+          learnedAs = Segment.of(profile, scenario.campaign().settings());
+        }
+        segments[index] = learnedAs;
         boolean dnc = Jitter.unit(scenario.seed(), index, 99) < shape.doNotContact();
         prospects[index] =
             new ProspectState(index, profile, dnc, ProspectHistory.start(shape.degree()));
@@ -281,6 +347,7 @@ public final class Forecast {
   private void sent(int i, int a, Command.Send send, Instant now) {
     Channel channel = send.channel();
     sent.merge(channel, 1L, Long::sum);
+    observe(i, channel, false);
     if (channel == Channel.CONNECT) {
       // What later messages may say: they follow up on, or thank for, a request that went out.
       prospects[i] = prospects[i].with(prospects[i].facts().withRequestSent(now));
@@ -321,6 +388,7 @@ public final class Forecast {
           return; // withdrawn before they got to it
         }
         accepted++;
+        observe(i, Channel.CONNECT, true);
         prospects[i] = p.with(p.history().withConnection(Connection.ACCEPTED));
         accounts[a] = accounts[a].answered(i, true, now);
       }
@@ -337,6 +405,9 @@ public final class Forecast {
           return;
         }
         replies.merge(channel, 1L, Long::sum);
+        if (channel != Channel.CONNECT) {
+          observe(i, channel, true); // a reply to the note is not a reply to a message
+        }
         prospects[i] = p.with(p.history().withReply());
         if (channel == Channel.INMAIL) {
           accounts[a] = accounts[a].responded(i, now);

@@ -97,12 +97,14 @@ class ForecastCommandTest {
     CliRun run = CliRun.run(Map.of(), "forecast", "--scenario", bad.toString());
     CliRun unknownPolicy =
         CliRun.run(
-            Map.of(), "forecast", "--scenario", "examples/default.json", "--policy", "oracle");
+            Map.of(), "forecast", "--scenario", "examples/default.json", "--policy", "orcale");
 
     assertThat(run.exitCode).isEqualTo(1);
     assertThat(run.err.strip().lines()).hasSize(1);
     assertThat(run.err).contains("bad.json").contains("segments: needs at least one segment");
     assertThat(unknownPolicy.exitCode).isEqualTo(1);
-    assertThat(unknownPolicy.err).contains("--policy 'oracle' is not a policy");
+    assertThat(unknownPolicy.err)
+        .contains("--policy 'orcale' is not a policy")
+        .contains("adaptive, oracle");
   }
 }

@@ -60,6 +60,30 @@ class ForecastTest {
   }
 
   @Test
+  void whereThePlaybookIsWrongTheAdaptivePolicyLearnsItAndTheSameSeedRepeatsIt() {
+    Scenario scenario =
+        ScenarioFile.read(Path.of("examples/wrong-playbook/managers-answer-inmail.json"));
+
+    ForecastResult playbook = new Forecast(scenario, Engines.COACH).run(Forecast.Progress.NONE);
+    ForecastResult adaptive =
+        new Forecast(scenario.withPolicy("adaptive"), Engines.COACH).run(Forecast.Progress.NONE);
+    ForecastResult again =
+        new Forecast(scenario.withPolicy("adaptive"), Engines.COACH).run(Forecast.Progress.NONE);
+    ForecastResult oracle =
+        new Forecast(scenario.withPolicy("oracle"), Engines.COACH).run(Forecast.Progress.NONE);
+
+    long adaptiveReplies = adaptive.replies().get("total");
+    assertThat(adaptiveReplies).isGreaterThan(playbook.replies().get("total") * 115 / 100);
+    assertThat(adaptiveReplies).isGreaterThan(oracle.replies().get("total") * 90 / 100);
+    assertThat(again.replies()).isEqualTo(adaptive.replies());
+    assertThat(again.sent()).isEqualTo(adaptive.sent());
+    for (ForecastResult r : List.of(playbook, adaptive, oracle)) {
+      assertThat(r.violations().values()).as(r.policy()).containsOnly(0L);
+    }
+    assertThat(adaptive.decisions()).anyMatch(d -> d.contains("answer InMails"));
+  }
+
+  @Test
   void thePlaybookEarnsMoreRepliesThanConnectionRequestsAlone() {
     Scenario scenario = ScenarioFile.read(EXAMPLE);
 

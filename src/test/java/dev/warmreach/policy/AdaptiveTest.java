@@ -1,0 +1,135 @@
+package dev.warmreach.policy;
+
+import static dev.warmreach.testing.AProspect.aProspect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.CampaignSettings;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.ConnectionDegree;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.ProspectHistory.Connection;
+import dev.warmreach.domain.ProspectProfile;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveTest {
+
+  private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+  private static final ProspectProfile IT_MANAGER =
+      aProspect().titled("IT Manager").active(ActivityLevel.MEDIUM).build();
+  private static final Segment MANAGERS = Segment.of(IT_MANAGER, CampaignSettings.DEFAULT);
+
+  /** IT managers answered 43 of 140 InMails and accepted 14 of 200 requests. */
+  private static final Evidence MANAGERS_ANSWER_INMAIL =
+      Evidence.NONE
+          .with(MANAGERS, LearnedRate.INMAIL_REPLY, new Tally(140, 43))
+          .with(MANAGERS, LearnedRate.ACCEPTANCE_COLD, new Tally(200, 14))
+          .with(MANAGERS, LearnedRate.ACCEPTANCE_WARM, new Tally(100, 9))
+          .with(MANAGERS, LearnedRate.REPLY_AFTER_ACCEPTANCE, new Tally(200, 80));
+
+  private static Adaptive adaptive(Evidence evidence) {
+    return new Adaptive(() -> LearnedRates.of(evidence), new Draws(7));
+  }
+
+  private static DecisionInput firstTouch(ProspectProfile p, ProspectHistory h, int credits) {
+    return new DecisionInput(
+        p, h, Plan.SALES_NAVIGATOR, credits, true, CampaignSettings.DEFAULT, Channel.CONNECT, NOW);
+  }
+
+  private static ProspectHistory warmedUp(Instant at) {
+    return ProspectHistory.start(ConnectionDegree.SECOND).touched(Channel.ENGAGE, at);
+  }
+
+  @Test
+  void sendsAnInmailWhereTheSegmentAnswersThemAndQuotesTheLearnedFigures() {
+    Decision d =
+        adaptive(MANAGERS_ANSWER_INMAIL)
+            .decide(firstTouch(IT_MANAGER, warmedUp(NOW.minus(Duration.ofDays(2))), 23));
+
+    assertThat(d).isInstanceOf(Decision.Send.class);
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.INMAIL);
+    assertThat(d.summary())
+        .isEqualTo(
+            "InMail: managers (medium activity, no email) answer InMails 30% (95% CI 23–37%,"
+                + " 140 sent) vs 8% (95% CI 4–11%, 200 sent) acceptance; 23 credits left this"
+                + " month");
+  }
+
+  @Test
+  void withNothingLearnedForTheSegmentItIsThePlaybook() {
+    DecisionInput in = firstTouch(IT_MANAGER, warmedUp(NOW.minus(Duration.ofDays(2))), 23);
+
+    assertThat(adaptive(Evidence.NONE).decide(in)).isEqualTo(new Playbook().decide(in));
+  }
+
+  @Test
+  void neverSpendsAnInmailOnAWarmProspectWhoseSegmentAcceptsRequests() {
+    Evidence acceptsWhenWarm =
+        MANAGERS_ANSWER_INMAIL.with(MANAGERS, LearnedRate.ACCEPTANCE_WARM, new Tally(100, 40));
+    ProspectHistory warm = warmedUp(NOW.minus(Duration.ofDays(2))).withEngagement();
+
+    Decision d = adaptive(acceptsWhenWarm).decide(firstTouch(IT_MANAGER, warm, 23));
+
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.CONNECT);
+    assertThat(d.summary()).contains("warm: they would accept a free request");
+  }
+
+  @Test
+  void waitsForTheMonthsCreditsWhereAnInmailIsTheBestRoute() {
+    Decision d =
+        adaptive(MANAGERS_ANSWER_INMAIL)
+            .decide(firstTouch(IT_MANAGER, warmedUp(NOW.minus(Duration.ofDays(2))), 0));
+    Decision longWaited =
+        adaptive(MANAGERS_ANSWER_INMAIL)
+            .decide(firstTouch(IT_MANAGER, warmedUp(NOW.minus(Duration.ofDays(40))), 0));
+
+    assertThat(d).isInstanceOf(Decision.Wait.class);
+    assertThat(((Decision.Wait) d).until()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    assertThat(d.summary()).contains("no InMail credits left");
+    assertThat(((Decision.Send) longWaited).channel()).isEqualTo(Channel.CONNECT);
+  }
+
+  @Test
+  void keepsTheCreditOfAFollowUpInmailTheSegmentDoesNotAnswer() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
+    Segment vps = Segment.of(vp, CampaignSettings.DEFAULT);
+    Evidence ignored = Evidence.NONE.with(vps, LearnedRate.INMAIL_REPLY, new Tally(120, 3));
+    ProspectHistory pending =
+        warmedUp(NOW.minus(Duration.ofDays(9)))
+            .touched(Channel.CONNECT, NOW.minus(Duration.ofDays(7)))
+            .withConnection(Connection.PENDING);
+    DecisionInput followUp =
+        new DecisionInput(
+            vp,
+            pending,
+            Plan.SALES_NAVIGATOR,
+            23,
+            true,
+            CampaignSettings.DEFAULT,
+            Channel.INMAIL,
+            NOW);
+
+    Decision d = adaptive(ignored).decide(followUp);
+
+    assertThat(d).isInstanceOf(Decision.Skip.class);
+    assertThat(d.summary())
+        .startsWith("Skip: VPs (low activity, high-value, no email) answer InMails 4%")
+        .endsWith("the credit is kept for prospects who answer");
+  }
+
+  @Test
+  void theOracleSendsARequestToSeniorsWhoAcceptThemWhateverThePlaybookAssumes() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
+    Oracle oracle = new Oracle(p -> new KnownRates(0.45, 0.8, 0.45, 0.06, 0.05));
+    DecisionInput in = firstTouch(vp, warmedUp(NOW.minus(Duration.ofDays(2))), 23);
+
+    Decision d = oracle.decide(in);
+
+    assertThat(((Decision.Send) new Playbook().decide(in)).channel()).isEqualTo(Channel.INMAIL);
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.CONNECT);
+    assertThat(d.summary()).contains("accept requests 45% (the scenario's truth)");
+  }
+}
