@@ -1,6 +1,7 @@
 package dev.warmreach.web;
 
 import dev.warmreach.execute.outbound.OutboundSettings;
+import dev.warmreach.execute.provider.ProviderSetup;
 import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.CampaignPlan;
@@ -38,6 +39,7 @@ public record Workspace(
     CampaignPlan campaignPlan,
     CampaignForecast campaignForecast,
     OutboundSettings outboundSettings,
+    ProviderSetup providerSetup,
     TaskInbox taskInbox,
     OutreachAnalytics outreachAnalytics,
     Coach coach) {
@@ -52,6 +54,7 @@ public record Workspace(
     Objects.requireNonNull(campaignPlan, "campaignPlan");
     Objects.requireNonNull(campaignForecast, "campaignForecast");
     Objects.requireNonNull(outboundSettings, "outboundSettings");
+    Objects.requireNonNull(providerSetup, "providerSetup");
     Objects.requireNonNull(taskInbox, "taskInbox");
     Objects.requireNonNull(outreachAnalytics, "outreachAnalytics");
     Objects.requireNonNull(coach, "coach");

@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
  * Unipile's error bodies, and records every request. A test scripts failures with {@link
  * #failNext}.
  */
-final class FakeUnipile implements AutoCloseable {
+public final class FakeUnipile implements AutoCloseable {
 
-  static final String API_KEY = "test-api-key";
-  static final String ACCOUNT = "acc-1";
+  public static final String API_KEY = "test-api-key";
+  public static final String ACCOUNT = "acc-1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 2;
@@ -55,7 +55,7 @@ final class FakeUnipile implements AutoCloseable {
   }
 
   /** A person on the fake LinkedIn. */
-  static final class Person {
+  public static final class Person {
     final String slug;
     final String providerId;
     volatile String distance;
@@ -73,19 +73,19 @@ final class FakeUnipile implements AutoCloseable {
   final List<Request> requests = new CopyOnWriteArrayList<>();
   final Map<String, Person> bySlug = new ConcurrentHashMap<>();
   final Map<String, Person> byProviderId = new ConcurrentHashMap<>();
-  final Map<String, String> accountStatus = new ConcurrentHashMap<>();
-  final Map<String, ObjectNode> invitations = new ConcurrentHashMap<>();
+  public final Map<String, String> accountStatus = new ConcurrentHashMap<>();
+  public final Map<String, ObjectNode> invitations = new ConcurrentHashMap<>();
   final Map<String, String> chatWith = new ConcurrentHashMap<>();
-  final List<ObjectNode> messages = new CopyOnWriteArrayList<>();
-  final List<ObjectNode> reactions = new CopyOnWriteArrayList<>();
+  public final List<ObjectNode> messages = new CopyOnWriteArrayList<>();
+  public final List<ObjectNode> reactions = new CopyOnWriteArrayList<>();
   final List<ObjectNode> comments = new CopyOnWriteArrayList<>();
-  final List<JsonNode> webhooks = new CopyOnWriteArrayList<>();
+  public final List<JsonNode> webhooks = new CopyOnWriteArrayList<>();
   volatile Integer premiumCredits = 12;
   private final Map<String, Deque<int[]>> failures = new ConcurrentHashMap<>();
   private final Map<String, Deque<String[]>> failureTexts = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
 
-  FakeUnipile() throws IOException {
+  public FakeUnipile() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/v1/", this::handle);
     server.start();
@@ -93,18 +93,18 @@ final class FakeUnipile implements AutoCloseable {
   }
 
   /** The API root to give the client. */
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1");
   }
 
-  Person person(String slug, String providerId, String distance) {
+  public Person person(String slug, String providerId, String distance) {
     Person person = new Person(slug, providerId, distance);
     bySlug.put(slug, person);
     byProviderId.put(providerId, person);
     return person;
   }
 
-  ObjectNode post(Person person, String socialId, String text) {
+  public ObjectNode post(Person person, String socialId, String text) {
     ObjectNode post = JSON.createObjectNode();
     post.put("object", "Post");
     post.put("id", socialId.replace("urn:li:activity:", ""));
@@ -129,7 +129,7 @@ final class FakeUnipile implements AutoCloseable {
     return requests.stream().filter(r -> r.route().equals(route)).toList();
   }
 
-  long count(String route) {
+  public long count(String route) {
     return requests(route).size();
   }
 
