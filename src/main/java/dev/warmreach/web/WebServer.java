@@ -151,9 +151,7 @@ public final class WebServer {
             new ProviderWebhookApi(
                 workspace.providerSetup(),
                 new ProviderEvents(
-                    workspace.store().providerLinks(),
-                    workspace.prospects(),
-                    workspace.engineSteps()),
+                    workspace.providerLinks(), workspace.prospects(), workspace.engineSteps()),
                 workspace.clock(),
                 json),
             new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),

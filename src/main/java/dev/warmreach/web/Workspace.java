@@ -14,6 +14,7 @@ import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.Touches;
@@ -62,6 +63,10 @@ public record Workspace(
 
   public Prospects prospects() {
     return store.prospects();
+  }
+
+  public ProviderLinks providerLinks() {
+    return store.providerLinks();
   }
 
   public SenderAccounts accounts() {
