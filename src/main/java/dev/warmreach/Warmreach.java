@@ -10,6 +10,8 @@ import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.execute.Executor;
 import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.outbound.OutboundSettings;
+import dev.warmreach.execute.provider.ProviderExecutor;
+import dev.warmreach.execute.provider.ProviderSetup;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.forecast.CampaignForecast;
@@ -43,8 +45,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,8 +65,10 @@ public final class Warmreach implements AutoCloseable {
   private final Clock clock;
   private final Coach coach;
   private final CampaignEngines engines;
+  private final Map<String, String> env;
 
-  private Warmreach(JdbcStore store, Clock clock, Coach coach) {
+  private Warmreach(JdbcStore store, Clock clock, Coach coach, Map<String, String> env) {
+    this.env = env;
     this.store = store;
     this.clock = clock;
     this.coach = coach;
@@ -255,7 +261,24 @@ public final class Warmreach implements AutoCloseable {
    * from {@code env}; problems reaching the bounce mailbox are told to {@code log}.
    */
   public RoutedExecutor outboundExecutors(Clock clock, Map<String, String> env, PrintWriter log) {
-    return outboundSettings().executors(clock, env, log);
+    RoutedExecutor outbound = outboundSettings().executors(clock, env, log);
+    Optional<ProviderExecutor> provider = providerSetup(env).executor(clock);
+    // The provider comes first, so it carries the LinkedIn steps a webhook would otherwise take.
+    return provider.isEmpty() ? outbound : new RoutedExecutor(List.of(provider.get(), outbound));
+  }
+
+  /**
+   * The LinkedIn provider's settings, account links and executor, its key read from {@code env}.
+   */
+  public ProviderSetup providerSetup(Map<String, String> env) {
+    return ProviderSetup.overUnipile(
+        store.settings(),
+        store.providerLinks(),
+        store.deliveries(),
+        store.doNotContact(),
+        store.engineSteps(),
+        store.accounts(),
+        env);
   }
 
   /**
@@ -284,6 +307,7 @@ public final class Warmreach implements AutoCloseable {
         campaignPlan(),
         campaignForecast(),
         outboundSettings(),
+        providerSetup(env),
         taskInbox(),
         outreachAnalytics(),
         coach);
@@ -366,7 +390,7 @@ public final class Warmreach implements AutoCloseable {
           databaseUrl == null || databaseUrl.isBlank()
               ? JdbcStore.openEmbedded(home, clock, secrets)
               : JdbcStore.open(databaseUrl, clock, secrets);
-      return new Warmreach(store, clock, coach == null ? defaultCoach() : coach);
+      return new Warmreach(store, clock, coach == null ? defaultCoach() : coach, env);
     }
   }
 }

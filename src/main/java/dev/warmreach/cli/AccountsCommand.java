@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AccountsCommand.AddAccount.class,
       AccountsCommand.ListAccounts.class,
-      AccountsCommand.ShowAccount.class
+      AccountsCommand.ShowAccount.class,
+      AccountLinkCommand.class
     })
 final class AccountsCommand implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.warmreach.cli;
 
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.outbound.OutboundSettings;
+import dev.warmreach.execute.provider.ProviderSetup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       SettingsCommand.Smtp.class,
       SettingsCommand.Webhook.class,
       SettingsCommand.Bounces.class,
+      SettingsCommand.Provider.class,
       SettingsCommand.Show.class,
       SettingsCommand.Remove.class
     })
@@ -265,6 +267,74 @@ final class SettingsCommand implements Runnable {
   }
 
   @Command(
+      name = "provider",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Carry out LinkedIn steps (warm-up, requests, DMs, InMails) through a provider that holds"
+            + " your linked LinkedIn session; only 'unipile' for now (docs/executors.md).",
+        "The API key is never shown back: keep it in an environment variable (--api-key-env) or"
+            + " store it encrypted (--api-key-stdin). With --public-url the provider's webhooks"
+            + " (new relations, messages, account status) are registered to reach 'serve' there."
+      })
+  static final class Provider implements Callable<Integer> {
+    @ParentCommand SettingsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PROVIDER", description = "unipile")
+    String provider;
+
+    @Option(
+        names = "--dsn",
+        required = true,
+        paramLabel = "DSN",
+        description = "Your Unipile DSN, e.g. api8.unipile.com:13851.")
+    String dsn;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ApiKey key;
+
+    static final class ApiKey {
+      @Option(
+          names = "--api-key-env",
+          paramLabel = "VAR",
+          description = "The environment variable that holds the API key; only its name is stored.")
+      String variable;
+
+      @Option(
+          names = "--api-key-stdin",
+          description = "Read the API key from standard input and store it, encrypted.")
+      boolean stdin;
+    }
+
+    @Option(
+        names = "--public-url",
+        paramLabel = "URL",
+        description = "Where the provider reaches 'warmreach serve'; registers its webhooks.")
+    String publicUrl;
+
+    @Override
+    public Integer call() {
+      Secret secret = new Secret();
+      secret.stdin = key.stdin;
+      var setup = parent.root.app().providerSetup(parent.root.env());
+      var saved = setup.save(provider, dsn, secret.read(), key.variable, parent.root.env());
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("LinkedIn steps will go through " + saved.describe() + ".");
+      if (publicUrl != null) {
+        setup.registerWebhooks(
+            java.net.URI.create(publicUrl.replaceAll("/+$", "") + "/api/provider/webhook"));
+        out.println(
+            "The provider's webhooks post to "
+                + publicUrl.replaceAll("/+$", "")
+                + "/api/provider/webhook.");
+      }
+      out.println("Next: link each sender account with 'warmreach accounts link NAME'.");
+      return 0;
+    }
+  }
+
+  @Command(
       name = "show",
       mixinStandardHelpOptions = true,
       description = "The settings, no secrets.")
@@ -280,6 +350,15 @@ final class SettingsCommand implements Runnable {
       shown.put("smtp", settings.smtp().map(OutboundSettings.Smtp::describe).orElse(null));
       shown.put("webhook", settings.webhook().map(OutboundSettings.Webhook::describe).orElse(null));
       shown.put("bounces", settings.bounces().map(OutboundSettings.Bounces::describe).orElse(null));
+      shown.put(
+          "provider",
+          parent
+              .root
+              .app()
+              .providerSetup(parent.root.env())
+              .settings()
+              .map(ProviderSetup.Settings::describe)
+              .orElse(null));
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, shown);
@@ -295,6 +374,11 @@ final class SettingsCommand implements Runnable {
               + (shown.get("webhook") == null
                   ? "not set (LinkedIn steps are tasks)"
                   : shown.get("webhook")));
+      out.println(
+          "Provider: "
+              + (shown.get("provider") == null
+                  ? "not set (LinkedIn steps go to the webhook or are tasks)"
+                  : shown.get("provider")));
       out.println(
           "Bounces: "
               + (shown.get("bounces") == null

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One touch on its way out by email or webhook, with its retries. There is at most one per touch
- * and kind, so a retried touch finds the delivery it started instead of sending again.
+ * One touch on its way out by email, webhook or the LinkedIn provider, with its retries. There is
+ * at most one per touch and kind, so a retried touch finds the delivery it started instead of
+ * sending again.
  *
- * @param target the email address or webhook URL it goes to
+ * @param target the email address, webhook URL or provider account it goes to
  * @param attempts how many times sending was started
  * @param nextAttemptAt when it may be tried next; while {@link Status#SENDING}, when the sender's
  *     claim lapses; {@code null} once settled
@@ -28,7 +29,9 @@ public record Delivery(
   /** How it goes out. */
   public enum Kind {
     EMAIL,
-    WEBHOOK
+    WEBHOOK,
+    /** A call to the LinkedIn provider (a request, a message, a reaction …). */
+    PROVIDER
   }
 
   /** Where it stands. */

@@ -31,6 +31,9 @@ public interface Store extends AutoCloseable {
   /** Email and webhook deliveries with their retries. */
   Deliveries deliveries();
 
+  /** The LinkedIn provider's accounts, people, chats and pauses. */
+  ProviderLinks providerLinks();
+
   /** Campaign totals, activity and recorded decisions. */
   Analytics analytics();
 

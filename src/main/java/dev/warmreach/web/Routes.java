@@ -9,6 +9,7 @@ import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
 import dev.warmreach.web.api.EventsApi;
 import dev.warmreach.web.api.ProspectsApi;
+import dev.warmreach.web.api.ProviderWebhookApi;
 import dev.warmreach.web.api.TasksApi;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.FirstAdmin;
@@ -34,6 +35,7 @@ final class Routes {
       ApiTokens tokens,
       UsersApi users,
       EventsApi events,
+      ProviderWebhookApi provider,
       ServerMetrics metrics,
       AccountsApi accounts,
       ProspectsApi prospects,
@@ -66,6 +68,9 @@ final class Routes {
 
     // Events reported by other tools and people
     r.post("/api/events", h.events()::record, MEMBER);
+    // The LinkedIn provider's webhooks: no user, the workspace's secret header instead
+    r.post("/api/provider/webhook", h.provider()::receive, PUBLIC);
+    r.post("/api/provider/linked", h.provider()::linked, PUBLIC);
 
     // Sender accounts
     r.get("/api/accounts", h.accounts()::list, MEMBER);

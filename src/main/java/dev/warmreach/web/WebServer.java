@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.provider.ProviderEvents;
 import dev.warmreach.forecast.ForecastLimits;
 import dev.warmreach.store.StoreException;
 import dev.warmreach.web.api.AccountsApi;
@@ -11,6 +12,7 @@ import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
 import dev.warmreach.web.api.EventsApi;
 import dev.warmreach.web.api.ProspectsApi;
+import dev.warmreach.web.api.ProviderWebhookApi;
 import dev.warmreach.web.api.TasksApi;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Authentication;
@@ -146,6 +148,12 @@ public final class WebServer {
             new ApiTokens(workspace.users(), workspace.clock(), json, authentication::forgetTokens),
             new UsersApi(workspace.users(), accounts, json),
             new EventsApi(workspace.engineSteps(), workspace.prospects(), workspace.clock(), json),
+            new ProviderWebhookApi(
+                workspace.providerSetup(),
+                new ProviderEvents(
+                    workspace.providerLinks(), workspace.prospects(), workspace.engineSteps()),
+                workspace.clock(),
+                json),
             new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),
             new AccountsApi(workspace.accounts(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),

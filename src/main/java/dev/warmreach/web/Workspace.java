@@ -1,6 +1,7 @@
 package dev.warmreach.web;
 
 import dev.warmreach.execute.outbound.OutboundSettings;
+import dev.warmreach.execute.provider.ProviderSetup;
 import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.CampaignPlan;
@@ -13,6 +14,7 @@ import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.Touches;
@@ -38,6 +40,7 @@ public record Workspace(
     CampaignPlan campaignPlan,
     CampaignForecast campaignForecast,
     OutboundSettings outboundSettings,
+    ProviderSetup providerSetup,
     TaskInbox taskInbox,
     OutreachAnalytics outreachAnalytics,
     Coach coach) {
@@ -52,6 +55,7 @@ public record Workspace(
     Objects.requireNonNull(campaignPlan, "campaignPlan");
     Objects.requireNonNull(campaignForecast, "campaignForecast");
     Objects.requireNonNull(outboundSettings, "outboundSettings");
+    Objects.requireNonNull(providerSetup, "providerSetup");
     Objects.requireNonNull(taskInbox, "taskInbox");
     Objects.requireNonNull(outreachAnalytics, "outreachAnalytics");
     Objects.requireNonNull(coach, "coach");
@@ -59,6 +63,10 @@ public record Workspace(
 
   public Prospects prospects() {
     return store.prospects();
+  }
+
+  public ProviderLinks providerLinks() {
+    return store.providerLinks();
   }
 
   public SenderAccounts accounts() {

@@ -35,7 +35,8 @@ abstract class StoreContract
         DeliveriesContract,
         SharedDatabaseContract,
         CampaignTotalsContract,
-        SecretsAtRestContract {
+        SecretsAtRestContract,
+        ProviderLinksContract {
 
   protected final SettableClock clock = new SettableClock(START);
   protected Store store;

@@ -41,6 +41,21 @@ public final class PlannedTouches {
   /** A touch on {@code channel} to the prospect, planned at {@code now}. */
   public static Touch plant(
       Store store, ProspectProfile profile, Channel channel, Message message, Instant now) {
+    return plant(store, profile, channel, false, message, now);
+  }
+
+  /** A connection request with this note to the prospect, planned at {@code now}. */
+  public static Touch request(Store store, ProspectProfile profile, String note, Instant now) {
+    return plant(store, profile, Channel.CONNECT, true, new Message("A", "", note, true), now);
+  }
+
+  private static Touch plant(
+      Store store,
+      ProspectProfile profile,
+      Channel channel,
+      boolean withNote,
+      Message message,
+      Instant now) {
     store.prospects().saveProspects(List.of(profile));
     Prospect prospect =
         store.prospects().prospects(ProspectQuery.all(10_000)).stream()
@@ -103,7 +118,7 @@ public final class PlannedTouches {
                             ACCOUNT,
                             "step-1",
                             channel,
-                            false,
+                            withNote,
                             "step-1",
                             key,
                             Decision.send(channel, false, "planned by the test"),

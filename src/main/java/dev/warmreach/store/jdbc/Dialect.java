@@ -57,7 +57,16 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     return Map.of(
         "id_column", identityColumn(),
         "timestamp_type", timestampType(),
-        "blob_type", blobType());
+        "blob_type", blobType(),
+        "restart_delivery_ids", restartIdentity("delivery"));
+  }
+
+  /**
+   * A statement that moves a table's identity on past the ids copied into it (a migration that
+   * rebuilds a table keeps its ids); a no-op statement where the database does that by itself.
+   */
+  default String restartIdentity(String table) {
+    return "SELECT 1;";
   }
 
   /** The dialect for a JDBC URL, or a user error naming the URLs Warmreach understands. */

@@ -6,6 +6,7 @@ import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.SimulatedReactions;
 import dev.warmreach.store.Store;
@@ -34,6 +35,7 @@ public final class JdbcStore implements Store {
   private final EngineSteps steps;
   private final Touches touches;
   private final Deliveries deliveries;
+  private final ProviderLinks providerLinks;
   private final Analytics analytics;
   private final SimulatedReactions reactions;
 
@@ -52,6 +54,7 @@ public final class JdbcStore implements Store {
     this.steps = new JdbcEngineSteps(db);
     this.touches = new JdbcTouches(db);
     this.deliveries = new JdbcDeliveries(db);
+    this.providerLinks = new JdbcProviderLinks(db);
     this.analytics = new JdbcAnalytics(db);
     this.reactions = new JdbcSimulatedReactions(db);
   }
@@ -142,6 +145,11 @@ public final class JdbcStore implements Store {
   @Override
   public Deliveries deliveries() {
     return deliveries;
+  }
+
+  @Override
+  public ProviderLinks providerLinks() {
+    return providerLinks;
   }
 
   @Override

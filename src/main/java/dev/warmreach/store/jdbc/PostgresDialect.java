@@ -55,6 +55,15 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String restartIdentity(String table) {
+    return "SELECT setval(pg_get_serial_sequence('"
+        + table
+        + "', 'id'), COALESCE((SELECT MAX(id) FROM "
+        + table
+        + "), 0) + 1, false);";
+  }
+
+  @Override
   public String timestampType() {
     return "TIMESTAMP WITH TIME ZONE";
   }

@@ -1,0 +1,582 @@
+package dev.warmreach.execute.provider;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.Backoff;
+import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.provider.LinkedInProvider.InmailApi;
+import dev.warmreach.execute.provider.LinkedInProvider.Post;
+import dev.warmreach.execute.provider.LinkedInProvider.ProviderProfile;
+import dev.warmreach.store.Deliveries;
+import dev.warmreach.store.Delivery;
+import dev.warmreach.store.DoNotContactList;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.OutboundTouch;
+import dev.warmreach.store.ProviderLinks;
+import dev.warmreach.store.ProviderLinks.LinkedAccount;
+import dev.warmreach.store.ProviderLinks.Pause;
+import dev.warmreach.store.ProviderLinks.ProviderChat;
+import dev.warmreach.store.ProviderLinks.ProviderPerson;
+import dev.warmreach.store.SenderAccounts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * Carries out the LinkedIn touches through the provider (SPEC §7): the warm-up (a reaction to their
+ * latest post, and a comment when the touch carries one), the connection request with its note, the
+ * DM and the InMail; each at most once.
+ *
+ * <p>Why at most once: before the call the touch's {@link Delivery.Kind#PROVIDER} delivery is
+ * claimed as {@code SENDING}; after the provider answers, the delivery is {@code SENT} and the
+ * touch done in one transaction. A crash in between, or a call that got no answer, leaves the
+ * executor unsure; it then asks the provider (the invitation list, the messages with the person)
+ * before sending again, and fails the touch with the reason when the provider cannot tell.
+ *
+ * <p>The provider's errors mean something to the user: already connected moves the sequence on to
+ * the DM; already invited counts as pending; a limit pauses that kind of action on the account
+ * until the next day and halves its cap for the rest of the week; lost credentials hold the
+ * account's touches until it is linked again; an unavailable provider is tried again with {@link
+ * Backoff}. Thread-safe.
+ */
+public final class ProviderExecutor implements Executor {
+
+  /**
+   * How long an account that is not linked, or not OK, waits before its touches are looked at
+   * again.
+   */
+  static final Duration RELINK_WAIT = Duration.ofHours(1);
+
+  private final LinkedInProvider provider;
+  private final Deliveries deliveries;
+  private final DoNotContactList doNotContact;
+  private final ProviderLinks links;
+  private final EngineSteps events;
+  private final SenderAccounts accounts;
+  private final ProviderPacing pacing;
+  private final Backoff retries;
+  private final Duration timeout;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Map<String, Instant> nextAllowed = new ConcurrentHashMap<>();
+
+  public ProviderExecutor(
+      LinkedInProvider provider,
+      Deliveries deliveries,
+      DoNotContactList doNotContact,
+      ProviderLinks links,
+      EngineSteps events,
+      SenderAccounts accounts,
+      ProviderPacing pacing,
+      Backoff retries,
+      Duration timeout,
+      Clock clock,
+      RandomGenerator random) {
+    this.provider = provider;
+    this.deliveries = deliveries;
+    this.doNotContact = doNotContact;
+    this.links = links;
+    this.events = events;
+    this.accounts = accounts;
+    this.pacing = pacing;
+    this.retries = retries;
+    this.timeout = timeout;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  @Override
+  public Set<Channel> channels() {
+    return Set.of(Channel.ENGAGE, Channel.CONNECT, Channel.DM, Channel.INMAIL);
+  }
+
+  @Override
+  public void execute(Touch touch) {
+    if (!channels().contains(touch.channel())) {
+      throw new IllegalArgumentException(
+          "the provider executor carries out LinkedIn touches only, not " + touch.channel());
+    }
+    Optional<OutboundTouch> outbound = deliveries.outboundTouch(touch.idempotencyKey());
+    if (outbound.isEmpty()) {
+      return; // the prospect was erased since the touch was planned
+    }
+    Instant now = clock.instant();
+    Optional<LinkedAccount> linked = links.linkedAccount(touch.senderAccount());
+    Delivery delivery =
+        deliveries.openDelivery(
+            touch.idempotencyKey(),
+            Delivery.Kind.PROVIDER,
+            linked.map(LinkedAccount::providerAccountId).orElse(""),
+            now);
+    switch (delivery.status()) {
+      case PENDING -> attempt(delivery, outbound.get(), linked, now);
+      case SENDING -> {
+        // A claim that has lapsed means its sender died mid-call: ask before sending again.
+        if (delivery.nextAttemptAt() == null || !delivery.nextAttemptAt().isAfter(now)) {
+          recover(
+              delivery, outbound.get(), linked, now, "interrupted while calling the provider", 0);
+        }
+      }
+      case SENT, SKIPPED, FAILED, DEAD -> {
+        // settled together with its touch; nothing to do
+      }
+    }
+  }
+
+  private void attempt(
+      Delivery delivery, OutboundTouch outbound, Optional<LinkedAccount> linked, Instant now) {
+    if (!delivery.isDue(now)) {
+      return;
+    }
+    Touch touch = outbound.touch();
+    Prospect prospect = outbound.prospect();
+    if (prospect.doNotContact()
+        || doNotContact.isDoNotContact(prospect.profile().profileUrl(), null)) {
+      settle(
+          delivery,
+          Delivery.Status.SKIPPED,
+          "the prospect is on the do-not-contact list",
+          Touch.Status.SKIPPED);
+      return;
+    }
+    if (linked.isEmpty()) {
+      hold(
+          delivery,
+          now.plus(RELINK_WAIT),
+          "the sender account "
+              + touch.senderAccount()
+              + " is not linked to the LinkedIn provider; run `warmreach accounts link "
+              + touch.senderAccount()
+              + "`",
+          now);
+      return;
+    }
+    if (!linked.get().ok()) {
+      hold(delivery, now.plus(RELINK_WAIT), notOk(linked.get()), now);
+      return;
+    }
+    Optional<SenderAccount> account = accounts.account(touch.senderAccount());
+    if (account.isEmpty()) {
+      settle(
+          delivery,
+          Delivery.Status.FAILED,
+          "the sender account " + touch.senderAccount() + " no longer exists",
+          Touch.Status.FAILED);
+      return;
+    }
+    Optional<Instant> held = heldUntil(account.get(), touch.channel(), now);
+    if (held.isPresent()) {
+      hold(delivery, held.get(), heldReason(account.get(), touch.channel(), now), now);
+      return;
+    }
+    Instant claimUntil = now.plus(timeout.multipliedBy(6));
+    if (!deliveries.claimDelivery(
+        delivery.id(), delivery.attempts(), Delivery.Status.SENDING, now, claimUntil)) {
+      return; // another node has it
+    }
+    int attemptsMade = delivery.attempts() + 1;
+    String accountId = linked.get().providerAccountId();
+    try {
+      Outcome outcome = call(outbound, account.get(), accountId);
+      paced(touch, now);
+      settle(delivery, outcome.status(), outcome.reason(), outcome.touchStatus());
+    } catch (ProviderFailure failure) {
+      failed(delivery, outbound, linked.get(), account.get(), failure, attemptsMade);
+    }
+  }
+
+  /** What a call did: the delivery's and the touch's outcome. */
+  private record Outcome(Delivery.Status status, String reason, Touch.Status touchStatus) {
+    static Outcome sent(String reason) {
+      return new Outcome(Delivery.Status.SENT, reason, Touch.Status.DONE);
+    }
+
+    static Outcome skipped(String reason) {
+      return new Outcome(Delivery.Status.SKIPPED, reason, Touch.Status.SKIPPED);
+    }
+  }
+
+  private Outcome call(OutboundTouch outbound, SenderAccount account, String accountId) {
+    Touch touch = outbound.touch();
+    ProviderPerson person = person(outbound.prospect(), accountId);
+    return switch (touch.channel()) {
+      case CONNECT -> invite(outbound, accountId, person);
+      case DM -> {
+        String text = text(touch);
+        Optional<ProviderChat> chat = links.chat(touch.senderAccount(), person.providerId());
+        if (chat.isPresent()) {
+          provider.sendMessage(chat.get().chatId(), text);
+        } else {
+          var started = provider.startChat(accountId, person.providerId(), text, null, null);
+          links.saveChat(
+              new ProviderChat(
+                  touch.senderAccount(),
+                  person.providerId(),
+                  started.chatId(),
+                  Channel.DM,
+                  clock.instant()));
+        }
+        yield Outcome.sent("");
+      }
+      case INMAIL -> {
+        var started =
+            provider.startChat(
+                accountId,
+                person.providerId(),
+                text(touch),
+                touch.message().subject(),
+                inmailApi(account.plan()));
+        links.saveChat(
+            new ProviderChat(
+                touch.senderAccount(),
+                person.providerId(),
+                started.chatId(),
+                Channel.INMAIL,
+                clock.instant()));
+        yield Outcome.sent("");
+      }
+      case ENGAGE -> engage(touch, accountId, person);
+      case EMAIL -> throw new IllegalArgumentException("email is not a LinkedIn touch");
+    };
+  }
+
+  private Outcome invite(OutboundTouch outbound, String accountId, ProviderPerson person) {
+    Touch touch = outbound.touch();
+    if ("FIRST_DEGREE".equals(person.networkDistance())) {
+      alreadyConnected(outbound);
+      return Outcome.skipped(ALREADY_CONNECTED);
+    }
+    String note = touch.withNote() && touch.message() != null ? touch.message().body() : null;
+    provider.invite(accountId, person.providerId(), note);
+    return Outcome.sent("");
+  }
+
+  private Outcome engage(Touch touch, String accountId, ProviderPerson person) {
+    List<Post> posts = provider.posts(accountId, person.providerId());
+    Optional<Post> latest = posts.stream().filter(Post::canReact).findFirst();
+    if (latest.isEmpty()) {
+      return Outcome.skipped("they have no recent post to react to");
+    }
+    provider.react(accountId, latest.get().socialId(), "like");
+    String comment = touch.message() == null ? "" : touch.message().body();
+    if (!comment.isBlank() && latest.get().canComment()) {
+      provider.comment(accountId, latest.get().socialId(), comment);
+    }
+    return Outcome.sent("");
+  }
+
+  private static final String ALREADY_CONNECTED =
+      "already connected on LinkedIn: marked connected, the sequence goes on to the DM";
+
+  /** The person as the provider knows them: looked up once from the profile URL, then kept. */
+  private ProviderPerson person(Prospect prospect, String accountId) {
+    Optional<ProviderPerson> known = links.person(prospect.id());
+    if (known.isPresent()) {
+      return known.get();
+    }
+    ProviderProfile profile = provider.profile(accountId, publicIdentifier(prospect));
+    ProviderPerson person =
+        new ProviderPerson(
+            prospect.id(),
+            profile.providerId(),
+            profile.networkDistance(),
+            profile.openProfile(),
+            clock.instant());
+    links.savePerson(person);
+    return person;
+  }
+
+  /** The part of the profile URL the provider looks people up by: the slug after /in/. */
+  static String publicIdentifier(Prospect prospect) {
+    String url = prospect.profile().profileUrl().value();
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  private void alreadyConnected(OutboundTouch outbound) {
+    long prospectId = outbound.prospect().id();
+    events.recordEvent(
+        new Event.Accepted(
+            prospectId,
+            clock.instant(),
+            acceptedKey(outbound.touch().senderAccount(), prospectId)));
+  }
+
+  /**
+   * The one key under which an acceptance from the provider is recorded, whichever source sees it
+   * first (the webhook, the poll, an already-connected answer), so it is applied once.
+   */
+  public static String acceptedKey(String senderAccount, long prospectId) {
+    return "provider:accepted:" + senderAccount + ":" + prospectId;
+  }
+
+  private void failed(
+      Delivery delivery,
+      OutboundTouch outbound,
+      LinkedAccount linked,
+      SenderAccount account,
+      ProviderFailure failure,
+      int attemptsMade) {
+    Touch touch = outbound.touch();
+    Instant after = clock.instant();
+    switch (failure.reason()) {
+      case ALREADY_CONNECTED -> {
+        alreadyConnected(outbound);
+        settle(delivery, Delivery.Status.SKIPPED, ALREADY_CONNECTED, Touch.Status.SKIPPED);
+      }
+      case ALREADY_INVITED ->
+          settle(
+              delivery,
+              Delivery.Status.SENT,
+              "LinkedIn has an invitation to them already ("
+                  + failure.detail()
+                  + "); treated as pending",
+              Touch.Status.DONE);
+      case LIMIT_REACHED -> {
+        Instant until =
+            account
+                .workingHours()
+                .nextOpen(
+                    ProviderPacing.startOfNextDay(after, account.timeZone()), account.timeZone());
+        String reason =
+            "LinkedIn pushed back on "
+                + kind(touch.channel())
+                + " from "
+                + account.name()
+                + " ("
+                + failure.getMessage()
+                + "); paused until the next day, the daily cap halved for the rest of the week";
+        links.pause(
+            account.name(),
+            touch.channel(),
+            until,
+            ProviderPacing.startOfNextWeek(after, account.timeZone()),
+            reason,
+            after);
+        hold(delivery, until, reason, after);
+      }
+      case CREDENTIALS -> {
+        links.accountStatus(linked.providerAccountId(), "CREDENTIALS", after);
+        hold(
+            delivery,
+            after.plus(RELINK_WAIT),
+            notOk(
+                    new LinkedAccount(
+                        account.name(), linked.providerAccountId(), "CREDENTIALS", after))
+                + " ("
+                + failure.getMessage()
+                + ")",
+            after);
+      }
+      case UNAVAILABLE -> {
+        if (failure.status() == 0 && mutating(touch.channel())) {
+          // No answer: the call may have gone through; ask before trying again.
+          recover(
+              delivery, outbound, Optional.of(linked), after, failure.getMessage(), attemptsMade);
+          return;
+        }
+        retryOrGiveUp(delivery, failure.getMessage(), attemptsMade, after);
+      }
+      case REFUSED ->
+          settle(delivery, Delivery.Status.FAILED, failure.getMessage(), Touch.Status.FAILED);
+    }
+  }
+
+  private void retryOrGiveUp(Delivery delivery, String reason, int attemptsMade, Instant after) {
+    Optional<Instant> next = retries.next(attemptsMade, after);
+    if (next.isPresent()) {
+      deliveries.retryDelivery(delivery.id(), next.get(), reason, after);
+    } else {
+      settle(
+          delivery,
+          Delivery.Status.DEAD,
+          reason + " (gave up after " + attemptsMade + " attempts)",
+          Touch.Status.FAILED);
+    }
+  }
+
+  private static boolean mutating(Channel channel) {
+    return channel != Channel.EMAIL;
+  }
+
+  /**
+   * After a crash or a call without an answer: asks the provider whether the touch went through,
+   * and settles it so, or sends it again only when the provider says it did not.
+   */
+  private void recover(
+      Delivery delivery,
+      OutboundTouch outbound,
+      Optional<LinkedAccount> linked,
+      Instant now,
+      String what,
+      int attemptsMade) {
+    Touch touch = outbound.touch();
+    if (linked.isEmpty()) {
+      settle(
+          delivery,
+          Delivery.Status.FAILED,
+          what
+              + "; the account is no longer linked, so the provider cannot be asked whether it went through: not sent again, check LinkedIn",
+          Touch.Status.FAILED);
+      return;
+    }
+    String accountId = linked.get().providerAccountId();
+    Optional<Boolean> went;
+    try {
+      went = wentThrough(outbound, accountId);
+    } catch (ProviderFailure failure) {
+      went = Optional.empty();
+    }
+    if (went.isEmpty()) {
+      settle(
+          delivery,
+          Delivery.Status.FAILED,
+          what
+              + "; the provider could not tell whether the "
+              + kind(touch.channel())
+              + " went through, so it is not sent again: check LinkedIn",
+          Touch.Status.FAILED);
+    } else if (went.get()) {
+      settle(
+          delivery,
+          Delivery.Status.SENT,
+          what + "; the provider shows it went through",
+          Touch.Status.DONE);
+    } else {
+      // It did not go out: sent again at once after a crash, with the backoff after no answer.
+      String reason = what + "; the provider shows it did not go through";
+      if (attemptsMade == 0) {
+        deliveries.retryDelivery(delivery.id(), now, reason + ", sending again", now);
+      } else {
+        retryOrGiveUp(delivery, reason, attemptsMade, now);
+      }
+    }
+  }
+
+  /** Whether the provider shows the touch as done; empty when it cannot tell. */
+  private Optional<Boolean> wentThrough(OutboundTouch outbound, String accountId) {
+    Touch touch = outbound.touch();
+    Optional<ProviderPerson> person = links.person(outbound.prospect().id());
+    if (person.isEmpty()) {
+      return Optional.of(false); // the lookup before the call never finished
+    }
+    String providerId = person.get().providerId();
+    return switch (touch.channel()) {
+      case CONNECT -> {
+        boolean pending =
+            provider.sentInvitations(accountId).stream()
+                .anyMatch(i -> i.invitedUserId().equals(providerId));
+        boolean connected =
+            provider.profile(accountId, publicIdentifier(outbound.prospect())).connected();
+        yield Optional.of(pending || connected);
+      }
+      case DM, INMAIL -> {
+        String text = text(touch);
+        yield Optional.of(
+            provider.messagesWith(accountId, providerId).stream()
+                .anyMatch(m -> m.fromAccount() && m.text().strip().equals(text.strip())));
+      }
+      // A like given twice is still one like; a comment cannot be checked, so it is not repeated.
+      case ENGAGE ->
+          touch.message() == null || touch.message().body().isBlank()
+              ? Optional.of(false)
+              : Optional.empty();
+      case EMAIL -> Optional.empty();
+    };
+  }
+
+  private Optional<Instant> heldUntil(SenderAccount account, Channel channel, Instant now) {
+    List<Pause> pauses = links.pauses(account.name(), now);
+    Optional<Pause> pause = pauses.stream().filter(p -> p.channel() == channel).findFirst();
+    if (pause.isPresent() && pause.get().pausedAt(now)) {
+      return Optional.of(pause.get().pausedUntil());
+    }
+    Instant gapEnds = nextAllowed.get(account.name() + "/" + channel);
+    if (gapEnds != null && gapEnds.isAfter(now)) {
+      return Optional.of(gapEnds);
+    }
+    int doneToday =
+        links.sentSince(
+            account.name(), channel, ProviderPacing.startOfDay(now, account.timeZone()));
+    return pacing.holdUntil(account, channel, doneToday, pause.isPresent(), now);
+  }
+
+  private String heldReason(SenderAccount account, Channel channel, Instant now) {
+    Optional<Pause> pause =
+        links.pauses(account.name(), now).stream().filter(p -> p.channel() == channel).findFirst();
+    if (pause.isPresent() && pause.get().pausedAt(now)) {
+      return pause.get().reason();
+    }
+    if (!account.workingHours().contains(now, account.timeZone())) {
+      return "outside " + account.name() + "'s working hours";
+    }
+    Instant gapEnds = nextAllowed.get(account.name() + "/" + channel);
+    if (gapEnds != null && gapEnds.isAfter(now)) {
+      return "spacing " + kind(channel) + " from " + account.name() + " at random intervals";
+    }
+    return account.name()
+        + " reached its daily cap of "
+        + pacing.cap(channel, pause.isPresent())
+        + " "
+        + kind(channel)
+        + (pause.isPresent() ? " (lowered after LinkedIn pushed back)" : "");
+  }
+
+  private void paced(Touch touch, Instant now) {
+    nextAllowed.put(touch.senderAccount() + "/" + touch.channel(), now.plus(pacing.gap(random)));
+  }
+
+  private void hold(Delivery delivery, Instant until, String reason, Instant now) {
+    deliveries.retryDelivery(delivery.id(), until, reason, now);
+  }
+
+  private void settle(
+      Delivery delivery, Delivery.Status status, String reason, Touch.Status touchStatus) {
+    deliveries.settleDelivery(delivery.id(), status, reason, touchStatus, clock.instant());
+  }
+
+  private static String notOk(LinkedAccount linked) {
+    return "the LinkedIn provider reports "
+        + linked.senderAccount()
+        + " as "
+        + linked.status()
+        + "; it sends nothing until it is linked again (`warmreach accounts link "
+        + linked.senderAccount()
+        + "`)";
+  }
+
+  private static String text(Touch touch) {
+    if (touch.message() == null || touch.message().body().isBlank()) {
+      throw new ProviderFailure(
+          ProviderFailure.Reason.REFUSED, 0, "", "the touch has no text to send");
+    }
+    return touch.message().body();
+  }
+
+  static InmailApi inmailApi(Plan plan) {
+    return switch (plan) {
+      case SALES_NAVIGATOR -> InmailApi.SALES_NAVIGATOR;
+      case RECRUITER -> InmailApi.RECRUITER;
+      case FREE, PREMIUM, PREMIUM_BUSINESS -> InmailApi.CLASSIC;
+    };
+  }
+
+  static String kind(Channel channel) {
+    return switch (channel) {
+      case ENGAGE -> "reactions";
+      case CONNECT -> "connection requests";
+      case DM -> "messages";
+      case INMAIL -> "InMails";
+      case EMAIL -> "emails";
+    };
+  }
+}

@@ -1,0 +1,257 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.store.ProviderLinks;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The provider's links in SQL. Thread-safe. */
+final class JdbcProviderLinks implements ProviderLinks {
+
+  private final Transactions db;
+
+  JdbcProviderLinks(Transactions db) {
+    this.db = db;
+  }
+
+  @Override
+  public void linkAccount(
+      String senderAccount, String providerAccountId, String status, Instant now) {
+    db.write(
+        h -> {
+          h.createUpdate(
+                  "DELETE FROM provider_account WHERE sender_account = :account OR provider_account_id = :id")
+              .bind("account", senderAccount)
+              .bind("id", providerAccountId)
+              .execute();
+          return h.createUpdate(
+                  "INSERT INTO provider_account (sender_account, provider_account_id, status, updated_at)"
+                      + " VALUES (:account, :id, :status, :now)")
+              .bind("account", senderAccount)
+              .bind("id", providerAccountId)
+              .bind("status", status)
+              .bind("now", now)
+              .execute();
+        });
+  }
+
+  @Override
+  public Optional<LinkedAccount> linkedAccount(String senderAccount) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM provider_account WHERE sender_account = :account")
+                .bind("account", senderAccount)
+                .map((rs, ctx) -> account(rs))
+                .findOne());
+  }
+
+  @Override
+  public Optional<LinkedAccount> linkedAccountByProviderId(String providerAccountId) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM provider_account WHERE provider_account_id = :id")
+                .bind("id", providerAccountId)
+                .map((rs, ctx) -> account(rs))
+                .findOne());
+  }
+
+  @Override
+  public List<LinkedAccount> linkedAccounts() {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM provider_account ORDER BY sender_account")
+                .map((rs, ctx) -> account(rs))
+                .list());
+  }
+
+  @Override
+  public boolean accountStatus(String providerAccountId, String status, Instant now) {
+    return db.write(
+            h ->
+                h.createUpdate(
+                        "UPDATE provider_account SET status = :status, updated_at = :now"
+                            + " WHERE provider_account_id = :id")
+                    .bind("status", status)
+                    .bind("now", now)
+                    .bind("id", providerAccountId)
+                    .execute())
+        > 0;
+  }
+
+  @Override
+  public Optional<ProviderPerson> person(long prospectId) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM provider_person WHERE prospect_id = :id")
+                .bind("id", prospectId)
+                .map((rs, ctx) -> person(rs))
+                .findOne());
+  }
+
+  @Override
+  public Optional<Long> prospectByProviderId(String providerId) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT prospect_id FROM provider_person WHERE provider_id = :id")
+                .bind("id", providerId)
+                .mapTo(Long.class)
+                .findFirst());
+  }
+
+  @Override
+  public void savePerson(ProviderPerson person) {
+    db.write(
+        h -> {
+          h.createUpdate("DELETE FROM provider_person WHERE prospect_id = :id")
+              .bind("id", person.prospectId())
+              .execute();
+          return h.createUpdate(
+                  "INSERT INTO provider_person (prospect_id, provider_id, network_distance,"
+                      + " open_profile, updated_at) VALUES (:id, :providerId, :distance, :open, :now)")
+              .bind("id", person.prospectId())
+              .bind("providerId", person.providerId())
+              .bind("distance", person.networkDistance())
+              .bind("open", person.openProfile())
+              .bind("now", person.updatedAt())
+              .execute();
+        });
+  }
+
+  @Override
+  public Optional<ProviderChat> chat(String senderAccount, String providerId) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM provider_chat WHERE sender_account = :account"
+                        + " AND provider_id = :id")
+                .bind("account", senderAccount)
+                .bind("id", providerId)
+                .map((rs, ctx) -> chat(rs))
+                .findOne());
+  }
+
+  @Override
+  public Optional<ProviderChat> chatById(String chatId) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM provider_chat WHERE chat_id = :id")
+                .bind("id", chatId)
+                .map((rs, ctx) -> chat(rs))
+                .findFirst());
+  }
+
+  @Override
+  public void saveChat(ProviderChat chat) {
+    db.write(
+        h -> {
+          h.createUpdate(
+                  "DELETE FROM provider_chat WHERE sender_account = :account AND provider_id = :id")
+              .bind("account", chat.senderAccount())
+              .bind("id", chat.providerId())
+              .execute();
+          return h.createUpdate(
+                  "INSERT INTO provider_chat (sender_account, provider_id, chat_id, channel,"
+                      + " updated_at) VALUES (:account, :id, :chat, :channel, :now)")
+              .bind("account", chat.senderAccount())
+              .bind("id", chat.providerId())
+              .bind("chat", chat.chatId())
+              .bind("channel", chat.channel().name())
+              .bind("now", chat.updatedAt())
+              .execute();
+        });
+  }
+
+  @Override
+  public void pause(
+      String senderAccount,
+      Channel channel,
+      Instant until,
+      Instant loweredUntil,
+      String reason,
+      Instant now) {
+    db.write(
+        h -> {
+          h.createUpdate(
+                  "DELETE FROM provider_pause WHERE sender_account = :account AND channel = :channel")
+              .bind("account", senderAccount)
+              .bind("channel", channel.name())
+              .execute();
+          return h.createUpdate(
+                  "INSERT INTO provider_pause (sender_account, channel, paused_until,"
+                      + " lowered_until, reason, updated_at) VALUES (:account, :channel, :until,"
+                      + " :lowered, :reason, :now)")
+              .bind("account", senderAccount)
+              .bind("channel", channel.name())
+              .bind("until", until)
+              .bind("lowered", loweredUntil)
+              .bind("reason", reason)
+              .bind("now", now)
+              .execute();
+        });
+  }
+
+  @Override
+  public List<Pause> pauses(String senderAccount, Instant now) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM provider_pause WHERE sender_account = :account"
+                        + " AND (paused_until > :now OR lowered_until > :now) ORDER BY channel")
+                .bind("account", senderAccount)
+                .bind("now", now)
+                .map(
+                    (rs, ctx) ->
+                        new Pause(
+                            rs.getString("sender_account"),
+                            Channel.valueOf(rs.getString("channel")),
+                            Instants.read(rs, "paused_until"),
+                            Instants.read(rs, "lowered_until"),
+                            rs.getString("reason")))
+                .list());
+  }
+
+  @Override
+  public int sentSince(String senderAccount, Channel channel, Instant since) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(*) FROM delivery d JOIN touch t ON t.idempotency_key = d.touch_key"
+                        + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT'"
+                        + " AND t.sender_account = :account AND t.channel = :channel"
+                        + " AND d.updated_at >= :since")
+                .bind("account", senderAccount)
+                .bind("channel", channel.name())
+                .bind("since", since)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  private static LinkedAccount account(ResultSet rs) throws SQLException {
+    return new LinkedAccount(
+        rs.getString("sender_account"),
+        rs.getString("provider_account_id"),
+        rs.getString("status"),
+        Instants.read(rs, "updated_at"));
+  }
+
+  private static ProviderPerson person(ResultSet rs) throws SQLException {
+    return new ProviderPerson(
+        rs.getLong("prospect_id"),
+        rs.getString("provider_id"),
+        rs.getString("network_distance"),
+        rs.getBoolean("open_profile"),
+        Instants.read(rs, "updated_at"));
+  }
+
+  private static ProviderChat chat(ResultSet rs) throws SQLException {
+    return new ProviderChat(
+        rs.getString("sender_account"),
+        rs.getString("provider_id"),
+        rs.getString("chat_id"),
+        Channel.valueOf(rs.getString("channel")),
+        Instants.read(rs, "updated_at"));
+  }
+}

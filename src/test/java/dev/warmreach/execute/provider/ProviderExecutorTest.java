@@ -1,0 +1,509 @@
+package dev.warmreach.execute.provider;
+
+import static dev.warmreach.testing.AProspect.aProspect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Message;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.execute.Backoff;
+import dev.warmreach.store.Delivery;
+import dev.warmreach.store.ProviderLinks;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredEvent;
+import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.testing.PlannedTouches;
+import dev.warmreach.testing.SettableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The provider executor against the fake Unipile over real HTTP and a real store: each LinkedIn
+ * touch, each error of the provider and what the user sees, and nothing sent twice.
+ */
+@Timeout(60)
+class ProviderExecutorTest {
+
+  /** A Monday, 10:00 UTC: inside the sender account's working hours. */
+  static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+  static final String NOTE = "Ada, your post on analytical engines made me think. Connect?";
+
+  @TempDir Path home;
+  private final SettableClock clock = new SettableClock(T0);
+  private Store store;
+  private FakeUnipile fake;
+  private ProviderPacing pacing =
+      new ProviderPacing(
+          Map.of(Channel.ENGAGE, 40, Channel.CONNECT, 80, Channel.DM, 50, Channel.INMAIL, 25),
+          Duration.ZERO,
+          Duration.ZERO);
+
+  @BeforeEach
+  void open() throws Exception {
+    store = JdbcStore.openEmbedded(home, clock);
+    fake = new FakeUnipile();
+    fake.person("ada-lovelace", "ACoAda", "SECOND_DEGREE");
+    fake.person("grace-hopper", "ACoGrace", "FIRST_DEGREE");
+  }
+
+  @AfterEach
+  void close() {
+    fake.close();
+    store.close();
+  }
+
+  private ProviderExecutor executor() {
+    return new ProviderExecutor(
+        new UnipileProvider(fake.base(), FakeUnipile.API_KEY, Duration.ofSeconds(5)),
+        store.deliveries(),
+        store.doNotContact(),
+        store.providerLinks(),
+        store.engineSteps(),
+        store.accounts(),
+        pacing,
+        new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10), 3),
+        Duration.ofSeconds(5),
+        clock,
+        new Random(7));
+  }
+
+  private static ProspectProfile ada() {
+    return aProspect()
+        .named("Ada", "Lovelace")
+        .at("https://www.linkedin.com/in/ada-lovelace")
+        .build();
+  }
+
+  private static ProspectProfile grace() {
+    return aProspect()
+        .named("Grace", "Hopper")
+        .at("https://www.linkedin.com/in/grace-hopper")
+        .build();
+  }
+
+  private Touch aRequestTo(ProspectProfile profile) {
+    Touch touch = PlannedTouches.request(store, profile, NOTE, clock.instant());
+    link();
+    return touch;
+  }
+
+  private Touch a(Channel channel, ProspectProfile profile, Message message) {
+    Touch touch = PlannedTouches.plant(store, profile, channel, message, clock.instant());
+    link();
+    return touch;
+  }
+
+  private void link() {
+    if (store.providerLinks().linkedAccount(PlannedTouches.ACCOUNT).isEmpty()) {
+      store
+          .providerLinks()
+          .linkAccount(PlannedTouches.ACCOUNT, FakeUnipile.ACCOUNT, "OK", clock.instant());
+    }
+  }
+
+  private Touch stored(Touch touch) {
+    return store.touches().touches(touch.prospectId()).stream()
+        .filter(t -> t.idempotencyKey().equals(touch.idempotencyKey()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private Delivery delivery(Touch touch) {
+    return store
+        .deliveries()
+        .openDelivery(
+            touch.idempotencyKey(), Delivery.Kind.PROVIDER, FakeUnipile.ACCOUNT, clock.instant());
+  }
+
+  @Test
+  void sendsTheRequestWithItsRenderedNoteOnceAndKeepsTheProvidersIdForThePerson() {
+    Touch touch = aRequestTo(ada());
+
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /users/invite")).isEqualTo(1);
+    assertThat(fake.requests("POST /users/invite").get(0).fields())
+        .containsEntry("provider_id", "ACoAda")
+        .containsEntry("account_id", FakeUnipile.ACCOUNT)
+        .containsEntry("message", NOTE);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(delivery(touch).status()).isEqualTo(Delivery.Status.SENT);
+    assertThat(store.providerLinks().person(touch.prospectId()))
+        .hasValueSatisfying(p -> assertThat(p.providerId()).isEqualTo("ACoAda"));
+    assertThat(fake.count("GET /users/{id}")).isEqualTo(1);
+  }
+
+  @Test
+  void startsAChatForTheFirstDmAndWritesInItAfterwards() {
+    Touch first =
+        a(Channel.DM, grace(), new Message("A", "", "Thanks for connecting, Grace.", true));
+    executor().execute(first);
+    store.providerLinks().person(first.prospectId()).orElseThrow();
+
+    assertThat(fake.requests("POST /chats").get(0).fields())
+        .containsEntry("attendees_ids", "ACoGrace")
+        .containsEntry("text", "Thanks for connecting, Grace.")
+        .doesNotContainKey("linkedin[inmail]");
+    assertThat(store.providerLinks().chat(PlannedTouches.ACCOUNT, "ACoGrace"))
+        .hasValueSatisfying(c -> assertThat(c.channel()).isEqualTo(Channel.DM));
+    assertThat(stored(first).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void aDmGoesIntoTheChatTheAccountAlreadyHasWithThem() {
+    Touch touch = a(Channel.DM, grace(), new Message("A", "", "A follow-up.", true));
+    store
+        .providerLinks()
+        .savePerson(
+            new ProviderLinks.ProviderPerson(
+                touch.prospectId(), "ACoGrace", "FIRST_DEGREE", false, T0));
+    fake.chatWith.put("ACoGrace", "chat-9");
+    store
+        .providerLinks()
+        .saveChat(
+            new ProviderLinks.ProviderChat(
+                PlannedTouches.ACCOUNT, "ACoGrace", "chat-9", Channel.DM, T0));
+
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /chats")).isZero();
+    assertThat(fake.requests("POST /chats/{id}/messages").get(0).fields())
+        .containsEntry("text", "A follow-up.");
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void sendsAnInmailWithItsSubjectThroughTheApiOfTheAccountsPlan() {
+    Touch touch =
+        a(Channel.INMAIL, ada(), new Message("A", "Your engines talk", "Ada, a short note.", true));
+
+    executor().execute(touch);
+
+    assertThat(fake.requests("POST /chats").get(0).fields())
+        .containsEntry("subject", "Your engines talk")
+        .containsEntry("text", "Ada, a short note.")
+        .containsEntry("linkedin[api]", "sales_navigator")
+        .containsEntry("linkedin[inmail]", "true");
+    assertThat(store.providerLinks().chat(PlannedTouches.ACCOUNT, "ACoAda"))
+        .hasValueSatisfying(c -> assertThat(c.channel()).isEqualTo(Channel.INMAIL));
+  }
+
+  @Test
+  void warmsUpWithALikeOnTheirLatestPostAndTheDraftedComment() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:1", "older");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch =
+        a(Channel.ENGAGE, ada(), new Message("A", "", "The point on loops is spot on.", true));
+
+    executor().execute(touch);
+
+    assertThat(fake.reactions)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path("post_id").asText()).isEqualTo("urn:li:activity:2");
+              assertThat(r.path("reaction_type").asText()).isEqualTo("like");
+            });
+    assertThat(fake.comments)
+        .singleElement()
+        .satisfies(
+            c -> assertThat(c.path("text").asText()).isEqualTo("The point on loops is spot on."));
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void aWarmUpOnSomeoneWithoutPostsIsSkippedWithTheReason() {
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+
+    executor().execute(touch);
+
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.SKIPPED);
+    assertThat(delivery(touch).lastError()).isEqualTo("they have no recent post to react to");
+    assertThat(fake.reactions).isEmpty();
+  }
+
+  @Test
+  void alreadyConnectedMarksThemAcceptedSoTheSequenceGoesOnToTheDm() {
+    Touch touch = aRequestTo(ada());
+    fake.failNext(
+        "POST /users/invite", 422, "errors/already_connected", "You are already connected.");
+
+    executor().execute(touch);
+
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.SKIPPED);
+    assertThat(delivery(touch).lastError())
+        .contains("already connected")
+        .contains("goes on to the DM");
+    assertThat(store.prospects().events(touch.prospectId()))
+        .extracting(StoredEvent::kind)
+        .contains("ACCEPTED");
+  }
+
+  @Test
+  void aConnectionTheProfileShowsIsNotInvitedAtAll() {
+    Touch touch = aRequestTo(grace());
+
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /users/invite")).isZero();
+    assertThat(store.prospects().events(touch.prospectId()))
+        .extracting(StoredEvent::kind)
+        .contains("ACCEPTED");
+  }
+
+  @Test
+  void alreadyInvitedRecentlyOrCannotResendYetCountsAsPending() {
+    Touch touch = aRequestTo(ada());
+    fake.failNext(
+        "POST /users/invite", 422, "errors/cannot_resend_yet", "Withdrawn less than 3 weeks ago.");
+
+    executor().execute(touch);
+
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(delivery(touch).lastError())
+        .contains("treated as pending")
+        .contains("Withdrawn less than 3 weeks ago.");
+  }
+
+  @Test
+  void aLimitPausesRequestsFromTheAccountUntilTheNextDayAndHalvesTheCapForTheWeek() {
+    Touch touch = aRequestTo(ada());
+    fake.failNext(
+        "POST /users/invite", 422, "errors/limit_exceeded", "Weekly invitation limit reached.");
+
+    executor().execute(touch);
+
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.PLANNED);
+    Delivery waiting = delivery(touch);
+    assertThat(waiting.status()).isEqualTo(Delivery.Status.PENDING);
+    assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
+    assertThat(waiting.lastError())
+        .contains("paused until the next day")
+        .contains("Weekly invitation limit reached.");
+    assertThat(store.providerLinks().pauses(PlannedTouches.ACCOUNT, clock.instant()))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.channel()).isEqualTo(Channel.CONNECT);
+              assertThat(p.loweredUntil()).isEqualTo(Instant.parse("2026-03-09T00:00:00Z"));
+            });
+
+    executor().execute(touch); // still the same day: nothing is tried
+    assertThat(fake.count("POST /users/invite")).isEqualTo(1);
+
+    clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+    executor().execute(touch);
+    assertThat(fake.count("POST /users/invite")).isEqualTo(2);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void aTooManyRequestsAnswerPausesLikeALimit() {
+    Touch touch = aRequestTo(ada());
+    fake.failNext("POST /users/invite", 429, "errors/too_many_requests", "Too many requests.");
+
+    executor().execute(touch);
+
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.PLANNED);
+    assertThat(delivery(touch).nextAttemptAt()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
+  }
+
+  @Test
+  void aLoweredCapHoldsTheRestOfTheDaysRequests() {
+    pacing = new ProviderPacing(Map.of(Channel.CONNECT, 2), Duration.ZERO, Duration.ZERO);
+    store
+        .providerLinks()
+        .pause(
+            PlannedTouches.ACCOUNT,
+            Channel.CONNECT,
+            T0,
+            Instant.parse("2026-03-09T00:00:00Z"),
+            "pushed back",
+            T0);
+    fake.person("b", "ACoB", "SECOND_DEGREE");
+    Touch first = aRequestTo(ada());
+    Touch second =
+        aRequestTo(aProspect().named("Bo", "B").at("https://www.linkedin.com/in/b").build());
+
+    executor().execute(first);
+    executor().execute(second);
+
+    assertThat(fake.count("POST /users/invite")).isEqualTo(1);
+    assertThat(delivery(second).lastError())
+        .isEqualTo(
+            "sdr-1 reached its daily cap of 1 connection requests (lowered after LinkedIn pushed back)");
+    assertThat(delivery(second).nextAttemptAt()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
+  }
+
+  @Test
+  void lostCredentialsHoldTheAccountsTouchesUntilItIsLinkedAgain() {
+    Touch touch = aRequestTo(ada());
+    fake.failNext(
+        "POST /users/invite",
+        401,
+        "errors/disconnected_account",
+        "The account must be reconnected.");
+
+    executor().execute(touch);
+
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.PLANNED);
+    assertThat(store.providerLinks().linkedAccount(PlannedTouches.ACCOUNT).orElseThrow().status())
+        .isEqualTo("CREDENTIALS");
+    assertThat(delivery(touch).lastError())
+        .contains("reports sdr-1 as CREDENTIALS")
+        .contains("warmreach accounts link sdr-1")
+        .contains("The account must be reconnected.");
+
+    clock.set(T0.plus(ProviderExecutor.RELINK_WAIT));
+    executor().execute(touch);
+    assertThat(fake.count("POST /users/invite")).isEqualTo(1); // still not linked again
+
+    store
+        .providerLinks()
+        .linkAccount(PlannedTouches.ACCOUNT, FakeUnipile.ACCOUNT, "OK", clock.instant());
+    clock.set(T0.plus(ProviderExecutor.RELINK_WAIT.multipliedBy(2)));
+    executor().execute(touch);
+    assertThat(fake.count("POST /users/invite")).isEqualTo(2);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void anAccountNotLinkedSendsNothingAndSaysHowToLinkIt() {
+    Touch touch = PlannedTouches.request(store, ada(), NOTE, T0);
+
+    executor().execute(touch);
+
+    assertThat(fake.requests).isEmpty();
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.PLANNED);
+    assertThat(delivery(touch).lastError())
+        .contains("not linked")
+        .contains("warmreach accounts link sdr-1");
+  }
+
+  @Test
+  void aFailingProviderIsTriedAgainWithBackoffThenFailedWithItsWords() {
+    Touch touch = aRequestTo(ada());
+    for (int i = 0; i < 3; i++) {
+      fake.failNext("POST /users/invite", 503, "errors/provider_error", "LinkedIn did not answer.");
+    }
+
+    executor().execute(touch);
+    assertThat(delivery(touch).nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+    clock.set(T0.plus(Duration.ofMinutes(1)));
+    executor().execute(touch);
+    assertThat(delivery(touch).nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+    clock.set(T0.plus(Duration.ofMinutes(3)));
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /users/invite")).isEqualTo(3);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.FAILED);
+    assertThat(delivery(touch).status()).isEqualTo(Delivery.Status.DEAD);
+    assertThat(delivery(touch).lastError())
+        .contains("HTTP 503")
+        .contains("LinkedIn did not answer.")
+        .contains("gave up after 3 attempts");
+  }
+
+  @Test
+  void afterACrashBetweenTheCallAndTheRecordTheInvitationIsNotSentAgain() {
+    Touch touch = aRequestTo(ada());
+    crashDuringTheCall(
+        touch,
+        () ->
+            new UnipileProvider(fake.base(), FakeUnipile.API_KEY, Duration.ofSeconds(5))
+                .invite(FakeUnipile.ACCOUNT, "ACoAda", NOTE));
+
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /users/invite")).isZero(); // not since the crash
+    assertThat(fake.invitations).hasSize(1);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(delivery(touch).lastError()).contains("the provider shows it went through");
+  }
+
+  @Test
+  void afterACrashBeforeTheCallTheInvitationIsSentOnce() {
+    Touch touch = aRequestTo(ada());
+    crashDuringTheCall(touch, () -> {});
+
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /users/invite")).isEqualTo(1);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void afterACrashTheDmThatWentOutIsNotSentAgain() {
+    Touch touch =
+        a(Channel.DM, grace(), new Message("A", "", "Thanks for connecting, Grace.", true));
+    crashDuringTheCall(
+        touch,
+        () ->
+            new UnipileProvider(fake.base(), FakeUnipile.API_KEY, Duration.ofSeconds(5))
+                .startChat(
+                    FakeUnipile.ACCOUNT, "ACoGrace", "Thanks for connecting, Grace.", null, null));
+
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /chats")).isZero(); // not since the crash
+    assertThat(fake.messages).hasSize(1);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void whenTheProviderCannotTellTheTouchFailsWithTheReason() {
+    Touch touch = aRequestTo(ada());
+    crashDuringTheCall(touch, () -> {});
+    fake.failNext("GET /users/invite/sent", 503, "errors/provider_error", "Down.");
+
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /users/invite")).isZero();
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.FAILED);
+    assertThat(delivery(touch).lastError())
+        .contains("could not tell whether the connection requests went through")
+        .contains("check LinkedIn");
+  }
+
+  /**
+   * Leaves the touch as a crash would: the person looked up, the delivery claimed as SENDING,
+   * {@code call} made (or not), and the record never written; then the claim lapses.
+   */
+  private void crashDuringTheCall(Touch touch, Runnable call) {
+    var profile =
+        new UnipileProvider(fake.base(), FakeUnipile.API_KEY, Duration.ofSeconds(5))
+            .profile(
+                FakeUnipile.ACCOUNT,
+                ProviderExecutor.publicIdentifier(
+                    store.prospects().prospect(touch.prospectId()).orElseThrow()));
+    store
+        .providerLinks()
+        .savePerson(
+            new ProviderLinks.ProviderPerson(
+                touch.prospectId(), profile.providerId(), profile.networkDistance(), false, T0));
+    Delivery delivery = delivery(touch);
+    assertThat(
+            store
+                .deliveries()
+                .claimDelivery(delivery.id(), 0, Delivery.Status.SENDING, T0, T0.plusSeconds(30)))
+        .isTrue();
+    call.run();
+    fake.requests.clear();
+    int invites = fake.invitations.size();
+    clock.set(T0.plusSeconds(31));
+    assertThat(fake.invitations).hasSize(invites);
+  }
+}

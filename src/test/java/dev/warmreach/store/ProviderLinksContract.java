@@ -1,0 +1,111 @@
+package dev.warmreach.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Touch;
+import dev.warmreach.store.ProviderLinks.ProviderChat;
+import dev.warmreach.store.ProviderLinks.ProviderPerson;
+import dev.warmreach.testing.PlannedTouches;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** What is kept about the LinkedIn provider, whatever database is behind the store. */
+interface ProviderLinksContract extends StoreFixture {
+
+  @Test
+  default void providerDeliveriesGetIdsAfterTheOnesKeptByTheMigration() {
+    Touch touch = anEmailTouch();
+    Delivery email =
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.EMAIL, "a@b.example", START);
+
+    Delivery provider =
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.PROVIDER, "acc-1", START);
+
+    assertThat(provider.id()).isGreaterThan(email.id());
+    assertThat(provider.kind()).isEqualTo(Delivery.Kind.PROVIDER);
+    assertThat(store().deliveries().deliveries(Delivery.Kind.PROVIDER, Delivery.Status.PENDING, 10))
+        .containsExactly(provider);
+  }
+
+  @Test
+  default void linksAnAccountOnceAndFollowsItsStatus() {
+    anEmailTouch(); // adds the sender account
+    ProviderLinks links = store().providerLinks();
+
+    links.linkAccount(PlannedTouches.ACCOUNT, "acc-old", "OK", START);
+    links.linkAccount(PlannedTouches.ACCOUNT, "acc-1", "OK", START);
+    boolean known = links.accountStatus("acc-1", "CREDENTIALS", START.plusSeconds(60));
+
+    assertThat(known).isTrue();
+    assertThat(links.accountStatus("acc-old", "OK", START)).isFalse();
+    assertThat(links.linkedAccounts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.providerAccountId()).isEqualTo("acc-1");
+              assertThat(a.status()).isEqualTo("CREDENTIALS");
+              assertThat(a.ok()).isFalse();
+            });
+    assertThat(links.linkedAccountByProviderId("acc-1")).isPresent();
+  }
+
+  @Test
+  default void keepsPeopleChatsAndPausesAndForgetsAnErasedPerson() {
+    Touch touch = anEmailTouch();
+    ProviderLinks links = store().providerLinks();
+    links.savePerson(
+        new ProviderPerson(touch.prospectId(), "ACoAna", "SECOND_DEGREE", true, START));
+    links.saveChat(
+        new ProviderChat(PlannedTouches.ACCOUNT, "ACoAna", "chat-1", Channel.INMAIL, START));
+    Instant tomorrow = START.plus(Duration.ofDays(1));
+    links.pause(
+        PlannedTouches.ACCOUNT,
+        Channel.CONNECT,
+        tomorrow,
+        START.plus(Duration.ofDays(5)),
+        "pushed back",
+        START);
+
+    assertThat(links.prospectByProviderId("ACoAna")).contains(touch.prospectId());
+    assertThat(links.person(touch.prospectId()))
+        .hasValueSatisfying(p -> assertThat(p.openProfile()).isTrue());
+    assertThat(links.chatById("chat-1"))
+        .hasValueSatisfying(c -> assertThat(c.channel()).isEqualTo(Channel.INMAIL));
+    assertThat(links.pauses(PlannedTouches.ACCOUNT, START))
+        .singleElement()
+        .satisfies(p -> assertThat(p.pausedAt(START)).isTrue());
+    assertThat(links.pauses(PlannedTouches.ACCOUNT, tomorrow))
+        .singleElement()
+        .satisfies(p -> assertThat(p.pausedAt(tomorrow)).isFalse());
+    assertThat(links.pauses(PlannedTouches.ACCOUNT, START.plus(Duration.ofDays(6)))).isEmpty();
+
+    store().prospects().forgetProspect(touch.prospectId());
+    assertThat(links.person(touch.prospectId())).isEmpty();
+  }
+
+  @Test
+  default void countsTheProviderCallsThatWentThroughPerAccountAndKind() {
+    Touch touch = anEmailTouch();
+    Delivery d =
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.PROVIDER, "acc-1", START);
+    store().deliveries().settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, START);
+
+    assertThat(store().providerLinks().sentSince(PlannedTouches.ACCOUNT, Channel.EMAIL, START))
+        .isEqualTo(1);
+    assertThat(store().providerLinks().sentSince(PlannedTouches.ACCOUNT, Channel.DM, START))
+        .isZero();
+    assertThat(
+            store()
+                .providerLinks()
+                .sentSince(PlannedTouches.ACCOUNT, Channel.EMAIL, START.plusSeconds(1)))
+        .isZero();
+  }
+}
