@@ -43,6 +43,7 @@ import picocli.CommandLine.ScopeType;
       DncCommand.class,
       ForecastCommand.class,
       CampaignsCommand.class,
+      SignalsCommand.class,
       RunCommand.class,
       ServeCommand.class,
       UsersCommand.class,

@@ -145,7 +145,12 @@ public final class WebServer {
             new FirstAdmin(workspace.users(), accounts, workspace.clock(), json),
             new ApiTokens(workspace.users(), workspace.clock(), json, authentication::forgetTokens),
             new UsersApi(workspace.users(), accounts, json),
-            new EventsApi(workspace.engineSteps(), workspace.prospects(), workspace.clock(), json),
+            new EventsApi(
+                workspace.engineSteps(),
+                workspace.prospects(),
+                workspace.signalIntake(),
+                workspace.clock(),
+                json),
             new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),
             new AccountsApi(workspace.accounts(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),
@@ -158,7 +163,8 @@ public final class WebServer {
                 workspace.campaignSetup(),
                 workspace.campaignPlan(),
                 workspace.campaignForecast(),
-                forecasts),
+                forecasts,
+                workspace.signalIntake()),
             new TasksApi(
                 workspace.taskInbox(),
                 workspace.accounts(),

@@ -6,6 +6,7 @@ import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.OutreachAnalytics;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.live.TaskInbox;
 import dev.warmreach.message.Coach;
 import dev.warmreach.store.Analytics;
@@ -40,6 +41,7 @@ public record Workspace(
     OutboundSettings outboundSettings,
     TaskInbox taskInbox,
     OutreachAnalytics outreachAnalytics,
+    SignalIntake signalIntake,
     Coach coach) {
 
   public Workspace {
@@ -54,6 +56,7 @@ public record Workspace(
     Objects.requireNonNull(outboundSettings, "outboundSettings");
     Objects.requireNonNull(taskInbox, "taskInbox");
     Objects.requireNonNull(outreachAnalytics, "outreachAnalytics");
+    Objects.requireNonNull(signalIntake, "signalIntake");
     Objects.requireNonNull(coach, "coach");
   }
 
