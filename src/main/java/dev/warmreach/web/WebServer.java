@@ -314,7 +314,8 @@ public final class WebServer {
       Workspace w, Views views, Runnable forgetTokens, ForecastRuns forecasts) {
     return new Pages(
         new SignInPage(views),
-        new TodayPage(w.taskInbox(), w.prospects(), w.accounts(), w.clock(), views),
+        new TodayPage(
+            w.taskInbox(), w.prospects(), w.accounts(), w.clock(), views, w.signalIntake()),
         new ProspectsPages(
             w.prospects(),
             w.campaigns(),

@@ -160,6 +160,14 @@ class SignalsSessionTest {
     assertThat(taken.get("action").asText()).contains("campaign q1 is draft");
     engine.runUntil(server.clock.instant());
     assertThat(server.count("SELECT count(*) FROM touch")).isZero();
+    JsonNode feed = get("/api/signals").get("items").get(0);
+    assertThat(feed.get("outcome").asText()).isEqualTo("WAITING");
+    assertThat(feed.get("name").asText()).isEqualTo("Sam Reyes");
+    HttpResponse<String> today = server.get("/today", auth);
+    assertThat(today.body())
+        .contains("Signals")
+        .contains("role change: " + NEW_ROLE)
+        .contains("campaign q1 is draft");
 
     server.clock.tick(Duration.ofHours(2));
     post("/api/campaigns/q1/launch", "", 200);
