@@ -239,7 +239,13 @@ public final class Warmreach implements AutoCloseable {
 
   /** Where buying signals come in, from the API, a CSV list or a provider's post feed. */
   public SignalIntake signalIntake() {
-    return new SignalIntake(store, engines);
+    return new SignalIntake(
+        store.engineSteps(),
+        store.prospects(),
+        store.campaigns(),
+        store.settings(),
+        store.signals(),
+        engines);
   }
 
   public CampaignPlan campaignPlan() {

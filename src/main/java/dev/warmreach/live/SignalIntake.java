@@ -11,10 +11,13 @@ import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.sequence.ProspectState;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.Prospects;
 import dev.warmreach.store.SignalFeed;
 import dev.warmreach.store.SignalFeed.Outcome;
-import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.store.WorkspaceSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,11 +36,25 @@ public final class SignalIntake {
   /** The workspace setting that names the campaign taking signals, as a JSON string. */
   public static final String CAMPAIGN_SETTING = "signals.campaign";
 
-  private final Store store;
+  private final EngineSteps engineSteps;
+  private final Prospects prospects;
+  private final Campaigns campaigns;
+  private final WorkspaceSettings settings;
+  private final SignalFeed signals;
   private final CampaignEngines engines;
 
-  public SignalIntake(Store store, CampaignEngines engines) {
-    this.store = Objects.requireNonNull(store, "store");
+  public SignalIntake(
+      EngineSteps engineSteps,
+      Prospects prospects,
+      Campaigns campaigns,
+      WorkspaceSettings settings,
+      SignalFeed signals,
+      CampaignEngines engines) {
+    this.engineSteps = Objects.requireNonNull(engineSteps, "engineSteps");
+    this.prospects = Objects.requireNonNull(prospects, "prospects");
+    this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.signals = Objects.requireNonNull(signals, "signals");
     this.engines = Objects.requireNonNull(engines, "engines");
   }
 
@@ -59,22 +76,20 @@ public final class SignalIntake {
 
   /** Takes a signal for a stored prospect. */
   public Taken take(Event.Signal signal) {
-    if (!store.engineSteps().recordEvent(signal)) {
+    if (!engineSteps.recordEvent(signal)) {
       return new Taken(signal.prospectId(), true, Outcome.NOT_ACTED, "already taken");
     }
     Taken taken = act(signal);
-    store
-        .signals()
-        .recordSignal(
-            new SignalFeed.Entry(
-                signal.idempotencyKey(),
-                signal.prospectId(),
-                "",
-                signal.kind(),
-                signal.detail(),
-                signal.at(),
-                taken.outcome(),
-                taken.action()));
+    signals.recordSignal(
+        new SignalFeed.Entry(
+            signal.idempotencyKey(),
+            signal.prospectId(),
+            "",
+            signal.kind(),
+            signal.detail(),
+            signal.at(),
+            taken.outcome(),
+            taken.action()));
     return taken;
   }
 
@@ -85,7 +100,7 @@ public final class SignalIntake {
    */
   public Taken take(
       Person person, Event.Signal.Kind kind, String detail, Instant at, String idempotencyKey) {
-    Optional<Prospect> known = store.prospects().prospectByUrl(person.url());
+    Optional<Prospect> known = prospects.prospectByUrl(person.url());
     if (known.isEmpty()) {
       if (person.firstName() == null || person.firstName().isBlank()) {
         throw new UserError(
@@ -94,24 +109,22 @@ public final class SignalIntake {
                 + "; give their firstName (and lastName, title, company) to add them");
       }
       String title = person.title() == null ? "" : person.title();
-      store
-          .prospects()
-          .saveProspects(
-              List.of(
-                  new ProspectProfile(
-                      person.firstName(),
-                      person.lastName(),
-                      person.url(),
-                      title,
-                      Seniority.fromTitle(title),
-                      person.company(),
-                      null,
-                      "",
-                      Set.of(),
-                      ActivityLevel.UNKNOWN,
-                      ConnectionDegree.UNKNOWN,
-                      false)));
-      known = store.prospects().prospectByUrl(person.url());
+      prospects.saveProspects(
+          List.of(
+              new ProspectProfile(
+                  person.firstName(),
+                  person.lastName(),
+                  person.url(),
+                  title,
+                  Seniority.fromTitle(title),
+                  person.company(),
+                  null,
+                  "",
+                  Set.of(),
+                  ActivityLevel.UNKNOWN,
+                  ConnectionDegree.UNKNOWN,
+                  false)));
+      known = prospects.prospectByUrl(person.url());
       if (known.isEmpty()) {
         return new Taken(
             0,
@@ -125,7 +138,7 @@ public final class SignalIntake {
 
   private Taken act(Event.Signal signal) {
     long id = signal.prospectId();
-    ProspectState prospect = store.prospects().prospectState(id).orElseThrow();
+    ProspectState prospect = prospects.prospectState(id).orElseThrow();
     if (prospect.doNotContact()) {
       return taken(id, Outcome.NOT_ACTED, "not acted on: on the do-not-contact list");
     }
@@ -133,7 +146,7 @@ public final class SignalIntake {
       return taken(id, Outcome.NOT_ACTED, "not acted on: they replied");
     }
     List<Enrollment> enrollments =
-        store.campaigns().enrollmentsOf(id).stream().filter(Enrollment::isActive).toList();
+        campaigns.enrollmentsOf(id).stream().filter(Enrollment::isActive).toList();
     for (Enrollment e : enrollments) {
       Campaign campaign = campaign(e.campaignId());
       if (campaign != null && campaign.status() == Campaign.Status.ACTIVE) {
@@ -179,7 +192,7 @@ public final class SignalIntake {
         engines
             .engine(target.get().definition(), campaign.policy())
             .enroll(0, campaign.id(), id, accounts.get((int) (id % accounts.size())), at);
-    store.campaigns().enroll(List.of(enrollment));
+    campaigns.enroll(List.of(enrollment));
     return campaign.status() == Campaign.Status.ACTIVE
         ? taken(id, Outcome.ENROLLED, "enrolled in campaign " + campaign.name())
         : taken(
@@ -197,25 +210,24 @@ public final class SignalIntake {
 
   /** The latest signals with what was done about each, newest first. */
   public List<SignalFeed.Entry> feed() {
-    return store.signals().latestSignals(FEED_SIZE);
+    return signals.latestSignals(FEED_SIZE);
   }
 
   /** The campaign marked as taking signals, when one is and it still exists. */
   public Optional<StoredCampaign> signalsCampaign() {
-    return store
-        .settings()
+    return settings
         .setting(CAMPAIGN_SETTING)
         .map(json -> json.strip().replaceAll("^\"|\"$", ""))
-        .flatMap(name -> store.campaigns().campaign(name));
+        .flatMap(name -> campaigns.campaign(name));
   }
 
   /** Marks {@code campaign} as the one that takes signals for people in no campaign. */
   public void takeSignalsIn(String campaign) {
-    store.settings().saveSetting(CAMPAIGN_SETTING, "\"" + campaign + "\"");
+    settings.saveSetting(CAMPAIGN_SETTING, "\"" + campaign + "\"");
   }
 
   private Campaign campaign(long id) {
-    return store.campaigns().campaigns().stream()
+    return campaigns.campaigns().stream()
         .map(StoredCampaign::campaign)
         .filter(c -> c.id() == id)
         .findFirst()
