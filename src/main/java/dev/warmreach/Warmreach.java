@@ -21,6 +21,7 @@ import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.live.OutreachAnalytics;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.live.TaskInbox;
 import dev.warmreach.message.Coach;
 import dev.warmreach.simulation.Truth;
@@ -242,6 +243,17 @@ public final class Warmreach implements AutoCloseable {
     return new CampaignSetup(store.campaigns(), store.prospects(), store.accounts(), engines);
   }
 
+  /** Where buying signals come in, from the API, a CSV list or a provider's post feed. */
+  public SignalIntake signalIntake() {
+    return new SignalIntake(
+        store.engineSteps(),
+        store.prospects(),
+        store.campaigns(),
+        store.settings(),
+        store.signals(),
+        engines);
+  }
+
   public CampaignPlan campaignPlan() {
     return new CampaignPlan(store.prospects(), engines);
   }
@@ -310,6 +322,7 @@ public final class Warmreach implements AutoCloseable {
         providerSetup(env),
         taskInbox(),
         outreachAnalytics(),
+        signalIntake(),
         coach);
   }
 

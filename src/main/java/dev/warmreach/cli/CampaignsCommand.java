@@ -121,6 +121,13 @@ final class CampaignsCommand implements Runnable {
                 + " Without one, messages are unsigned and name the account.")
     String author;
 
+    @Option(
+        names = "--take-signals",
+        description =
+            "This campaign takes buying signals for people in no running campaign: they are"
+                + " enrolled (a person not stored yet is added first). It may start with nobody.")
+    boolean takeSignals;
+
     @Override
     public Integer call() {
       Campaign.nameProblem(name)
@@ -137,7 +144,12 @@ final class CampaignsCommand implements Runnable {
       String canonicalTag = tag == null ? null : Tags.normalise(tag);
       Warmreach app = parent.root.app();
       StoredCampaign stored =
-          create(app, app.clock().instant(), name, accounts, policy, json, canonicalTag);
+          app.campaignSetup()
+              .create(
+                  app.clock().instant(), name, accounts, policy, json, canonicalTag, takeSignals);
+      if (takeSignals) {
+        app.signalIntake().takeSignalsIn(name);
+      }
       CampaignStats stats = parent.root.app().analytics().campaignStats(stored.campaign().id());
       PrintWriter out = spec.commandLine().getOut();
       long enrolled = stats.enrollments().values().stream().mapToLong(Long::longValue).sum();
@@ -147,6 +159,7 @@ final class CampaignsCommand implements Runnable {
         result.put("campaign", name);
         result.put("enrolled", enrolled);
         result.put("status", "DRAFT");
+        result.put("takesSignals", takeSignals);
         result.put("coach", coach.json());
         Output.json(out, result);
       } else {
@@ -160,6 +173,11 @@ final class CampaignsCommand implements Runnable {
             enrolled,
             String.join(", ", accounts),
             name);
+        if (takeSignals) {
+          out.println(
+              "It takes signals: people in no running campaign are enrolled when a signal comes"
+                  + " for them ('warmreach signals list' shows each).");
+        }
       }
       return 0;
     }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples (scenarios in examples/):",
       "  warmreach forecast --scenario examples/default.json",
-      "  warmreach forecast --scenario examples/vp-outreach.json --policy inmail-first --json"
+      "  warmreach forecast --scenario examples/vp-outreach.json --policy inmail-first --json",
+      "  warmreach forecast --scenario examples/signals.json --ignore-signals"
     })
 final class ForecastCommand implements Callable<Integer> {
 
@@ -58,6 +59,13 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's random seed.")
   Long seed;
 
+  @Option(
+      names = "--ignore-signals",
+      description =
+          "Run the same world with the engine blind to buying signals, to compare with acting on"
+              + " them.")
+  boolean ignoreSignals;
+
   @Override
   public Integer call() {
     Scenario scenario = ScenarioFile.read(scenarioFile);
@@ -80,7 +88,7 @@ final class ForecastCommand implements Callable<Integer> {
     ForecastResult result;
     try {
       result =
-          new Forecast(scenario, root.coach())
+          new Forecast(scenario, root.coach(), ignoreSignals)
               .run((done, total) -> bar.advanced("weeks", done / 168, total / 168));
     } finally {
       bar.finish();
@@ -128,6 +136,13 @@ final class ForecastCommand implements Callable<Integer> {
         "InMail credits: %,d spent, %,d refunded.%n",
         r.inmailCredits().spent(),
         r.inmailCredits().refunded());
+    if (r.signals().seen() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "Buying signals: %,d seen, %,d answered by a touch within their window.%n",
+          r.signals().seen(),
+          r.signals().actedOn());
+    }
     out.println(
         "Limits broken: "
             + (r.totalViolations() == 0 ? "none " : "")

@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
       DncCommand.class,
       ForecastCommand.class,
       CampaignsCommand.class,
+      SignalsCommand.class,
       RunCommand.class,
       ServeCommand.class,
       UsersCommand.class,

@@ -31,6 +31,10 @@ public final class BuiltInTemplates {
         "note",
         List.of(
             new TemplateVariant(
+                "signal=ROLE_CHANGE",
+                "Hi {{firstName}}, congratulations on the news: {{signal}}. I work with revenue"
+                    + " teams on outbound and would be glad to connect and swap notes."),
+            new TemplateVariant(
                 "posted",
                 "Hi {{firstName}}, I enjoyed your recent post on {{postTopic}}. I work with teams"
                     + " like {{company}} on outbound and would like to follow your writing."),
@@ -49,6 +53,10 @@ public final class BuiltInTemplates {
         "first-dm",
         List.of(
             new TemplateVariant(
+                "signal=ROLE_CHANGE",
+                "Congratulations, {{firstName}}: {{signal}}! Curious: what is the first thing you"
+                    + " want to change at {{company}}?"),
+            new TemplateVariant(
                 "requestAccepted",
                 "Thanks for connecting, {{firstName}}! {{#postTopic}}Your point about"
                     + " {{postTopic}} stuck with me. {{/postTopic}}Curious: what is the one thing"
@@ -65,6 +73,7 @@ public final class BuiltInTemplates {
                 "Following up on my request, {{firstName}}\n---\nHi {{firstName}}, I sent you a"
                     + " connection request a little while ago{{#postTopic}} after reading your"
                     + " post on {{postTopic}}{{/postTopic}}."
+                    + "{{#signal}} Since then I saw the news: {{signal}}.{{/signal}}"
                     + MEETINGS),
             TemplateVariant.of(
                 "A question about {{company}}'s outbound\n---\nHi {{firstName}},"

@@ -232,7 +232,10 @@ public final class ScenarioFile {
           t.number("medianAcceptDays", d.medianAcceptDays()),
           t.number("postsPerWeek", d.postsPerWeek()),
           t.number("noteReply", d.noteReply()),
-          t.number("medianReplyDays", d.medianReplyDays()));
+          t.number("medianReplyDays", d.medianReplyDays()),
+          t.number("signalsPerMonth", d.signalsPerMonth()),
+          t.number("signalLift", d.signalLift()),
+          t.number("signalWindowDays", d.signalWindowDays()));
     } catch (InvalidDefinition e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -35,6 +35,11 @@ public record ProspectFacts(
         : new ProspectFacts(latestPost, latestSignal, mutualConnection, engagedAt, at);
   }
 
+  /** These facts once {@code signal} is their latest buying signal. */
+  public ProspectFacts withSignal(SignalSeen signal) {
+    return new ProspectFacts(latestPost, signal, mutualConnection, engagedAt, requestSentAt);
+  }
+
   /** A post of theirs: what it was about and when it appeared. */
   public record Post(String topic, Instant at) {
     public Post {

@@ -65,6 +65,21 @@ public final class CampaignSetup {
       String policy,
       String definition,
       String tag) {
+    return create(start, name, accounts, policy, definition, tag, false);
+  }
+
+  /**
+   * As {@link #create(Instant, String, List, String, String, String)}; a campaign that takes
+   * signals may start with nobody, as the signals bring its prospects.
+   */
+  public StoredCampaign create(
+      Instant start,
+      String name,
+      List<String> accounts,
+      String policy,
+      String definition,
+      String tag,
+      boolean takesSignals) {
     Campaign.nameProblem(name)
         .ifPresent(
             why -> {
@@ -83,7 +98,7 @@ public final class CampaignSetup {
     ChannelPolicy.named(policy);
     engines.review(definition).refuseErrors("create campaign '" + name + "'");
     List<Prospect> prospects = enrollable(tag);
-    if (prospects.isEmpty()) {
+    if (prospects.isEmpty() && !takesSignals) {
       throw new UserError(
           "no prospects to enroll"
               + (tag == null ? "" : " tagged '" + tag + "'")

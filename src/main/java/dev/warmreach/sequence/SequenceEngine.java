@@ -4,6 +4,7 @@ import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Message;
+import dev.warmreach.domain.ProspectFacts.SignalSeen;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.ProspectHistory.Connection;
 import dev.warmreach.domain.Touch;
@@ -35,6 +36,9 @@ public final class SequenceEngine {
 
   /** How the reason for a step left out because its text could not go to the prospect starts. */
   public static final String HELD_BACK = "held back: ";
+
+  /** The step name of a touch that answers a signal outside the sequence's own steps. */
+  public static final String SIGNAL_STEP = "signal";
 
   private final SequenceDefinition sequence;
   private final ChannelPolicy policy;
@@ -157,6 +161,11 @@ public final class SequenceEngine {
     private final Instant now;
     private final List<Command> commands = new ArrayList<>();
     private Channel waitingFor;
+    // A fresh signal's reason, while its answer is still to go out; the answer goes out without
+    // the step's delay.
+    private String signalReason;
+    // When a signal's own touch, held back by the account's limits, may go out.
+    private Instant answerAt;
 
     Run(Enrollment enrollment, ProspectState prospect, AccountState account, Instant now) {
       this.enrollment = enrollment;
@@ -167,6 +176,13 @@ public final class SequenceEngine {
     }
 
     Advance go() {
+      SignalSeen signal =
+          enrollment.isActive() && !prospect.doNotContact() && !history.replied()
+              ? SignalResponse.fresh(prospect.facts().latestSignal(), history, now)
+              : null;
+      if (signal != null) {
+        answer(signal);
+      }
       for (int taken = 0; taken < MAX_STEPS && enrollment.isActive(); taken++) {
         if (prospect.doNotContact()) {
           finish(Enrollment.Status.STOPPED, "on the do-not-contact list");
@@ -195,17 +211,122 @@ public final class SequenceEngine {
           break;
         }
       }
+      if (answerAt != null
+          && enrollment.isActive()
+          && (enrollment.nextDueAt() == null || enrollment.nextDueAt().isAfter(answerAt))) {
+        enrollment = enrollment.dueAt(answerAt);
+      }
       return new Advance(enrollment, history, account, commands, waitingFor);
     }
 
+    /**
+     * Answers a fresh signal: the step on the channel that answers it is brought forward (the
+     * current one, or the next one on that channel); with no such step ahead, a touch of its own
+     * goes out now and the sequence stays where it was.
+     */
+    private void answer(SignalSeen signal) {
+      signalReason = SignalResponse.reason(signal, now);
+      Channel want =
+          SignalResponse.channel(
+              signal, prospect.profile().seniority(), history, account.creditsLeft(now));
+      Step current = sequence.step(enrollment.step());
+      if (want == null || (current instanceof Step.Action a && a.channel() == want)) {
+        return;
+      }
+      String ahead = stepAhead(current, want);
+      if (ahead != null) {
+        enrollment = enrollment.at(ahead, now);
+        return;
+      }
+      sendOwn(signal, want);
+    }
+
+    /** The first step after {@code from} that acts on {@code channel} for this prospect. */
+    private String stepAhead(Step from, Channel channel) {
+      Step step = from;
+      for (int looked = 0; looked < MAX_STEPS; looked++) {
+        String next = sequence.after(step);
+        if (next == null) {
+          return null;
+        }
+        step = sequence.step(next);
+        if (step instanceof Step.Action a
+            && a.channel() == channel
+            && a.when().test(prospect.profile(), history, campaign)) {
+          return a.id();
+        }
+      }
+      return null;
+    }
+
+    /** A touch that answers the signal outside the sequence's steps, when the account may. */
+    private void sendOwn(SignalSeen signal, Channel channel) {
+      QuotaCheck check = account.check(channel, now);
+      if (check instanceof QuotaCheck.Deferred deferred) {
+        answerAt = deferred.until(); // outside working hours or over a limit: back when it may go
+        return;
+      }
+      if (!(check instanceof QuotaCheck.Allowed)) {
+        return; // refused: the sequence goes on, and the signal stays fresh for its steps
+      }
+      Decision.Send send =
+          new Decision.Send(
+              channel,
+              channel == Channel.CONNECT && account.noteAvailable(now),
+              List.of(signalReason));
+      String template = templateFor(null, channel);
+      Message message = null;
+      if (template != null && carriesText(send)) {
+        MessageWriter.Written written =
+            writer.write(template, channel, prospect.with(history), account.account());
+        if (written instanceof MessageWriter.HeldBack held) {
+          commands.add(
+              new Command.Decided(
+                  enrollment.id(),
+                  prospect.id(),
+                  SIGNAL_STEP,
+                  Decision.skip(signalReason, HELD_BACK + held.reason())));
+          signalReason = null;
+          return;
+        }
+        message = ((MessageWriter.Ready) written).message();
+      }
+      String key = Touch.keyFor(enrollment.id(), SIGNAL_STEP + "@" + signal.at().toEpochMilli(), 0);
+      account =
+          account.sent(
+              channel, prospect.id(), key, send.withNote(), prospect.profile().openProfile(), now);
+      history = history.touched(channel, now);
+      commands.add(
+          new Command.Send(
+              enrollment.id(),
+              prospect.id(),
+              enrollment.senderAccount(),
+              SIGNAL_STEP,
+              channel,
+              send.withNote(),
+              template,
+              key,
+              send,
+              message));
+      signalReason = null;
+    }
+
     private boolean act(Step.Action action) {
-      Instant due = enrollment.enteredStepAt().plus(delay(action));
+      Instant due =
+          signalReason != null
+              ? enrollment.enteredStepAt()
+              : enrollment.enteredStepAt().plus(delay(action));
       if (now.isBefore(due)) {
         enrollment = enrollment.dueAt(due);
         return false;
       }
       Decision decision = policy.decide(input(action, prospect.profile(), history, account, now));
       if (decision instanceof Decision.Send send) {
+        if (signalReason != null) {
+          List<String> reasons = new ArrayList<>(send.reasons());
+          reasons.add(0, signalReason);
+          send = new Decision.Send(send.channel(), send.withNote(), reasons);
+        }
         return send(action, send);
       }
       commands.add(new Command.Decided(enrollment.id(), prospect.id(), action.id(), decision));
@@ -247,6 +368,7 @@ public final class SequenceEngine {
               prospect.profile().openProfile(),
               now);
       history = history.touched(send.channel(), now);
+      signalReason = null;
       commands.add(
           new Command.Send(
               enrollment.id(),
@@ -336,7 +458,7 @@ public final class SequenceEngine {
 
   /** The template for a channel the policy chose instead of the step's own. */
   private static String templateFor(Step.Action action, Channel chosen) {
-    if (chosen == action.channel()) {
+    if (action != null && chosen == action.channel()) {
       return action.template();
     }
     return switch (chosen) {

@@ -3,8 +3,10 @@ package dev.warmreach.simulation;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Message;
 import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.ProspectFacts;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.ProspectHistory.Connection;
 import dev.warmreach.domain.ProspectProfile;
@@ -27,6 +29,7 @@ import dev.warmreach.quota.CreditLedger;
 import dev.warmreach.quota.Jitter;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.Command;
+import dev.warmreach.sequence.EventEffects;
 import dev.warmreach.sequence.ProspectState;
 import dev.warmreach.sequence.SequenceEngine;
 import java.time.Duration;
@@ -63,6 +66,8 @@ public final class Forecast {
   private static final int REACTION = 1;
   private static final int WAKE = 2;
   private static final int DAILY = 3;
+  private static final int SIGNAL = 4;
+  private static final long NEVER = Long.MIN_VALUE;
   private static final int SAMPLE_DECISIONS = 10;
   private static final int ITEMS_BETWEEN_INTERRUPT_CHECKS = 1024;
 
@@ -100,6 +105,12 @@ public final class Forecast {
   private final List<String> decisions = new ArrayList<>();
   private final java.util.Set<String> sampledKinds = new java.util.HashSet<>();
   private final Violations violations;
+  private final boolean ignoreSignals;
+  private final List<Event.Signal> signals = new ArrayList<>();
+  private final long[] lastSignal;
+  private final boolean[] signalAnswered;
+  private long signalsSeen;
+  private long signalsActedOn;
 
   /** What the adaptive policy has observed so far; it never sees {@link #truths}. */
   private final boolean learning;
@@ -110,11 +121,20 @@ public final class Forecast {
 
   /** A forecast of {@code scenario}, its campaign's messages judged by {@code coach}. */
   public Forecast(Scenario scenario, Coach coach) {
+    this(scenario, coach, false);
+  }
+
+  /**
+   * A forecast of {@code scenario}; with {@code ignoreSignals} the engine is blind to the buying
+   * signals of the simulated network (the same world, for comparison).
+   */
+  public Forecast(Scenario scenario, Coach coach, boolean ignoreSignals) {
     this.scenario = scenario;
     this.learning = scenario.policy().equals(Adaptive.NAME);
     for (Scenario.Segment segment : scenario.segments()) {
       truthBySegment.putIfAbsent(segment.name(), known(segment.truth()));
     }
+    this.ignoreSignals = ignoreSignals;
     this.engine =
         scenario
             .campaign()
@@ -129,6 +149,9 @@ public final class Forecast {
     this.accountOf = new int[n];
     this.tokens = new long[n];
     this.queued = new boolean[n];
+    this.lastSignal = new long[n];
+    java.util.Arrays.fill(lastSignal, NEVER);
+    this.signalAnswered = new boolean[n];
     this.accounts = new AccountState[scenario.accounts().size()];
     this.wakeAt = new long[accounts.length][Channel.values().length];
     for (long[] perChannel : wakeAt) {
@@ -237,6 +260,7 @@ public final class Forecast {
           }
         }
         case DAILY -> daily(item.index(), now);
+        case SIGNAL -> signal(item.index(), signals.get(item.data()), now);
         default -> throw new IllegalStateException("unknown agenda item " + item.kind());
       }
       long hours = Duration.between(start, now).toHours();
@@ -284,6 +308,10 @@ public final class Forecast {
         enrollments[index] =
             engine.enroll(index, 1, index, accounts[accountOf[index]].name(), start);
         due(index, start);
+        for (Event.Signal signal : network.signals(index, truths[index], start, end)) {
+          schedule(signal.at(), SIGNAL, index, signals.size(), 0);
+          signals.add(signal);
+        }
       }
     }
   }
@@ -344,6 +372,50 @@ public final class Forecast {
     }
   }
 
+  /**
+   * A buying signal: the engine learns of it as from the events API (unless it runs blind), and
+   * someone held back by their account's limits goes to the head of the queue.
+   */
+  private void signal(int i, Event.Signal signal, Instant now) {
+    signalsSeen++;
+    lastSignal[i] = now.toEpochMilli();
+    signalAnswered[i] = false;
+    if (ignoreSignals) {
+      return;
+    }
+    ProspectState p = prospects[i];
+    prospects[i] =
+        p.with(EventEffects.onHistory(p.history(), signal))
+            .with(
+                p.facts()
+                    .withSignal(
+                        new ProspectFacts.SignalSeen(signal.kind(), signal.detail(), signal.at())));
+    if (!enrollments[i].isActive()) {
+      return;
+    }
+    if (queued[i]) {
+      for (ArrayDeque<Integer> queue : queues.get(accountOf[i]).values()) {
+        queue.remove(i);
+      }
+      queued[i] = false;
+    }
+    step(i, now, true);
+  }
+
+  /** How much a touch at {@code now} is lifted by a signal shortly before; counts it answered. */
+  private double signalLift(int i, Instant now) {
+    Truth truth = truths[i];
+    long since = now.toEpochMilli() - lastSignal[i];
+    if (lastSignal[i] == NEVER || since > (long) (truth.signalWindowDays() * 86_400_000L)) {
+      return 1.0;
+    }
+    if (!signalAnswered[i]) {
+      signalAnswered[i] = true;
+      signalsActedOn++;
+    }
+    return truth.signalLift();
+  }
+
   private void sent(int i, int a, Command.Send send, Instant now) {
     Channel channel = send.channel();
     sent.merge(channel, 1L, Long::sum);
@@ -365,7 +437,8 @@ public final class Forecast {
     }
     boolean personalised = message != null && message.personalised();
     for (SimulatedNetwork.Reaction reaction :
-        network.react(i, truths[i], channel, send.withNote(), personalised, now)) {
+        network.react(
+            i, truths[i], channel, send.withNote(), personalised, signalLift(i, now), now)) {
       schedule(
           reaction.at(),
           REACTION,
@@ -502,6 +575,7 @@ public final class Forecast {
         violations.counts(),
         rates,
         List.copyOf(decisions),
+        new ForecastResult.Signals(signalsSeen, signalsActedOn),
         0);
   }
 

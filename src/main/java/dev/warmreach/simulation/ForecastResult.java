@@ -10,6 +10,7 @@ import java.util.Map;
  * @param violations limits broken, counted independently of the engine: all zero when it works
  * @param rates acceptance and reply rates per channel, for people
  * @param decisions a few of the policy's decisions with their reasons
+ * @param signals buying signals the simulated network emitted, and those a touch answered
  */
 public record ForecastResult(
     String policy,
@@ -25,7 +26,16 @@ public record ForecastResult(
     Map<String, Long> violations,
     Map<String, Double> rates,
     List<String> decisions,
+    Signals signals,
     long wallMillis) {
+
+  /**
+   * Buying signals over the run.
+   *
+   * @param seen signals the simulated network emitted (told to the engine unless it runs blind)
+   * @param actedOn signals a touch followed within the signal window (by chance, when blind)
+   */
+  public record Signals(long seen, long actedOn) {}
 
   /** InMail credits spent and refunded over the run. */
   public record Credits(long spent, long refunded) {}
@@ -46,6 +56,7 @@ public record ForecastResult(
         violations,
         rates,
         decisions,
+        signals,
         millis);
   }
 

@@ -1,6 +1,7 @@
 package dev.warmreach.simulation;
 
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
 import dev.warmreach.quota.Jitter;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,21 @@ public final class SimulatedNetwork {
       boolean withNote,
       boolean personalised,
       Instant now) {
+    return react(index, truth, channel, withNote, personalised, 1.0, now);
+  }
+
+  /**
+   * As {@link #react(int, Truth, Channel, boolean, boolean, Instant)}, with the chances of
+   * acceptance and reply multiplied by {@code lift} (a touch soon after a buying signal).
+   */
+  public List<Reaction> react(
+      int index,
+      Truth truth,
+      Channel channel,
+      boolean withNote,
+      boolean personalised,
+      double lift,
+      Instant now) {
     List<Reaction> reactions =
         reactions(
             index,
@@ -65,6 +81,7 @@ public final class SimulatedNetwork {
             personalised,
             warmedUp[index],
             linkedInTouched[index],
+            lift,
             now);
     if (channel == Channel.ENGAGE && !reactions.isEmpty()) {
       warmedUp[index] = true;
@@ -89,6 +106,20 @@ public final class SimulatedNetwork {
       boolean warm,
       boolean touchedOnLinkedIn,
       Instant now) {
+    return reactions(
+        prospect, truth, channel, withNote, personalised, warm, touchedOnLinkedIn, 1.0, now);
+  }
+
+  private List<Reaction> reactions(
+      long prospect,
+      Truth truth,
+      Channel channel,
+      boolean withNote,
+      boolean personalised,
+      boolean warm,
+      boolean touchedOnLinkedIn,
+      double lift,
+      Instant now) {
     List<Reaction> reactions = new ArrayList<>(2);
     double u = draw(prospect, channel, 1);
     switch (channel) {
@@ -104,11 +135,11 @@ public final class SimulatedNetwork {
         if (warm) {
           accept *= truth.warmMultiplier();
         }
-        accept = Math.min(0.95, accept);
+        accept = Math.min(0.95, accept * lift);
         if (u < accept) {
           Instant at = later(now, truth.medianAcceptDays(), prospect, channel, 2);
           reactions.add(new Reaction(at, Response.ACCEPTED, channel));
-          if (withNote && draw(prospect, channel, 3) < truth.noteReply()) {
+          if (withNote && draw(prospect, channel, 3) < Math.min(0.95, truth.noteReply() * lift)) {
             reactions.add(new Reaction(at.plus(Duration.ofHours(1)), Response.REPLIED, channel));
           }
         } else if (draw(prospect, channel, 4) < truth.declineShare()) {
@@ -120,26 +151,70 @@ public final class SimulatedNetwork {
         }
       }
       case DM -> {
-        double reply = personalised ? truth.dmReply() : truth.dmReply() / 2;
-        if (u < reply) {
+        double reply = (personalised ? truth.dmReply() : truth.dmReply() / 2) * lift;
+        if (u < Math.min(0.95, reply)) {
           reactions.add(replied(prospect, truth, channel, now));
         }
       }
       case INMAIL -> {
-        double reply = personalised ? truth.inmailReply() : truth.inmailReplyGeneric();
-        if (u < reply) {
+        double reply = (personalised ? truth.inmailReply() : truth.inmailReplyGeneric()) * lift;
+        if (u < Math.min(0.95, reply)) {
           reactions.add(replied(prospect, truth, channel, now));
         }
       }
       case EMAIL -> {
         // Email does best after LinkedIn touches have made the name familiar.
-        double reply = truth.emailReply() * (touchedOnLinkedIn ? 1.0 : 0.6);
-        if (u < reply) {
+        double reply = truth.emailReply() * (touchedOnLinkedIn ? 1.0 : 0.6) * lift;
+        if (u < Math.min(0.95, reply)) {
           reactions.add(replied(prospect, truth, channel, now));
         }
       }
     }
     return reactions;
+  }
+
+  // The kinds an outside tool reports; engagement with the sender's posts comes from warm-ups.
+  private static final Event.Signal.Kind[] SIGNAL_KINDS = {
+    Event.Signal.Kind.ROLE_CHANGE,
+    Event.Signal.Kind.COMPANY_MILESTONE,
+    Event.Signal.Kind.RELEVANT_POST,
+    Event.Signal.Kind.HIRING
+  };
+
+  /**
+   * The buying signals prospect {@code index} shows from {@code from} until {@code until}, as the
+   * {@code signal} events the events API takes: at random times, {@code truth.signalsPerMonth()} a
+   * month on average, each of a random kind. A pure function of the seed and the prospect.
+   */
+  public List<Event.Signal> signals(int index, Truth truth, Instant from, Instant until) {
+    if (truth.signalsPerMonth() <= 0) {
+      return List.of();
+    }
+    double perDay = truth.signalsPerMonth() / 30.0;
+    List<Event.Signal> signals = new ArrayList<>();
+    Instant at = from;
+    for (int k = 0; k < 10_000; k++) {
+      double days = -Math.log(1 - Jitter.unit(seed, index, 91, k)) / perDay;
+      at = at.plusSeconds((long) Math.max(60, days * 86_400));
+      if (!at.isBefore(until)) {
+        break;
+      }
+      Event.Signal.Kind kind =
+          SIGNAL_KINDS[(int) (Jitter.unit(seed, index, 92, k) * SIGNAL_KINDS.length)];
+      signals.add(
+          new Event.Signal(index, at, "simulated-signal:" + index + ":" + k, kind, detail(kind)));
+    }
+    return signals;
+  }
+
+  private static String detail(Event.Signal.Kind kind) {
+    return switch (kind) {
+      case ROLE_CHANGE -> "started a new role";
+      case COMPANY_MILESTONE -> "the company raised a round";
+      case RELEVANT_POST -> "posted about outbound";
+      case HIRING -> "hiring SDRs";
+      case ENGAGED_WITH_SENDER -> "liked our post";
+    };
   }
 
   private Reaction replied(long index, Truth truth, Channel channel, Instant now) {

@@ -18,6 +18,9 @@ package dev.warmreach.simulation;
  * @param postsPerWeek how often they post, which a warm-up needs to land
  * @param noteReply chance someone who accepts also replies to the note itself
  * @param medianReplyDays median days until a message is answered
+ * @param signalsPerMonth how often a prospect shows a buying signal (SPEC §6); 0: never
+ * @param signalLift how much acceptance and reply chances rise for a touch within the window
+ * @param signalWindowDays how long after a signal a touch gets the lift
  */
 public record Truth(
     double acceptBlank,
@@ -31,10 +34,65 @@ public record Truth(
     double medianAcceptDays,
     double postsPerWeek,
     double noteReply,
-    double medianReplyDays) {
+    double medianReplyDays,
+    double signalsPerMonth,
+    double signalLift,
+    double signalWindowDays) {
 
   public static final Truth DEFAULT =
       new Truth(0.12, 0.25, 1.8, 0.40, 0.18, 0.035, 0.05, 0.25, 2.0, 0.3, 0.08, 1.5);
+
+  /** A segment where nobody signals. */
+  public Truth(
+      double acceptBlank,
+      double acceptNote,
+      double warmMultiplier,
+      double dmReply,
+      double inmailReply,
+      double inmailReplyGeneric,
+      double emailReply,
+      double declineShare,
+      double medianAcceptDays,
+      double postsPerWeek,
+      double noteReply,
+      double medianReplyDays) {
+    this(
+        acceptBlank,
+        acceptNote,
+        warmMultiplier,
+        dmReply,
+        inmailReply,
+        inmailReplyGeneric,
+        emailReply,
+        declineShare,
+        medianAcceptDays,
+        postsPerWeek,
+        noteReply,
+        medianReplyDays,
+        0,
+        2.0,
+        7);
+  }
+
+  /** This truth with buying signals as SPEC §6 describes them. */
+  public Truth withSignals(double perMonth, double lift, double windowDays) {
+    return new Truth(
+        acceptBlank,
+        acceptNote,
+        warmMultiplier,
+        dmReply,
+        inmailReply,
+        inmailReplyGeneric,
+        emailReply,
+        declineShare,
+        medianAcceptDays,
+        postsPerWeek,
+        noteReply,
+        medianReplyDays,
+        perMonth,
+        lift,
+        windowDays);
+  }
 
   public Truth {
     probability("acceptBlank", acceptBlank);
@@ -48,6 +106,12 @@ public record Truth(
     positive("warmMultiplier", warmMultiplier);
     positive("medianAcceptDays", medianAcceptDays);
     positive("medianReplyDays", medianReplyDays);
+    if (!(signalsPerMonth >= 0) || Double.isInfinite(signalsPerMonth)) {
+      throw new IllegalArgumentException(
+          "signalsPerMonth must be 0 or more, not " + signalsPerMonth);
+    }
+    positive("signalLift", signalLift);
+    positive("signalWindowDays", signalWindowDays);
     if (postsPerWeek < 0 || Double.isNaN(postsPerWeek)) {
       throw new IllegalArgumentException("postsPerWeek must be 0 or more, not " + postsPerWeek);
     }

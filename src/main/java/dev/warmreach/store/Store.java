@@ -40,6 +40,9 @@ public interface Store extends AutoCloseable {
   /** The simulated network's pending reactions; only dry runs and the demo use them. */
   SimulatedReactions simulatedReactions();
 
+  /** The signals received, with what was done about each. */
+  SignalFeed signals();
+
   @Override
   void close();
 }

@@ -77,6 +77,9 @@ final class Routes {
     r.post("/api/accounts", h.accounts()::create, MEMBER);
     r.get("/api/accounts/{name}", h.accounts()::show, MEMBER);
 
+    // The signals feed: each buying signal with what was done about it
+    r.get("/api/signals", h.events()::signals, MEMBER);
+
     // Prospects
     r.get("/api/prospects", h.prospects()::list, MEMBER);
     r.post("/api/prospects/import", h.prospects()::importCsv, MEMBER);

@@ -147,7 +147,12 @@ public final class WebServer {
             new FirstAdmin(workspace.users(), accounts, workspace.clock(), json),
             new ApiTokens(workspace.users(), workspace.clock(), json, authentication::forgetTokens),
             new UsersApi(workspace.users(), accounts, json),
-            new EventsApi(workspace.engineSteps(), workspace.prospects(), workspace.clock(), json),
+            new EventsApi(
+                workspace.engineSteps(),
+                workspace.prospects(),
+                workspace.signalIntake(),
+                workspace.clock(),
+                json),
             new ProviderWebhookApi(
                 workspace.providerSetup(),
                 new ProviderEvents(
@@ -166,7 +171,8 @@ public final class WebServer {
                 workspace.campaignSetup(),
                 workspace.campaignPlan(),
                 workspace.campaignForecast(),
-                forecasts),
+                forecasts,
+                workspace.signalIntake()),
             new TasksApi(
                 workspace.taskInbox(),
                 workspace.accounts(),
@@ -316,7 +322,8 @@ public final class WebServer {
       Workspace w, Views views, Runnable forgetTokens, ForecastRuns forecasts) {
     return new Pages(
         new SignInPage(views),
-        new TodayPage(w.taskInbox(), w.prospects(), w.accounts(), w.clock(), views),
+        new TodayPage(
+            w.taskInbox(), w.prospects(), w.accounts(), w.clock(), views, w.signalIntake()),
         new ProspectsPages(
             w.prospects(),
             w.campaigns(),

@@ -7,6 +7,7 @@ import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.OutreachAnalytics;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.live.TaskInbox;
 import dev.warmreach.message.Coach;
 import dev.warmreach.store.Analytics;
@@ -43,6 +44,7 @@ public record Workspace(
     ProviderSetup providerSetup,
     TaskInbox taskInbox,
     OutreachAnalytics outreachAnalytics,
+    SignalIntake signalIntake,
     Coach coach) {
 
   public Workspace {
@@ -58,6 +60,7 @@ public record Workspace(
     Objects.requireNonNull(providerSetup, "providerSetup");
     Objects.requireNonNull(taskInbox, "taskInbox");
     Objects.requireNonNull(outreachAnalytics, "outreachAnalytics");
+    Objects.requireNonNull(signalIntake, "signalIntake");
     Objects.requireNonNull(coach, "coach");
   }
 

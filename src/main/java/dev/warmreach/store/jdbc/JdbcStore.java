@@ -8,6 +8,7 @@ import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
 import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
+import dev.warmreach.store.SignalFeed;
 import dev.warmreach.store.SimulatedReactions;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.Touches;
@@ -38,6 +39,7 @@ public final class JdbcStore implements Store {
   private final ProviderLinks providerLinks;
   private final Analytics analytics;
   private final SimulatedReactions reactions;
+  private final SignalFeed signals;
 
   private JdbcStore(Database database, Clock clock, SecretsAtRest secrets) {
     this.database = database;
@@ -57,6 +59,7 @@ public final class JdbcStore implements Store {
     this.providerLinks = new JdbcProviderLinks(db);
     this.analytics = new JdbcAnalytics(db);
     this.reactions = new JdbcSimulatedReactions(db);
+    this.signals = new JdbcSignalFeed(db);
   }
 
   /**
@@ -100,6 +103,11 @@ public final class JdbcStore implements Store {
   /** The connections behind this store, for the scheduler that shares its database. */
   public DataSource dataSource() {
     return database.pool();
+  }
+
+  @Override
+  public SignalFeed signals() {
+    return signals;
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.warmreach.live.AccountSummary;
 import dev.warmreach.live.CampaignPlan;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.CampaignStats;
@@ -49,6 +50,8 @@ public final class CampaignsApi {
   private final CampaignForecast forecast;
   private final ForecastRuns forecasts;
 
+  private final SignalIntake signals;
+
   public CampaignsApi(
       Campaigns campaigns,
       SenderAccounts senderAccounts,
@@ -58,8 +61,10 @@ public final class CampaignsApi {
       CampaignSetup setup,
       CampaignPlan plan,
       CampaignForecast forecast,
-      ForecastRuns forecasts) {
+      ForecastRuns forecasts,
+      SignalIntake signals) {
     this.campaigns = campaigns;
+    this.signals = signals;
     this.senderAccounts = senderAccounts;
     this.analytics = analytics;
     this.clock = clock;
@@ -144,6 +149,11 @@ public final class CampaignsApi {
         }
       }
     }
+    JsonNode signalsFlag = body.get("takeSignals");
+    boolean takesSignals = signalsFlag != null && signalsFlag.asBoolean(false);
+    if (signalsFlag != null && !signalsFlag.isNull() && !signalsFlag.isBoolean()) {
+      errors.add(new FieldError("takeSignals", "must be true or false"));
+    }
     JsonNode signedBy = body.get("author");
     if (signedBy != null && !signedBy.isNull()) {
       try {
@@ -162,16 +172,20 @@ public final class CampaignsApi {
     }
     StoredCampaign stored;
     try {
-      stored = setup.create(clock.instant(), name, accounts, policy, definition, tag);
+      stored = setup.create(clock.instant(), name, accounts, policy, definition, tag, takesSignals);
     } catch (UserError e) {
       if (e.getMessage().contains("exists already")) {
         throw ProblemException.conflict(e.getMessage());
       }
       throw e;
     }
+    if (takesSignals) {
+      signals.takeSignalsIn(name);
+    }
     CampaignStats stats = analytics.campaignStats(stored.campaign().id());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("campaign", name);
+    out.put("takesSignals", takesSignals);
     out.put("enrolled", stats.enrollments().values().stream().mapToLong(Long::longValue).sum());
     out.put("status", stored.campaign().status().name());
     out.put("coach", coach.json());

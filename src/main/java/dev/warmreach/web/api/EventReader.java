@@ -5,6 +5,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.store.Prospects;
 import dev.warmreach.web.http.Problem.FieldError;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -56,7 +58,11 @@ final class EventReader {
    * A valid event; {@code atGiven} says whether the client said when it happened (else it happened
    * now, and a retry's time says nothing about whether it is the same event).
    */
-  record Valid(Event event, boolean atGiven) implements Read {}
+  record Valid(Event event, boolean atGiven, SignalIntake.Person newPerson) implements Read {
+    Valid(Event event, boolean atGiven) {
+      this(event, atGiven, null);
+    }
+  }
 
   record Invalid(List<FieldError> errors) implements Read {}
 
@@ -94,7 +100,8 @@ final class EventReader {
       errors.add("idempotencyKey", "has " + key.length() + " characters; use at most " + MAX_KEY);
     }
     Instant at = at(node, now, errors);
-    Long prospectId = prospect(node, errors, checkIds);
+    SignalIntake.Person newPerson = kind == Kind.SIGNAL ? newPerson(node) : null;
+    Long prospectId = newPerson != null ? Long.valueOf(0) : prospect(node, errors, checkIds);
     Channel channel = kind == null ? null : channel(node, kind, errors);
     Event.Signal.Kind signal = kind == Kind.SIGNAL ? signal(node, errors) : null;
     String detail = text(node, kind == Kind.POST_PUBLISHED ? "topic" : "detail");
@@ -115,7 +122,8 @@ final class EventReader {
           case SIGNAL -> new Event.Signal(prospectId, at, key, signal, detail);
           case POST_PUBLISHED -> new Event.PostPublished(prospectId, at, key, detail);
         },
-        atGiven);
+        atGiven,
+        newPerson);
   }
 
   private static Kind kind(JsonNode node, Errors errors) {
@@ -194,10 +202,39 @@ final class EventReader {
     }
     Optional<Prospect> found = prospects.prospectByUrl(valid.url());
     if (found.isEmpty()) {
-      errors.add("profileUrl", "no stored prospect has the profile " + valid.url().value());
+      errors.add(
+          "profileUrl",
+          "no stored prospect has the profile "
+              + valid.url().value()
+              + (node.has("signal")
+                  ? "; give firstName (and lastName, title, company) to add them with the signal"
+                  : ""));
       return null;
     }
     return found.get().id();
+  }
+
+  /**
+   * The person a signal names by a profile no prospect has yet, with their name: they are stored
+   * when the signal is taken. Null when the signal names a stored prospect, or gives no name.
+   */
+  private SignalIntake.Person newPerson(JsonNode node) {
+    String url = text(node, "profileUrl");
+    String first = text(node, "firstName");
+    JsonNode id = node.get("prospectId");
+    if (url == null || first == null || first.isBlank() || (id != null && !id.isNull())) {
+      return null;
+    }
+    if (!(ProfileUrl.parse(url) instanceof ProfileUrl.Valid valid)
+        || prospects.prospectByUrl(valid.url()).isPresent()) {
+      return null;
+    }
+    return new SignalIntake.Person(
+        valid.url(),
+        first.strip(),
+        Objects.requireNonNullElse(text(node, "lastName"), "").strip(),
+        Objects.requireNonNullElse(text(node, "title"), "").strip(),
+        Objects.requireNonNullElse(text(node, "company"), "").strip());
   }
 
   private static Channel channel(JsonNode node, Kind kind, Errors errors) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SignalFeed;
 import dev.warmreach.web.http.Problem;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
@@ -34,13 +36,20 @@ public final class EventsApi {
 
   private final EngineSteps events;
   private final Prospects prospects;
+  private final SignalIntake signals;
   private final Clock clock;
   private final ObjectMapper json;
   private final EventReader reader;
 
-  public EventsApi(EngineSteps events, Prospects prospects, Clock clock, ObjectMapper json) {
+  public EventsApi(
+      EngineSteps events,
+      Prospects prospects,
+      SignalIntake signals,
+      Clock clock,
+      ObjectMapper json) {
     this.events = events;
     this.prospects = prospects;
+    this.signals = signals;
     this.clock = clock;
     this.json = json;
     this.reader = new EventReader(prospects);
@@ -51,14 +60,8 @@ public final class EventsApi {
     Instant now = clock.instant();
     if (body.isObject() && !body.has("events")) {
       EventReader.Valid read = valid(List.of(reader.read(body, "", now, false))).get(0);
-      Event event = read.event();
-      boolean isNew = recordOne(event, "");
-      if (!isNew) {
-        refuseConflict(read, "");
-      }
-      Map<String, Object> result = result(event, isNew);
-      ctx.status(Boolean.TRUE.equals(result.get("duplicate")) ? HttpStatus.OK : HttpStatus.CREATED)
-          .json(result);
+      Map<String, Object> result = recordOne(read, "");
+      ctx.status(status(result)).json(result);
       return;
     }
     JsonNode batch = body.isArray() ? body : body.get("events");
@@ -79,20 +82,34 @@ public final class EventsApi {
     List<Map<String, Object>> results = new ArrayList<>(events.size());
     int created = 0;
     for (int i = 0; i < events.size(); i++) {
-      Event event = events.get(i).event();
-      boolean isNew = recordOne(event, "events[" + i + "].");
-      if (!isNew) {
-        // Stored between the check above and now, by a concurrent request.
-        refuseConflict(events.get(i), "events[" + i + "].");
-      }
-      created += isNew ? 1 : 0;
-      results.add(result(event, isNew));
+      Map<String, Object> result = recordOne(events.get(i), "events[" + i + "].");
+      created += Boolean.TRUE.equals(result.get("duplicate")) ? 0 : 1;
+      results.add(result);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("created", created);
     out.put("duplicates", events.size() - created);
     out.put("results", results);
     ctx.status(created > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(out);
+  }
+
+  /** {@code GET /api/signals}: the latest signals, newest first, with what was done about each. */
+  public void signals(Context ctx) {
+    Page page = Page.of(ctx);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SignalFeed.Entry e : signals.feed()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("at", e.at().toString());
+      row.put("prospectId", e.prospectId());
+      row.put("name", e.prospectName());
+      row.put("signal", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+      row.put("detail", e.detail());
+      row.put("outcome", e.outcome().name());
+      row.put("action", e.action());
+      row.put("idempotencyKey", e.idempotencyKey());
+      rows.add(row);
+    }
+    ctx.json(page.of(rows));
   }
 
   private static List<EventReader.Valid> valid(List<EventReader.Read> reads) {
@@ -163,7 +180,64 @@ public final class EventsApi {
                     prefix + "idempotencyKey", "'" + key + "' is used by another event"))));
   }
 
-  private boolean recordOne(Event event, String prefix) {
+  /**
+   * Records one event and answers for it; a key stored meanwhile for another event (by a concurrent
+   * request) is a conflict.
+   */
+  private Map<String, Object> recordOne(EventReader.Valid read, String prefix) {
+    Event event = read.event();
+    if (event instanceof Event.Signal signal) {
+      SignalIntake.Taken taken = takeSignal(read, signal, prefix);
+      if (taken.duplicate()) {
+        refuseConflict(read, prefix);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("idempotencyKey", event.idempotencyKey());
+      out.put("prospectId", taken.prospectId());
+      out.put("duplicate", taken.duplicate());
+      if (!taken.duplicate()) {
+        out.put("outcome", taken.outcome().name());
+        out.put("action", taken.action());
+      }
+      return out;
+    }
+    boolean isNew = recordEvent(event, prefix);
+    if (!isNew) {
+      refuseConflict(read, prefix);
+    }
+    return result(event, isNew);
+  }
+
+  private SignalIntake.Taken takeSignal(
+      EventReader.Valid read, Event.Signal signal, String prefix) {
+    try {
+      return read.newPerson() == null
+          ? signals.take(signal)
+          : signals.take(
+              read.newPerson(),
+              signal.kind(),
+              signal.detail(),
+              signal.at(),
+              signal.idempotencyKey());
+    } catch (UserError e) {
+      throw ProblemException.invalid(prefix + "prospectId", e.getMessage());
+    }
+  }
+
+  /**
+   * 201 for an event taken, 200 for a repeat; 202 for a signal recorded to be acted on later (its
+   * campaign is a draft or paused).
+   */
+  private static HttpStatus status(Map<String, Object> result) {
+    if (Boolean.TRUE.equals(result.get("duplicate"))) {
+      return HttpStatus.OK;
+    }
+    return SignalFeed.Outcome.WAITING.name().equals(result.get("outcome"))
+        ? HttpStatus.ACCEPTED
+        : HttpStatus.CREATED;
+  }
+
+  private boolean recordEvent(Event event, String prefix) {
     try {
       return events.recordEvent(event);
     } catch (UserError e) {

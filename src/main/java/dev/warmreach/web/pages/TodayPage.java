@@ -8,9 +8,11 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.AccountStanding;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.live.TaskInbox;
 import dev.warmreach.store.Prospects;
 import dev.warmreach.store.SenderAccounts;
+import dev.warmreach.store.SignalFeed;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -41,13 +43,19 @@ public final class TodayPage {
   private final SenderAccounts senderAccounts;
   private final Clock clock;
   private final Views views;
+  private final SignalIntake signals;
+
+  /** How many of the latest signals the page shows. */
+  static final int SIGNALS_SHOWN = 10;
 
   public TodayPage(
       TaskInbox inbox,
       Prospects prospects,
       SenderAccounts senderAccounts,
       Clock clock,
-      Views views) {
+      Views views,
+      SignalIntake signals) {
+    this.signals = signals;
     this.inbox = inbox;
     this.prospects = prospects;
     this.senderAccounts = senderAccounts;
@@ -103,9 +111,31 @@ public final class TodayPage {
   /**
    * @param more tasks due today beyond those listed
    * @param next when the next task is due, in words, when nothing is due today
+   * @param signals the latest buying signals with what was done about each
    */
   public record Model(
-      List<Task> tasks, Summary summary, long more, String next, String notice, String csrf) {}
+      List<Task> tasks,
+      Summary summary,
+      long more,
+      String next,
+      String notice,
+      String csrf,
+      List<Signal> signals) {}
+
+  /** A buying signal as the feed shows it. */
+  public record Signal(
+      long prospectId, String name, String when, String signal, String outcome, String action) {}
+
+  private static Signal signal(SignalFeed.Entry e) {
+    return new Signal(
+        e.prospectId(),
+        e.prospectName(),
+        WHEN.format(e.at().atZone(java.time.ZoneOffset.UTC)) + " UTC",
+        e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            + (e.detail().isEmpty() ? "" : ": " + e.detail()),
+        e.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        e.action());
+  }
 
   public void show(Context ctx) {
     Instant now = clock.instant();
@@ -136,7 +166,8 @@ public final class TodayPage {
             today.total() - tasks.size(),
             next,
             notice(ctx.queryParam("task"), ctx.queryParam("outcome")),
-            chrome.csrfToken()));
+            chrome.csrfToken(),
+            signals.feed().stream().limit(SIGNALS_SHOWN).map(TodayPage::signal).toList()));
   }
 
   public void done(Context ctx) {

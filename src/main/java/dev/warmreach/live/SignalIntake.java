@@ -1,0 +1,240 @@
+package dev.warmreach.live;
+
+import dev.warmreach.domain.ActivityLevel;
+import dev.warmreach.domain.Campaign;
+import dev.warmreach.domain.ConnectionDegree;
+import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectProfile;
+import dev.warmreach.domain.Seniority;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.sequence.ProspectState;
+import dev.warmreach.store.Campaigns;
+import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SignalFeed;
+import dev.warmreach.store.SignalFeed.Outcome;
+import dev.warmreach.store.StoredCampaign;
+import dev.warmreach.store.WorkspaceSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where every buying signal comes in, from the events API, a CSV list of an intent tool ({@code
+ * warmreach signals import}) or a provider's post feed: it records the signal once, wakes the
+ * prospect's enrollments (the engine then answers it, see {@code SignalResponse}), enrolls someone
+ * in no campaign in the campaign that takes signals (creating a person not stored yet), and notes
+ * in the feed what was done. Thread-safe.
+ */
+public final class SignalIntake {
+
+  /** The workspace setting that names the campaign taking signals, as a JSON string. */
+  public static final String CAMPAIGN_SETTING = "signals.campaign";
+
+  private final EngineSteps engineSteps;
+  private final Prospects prospects;
+  private final Campaigns campaigns;
+  private final WorkspaceSettings settings;
+  private final SignalFeed signals;
+  private final CampaignEngines engines;
+
+  public SignalIntake(
+      EngineSteps engineSteps,
+      Prospects prospects,
+      Campaigns campaigns,
+      WorkspaceSettings settings,
+      SignalFeed signals,
+      CampaignEngines engines) {
+    this.engineSteps = Objects.requireNonNull(engineSteps, "engineSteps");
+    this.prospects = Objects.requireNonNull(prospects, "prospects");
+    this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.signals = Objects.requireNonNull(signals, "signals");
+    this.engines = Objects.requireNonNull(engines, "engines");
+  }
+
+  /** A person a signal names, who may not be stored yet. */
+  public record Person(
+      ProfileUrl url, String firstName, String lastName, String title, String company) {
+    public Person {
+      Objects.requireNonNull(url, "url");
+    }
+  }
+
+  /**
+   * What became of a signal.
+   *
+   * @param prospectId the prospect it was recorded for; 0 when nobody was stored
+   * @param duplicate whether it had been taken already (its idempotency key is stored)
+   */
+  public record Taken(long prospectId, boolean duplicate, Outcome outcome, String action) {}
+
+  /** Takes a signal for a stored prospect. */
+  public Taken take(Event.Signal signal) {
+    if (!engineSteps.recordEvent(signal)) {
+      return new Taken(signal.prospectId(), true, Outcome.NOT_ACTED, "already taken");
+    }
+    Taken taken = act(signal);
+    signals.recordSignal(
+        new SignalFeed.Entry(
+            signal.idempotencyKey(),
+            signal.prospectId(),
+            "",
+            signal.kind(),
+            signal.detail(),
+            signal.at(),
+            taken.outcome(),
+            taken.action()));
+    return taken;
+  }
+
+  /**
+   * Takes a signal for a person known by their profile, storing them first when they are new.
+   *
+   * @throws UserError when a new person comes without a first name
+   */
+  public Taken take(
+      Person person, Event.Signal.Kind kind, String detail, Instant at, String idempotencyKey) {
+    Optional<Prospect> known = prospects.prospectByUrl(person.url());
+    if (known.isEmpty()) {
+      if (person.firstName() == null || person.firstName().isBlank()) {
+        throw new UserError(
+            "no stored prospect has the profile "
+                + person.url().value()
+                + "; give their firstName (and lastName, title, company) to add them");
+      }
+      String title = person.title() == null ? "" : person.title();
+      prospects.saveProspects(
+          List.of(
+              new ProspectProfile(
+                  person.firstName(),
+                  person.lastName(),
+                  person.url(),
+                  title,
+                  Seniority.fromTitle(title),
+                  person.company(),
+                  null,
+                  "",
+                  Set.of(),
+                  ActivityLevel.UNKNOWN,
+                  ConnectionDegree.UNKNOWN,
+                  false)));
+      known = prospects.prospectByUrl(person.url());
+      if (known.isEmpty()) {
+        return new Taken(
+            0,
+            false,
+            Outcome.NOT_ACTED,
+            "not stored: " + person.url().value() + " is on the do-not-contact list");
+      }
+    }
+    return take(new Event.Signal(known.get().id(), at, idempotencyKey, kind, detail));
+  }
+
+  private Taken act(Event.Signal signal) {
+    long id = signal.prospectId();
+    ProspectState prospect = prospects.prospectState(id).orElseThrow();
+    if (prospect.doNotContact()) {
+      return taken(id, Outcome.NOT_ACTED, "not acted on: on the do-not-contact list");
+    }
+    if (prospect.history().replied()) {
+      return taken(id, Outcome.NOT_ACTED, "not acted on: they replied");
+    }
+    List<Enrollment> enrollments =
+        campaigns.enrollmentsOf(id).stream().filter(Enrollment::isActive).toList();
+    for (Enrollment e : enrollments) {
+      Campaign campaign = campaign(e.campaignId());
+      if (campaign != null && campaign.status() == Campaign.Status.ACTIVE) {
+        return taken(id, Outcome.ACTED, "woke them in campaign " + campaign.name());
+      }
+    }
+    for (Enrollment e : enrollments) {
+      Campaign campaign = campaign(e.campaignId());
+      if (campaign != null
+          && (campaign.status() == Campaign.Status.DRAFT
+              || campaign.status() == Campaign.Status.PAUSED)) {
+        return taken(
+            id,
+            Outcome.WAITING,
+            "recorded: campaign "
+                + campaign.name()
+                + " is "
+                + campaign.status().name().toLowerCase(java.util.Locale.ROOT)
+                + "; it acts on it when the campaign runs");
+      }
+    }
+    return enrollInSignalsCampaign(id, signal.at());
+  }
+
+  private Taken enrollInSignalsCampaign(long id, Instant at) {
+    Optional<StoredCampaign> target = signalsCampaign();
+    if (target.isEmpty()) {
+      return taken(
+          id,
+          Outcome.NOT_ACTED,
+          "recorded: they are in no running campaign and none takes signals; mark one with"
+              + " 'warmreach campaigns create … --take-signals'");
+    }
+    Campaign campaign = target.get().campaign();
+    if (campaign.status() == Campaign.Status.COMPLETED) {
+      return taken(
+          id,
+          Outcome.NOT_ACTED,
+          "recorded: campaign " + campaign.name() + ", which takes signals, has completed");
+    }
+    List<String> accounts = campaign.senderAccounts();
+    Enrollment enrollment =
+        engines
+            .engine(target.get().definition(), campaign.policy())
+            .enroll(0, campaign.id(), id, accounts.get((int) (id % accounts.size())), at);
+    campaigns.enroll(List.of(enrollment));
+    return campaign.status() == Campaign.Status.ACTIVE
+        ? taken(id, Outcome.ENROLLED, "enrolled in campaign " + campaign.name())
+        : taken(
+            id,
+            Outcome.WAITING,
+            "enrolled in campaign "
+                + campaign.name()
+                + ", a "
+                + campaign.status().name().toLowerCase(java.util.Locale.ROOT)
+                + " one; it acts on it when the campaign runs");
+  }
+
+  /** The most signals the feed shows. */
+  public static final int FEED_SIZE = 1000;
+
+  /** The latest signals with what was done about each, newest first. */
+  public List<SignalFeed.Entry> feed() {
+    return signals.latestSignals(FEED_SIZE);
+  }
+
+  /** The campaign marked as taking signals, when one is and it still exists. */
+  public Optional<StoredCampaign> signalsCampaign() {
+    return settings
+        .setting(CAMPAIGN_SETTING)
+        .map(json -> json.strip().replaceAll("^\"|\"$", ""))
+        .flatMap(name -> campaigns.campaign(name));
+  }
+
+  /** Marks {@code campaign} as the one that takes signals for people in no campaign. */
+  public void takeSignalsIn(String campaign) {
+    settings.saveSetting(CAMPAIGN_SETTING, "\"" + campaign + "\"");
+  }
+
+  private Campaign campaign(long id) {
+    return campaigns.campaigns().stream()
+        .map(StoredCampaign::campaign)
+        .filter(c -> c.id() == id)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Taken taken(long id, Outcome outcome, String action) {
+    return new Taken(id, false, outcome, action);
+  }
+}
