@@ -33,6 +33,9 @@ public final class TodayPage {
   /** At most this many tasks are listed; the rest are counted. */
   static final int SHOWN = 50;
 
+  /** Uncertain touches listed at most; a crash leaves a handful at the very most. */
+  static final int UNCERTAIN_SHOWN = 100;
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
@@ -105,7 +108,66 @@ public final class TodayPage {
    * @param next when the next task is due, in words, when nothing is due today
    */
   public record Model(
-      List<Task> tasks, Summary summary, long more, String next, String notice, String csrf) {}
+      List<Task> tasks,
+      Summary summary,
+      long more,
+      String next,
+      String notice,
+      String csrf,
+      List<Uncertain> uncertain) {}
+
+  /**
+   * A touch a crash left uncertain, for the user to confirm sent or not sent.
+   *
+   * @param attempted when it was handed over, in the account's time zone
+   */
+  public record Uncertain(long id, String name, String what, String account, String attempted) {}
+
+  public void confirmSent(Context ctx) {
+    confirm(ctx, true);
+  }
+
+  public void confirmNotSent(Context ctx) {
+    confirm(ctx, false);
+  }
+
+  /** Settles an uncertain touch and goes back to the page, which says what happened. */
+  private void confirm(Context ctx, boolean sent) {
+    Long id = number(ctx.pathParam("id"));
+    String outcome;
+    if (id == null || inbox.task(id).isEmpty()) {
+      outcome = "missing";
+    } else {
+      try {
+        outcome =
+            inbox.confirm(List.of(id), sent).isEmpty()
+                ? "not-uncertain"
+                : sent ? "confirmed-sent" : "confirmed-not-sent";
+      } catch (UserError e) {
+        outcome = "not-uncertain";
+      }
+    }
+    ctx.redirect(
+        "/today?task=" + (id == null ? "" : id) + "&outcome=" + outcome, HttpStatus.SEE_OTHER);
+  }
+
+  private List<Uncertain> uncertain(Map<String, SenderAccount> accounts) {
+    List<Touch> touches = inbox.uncertain(UNCERTAIN_SHOWN);
+    Map<Long, Prospect> people =
+        prospects.prospectsById(touches.stream().map(Touch::prospectId).toList());
+    List<Uncertain> out = new ArrayList<>();
+    for (Touch t : touches) {
+      Prospect p = people.get(t.prospectId());
+      out.add(
+          new Uncertain(
+              t.id(),
+              p == null ? "(erased)" : p.profile().fullName(),
+              TaskInbox.what(t),
+              t.senderAccount(),
+              when(t.doneAt(), zoneOf(t, accounts))));
+    }
+    return out;
+  }
 
   public void show(Context ctx) {
     Instant now = clock.instant();
@@ -136,7 +198,8 @@ public final class TodayPage {
             today.total() - tasks.size(),
             next,
             notice(ctx.queryParam("task"), ctx.queryParam("outcome")),
-            chrome.csrfToken()));
+            chrome.csrfToken(),
+            uncertain(accounts)));
   }
 
   public void done(Context ctx) {
@@ -286,6 +349,11 @@ public final class TodayPage {
       case "done" -> "Done ✓ — task #" + id + " is marked done; this cannot be undone.";
       case "skipped" -> "Skipped — task #" + id + " will not be done; this cannot be undone.";
       case "missing" -> "There is no task #" + id + "; reload the page to see today's tasks.";
+      case "confirmed-sent" ->
+          "Done ✓ — touch #" + id + " is confirmed sent; the sequence goes on from it.";
+      case "confirmed-not-sent" ->
+          "Touch #" + id + " is confirmed not sent: marked failed, and never sent again.";
+      case "not-uncertain" -> "Touch #" + id + " is not uncertain (any more); nothing was changed.";
       default ->
           outcome.matches("already-(done|skipped|failed|handled)")
               ? "Task #"
