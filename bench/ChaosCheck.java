@@ -52,7 +52,17 @@ public final class ChaosCheck {
       builder.home(Path.of(where));
     }
     try (Warmreach app = builder.build()) {
-      List<Prospect> people = app.prospects().prospects(ProspectQuery.all(1_000_000));
+      List<Prospect> people = new ArrayList<>();
+      for (int offset = 0; ; offset += ProspectQuery.MAX_LIMIT) {
+        List<Prospect> page =
+            app.prospects()
+                .prospects(
+                    new ProspectQuery(null, null, null, ProspectQuery.MAX_LIMIT, offset));
+        people.addAll(page);
+        if (page.size() < ProspectQuery.MAX_LIMIT) {
+          break;
+        }
+      }
       List<Touch> touches = new ArrayList<>();
       Set<Long> doNotContact = new HashSet<>();
       for (Prospect p : people) {

@@ -10,13 +10,15 @@
 #   jdbc:postgresql://127.0.0.1:5432/chaos?user=postgres, dropped and made anew), KILLS (100)
 #   SIGKILLs of random nodes at random moments, each restarted, and TERMINATIONS (20)
 #   pg_terminate_backend of a random connection to that database; events posted throughout.
-# sqlite: one dry-run node and one 'serve' node on one home folder, 50 kills.
+# sqlite: one dry-run node on one home folder, 50 kills, no events: SQLite is for one process, and
+#   a 'serve' next to the node fails to start while the node writes (SQLITE_BUSY in Flyway).
 # Then every node runs until nothing is left to do, and bench/ChaosCheck.java prints touches
 # expected, delivered, delivered twice, lost; events sent vs stored; limits exceeded. Exits 1 unless
 # twice = lost = exceeded = 0 and every event acknowledged was stored.
 #
-# Sizes (environment): PROSPECTS (5,000; --quick 500), ACCOUNTS (10), SPEED (simulated seconds per
-# second, 200,000), KILLS, TERMINATIONS, NODES. The LinkedIn provider's fake (SPEC §7) is not a
+# Sizes (environment): PROSPECTS (5,000; --quick 300), ACCOUNTS (10; --quick 3), SPEED (simulated
+# seconds per second, 200,000), KILLS (--quick: 20 on PostgreSQL, 10 on SQLite), TERMINATIONS
+# (--quick 5), NODES, KILL_GAP_MIN / KILL_GAP_MAX (seconds between two kills, 0.5 to 4). The LinkedIn provider's fake (SPEC §7) is not a
 # receiver here yet: LinkedIn steps go to the simulated network. When it lands, start it next to
 # the nodes and point them at it where "RECEIVERS" says below.
 set -euo pipefail
@@ -24,17 +26,18 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 quick=false
 if [[ ${1:-} == --quick ]]; then quick=true; shift; fi
 mode=${1:?usage: bench/chaos.sh [--quick] postgres [JDBC_URL] | sqlite}
-if $quick; then prospects=${PROSPECTS:-500}; else prospects=${PROSPECTS:-5000}; fi
-accounts=${ACCOUNTS:-10}
+if $quick; then prospects=${PROSPECTS:-300}; accounts=${ACCOUNTS:-3}; else prospects=${PROSPECTS:-5000}; accounts=${ACCOUNTS:-10}; fi
 speed=${SPEED:-200000}
 if [[ $mode == postgres ]]; then
   db=${2:-jdbc:postgresql://127.0.0.1:5432/chaos?user=postgres}
-  nodes=${NODES:-3}; kills=${KILLS:-100}; terminations=${TERMINATIONS:-20}
+  nodes=${NODES:-3}
+  if $quick; then kills=${KILLS:-20}; terminations=${TERMINATIONS:-5}; else kills=${KILLS:-100}; terminations=${TERMINATIONS:-20}; fi
   dbname=$(sed -E 's#^jdbc:postgresql://[^/]+/([^?]+).*#\1#' <<< "$db")
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $dbname WITH (FORCE)" \
     -c "CREATE DATABASE $dbname" postgres
 elif [[ $mode == sqlite ]]; then
-  db=""; nodes=1; kills=${KILLS:-50}; terminations=0
+  db=""; nodes=1; terminations=0
+  if $quick; then kills=${KILLS:-10}; else kills=${KILLS:-50}; fi
 else
   echo "bench/chaos.sh: the mode is 'postgres' or 'sqlite', not '$mode'" >&2; exit 1
 fi
@@ -57,7 +60,8 @@ trap cleanup EXIT
 # A node's home: the SQLite run shares one (one database); on PostgreSQL each node has its own,
 # since a node is named after its home. All share the simulated network's delivery log and clock.
 home_of() { if [[ -z $db ]]; then echo "$work/home"; else echo "$work/node-$1"; fi; }
-wr() { local h=$1; shift; if [[ -n $db ]]; then "$root/bin/warmreach" --home "$h" --db "$db" "$@"; else "$root/bin/warmreach" --home "$h" "$@"; fi; }
+dbargs=(); [[ -n $db ]] && dbargs=(--db "$db")
+wr() { local h=$1; shift; "$root/bin/warmreach" --home "$h" "${dbargs[@]}" "$@"; }
 
 setup=$(home_of 0)
 java "$root/bench/GenerateProspects.java" "$prospects" > "$work/leads.csv"
@@ -79,21 +83,22 @@ done
 
 # RECEIVERS: the simulated network answers for every channel in a dry run (its delivery log).
 start_node() {
-  wr "$(home_of "$1")" run --simulate --speed "$speed" --until-done --poll PT0.2S \
-    >> "$work/node-$1.log" 2>&1 &
+  # Not through wr: $! must be the JVM itself (bin/warmreach execs java), so SIGKILL reaches it.
+  "$root/bin/warmreach" --home "$(home_of "$1")" "${dbargs[@]}" run --simulate --speed "$speed" \
+    --until-done --poll PT0.2S >> "$work/node-$1.log" 2>&1 &
   pids[$1]=$!
 }
-for n in $(seq 0 $((nodes - 1))); do start_node "$n"; done
-
 # The events node: 'serve' on the same database, a token for the poster.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 shome=$work/serve
 mkdir -p "$shome"; chmod 700 "$shome"
 [[ -z $db ]] && shome=$(home_of 0)
+if [[ -n $db ]]; then
 echo "chaos password 12345" | wr "$shome" users add chaos@example.com --role admin > /dev/null
 start_serve() {
-  wr "$shome" serve --port "$port" --poll PT1H >> "$work/serve.log" 2>&1 &
+  "$root/bin/warmreach" --home "$shome" "${dbargs[@]}" serve --port "$port" --poll PT1H \
+    >> "$work/serve.log" 2>&1 &
   serve_pid=$!
 }
 start_serve
@@ -103,6 +108,9 @@ curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
 csrf=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrfToken"])' "$work/login.json")
 token=$(curl -sf -b "$work/cookies" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
   -d '{"name": "chaos"}' "$base/api/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+fi
+for n in $(seq 0 $((nodes - 1))); do start_node "$n"; done
 
 # Events throughout: each posted until acknowledged (the node may be dead), then noted as sent.
 post_events() {
@@ -115,15 +123,21 @@ post_events() {
         -H 'Content-Type: application/json' -d "$body" "$base/api/events" || true)
       if [[ $code == 200 || $code == 201 ]]; then echo "chaos-ev-$i" >> "$shared/events-sent"; break; fi
       if [[ $code == 4* && $code != 429 ]]; then echo "event $i refused: $code" >> "$work/events-refused"; break; fi
+      [[ -e $work/stop-events ]] && break
       sleep 0.3
     done
     sleep 0.1
   done
 }
-post_events &
-poster=$!
+if [[ -n $db ]]; then post_events & poster=$!; fi
 
 alive() { [[ -n ${pids[$1]:-} ]] && kill -0 "${pids[$1]}" 2> /dev/null; }
+# A node that ended by itself (it could not open the database while another process held it, say)
+# is started again, as an operator's supervisor would.
+revive() {
+  for n in $(seq 0 $((nodes - 1))); do alive "$n" || start_node "$n"; done
+  if [[ -n $serve_pid ]] && ! kill -0 "$serve_pid" 2> /dev/null; then start_serve; fi
+}
 started=$(date +%s)
 killed=0; terminated=0
 # Kills and terminations interleaved at random moments; a killed node is restarted at once.
@@ -132,13 +146,15 @@ for _ in $(seq 1 "$kills"); do schedule+=(kill); done
 for _ in $(seq 1 "$terminations"); do schedule+=(terminate); done
 mapfile -t schedule < <(printf '%s\n' "${schedule[@]}" | shuf)
 for what in "${schedule[@]}"; do
-  sleep "$(python3 -c 'import random; print(round(random.uniform(0.3, 2.5), 2))')"
+  sleep "$(python3 -c "import random; print(round(random.uniform(${KILL_GAP_MIN:-0.5}, ${KILL_GAP_MAX:-4}), 2))")"
+  revive
   if [[ $what == terminate ]]; then
     psql -qtA -h 127.0.0.1 -U postgres -d postgres -c "SELECT count(pg_terminate_backend(pid)) FROM (SELECT pid FROM pg_stat_activity WHERE datname = '$dbname' AND pid <> pg_backend_pid() ORDER BY random() LIMIT 1) s" > /dev/null
     terminated=$((terminated + 1))
     continue
   fi
-  victim=$(( RANDOM % (nodes + 1) ))       # the last is the serve node
+  members=$nodes; [[ -n $serve_pid ]] && members=$((nodes + 1))
+  victim=$(( RANDOM % members ))   # the last is the serve node
   if [[ $victim == "$nodes" ]]; then
     kill -9 "$serve_pid" 2> /dev/null || true; wait "$serve_pid" 2> /dev/null || true
     start_serve
@@ -151,7 +167,8 @@ for what in "${schedule[@]}"; do
   killed=$((killed + 1))
 done
 touch "$work/stop-events"
-wait "$poster" || true; poster=""
+revive
+[[ -n $poster ]] && { wait "$poster" || true; }; poster=""
 chaos_secs=$(( $(date +%s) - started ))
 
 # Every dry-run node runs on until nothing is left (a node that finished is started again, so
@@ -165,9 +182,9 @@ for n in $(seq 0 $((nodes - 1))); do
   if alive "$n"; then echo "node $n did not finish in time; see $work/node-$n.log" >&2; kill -TERM "${pids[$n]}"; fi
   pids[$n]=""
 done
-kill -TERM "$serve_pid"; wait "$serve_pid" 2> /dev/null || true; serve_pid=""
+if [[ -n $serve_pid ]]; then kill -TERM "$serve_pid"; wait "$serve_pid" 2> /dev/null || true; serve_pid=""; fi
 
-echo "database: ${db:-SQLite (one home folder)}; nodes: $nodes dry-run + 1 serve; prospects: $prospects; speed: ${speed}x"
+echo "database: ${db:-SQLite (one home folder)}; nodes: $nodes dry-run${db:+ + 1 serve}; prospects: $prospects; speed: ${speed}x"
 echo "SIGKILLs: $killed; connections terminated: $terminated; chaos phase ${chaos_secs} s, whole run $(( $(date +%s) - started )) s"
 [[ -s $work/events-refused ]] && { echo "events refused:"; sort | uniq -c < "$work/events-refused" | head; }
 java -cp "$root/target/warmreach.jar" "$root/bench/ChaosCheck.java" "${db:-$(home_of 0)}" \
