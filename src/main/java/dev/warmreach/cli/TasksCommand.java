@@ -35,7 +35,10 @@ import picocli.CommandLine.Spec;
       TasksCommand.Today.class,
       TasksCommand.Done.class,
       TasksCommand.Skip.class,
-      TasksCommand.Fail.class
+      TasksCommand.Fail.class,
+      TasksCommand.Uncertain.class,
+      TasksCommand.ConfirmSent.class,
+      TasksCommand.ConfirmNotSent.class
     })
 final class TasksCommand implements Runnable {
 
@@ -231,6 +234,122 @@ final class TasksCommand implements Runnable {
     @Override
     Touch.Status status() {
       return Touch.Status.FAILED;
+    }
+  }
+
+  @Command(
+      name = "uncertain",
+      mixinStandardHelpOptions = true,
+      description =
+          "Touches a crash left uncertain: Warmreach was handing them over (an email's DATA had"
+              + " begun) when it stopped, and the receiver cannot be asked whether they arrived."
+              + " They are never sent again; look in the sent mail, then 'confirm-sent' or"
+              + " 'confirm-not-sent'.")
+  static final class Uncertain implements Callable<Integer> {
+    @ParentCommand TasksCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Warmreach app = parent.root.app();
+      List<Touch> uncertain = app.taskInbox().uncertain(1000);
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Touch t : uncertain) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("id", t.id());
+          row.put("touch", t.idempotencyKey());
+          row.put("channel", t.channel().name());
+          row.put("account", t.senderAccount());
+          row.put("attemptedAt", t.doneAt().toString());
+          row.put("why", t.reason());
+          rows.add(row);
+        }
+        Output.json(out, Map.of("uncertain", rows));
+        return 0;
+      }
+      if (uncertain.isEmpty()) {
+        out.println("No uncertain touches: every touch is known sent or not.");
+        return 0;
+      }
+      for (Touch t : uncertain) {
+        String who =
+            app.prospects().prospect(t.prospectId()).map(Prospect::fullName).orElse("(erased)");
+        out.println(
+            "#"
+                + t.id()
+                + "  "
+                + what(t)
+                + " to "
+                + who
+                + " from "
+                + t.senderAccount()
+                + ", attempted "
+                + t.doneAt());
+      }
+      out.println(
+          "Check whether each arrived, then: warmreach tasks confirm-sent ID… |"
+              + " confirm-not-sent ID…");
+      return 0;
+    }
+  }
+
+  /** Settles uncertain touches as the user found them. */
+  abstract static class Confirm implements Callable<Integer> {
+    @ParentCommand TasksCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "ID",
+        description = "Touch numbers from 'tasks uncertain'.")
+    List<Long> ids;
+
+    abstract boolean sent();
+
+    @Override
+    public Integer call() {
+      Warmreach app = parent.root.app();
+      List<Long> settled = app.taskInbox().confirm(ids, sent());
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Output.json(out, Map.of("sent", sent(), "tasks", settled));
+      } else {
+        out.println(
+            (sent() ? "Confirmed sent: " : "Confirmed not sent: ")
+                + settled.stream()
+                    .map(id -> "#" + id)
+                    .toList()
+                    .toString()
+                    .replaceAll("[\\[\\]]", "")
+                + ".");
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "confirm-sent",
+      mixinStandardHelpOptions = true,
+      description = "It arrived: the touches are done, and the sequence goes on from them.")
+  static final class ConfirmSent extends Confirm {
+    @Override
+    boolean sent() {
+      return true;
+    }
+  }
+
+  @Command(
+      name = "confirm-not-sent",
+      mixinStandardHelpOptions = true,
+      description = "It did not arrive: the touches are failed, and never sent again.")
+  static final class ConfirmNotSent extends Confirm {
+    @Override
+    boolean sent() {
+      return false;
     }
   }
 }

@@ -31,12 +31,21 @@ public record Touch(
     String reason,
     Message message) {
 
-  /** Where a touch is: planned, sent, or not sent and why. */
+  /**
+   * Where a touch is: planned, sent, not sent and why, or uncertain. Stored under its name, so a
+   * constant is never renamed.
+   */
   public enum Status {
     PLANNED,
     DONE,
     SKIPPED,
-    FAILED
+    FAILED,
+    /**
+     * Its sender died while handing it over and the receiver cannot be asked whether it arrived (an
+     * email whose DATA had begun): never sent again, waiting for the user to confirm sent or not
+     * sent. {@code doneAt} holds when it was attempted.
+     */
+    UNCERTAIN
   }
 
   public Touch {
@@ -50,8 +59,8 @@ public record Touch(
     if (idempotencyKey.isBlank()) {
       throw new IllegalArgumentException("a touch needs an idempotency key");
     }
-    if (status == Status.DONE && doneAt == null) {
-      throw new IllegalArgumentException("a done touch needs the time it was done");
+    if ((status == Status.DONE || status == Status.UNCERTAIN) && doneAt == null) {
+      throw new IllegalArgumentException("a " + status + " touch needs the time it was attempted");
     }
   }
 

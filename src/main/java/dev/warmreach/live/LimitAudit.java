@@ -23,9 +23,9 @@ public final class LimitAudit {
   private LimitAudit() {}
 
   /**
-   * Limits broken by {@code touches} (only those carried out count), by name: weeklyInvites,
-   * inmailCredits, doNotContact, workingHours, noteLength, inmailLength, placeholders (text with
-   * {@code {{} or {@code }}}).
+   * Limits broken by {@code touches} (only those carried out count, and uncertain ones, which may
+   * have been), by name: weeklyInvites, inmailCredits, doNotContact, workingHours, noteLength,
+   * inmailLength, placeholders (text with {@code {{} or {@code }}}).
    */
   public static Map<String, Long> of(
       List<Touch> touches,
@@ -41,7 +41,11 @@ public final class LimitAudit {
     Map<String, ArrayDeque<Instant>> windows = new LinkedHashMap<>();
     List<Touch> done =
         touches.stream()
-            .filter(t -> t.status() == Touch.Status.DONE || t.status() == Touch.Status.SKIPPED)
+            .filter(
+                t ->
+                    t.status() == Touch.Status.DONE
+                        || t.status() == Touch.Status.SKIPPED
+                        || t.status() == Touch.Status.UNCERTAIN)
             .sorted(Comparator.comparing(Touch::doneAt))
             .toList();
     for (Touch t : done) {

@@ -139,6 +139,46 @@ public final class TaskInbox {
     return marked;
   }
 
+  /** Touches whose outcome a crash left unknown, oldest attempt first: for the user to confirm. */
+  public List<Touch> uncertain(int limit) {
+    return touches.uncertainTouches(limit);
+  }
+
+  /**
+   * Settles uncertain touches as the user found them: sent (done at the time attempted, and the
+   * sequence goes on from it) or not sent (failed). All are checked first: an unknown or settled
+   * one leaves every touch as it was. Returns the ids settled.
+   */
+  public List<Long> confirm(List<Long> ids, boolean sent) {
+    List<Touch> found = new ArrayList<>();
+    for (long id : ids) {
+      Touch touch =
+          touches
+              .touch(id)
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "no touch #" + id + "; see 'warmreach tasks uncertain' for the numbers"));
+      if (touch.status() != Touch.Status.UNCERTAIN) {
+        throw new UserError(
+            "touch #"
+                + id
+                + " is "
+                + touch.status().name().toLowerCase(Locale.ROOT)
+                + ", not uncertain; nothing was changed");
+      }
+      found.add(touch);
+    }
+    List<Long> settled = new ArrayList<>();
+    for (Touch touch : found) {
+      if (touches.confirmUncertain(
+          touch.idempotencyKey(), sent, sent ? null : "confirmed not sent by the user")) {
+        settled.add(touch.id());
+      }
+    }
+    return settled;
+  }
+
   /** What the user is to do, in words. */
   public static String what(Touch t) {
     return switch (t.channel()) {

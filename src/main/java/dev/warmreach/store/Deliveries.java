@@ -35,6 +35,20 @@ public interface Deliveries {
       long id, int attempts, Delivery.Status claimedAs, Instant now, Instant claimUntil);
 
   /**
+   * Records the sent-marker of attempt {@code attempts}: the claimed ({@link
+   * Delivery.Status#SENDING}) delivery moves to {@link Delivery.Status#HANDING_OVER}. False when
+   * the claim is no longer this attempt's, and then nothing may be handed over.
+   */
+  boolean markHandingOver(long id, int attempts, Instant now);
+
+  /**
+   * Takes back a {@link Delivery.Status#SENDING} claim of attempt {@code attempts} that lapsed
+   * before its sent-marker (its sender died before handing anything over): pending again, due at
+   * {@code now}. False when it was not so (another sender took it back first, or it moved on).
+   */
+  boolean reopenLapsedClaim(long id, int attempts, Instant now);
+
+  /**
    * Puts a delivery back to pending after a failed attempt, to be tried at {@code nextAttemptAt}.
    */
   void retryDelivery(long id, Instant nextAttemptAt, String error, Instant now);
@@ -42,7 +56,8 @@ public interface Deliveries {
   /**
    * Settles a delivery as {@code outcome} and, in the same transaction, marks its touch {@code
    * touchOutcome} unless that is {@code null}. A touch is changed while planned, or from failed to
-   * done when a replayed dead letter went out; returns whether it changed.
+   * done when a replayed dead letter went out; returns whether it changed. An uncertain touch takes
+   * {@code now} as the time it was attempted.
    */
   boolean settleDelivery(
       long id, Delivery.Status outcome, String reason, Touch.Status touchOutcome, Instant now);

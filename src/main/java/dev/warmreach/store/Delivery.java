@@ -38,8 +38,16 @@ public record Delivery(
   public enum Status {
     /** Waiting for its next attempt. */
     PENDING,
-    /** Handed to the mail server and not yet known to be accepted; never started again. */
+    /**
+     * Claimed by a sender that is talking to the receiver, before anything was handed over: a claim
+     * that lapses here means nothing went out, so it may be tried again.
+     */
     SENDING,
+    /**
+     * The sent-marker: the email's DATA was about to begin (its Message-ID is the touch's, see
+     * {@code TouchReference}), so from here it may have arrived; never started again.
+     */
+    HANDING_OVER,
     /** Accepted by the mail server or the webhook's receiver. */
     SENT,
     /** Not sent on purpose: no address, do-not-contact. */
@@ -47,7 +55,12 @@ public record Delivery(
     /** Refused for good, or interrupted so that sending again might duplicate it. */
     FAILED,
     /** Out of attempts: a dead letter the user can replay. */
-    DEAD
+    DEAD,
+    /**
+     * Its sender died or lost the connection after handing it over, before the receiver's answer:
+     * it may have arrived. Its touch is uncertain until the user confirms sent or not sent.
+     */
+    UNCERTAIN
   }
 
   public Delivery {

@@ -23,6 +23,12 @@ public interface Touches {
   List<Touch> plannedTouches(int limit);
 
   /**
+   * Touches whose outcome is unknown after a crash, oldest attempt first: they wait for the user to
+   * confirm sent or not sent.
+   */
+  List<Touch> uncertainTouches(int limit);
+
+  /**
    * Planned touches due at or before {@code dueBy}, oldest first: the task inbox.
    *
    * @param account only this sender account's; {@code null} for all
@@ -43,6 +49,13 @@ public interface Touches {
    * why it was skipped or failed.
    */
   boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at, String outcome);
+
+  /**
+   * Settles an {@link Touch.Status#UNCERTAIN} touch as the user confirmed it: sent (done, at the
+   * time it was attempted) or not sent (failed, with {@code note}); its uncertain delivery, if any,
+   * follows. False when the touch is not uncertain.
+   */
+  boolean confirmUncertain(String idempotencyKey, boolean sent, String note);
 
   /** Marks a planned touch done or skipped; false when it was not planned (already handled). */
   boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at);

@@ -100,6 +100,9 @@ final class Routes {
     r.post("/api/tasks/{id}/done", h.tasks()::done, MEMBER);
     r.post("/api/tasks/{id}/skip", h.tasks()::skip, MEMBER);
     r.post("/api/tasks/{id}/fail", h.tasks()::fail, MEMBER);
+    r.get("/api/tasks/uncertain", h.tasks()::uncertain, MEMBER);
+    r.post("/api/tasks/{id}/confirm-sent", h.tasks()::confirmSent, MEMBER);
+    r.post("/api/tasks/{id}/confirm-not-sent", h.tasks()::confirmNotSent, MEMBER);
 
     // What is working
     r.get("/api/analytics/summary", h.analytics()::summary, MEMBER);
@@ -124,6 +127,8 @@ final class Routes {
     r.get("/today", p.today()::show, MEMBER);
     r.post("/today/tasks/{id}/done", p.today()::done, MEMBER);
     r.post("/today/tasks/{id}/skip", p.today()::skip, MEMBER);
+    r.post("/today/uncertain/{id}/sent", p.today()::confirmSent, MEMBER);
+    r.post("/today/uncertain/{id}/not-sent", p.today()::confirmNotSent, MEMBER);
 
     // Prospects: the list (its results alone for htmx), the CSV import with its preview, one's page
     r.get("/prospects", p.prospects()::show, MEMBER);

@@ -117,4 +117,48 @@ class TasksCommandTest {
           .isEqualTo(Touch.Status.FAILED);
     }
   }
+
+  @Test
+  void uncertainTouchesAreListedAndConfirmedSentOrNotSentOnce() throws Exception {
+    List<Touch> planned = new ArrayList<>();
+    try (Warmreach app = Warmreach.builder().home(home).build()) {
+      planned.addAll(app.touches().plannedTouches(10));
+      for (Touch t : planned.subList(0, 2)) {
+        app.touches()
+            .finishTouch(t.idempotencyKey(), Touch.Status.UNCERTAIN, app.clock().instant());
+      }
+    }
+    long first = planned.get(0).id();
+    long second = planned.get(1).id();
+    long stillPlanned = planned.get(2).id();
+
+    CliRun listed = CliRun.in(home, "tasks", "uncertain");
+    CliRun sent = CliRun.in(home, "tasks", "confirm-sent", String.valueOf(first));
+    CliRun mixed =
+        CliRun.in(
+            home,
+            "tasks",
+            "confirm-not-sent",
+            String.valueOf(second),
+            String.valueOf(stillPlanned));
+    CliRun notSent = CliRun.in(home, "tasks", "confirm-not-sent", String.valueOf(second));
+    CliRun again = CliRun.in(home, "tasks", "confirm-sent", String.valueOf(first));
+    CliRun none = CliRun.in(home, "tasks", "uncertain");
+
+    assertThat(listed.exitCode).as(listed.toString()).isZero();
+    assertThat(listed.out).contains("#" + first).contains("#" + second).contains("confirm-sent");
+    assertThat(sent.out).contains("Confirmed sent: #" + first);
+    assertThat(mixed.exitCode).isEqualTo(1);
+    assertThat(mixed.err).contains("touch #" + stillPlanned + " is planned, not uncertain");
+    assertThat(notSent.out).contains("Confirmed not sent: #" + second);
+    assertThat(again.exitCode).isEqualTo(1);
+    assertThat(again.err).contains("touch #" + first + " is done, not uncertain");
+    assertThat(none.out).contains("No uncertain touches");
+    try (Warmreach app = Warmreach.builder().home(home).build()) {
+      assertThat(app.touches().touch(first).orElseThrow().status()).isEqualTo(Touch.Status.DONE);
+      assertThat(app.touches().touch(second).orElseThrow().status()).isEqualTo(Touch.Status.FAILED);
+      assertThat(app.touches().touch(stillPlanned).orElseThrow().status())
+          .isEqualTo(Touch.Status.PLANNED);
+    }
+  }
 }

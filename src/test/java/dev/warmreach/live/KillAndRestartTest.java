@@ -113,6 +113,9 @@ class KillAndRestartTest {
       }
       assertThat(sentBeforeKill).as("killed in the middle").isPositive().isLessThan(keys.size());
       assertThat(sentTwice).as("touches delivered twice").isEmpty();
+      assertThat(lines)
+          .as("no touch handed to the network again (it is asked first)")
+          .noneMatch(l -> l.startsWith("DUPLICATE "));
       assertThat(touches)
           .as("no touch left undone")
           .noneMatch(t -> t.status() == Touch.Status.PLANNED);

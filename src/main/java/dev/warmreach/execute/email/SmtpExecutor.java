@@ -21,10 +21,13 @@ import java.util.Set;
  * retries it with {@link dev.warmreach.execute.Backoff}, failing it after the last attempt.
  *
  * <p>Why at most once: before talking to the server the delivery is claimed as {@code SENDING} in
- * the store; after the server accepts it, the delivery is {@code SENT} and the touch done in one
- * transaction. A crash between the two leaves {@code SENDING}, and a later run cannot know whether
- * the server took the email, so it does not send again: the touch is failed with a reason saying
- * so. A duplicate cold email costs more than a lost one. Thread-safe.
+ * the store; just before the DATA command it records the sent-marker ({@code HANDING_OVER}); after
+ * the server accepts it, the delivery is {@code SENT} and the touch done in one transaction. A
+ * crash before the marker left nothing with the server, so the lapsed claim is taken back and the
+ * email sent. A crash after it (or a connection lost before the server's answer) may have left the
+ * email with the server, and SMTP cannot be asked, so it is never sent again: the touch becomes
+ * {@code UNCERTAIN} for the user to confirm. A duplicate cold email costs more than a lost one.
+ * Thread-safe.
  */
 public final class SmtpExecutor implements Executor {
 
@@ -67,22 +70,43 @@ public final class SmtpExecutor implements Executor {
     switch (delivery.status()) {
       case PENDING -> attempt(delivery, outbound.get(), now);
       case SENDING -> {
-        // A claim that has lapsed means its sender died mid-send: it may have gone out.
-        if (delivery.nextAttemptAt() == null || !delivery.nextAttemptAt().isAfter(now)) {
-          deliveries.settleDelivery(
-              delivery.id(),
-              Delivery.Status.FAILED,
-              "interrupted while sending (attempt "
-                  + delivery.attempts()
-                  + "); not sent again in case it arrived — check the sent mail",
-              Touch.Status.FAILED,
-              now);
+        // A lapsed claim without the sent-marker: its sender died before handing anything over.
+        if (lapsed(delivery, now)
+            && deliveries.reopenLapsedClaim(delivery.id(), delivery.attempts(), now)) {
+          attempt(deliveries.delivery(delivery.id()).orElseThrow(), outbound.get(), now);
         }
       }
-      case SENT, SKIPPED, FAILED, DEAD -> {
+      case HANDING_OVER -> {
+        // A lapsed claim with the sent-marker: its sender died while the server was taking it.
+        if (lapsed(delivery, now)) {
+          uncertain(
+              delivery,
+              "interrupted while the mail server was receiving it (attempt "
+                  + delivery.attempts()
+                  + ")",
+              delivery.updatedAt());
+        }
+      }
+      case SENT, SKIPPED, FAILED, DEAD, UNCERTAIN -> {
         // settled together with its touch; nothing to do
       }
     }
+  }
+
+  private static boolean lapsed(Delivery delivery, Instant now) {
+    return delivery.nextAttemptAt() == null || !delivery.nextAttemptAt().isAfter(now);
+  }
+
+  /** Never sent again: the touch waits for the user to confirm sent or not sent. */
+  private void uncertain(Delivery delivery, String what, Instant attemptedAt) {
+    deliveries.settleDelivery(
+        delivery.id(),
+        Delivery.Status.UNCERTAIN,
+        what
+            + "; it may have arrived, so it is not sent again — check the sent mail and confirm"
+            + " sent or not sent",
+        Touch.Status.UNCERTAIN,
+        attemptedAt);
   }
 
   private void attempt(Delivery delivery, OutboundTouch outbound, Instant now) {
@@ -111,13 +135,24 @@ public final class SmtpExecutor implements Executor {
       return; // another sender has it
     }
     int attemptsMade = delivery.attempts() + 1;
-    SmtpMailer.Result result = mailer.send(outbound, now);
+    SmtpMailer.Result result =
+        mailer.send(
+            outbound,
+            now,
+            () -> deliveries.markHandingOver(delivery.id(), attemptsMade, clock.instant()));
     Instant after = clock.instant();
     if (result instanceof SmtpMailer.Result.Accepted) {
       deliveries.settleDelivery(delivery.id(), Delivery.Status.SENT, "", Touch.Status.DONE, after);
     } else if (result instanceof SmtpMailer.Result.Refused refused) {
       deliveries.settleDelivery(
           delivery.id(), Delivery.Status.FAILED, refused.reason(), Touch.Status.FAILED, after);
+    } else if (result instanceof SmtpMailer.Result.Unknown unknown) {
+      uncertain(
+          delivery,
+          "the connection ended after the email was handed over, before the server answered ("
+              + unknown.reason()
+              + ")",
+          now);
     } else if (result instanceof SmtpMailer.Result.TryLater later) {
       Optional<Instant> next = settings.retries().next(attemptsMade, after);
       if (next.isPresent()) {

@@ -6,9 +6,10 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,10 +18,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Writes a touch as a plain-text UTF-8 email and hands it to the SMTP server (Angus Mail), telling
@@ -37,6 +41,12 @@ final class SmtpMailer {
 
     /** Not taken this time: a 4xx answer, no connection, a timeout, a refused login. */
     record TryLater(String reason) implements Result {}
+
+    /**
+     * Handed over (DATA had begun) and then no answer: the connection broke or timed out, so the
+     * server may or may not have taken it.
+     */
+    record Unknown(String reason) implements Result {}
   }
 
   private final SmtpSettings settings;
@@ -73,14 +83,24 @@ final class SmtpMailer {
     return p;
   }
 
-  Result send(OutboundTouch outbound, Instant now) {
+  /**
+   * Sends one email; {@code beforeData} is asked just before the DATA command and, when it answers
+   * false (the sent-marker could not be recorded), the email is not handed over.
+   */
+  Result send(OutboundTouch outbound, Instant now, BooleanSupplier beforeData) {
+    MarkingTransport transport = null;
+    boolean accepted = false;
     try {
       MimeMessage message = message(outbound, now);
-      try (Transport transport = session.getTransport("smtp")) {
-        transport.connect(
-            settings.host(), settings.port(), settings.username(), settings.password());
-        transport.sendMessage(message, message.getAllRecipients());
-      }
+      transport =
+          new MarkingTransport(
+              session,
+              new URLName("smtp", settings.host(), settings.port(), null, null, null),
+              beforeData);
+      transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+      transport.sendMessage(message, message.getAllRecipients());
+      accepted = true;
+      transport.close();
       return new Result.Accepted();
     } catch (AuthenticationFailedException e) {
       // The settings are wrong, not the touch: retry once the user has fixed them.
@@ -89,7 +109,55 @@ final class SmtpMailer {
               + detail(e)
               + "; check the smtp username and password");
     } catch (MessagingException e) {
-      return classify(e);
+      if (accepted) {
+        return new Result.Accepted(); // only the goodbye (QUIT) failed
+      }
+      Optional<Result> answered = answered(e);
+      if (answered.isPresent()) {
+        return answered.get();
+      }
+      if (transport != null && transport.handedOver) {
+        // No answer to the message itself: the server may have taken it.
+        return new Result.Unknown(unreachable(e));
+      }
+      return new Result.TryLater("could not reach the SMTP server (" + unreachable(e) + ")");
+    } finally {
+      closeQuietly(transport);
+    }
+  }
+
+  private static void closeQuietly(MarkingTransport transport) {
+    if (transport != null && transport.isConnected()) {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        // the answer that matters has been read already
+      }
+    }
+  }
+
+  /**
+   * Angus Mail's SMTP transport with one addition: the sent-marker is recorded just before the DATA
+   * command, once the server has taken the sender and the recipients. Not thread-safe; one per
+   * email.
+   */
+  private static final class MarkingTransport extends SMTPTransport {
+    private final BooleanSupplier beforeData;
+    private boolean handedOver;
+
+    MarkingTransport(Session session, URLName url, BooleanSupplier beforeData) {
+      super(session, url);
+      this.beforeData = beforeData;
+    }
+
+    @Override
+    protected OutputStream data() throws MessagingException {
+      if (!beforeData.getAsBoolean()) {
+        throw new MessagingException(
+            "the email's claim was taken over by another sender; not handed over");
+      }
+      handedOver = true;
+      return super.data();
     }
   }
 
@@ -156,28 +224,27 @@ final class SmtpMailer {
     return text + (url.getRawQuery() == null ? "?" : "&") + "touch=" + key;
   }
 
-  /** 5xx answers are for good; everything else may work later. */
-  private static Result classify(MessagingException e) {
+  /** The server's answer, if it gave one: 5xx is for good, 4xx may work later. */
+  private static Optional<Result> answered(MessagingException e) {
     for (Exception x = e; x != null; x = next(x)) {
       int code = code(x);
       if (code >= 500) {
-        return new Result.Refused(reason(x));
+        return Optional.of(new Result.Refused(reason(x)));
       }
       if (code >= 400) {
-        return new Result.TryLater(reason(x));
+        return Optional.of(new Result.TryLater(reason(x)));
       }
     }
+    return Optional.empty();
+  }
+
+  /** What went wrong with the connection, from the innermost cause. */
+  private static String unreachable(MessagingException e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return new Result.TryLater(
-        "could not reach the SMTP server "
-            + "("
-            + (root == e
-                ? e.getMessage()
-                : root.getClass().getSimpleName() + ": " + root.getMessage())
-            + ")");
+    return root == e ? e.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static Exception next(Exception x) {

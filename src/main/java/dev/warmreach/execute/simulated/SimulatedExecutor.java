@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * Dry runs: touches go to the simulated network instead of LinkedIn. The network's reactions are
  * stored to arrive at their (virtual) time; a warm-up that found no post is marked skipped.
- * Delivery is recorded in a {@link DeliveryLog} first, so a retried touch is recognised.
+ * Delivery is recorded in a {@link DeliveryLog} first. The network is the receiver and can be
+ * asked: a touch carried out again after a crash (delivered, then killed before the store heard) is
+ * not delivered a second time — the network's answer stands and only the store catches up.
  */
 public final class SimulatedExecutor implements Executor {
 
@@ -56,7 +58,9 @@ public final class SimulatedExecutor implements Executor {
 
   @Override
   public void execute(Touch touch) {
-    log.deliver(touch.idempotencyKey());
+    if (!log.received(touch.idempotencyKey())) {
+      log.deliver(touch.idempotencyKey());
+    }
     ProspectState prospect = prospects.prospectState(touch.prospectId()).orElseThrow();
     boolean touchedOnLinkedIn =
         touches.touches(touch.prospectId()).stream()

@@ -106,6 +106,35 @@ final class JdbcDeliveries implements Deliveries {
   }
 
   @Override
+  public boolean markHandingOver(long id, int attempts, Instant now) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "UPDATE delivery SET status = 'HANDING_OVER', updated_at = :now"
+                            + " WHERE id = :id AND attempts = :attempts AND status = 'SENDING'")
+                    .bind("now", now)
+                    .bind("id", id)
+                    .bind("attempts", attempts)
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public boolean reopenLapsedClaim(long id, int attempts, Instant now) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "UPDATE delivery SET status = 'PENDING', next_attempt_at = :now,"
+                            + " updated_at = :now WHERE id = :id AND attempts = :attempts"
+                            + " AND status = 'SENDING' AND next_attempt_at <= :now")
+                    .bind("now", now)
+                    .bind("id", id)
+                    .bind("attempts", attempts)
+                    .execute()
+                == 1);
+  }
+
+  @Override
   public void retryDelivery(long id, Instant next, String error, Instant now) {
     db.run(
         h ->

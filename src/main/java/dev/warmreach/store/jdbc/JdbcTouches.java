@@ -55,6 +55,18 @@ final class JdbcTouches implements Touches {
   }
 
   @Override
+  public List<Touch> uncertainTouches(int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM touch WHERE status = 'UNCERTAIN' ORDER BY done_at, id"
+                        + " LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> TouchRows.map(rs))
+                .list());
+  }
+
+  @Override
   public List<Touch> dueTouches(Instant dueBy, String account, int limit) {
     return db.read(
         h ->
@@ -133,16 +145,48 @@ final class JdbcTouches implements Touches {
     CampaignTallies.moved(h, failed.get(), Touch.Status.PLANNED, null);
   }
 
+  @Override
+  public boolean confirmUncertain(String idempotencyKey, boolean sent, String note) {
+    return db.write(
+        h -> {
+          Optional<Touch> touch = inStatus(h, idempotencyKey, Touch.Status.UNCERTAIN);
+          if (touch.isEmpty()) {
+            return false;
+          }
+          h.createUpdate(
+                  "UPDATE delivery SET status = :status, last_error = :note"
+                      + " WHERE touch_key = :key AND status = 'UNCERTAIN'")
+              .bind("status", sent ? "SENT" : "FAILED")
+              .bind("note", sent ? "confirmed sent by the user" : note == null ? "" : note)
+              .bind("key", idempotencyKey)
+              .execute();
+          // Confirmed sent, it counts from when it was attempted, as any touch done.
+          return finish(
+              h,
+              touch.get(),
+              sent ? Touch.Status.DONE : Touch.Status.FAILED,
+              touch.get().doneAt(),
+              sent ? null : note);
+        });
+  }
+
+  private static Optional<Touch> inStatus(Handle h, String key, Touch.Status status) {
+    return h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key AND status = :status")
+        .bind("key", key)
+        .bind("status", status.name())
+        .map((rs, ctx) -> TouchRows.map(rs))
+        .findOne();
+  }
+
   /** Finishes a planned touch in the caller's transaction, as {@link #finishTouch} does. */
   static boolean finish(Handle h, String key, Touch.Status status, Instant at, String outcome) {
-    Optional<Touch> touch =
-        h.createQuery("SELECT * FROM touch WHERE idempotency_key = :key AND status = 'PLANNED'")
-            .bind("key", key)
-            .map((rs, ctx) -> TouchRows.map(rs))
-            .findOne();
-    if (touch.isEmpty()) {
-      return false;
-    }
+    Optional<Touch> touch = inStatus(h, key, Touch.Status.PLANNED);
+    return touch.isPresent() && finish(h, touch.get(), status, at, outcome);
+  }
+
+  private static boolean finish(
+      Handle h, Touch touch, Touch.Status status, Instant at, String outcome) {
+    String key = touch.idempotencyKey();
     h.createUpdate(
             "UPDATE touch SET status = :status, done_at = :at, outcome = :outcome"
                 + " WHERE idempotency_key = :key")
@@ -151,9 +195,9 @@ final class JdbcTouches implements Touches {
         .bind("outcome", outcome)
         .bind("key", key)
         .execute();
-    CampaignTallies.moved(h, touch.get(), status, at);
-    if (status == Touch.Status.DONE && touch.get().channel() == Channel.ENGAGE) {
-      long prospect = touch.get().prospectId();
+    CampaignTallies.moved(h, touch, status, at);
+    if (status == Touch.Status.DONE && touch.channel() == Channel.ENGAGE) {
+      long prospect = touch.prospectId();
       Versioned<ProspectHistory> history = VersionedStates.history(h, prospect);
       VersionedStates.saveHistory(h, prospect, history.value().withEngagement(), history.version());
     }

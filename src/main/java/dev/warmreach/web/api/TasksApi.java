@@ -128,6 +128,56 @@ public final class TasksApi {
     ctx.json(out);
   }
 
+  /** The touches a crash left uncertain, for the user to confirm. */
+  public void uncertain(Context ctx) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Touch t : inbox.uncertain(1000)) {
+      Map<String, Object> row = view(t, prospects.prospect(t.prospectId()).orElse(null));
+      row.put("attemptedAt", t.doneAt().toString());
+      row.put("why", t.reason());
+      items.add(row);
+    }
+    ctx.json(Map.of("items", items));
+  }
+
+  public void confirmSent(Context ctx) {
+    confirm(ctx, true);
+  }
+
+  public void confirmNotSent(Context ctx) {
+    confirm(ctx, false);
+  }
+
+  private void confirm(Context ctx, boolean sent) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ProblemException.notFound(
+          "'"
+              + ctx.pathParam("id")
+              + "' is not a touch number; GET /api/tasks/uncertain lists them");
+    }
+    if (inbox.task(id).isEmpty()) {
+      throw ProblemException.notFound("no touch #" + id + "; GET /api/tasks/uncertain lists them");
+    }
+    List<Long> settled;
+    try {
+      settled = inbox.confirm(List.of(id), sent);
+    } catch (UserError e) {
+      throw ProblemException.conflict(e.getMessage());
+    }
+    if (settled.isEmpty()) {
+      throw ProblemException.conflict(
+          "touch #" + id + " was confirmed meanwhile; nothing was changed");
+    }
+    Touch after = inbox.task(id).orElseThrow();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", id);
+    out.put("status", after.status().name());
+    ctx.json(out);
+  }
+
   static Map<String, Object> view(Touch t, Prospect p) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", t.id());

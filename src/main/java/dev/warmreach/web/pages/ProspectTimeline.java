@@ -203,6 +203,7 @@ public record ProspectTimeline(
       case DONE -> "sent";
       case SKIPPED -> "skipped";
       case FAILED -> "failed";
+      case UNCERTAIN -> "uncertain: confirm whether it was sent";
     };
   }
 }

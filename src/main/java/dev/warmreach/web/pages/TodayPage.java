@@ -35,6 +35,9 @@ public final class TodayPage {
   /** At most this many tasks are listed; the rest are counted. */
   static final int SHOWN = 50;
 
+  /** Uncertain touches listed at most; a crash leaves a handful at the very most. */
+  static final int UNCERTAIN_SHOWN = 100;
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
@@ -112,6 +115,7 @@ public final class TodayPage {
    * @param more tasks due today beyond those listed
    * @param next when the next task is due, in words, when nothing is due today
    * @param signals the latest buying signals with what was done about each
+   * @param uncertain touches a crash left uncertain, for the user to confirm
    */
   public record Model(
       List<Task> tasks,
@@ -120,7 +124,8 @@ public final class TodayPage {
       String next,
       String notice,
       String csrf,
-      List<Signal> signals) {}
+      List<Signal> signals,
+      List<Uncertain> uncertain) {}
 
   /** A buying signal as the feed shows it. */
   public record Signal(
@@ -135,6 +140,59 @@ public final class TodayPage {
             + (e.detail().isEmpty() ? "" : ": " + e.detail()),
         e.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
         e.action());
+  }
+
+  /**
+   * A touch a crash left uncertain, for the user to confirm sent or not sent.
+   *
+   * @param attempted when it was handed over, in the account's time zone
+   */
+  public record Uncertain(long id, String name, String what, String account, String attempted) {}
+
+  public void confirmSent(Context ctx) {
+    confirm(ctx, true);
+  }
+
+  public void confirmNotSent(Context ctx) {
+    confirm(ctx, false);
+  }
+
+  /** Settles an uncertain touch and goes back to the page, which says what happened. */
+  private void confirm(Context ctx, boolean sent) {
+    Long id = number(ctx.pathParam("id"));
+    String outcome;
+    if (id == null || inbox.task(id).isEmpty()) {
+      outcome = "missing";
+    } else {
+      try {
+        outcome =
+            inbox.confirm(List.of(id), sent).isEmpty()
+                ? "not-uncertain"
+                : sent ? "confirmed-sent" : "confirmed-not-sent";
+      } catch (UserError e) {
+        outcome = "not-uncertain";
+      }
+    }
+    ctx.redirect(
+        "/today?task=" + (id == null ? "" : id) + "&outcome=" + outcome, HttpStatus.SEE_OTHER);
+  }
+
+  private List<Uncertain> uncertain(Map<String, SenderAccount> accounts) {
+    List<Touch> touches = inbox.uncertain(UNCERTAIN_SHOWN);
+    Map<Long, Prospect> people =
+        prospects.prospectsById(touches.stream().map(Touch::prospectId).toList());
+    List<Uncertain> out = new ArrayList<>();
+    for (Touch t : touches) {
+      Prospect p = people.get(t.prospectId());
+      out.add(
+          new Uncertain(
+              t.id(),
+              p == null ? "(erased)" : p.profile().fullName(),
+              TaskInbox.what(t),
+              t.senderAccount(),
+              when(t.doneAt(), zoneOf(t, accounts))));
+    }
+    return out;
   }
 
   public void show(Context ctx) {
@@ -167,7 +225,8 @@ public final class TodayPage {
             next,
             notice(ctx.queryParam("task"), ctx.queryParam("outcome")),
             chrome.csrfToken(),
-            signals.feed().stream().limit(SIGNALS_SHOWN).map(TodayPage::signal).toList()));
+            signals.feed().stream().limit(SIGNALS_SHOWN).map(TodayPage::signal).toList(),
+            uncertain(accounts)));
   }
 
   public void done(Context ctx) {
@@ -317,6 +376,11 @@ public final class TodayPage {
       case "done" -> "Done ✓ — task #" + id + " is marked done; this cannot be undone.";
       case "skipped" -> "Skipped — task #" + id + " will not be done; this cannot be undone.";
       case "missing" -> "There is no task #" + id + "; reload the page to see today's tasks.";
+      case "confirmed-sent" ->
+          "Done ✓ — touch #" + id + " is confirmed sent; the sequence goes on from it.";
+      case "confirmed-not-sent" ->
+          "Touch #" + id + " is confirmed not sent: marked failed, and never sent again.";
+      case "not-uncertain" -> "Touch #" + id + " is not uncertain (any more); nothing was changed.";
       default ->
           outcome.matches("already-(done|skipped|failed|handled)")
               ? "Task #"

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,10 +154,8 @@ class SmtpExecutorTest {
     assertThat(MAIL.getReceivedMessages()).hasSize(1);
   }
 
-  @Test
-  void anEmailInterruptedMidSendIsNotSentAgainButFailedWithTheReason() {
-    Touch touch = anEmailTo("juergen@kestrel.example");
-    // a sender claimed it and died before the store heard how the send went
+  /** A sender claimed the touch's delivery and died, leaving the claim as it was. */
+  private Delivery aClaimLeftBy(Touch touch, boolean handingOver) {
     Delivery d =
         store
             .deliveries()
@@ -165,16 +164,113 @@ class SmtpExecutorTest {
     store
         .deliveries()
         .claimDelivery(d.id(), 0, Delivery.Status.SENDING, T0, T0.plus(Duration.ofSeconds(30)));
+    if (handingOver) {
+      assertThat(store.deliveries().markHandingOver(d.id(), 1, T0)).isTrue();
+    }
+    return d;
+  }
+
+  @Test
+  void anEmailWhoseSenderDiedBeforeHandingItOverIsSentOnceTheClaimLapses() {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    aClaimLeftBy(touch, false);
+
+    executor().execute(touch);
+    int whileClaimed = MAIL.getReceivedMessages().length;
+    clock.tick(Duration.ofMinutes(1));
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(whileClaimed).isZero();
+    assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.DONE);
+    assertThat(theDelivery().status()).isEqualTo(Delivery.Status.SENT);
+    assertThat(theDelivery().attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void anEmailWhoseSenderDiedWhileHandingItOverIsNeverSentAgainButUncertain() {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    aClaimLeftBy(touch, true);
 
     executor().execute(touch);
     Touch.Status whileClaimed = touchStatus(touch);
     clock.tick(Duration.ofMinutes(1));
     executor().execute(touch);
+    executor().execute(touch);
 
     assertThat(MAIL.getReceivedMessages()).isEmpty();
     assertThat(whileClaimed).isEqualTo(Touch.Status.PLANNED);
-    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.FAILED);
-    assertThat(theDelivery().lastError()).startsWith("interrupted while sending (attempt 1)");
+    Touch after = store.touches().touches(touch.prospectId()).get(0);
+    assertThat(after.status()).isEqualTo(Touch.Status.UNCERTAIN);
+    assertThat(after.doneAt()).as("when it was handed over").isEqualTo(T0);
+    assertThat(theDelivery().status()).isEqualTo(Delivery.Status.UNCERTAIN);
+    assertThat(theDelivery().lastError())
+        .startsWith("interrupted while the mail server was receiving it (attempt 1)")
+        .contains("confirm sent or not sent");
+    assertThat(store.touches().uncertainTouches(10)).extracting(Touch::id).contains(after.id());
+  }
+
+  @Test
+  void theSentMarkerIsInTheStoreBeforeTheServerIsGivenTheMessage() throws Exception {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    AtomicReference<Delivery.Status> atData = new AtomicReference<>();
+    try (var server =
+        new ScriptedSmtpServer("250 OK", () -> atData.set(theDelivery().status()), false)) {
+      new SmtpExecutor(
+              store.deliveries(),
+              store.doNotContact(),
+              settings(server.port(), Backoff.DEFAULT),
+              clock)
+          .execute(touch);
+      assertThat(server.messages()).isEqualTo(1);
+    }
+
+    assertThat(atData.get()).isEqualTo(Delivery.Status.HANDING_OVER);
+    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void aConnectionLostAfterTheMessageWasHandedOverIsUncertainAndNotRetried() throws Exception {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    try (var server = new ScriptedSmtpServer("250 OK", () -> {}, true)) {
+      SmtpExecutor executor =
+          new SmtpExecutor(
+              store.deliveries(),
+              store.doNotContact(),
+              settings(server.port(), Backoff.DEFAULT),
+              clock);
+
+      executor.execute(touch);
+      clock.tick(Duration.ofHours(2));
+      executor.execute(touch);
+
+      assertThat(server.messages())
+          .as("the server got it once, and was not sent it again")
+          .isEqualTo(1);
+    }
+    assertThat(touchStatus(touch)).isEqualTo(Touch.Status.UNCERTAIN);
+    assertThat(theDelivery().lastError())
+        .startsWith("the connection ended after the email was handed over");
+  }
+
+  @Test
+  void theUserConfirmsAnUncertainEmailSentOrNotSent() {
+    Touch sent = anEmailTo("juergen@kestrel.example");
+    aClaimLeftBy(sent, true);
+    clock.tick(Duration.ofMinutes(1));
+    executor().execute(sent);
+
+    boolean confirmed = store.touches().confirmUncertain(sent.idempotencyKey(), true, null);
+    boolean again = store.touches().confirmUncertain(sent.idempotencyKey(), false, "x");
+
+    assertThat(confirmed).isTrue();
+    assertThat(again).as("settled once").isFalse();
+    Touch after = store.touches().touches(sent.prospectId()).get(0);
+    assertThat(after.status()).isEqualTo(Touch.Status.DONE);
+    assertThat(after.doneAt()).isEqualTo(T0);
+    assertThat(theDelivery().status()).isEqualTo(Delivery.Status.SENT);
+    assertThat(MAIL.getReceivedMessages()).isEmpty();
   }
 
   @Test

@@ -224,6 +224,34 @@ class WebhookExecutorTest {
   }
 
   @Test
+  void aSenderThatDiedMidPostIsFollowedByOneRePostWithTheSameKeyForTheReceiverToRecognise() {
+    Touch touch = aConnectTouch();
+    // A sender opened and claimed the delivery, then died before the store heard the answer.
+    Delivery d =
+        store
+            .deliveries()
+            .openDelivery(
+                touch.idempotencyKey(), Delivery.Kind.WEBHOOK, receiver.url().toString(), T0);
+    store.deliveries().claimDelivery(d.id(), 0, Delivery.Status.PENDING, T0, T0.plusSeconds(15));
+    receiver.answer(200);
+    WebhookExecutor restarted = executor(receiver.url(), Duration.ofSeconds(5));
+
+    int whileClaimed = restarted.deliverDue();
+    clock.set(T0.plusSeconds(15));
+    restarted.deliverDue();
+    restarted.deliverDue();
+    restarted.execute(touch);
+
+    assertThat(whileClaimed).isZero();
+    assertThat(receiver.received())
+        .as("one re-post, under the touch's own Idempotency-Key")
+        .extracting(r -> r.header("Idempotency-Key"))
+        .containsExactly(touch.idempotencyKey());
+    assertThat(store.touches().touches(touch.prospectId()).get(0).status())
+        .isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
   void aRefusedConnectionIsRetried() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

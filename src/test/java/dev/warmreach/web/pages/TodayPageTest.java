@@ -195,6 +195,56 @@ class TodayPageTest {
   }
 
   @Test
+  void anUncertainTouchIsShownToConfirmAndTheAnswerSettlesIt() {
+    Touch request = aConnectionRequest();
+    Touch inmail = anInmail();
+    // A crash left both uncertain: handed over, and no answer heard.
+    store
+        .touches()
+        .finishTouch(request.idempotencyKey(), Touch.Status.UNCERTAIN, server.clock.instant());
+    store
+        .touches()
+        .finishTouch(inmail.idempotencyKey(), Touch.Status.UNCERTAIN, server.clock.instant());
+
+    String before = page("/today").body();
+    HttpResponse<String> sent = confirm(request, "sent");
+    HttpResponse<String> notSent = confirm(inmail, "not-sent");
+    HttpResponse<String> again = confirm(request, "not-sent");
+    String after = page(sent.headers().firstValue("Location").orElseThrow()).body();
+
+    assertThat(before)
+        .contains("Sent or not? Please confirm")
+        .contains("/today/uncertain/" + request.id() + "/sent")
+        .contains("/today/uncertain/" + inmail.id() + "/not-sent")
+        .contains("Ana Silva");
+    assertThat(sent.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/today?task=" + request.id() + "&outcome=confirmed-sent");
+    assertThat(notSent.headers().firstValue("Location").orElseThrow())
+        .endsWith("outcome=confirmed-not-sent");
+    assertThat(again.headers().firstValue("Location").orElseThrow())
+        .endsWith("outcome=not-uncertain");
+    assertThat(store.touches().touch(request.id()).orElseThrow().status())
+        .isEqualTo(Touch.Status.DONE);
+    assertThat(store.touches().touch(inmail.id()).orElseThrow().status())
+        .isEqualTo(Touch.Status.FAILED);
+    assertThat(after)
+        .contains("touch #" + request.id() + " is confirmed sent")
+        .doesNotContain("Sent or not? Please confirm");
+  }
+
+  private HttpResponse<String> confirm(Touch touch, String answer) {
+    HttpResponse<String> posted =
+        server.post(
+            "/today/uncertain/" + touch.id() + "/" + answer,
+            "application/x-www-form-urlencoded",
+            "_csrf=" + URLEncoder.encode(login.csrf(), StandardCharsets.UTF_8),
+            "Cookie",
+            login.cookie());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+    return posted;
+  }
+
+  @Test
   void withNothingDueTodayItSaysWhenTheNextTaskIsDueAndLinksToCampaigns() {
     String empty = page("/today").body();
     assertThat(empty).contains("Nothing is due today").contains("href=\"/campaigns\"");
