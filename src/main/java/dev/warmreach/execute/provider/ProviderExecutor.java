@@ -127,8 +127,8 @@ public final class ProviderExecutor implements Executor {
               delivery, outbound.get(), linked, now, "interrupted while calling the provider", 0);
         }
       }
-      case SENT, SKIPPED, FAILED, DEAD -> {
-        // settled together with its touch; nothing to do
+      case SENT, SKIPPED, FAILED, DEAD, UNCERTAIN, HANDING_OVER -> {
+        // settled together with its touch (a provider call has no hand-over marker); nothing to do
       }
     }
   }
@@ -423,10 +423,11 @@ public final class ProviderExecutor implements Executor {
     if (linked.isEmpty()) {
       settle(
           delivery,
-          Delivery.Status.FAILED,
+          Delivery.Status.UNCERTAIN,
           what
-              + "; the account is no longer linked, so the provider cannot be asked whether it went through: not sent again, check LinkedIn",
-          Touch.Status.FAILED);
+              + "; the account is no longer linked, so the provider cannot be asked whether it"
+              + " went through: not sent again — check LinkedIn and confirm sent or not sent",
+          Touch.Status.UNCERTAIN);
       return;
     }
     String accountId = linked.get().providerAccountId();
@@ -439,12 +440,13 @@ public final class ProviderExecutor implements Executor {
     if (went.isEmpty()) {
       settle(
           delivery,
-          Delivery.Status.FAILED,
+          Delivery.Status.UNCERTAIN,
           what
               + "; the provider could not tell whether the "
               + kind(touch.channel())
-              + " went through, so it is not sent again: check LinkedIn",
-          Touch.Status.FAILED);
+              + " went through, so it is not sent again: check LinkedIn and confirm sent or not"
+              + " sent",
+          Touch.Status.UNCERTAIN);
     } else if (went.get()) {
       settle(
           delivery,

@@ -464,15 +464,17 @@ class ProviderExecutorTest {
   }
 
   @Test
-  void whenTheProviderCannotTellTheTouchFailsWithTheReason() {
+  void whenTheProviderCannotTellTheTouchIsUncertainForTheUserToConfirm() {
     Touch touch = aRequestTo(ada());
     crashDuringTheCall(touch, () -> {});
     fake.failNext("GET /users/invite/sent", 503, "errors/provider_error", "Down.");
 
     executor().execute(touch);
+    executor().execute(touch);
 
     assertThat(fake.count("POST /users/invite")).isZero();
-    assertThat(stored(touch).status()).isEqualTo(Touch.Status.FAILED);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.UNCERTAIN);
+    assertThat(delivery(touch).status()).isEqualTo(Delivery.Status.UNCERTAIN);
     assertThat(delivery(touch).lastError())
         .contains("could not tell whether the connection requests went through")
         .contains("check LinkedIn");
