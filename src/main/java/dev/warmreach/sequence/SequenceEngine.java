@@ -219,20 +219,26 @@ public final class SequenceEngine {
         return false;
       }
       int round = 0;
-      if (action.rounds() > 1) {
-        round = (int) (Duration.between(due, now).toMillis() / action.every().toMillis());
+      boolean takenHere =
+          history.lastTouchAt() != null
+              && !history.lastTouchAt().isBefore(enrollment.enteredStepAt());
+      if (action.rounds() > 1 && takenHere) {
+        // The first round happens however long the account's limits hold it back, and the step is
+        // re-entered when it is taken: later rounds count from there.
+        Instant first = enrollment.enteredStepAt();
+        round = (int) (Duration.between(first, now).toMillis() / action.every().toMillis());
         if (round >= action.rounds()) {
           moveTo(sequence.after(action));
           return true;
         }
-        Instant roundStart = due.plus(action.every().multipliedBy(round));
-        if (history.lastTouchAt() != null && !history.lastTouchAt().isBefore(roundStart)) {
-          return nextRound(action, due, round); // this round was taken already
+        Instant roundStart = first.plus(action.every().multipliedBy(round));
+        if (!history.lastTouchAt().isBefore(roundStart)) {
+          return nextRound(action, round); // this round was taken already
         }
       }
       Decision decision = policy.decide(input(action, prospect.profile(), history, account, now));
       if (decision instanceof Decision.Send send) {
-        return send(action, send, due, round);
+        return send(action, send, round);
       }
       commands.add(new Command.Decided(enrollment.id(), prospect.id(), action.id(), decision));
       if (decision instanceof Decision.Wait wait) {
@@ -247,16 +253,17 @@ public final class SequenceEngine {
      * After round {@code round} of a repeated action: wait for the next round, or go on after the
      * last.
      */
-    private boolean nextRound(Step.Action action, Instant due, int round) {
+    private boolean nextRound(Step.Action action, int round) {
       if (round + 1 >= action.rounds()) {
         moveTo(sequence.after(action));
         return true;
       }
-      enrollment = enrollment.dueAt(due.plus(action.every().multipliedBy(round + 1L)));
+      Instant first = enrollment.enteredStepAt();
+      enrollment = enrollment.dueAt(first.plus(action.every().multipliedBy(round + 1L)));
       return false;
     }
 
-    private boolean send(Step.Action action, Decision.Send send, Instant due, int round) {
+    private boolean send(Step.Action action, Decision.Send send, int round) {
       QuotaCheck check = account.check(send.channel(), now);
       if (check instanceof QuotaCheck.Deferred deferred) {
         enrollment = enrollment.dueAt(deferred.until());
@@ -308,7 +315,10 @@ public final class SequenceEngine {
               send,
               message));
       if (action.rounds() > 1) {
-        return nextRound(action, due, round);
+        if (round == 0) {
+          enrollment = enrollment.at(action.id(), now); // later rounds count from the first
+        }
+        return nextRound(action, round);
       }
       moveTo(sequence.after(action));
       return true;

@@ -154,4 +154,30 @@ class WarmUpRoundTest {
     assertThat(engagedAt).allMatch(t -> WorkingHours.OFFICE.contains(t, BERLIN));
     assertThat(deferredTo).isNotEmpty();
   }
+
+  @Test
+  void aFirstRoundHeldBackForLongerThanTheRoundsStillHappensAndTheSecondFollowsIt() {
+    SequenceEngine engine = engine(true);
+    ProspectState p = whoPosted(7);
+    AccountState account = account(AccountLimits.defaultsFor(SENDER));
+    Instant late = MONDAY.plus(Duration.ofDays(7)); // the queue held them a week
+
+    Advance first = engine.advance(engine.enroll(7, 1, 7, "sdr-1", MONDAY), p, account, late);
+    Advance second =
+        engine.advance(
+            first.enrollment(),
+            p.with(first.history()),
+            first.account(),
+            late.plus(Duration.ofDays(3)));
+
+    assertThat(first.commands())
+        .filteredOn(Command.Send.class::isInstance)
+        .extracting(c -> ((Command.Send) c).idempotencyKey())
+        .containsExactly("e7:warm-up:0");
+    assertThat(first.enrollment().nextDueAt()).isEqualTo(late.plus(Duration.ofDays(3)));
+    assertThat(second.commands())
+        .filteredOn(Command.Send.class::isInstance)
+        .extracting(c -> ((Command.Send) c).idempotencyKey())
+        .containsExactly("e7:warm-up:1");
+  }
 }
