@@ -5,6 +5,7 @@ import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.domain.Author;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Tags;
+import dev.warmreach.domain.UserError;
 import dev.warmreach.live.AccountSummary;
 import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.CoachReport;
@@ -128,6 +129,27 @@ final class CampaignsCommand implements Runnable {
                 + " enrolled (a person not stored yet is added first). It may start with nobody.")
     boolean takeSignals;
 
+    @Option(
+        names = "--time-sensitive",
+        description =
+            "The outreach loses value if it waits: senior decision-makers get an InMail first.")
+    boolean timeSensitive;
+
+    @Option(
+        names = "--account-based",
+        description =
+            "Two or three named people at each company: senior decision-makers get an InMail"
+                + " first.")
+    boolean accountBased;
+
+    @Option(
+        names = "--comments",
+        paramLabel = "approve|automatic",
+        description =
+            "Warm-up comments drafted by the coach wait for your approval (approve, the default)"
+                + " or go with the like automatically when an executor carries warm-ups.")
+    String comments;
+
     @Override
     public Integer call() {
       Campaign.nameProblem(name)
@@ -141,6 +163,15 @@ final class CampaignsCommand implements Runnable {
       if (author != null) {
         json = CampaignFile.withAuthor(json, Author.parse(author));
       }
+      if (comments != null && !comments.equals("approve") && !comments.equals("automatic")) {
+        throw new UserError("--comments '" + comments + "': use approve or automatic");
+      }
+      json =
+          CampaignFile.withSettings(
+              json,
+              timeSensitive ? Boolean.TRUE : null,
+              accountBased ? Boolean.TRUE : null,
+              comments == null ? null : comments.equals("approve"));
       String canonicalTag = tag == null ? null : Tags.normalise(tag);
       Warmreach app = parent.root.app();
       StoredCampaign stored =

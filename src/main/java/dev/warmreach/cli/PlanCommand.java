@@ -85,6 +85,7 @@ final class PlanCommand implements Callable<Integer> {
               .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)));
       row.put("reasons", next.map(Decision::reasons).orElse(List.of()));
       row.put("nextMessage", engines.nextMessage(e, now).map(NextMessage::json).orElse(null));
+      row.put("path", engines.expectedPath(e, now));
       rows.add(row);
     }
     if (only != null && rows.isEmpty()) {
@@ -110,9 +111,11 @@ final class PlanCommand implements Callable<Integer> {
               String.valueOf(row.get("name")),
               String.valueOf(row.get("step")),
               row.get("due") == null ? "" : String.valueOf(row.get("due")).substring(0, 16),
-              String.valueOf(row.get("decision"))));
+              String.valueOf(row.get("decision")),
+              String.valueOf(row.get("path"))));
     }
-    Output.table(out, List.of("ID", "NAME", "STEP", "DUE", "NEXT DECISION"), table);
+    Output.table(
+        out, List.of("ID", "NAME", "STEP", "DUE", "NEXT DECISION", "EXPECTED PATH"), table);
     if (prospect != null) {
       out.println();
       out.println(NextMessage.text(rows.get(0).get("nextMessage")));

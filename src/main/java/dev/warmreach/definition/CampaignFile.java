@@ -94,6 +94,36 @@ public final class CampaignFile {
     }
   }
 
+  /**
+   * The definition {@code json} with the campaign flags set: each non-null one replaces the
+   * definition's own (time-sensitive and account-based campaigns send seniors an InMail; {@code
+   * commentsNeedApproval}: warm-up comments wait for the user, or go automatically).
+   */
+  public static String withSettings(
+      String json, Boolean timeSensitive, Boolean accountBased, Boolean commentsNeedApproval) {
+    try {
+      ObjectMapper mapper = new ObjectMapper();
+      com.fasterxml.jackson.databind.node.ObjectNode root =
+          (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+      com.fasterxml.jackson.databind.node.ObjectNode settings =
+          root.get("settings") instanceof com.fasterxml.jackson.databind.node.ObjectNode given
+              ? given
+              : root.putObject("settings");
+      if (timeSensitive != null) {
+        settings.put("timeSensitive", timeSensitive);
+      }
+      if (accountBased != null) {
+        settings.put("accountBased", accountBased);
+      }
+      if (commentsNeedApproval != null) {
+        settings.put("comments", commentsNeedApproval ? "approve" : "automatic");
+      }
+      return root.toString();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a checked campaign definition is unreadable", e);
+    }
+  }
+
   /** The definition of the combined sequence with built-in templates, as JSON text. */
   public static String defaultJson() {
     return "{\"sequence\": \"combined\"}";
@@ -199,11 +229,17 @@ public final class CampaignFile {
     } else {
       highValue.addAll(CampaignSettings.DEFAULT.highValue());
     }
+    String comments = node.text("comments", "approve");
+    if (!comments.equals("approve") && !comments.equals("automatic")) {
+      throw node.get("comments")
+          .invalid("'" + comments + "' is not a choice; use approve or automatic");
+    }
     return new CampaignSettings(
         node.bool("timeSensitive", false),
         node.bool("accountBased", false),
         highValue,
-        node.text("highValueTag", CampaignSettings.DEFAULT.highValueTag()));
+        node.text("highValueTag", CampaignSettings.DEFAULT.highValueTag()),
+        comments.equals("approve"));
   }
 
   /** Parses JSON or YAML, mapping unreadable files to user errors. */

@@ -101,7 +101,19 @@ final class SequenceReader {
         throw delay.invalid("the longest delay is shorter than the shortest");
       }
     }
-    return new Step.Action(id, channel, template, min, max, when, next);
+    if (channel != Channel.ENGAGE) {
+      return new Step.Action(id, channel, template, min, max, when, next);
+    }
+    // A warm-up: like their latest post, comment on it when asked, every few days.
+    if (at.bool("comment", false)) {
+      template = Step.Action.COMMENT;
+    }
+    int rounds = at.integer("rounds", 1, 1, 10);
+    Duration every = at.has("every") ? at.get("every").duration() : null;
+    if (rounds > 1 && (every == null || every.isZero() || every.isNegative())) {
+      throw at.invalid("every", "is missing; rounds need the time between them, e.g. 3d");
+    }
+    return new Step.Action(id, channel, template, min, max, when, next, rounds, every);
   }
 
   static String defaultTemplate(Channel channel) {

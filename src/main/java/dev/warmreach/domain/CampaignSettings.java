@@ -9,9 +9,15 @@ import java.util.Set;
  * @param accountBased two or three named people at each company: InMail is preferred
  * @param highValue seniorities worth an InMail after a request goes unanswered
  * @param highValueTag a tag that marks a prospect high-value whatever their title
+ * @param commentsNeedApproval whether the warm-up's drafted comments wait for the user's approval
+ *     in the task inbox (the default) or go out with the like automatically
  */
 public record CampaignSettings(
-    boolean timeSensitive, boolean accountBased, Set<Seniority> highValue, String highValueTag) {
+    boolean timeSensitive,
+    boolean accountBased,
+    Set<Seniority> highValue,
+    String highValueTag,
+    boolean commentsNeedApproval) {
 
   public static final CampaignSettings DEFAULT =
       new CampaignSettings(
@@ -19,6 +25,23 @@ public record CampaignSettings(
 
   public CampaignSettings {
     highValue = Set.copyOf(highValue);
+  }
+
+  /** Settings whose warm-up comments wait for approval. */
+  public CampaignSettings(
+      boolean timeSensitive, boolean accountBased, Set<Seniority> highValue, String highValueTag) {
+    this(timeSensitive, accountBased, highValue, highValueTag, true);
+  }
+
+  /** These settings with time-sensitive and account-based as given. */
+  public CampaignSettings withUrgency(boolean timeSensitive, boolean accountBased) {
+    return new CampaignSettings(
+        timeSensitive, accountBased, highValue, highValueTag, commentsNeedApproval);
+  }
+
+  /** These settings with comments approved by the user ({@code true}) or sent automatically. */
+  public CampaignSettings withCommentsNeedApproval(boolean approval) {
+    return new CampaignSettings(timeSensitive, accountBased, highValue, highValueTag, approval);
   }
 
   public boolean isHighValue(ProspectProfile prospect) {

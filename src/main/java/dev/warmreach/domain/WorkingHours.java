@@ -7,8 +7,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,6 +71,42 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
   public Instant closing(Instant instant, ZoneId zone) {
     ZonedDateTime local = instant.atZone(zone);
     return ZonedDateTime.of(local.toLocalDate(), end, zone).toInstant();
+  }
+
+  /**
+   * The instant at {@code share} (0 to 1) of the working time between {@code from} and {@code to},
+   * read in {@code zone}; empty when no working time falls between them. A touch due "24 to 48
+   * hours after" is planned this way into the hours the account may act, instead of being put off
+   * past the end of its window.
+   */
+  public Optional<Instant> pointWithin(Instant from, Instant to, ZoneId zone, double share) {
+    List<Instant[]> open = new ArrayList<>();
+    long total = 0;
+    Instant at = from;
+    while (at.isBefore(to)) {
+      Instant opens = nextOpen(at, zone);
+      if (!opens.isBefore(to)) {
+        break;
+      }
+      Instant closes = closing(opens, zone);
+      Instant until = closes.isBefore(to) ? closes : to;
+      open.add(new Instant[] {opens, until});
+      total += Duration.between(opens, until).toMillis();
+      at = closes;
+    }
+    if (total == 0) {
+      return Optional.empty();
+    }
+    long left = (long) (total * Math.max(0, Math.min(1, share)));
+    for (Instant[] period : open) {
+      long length = Duration.between(period[0], period[1]).toMillis();
+      if (left < length) {
+        return Optional.of(period[0].plusMillis(left));
+      }
+      left -= length;
+    }
+    Instant[] last = open.get(open.size() - 1);
+    return Optional.of(last[1].minusMillis(1));
   }
 
   /** How long one working day lasts. */

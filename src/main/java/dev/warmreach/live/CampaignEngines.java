@@ -108,6 +108,16 @@ public final class CampaignEngines {
         .nextMessage(enrollment, prospect, accountState(enrollment, now), now);
   }
 
+  /** The whole path the enrollment's prospect is expected to take, in words; empty when done. */
+  public String expectedPath(Enrollment enrollment, Instant now) {
+    if (!enrollment.isActive()) {
+      return "";
+    }
+    var prospect = prospects.prospectState(enrollment.prospectId()).orElseThrow();
+    return engine(enrollment.campaignId())
+        .expectedPath(enrollment, prospect, accountState(enrollment, now), now);
+  }
+
   private AccountState accountState(Enrollment enrollment, Instant now) {
     return accounts
         .accountState(enrollment.senderAccount())

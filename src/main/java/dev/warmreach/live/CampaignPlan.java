@@ -25,6 +25,8 @@ public final class CampaignPlan {
    * @param decision the next decision in a few words, or {@code finished: <status>}
    * @param nextMessage the exact text they will receive next if nothing changes first (an InMail or
    *     email's subject on its first line), or why it is held back; empty when none is on the way
+   * @param path the whole path they are expected to take from here, e.g. "warm-up (2 rounds) →
+   *     request with note → DM; InMail after 7 days pending (high value)"; empty when finished
    */
   public record Row(
       long prospect,
@@ -35,7 +37,8 @@ public final class CampaignPlan {
       Instant due,
       String decision,
       List<String> reasons,
-      String nextMessage) {
+      String nextMessage,
+      String path) {
 
     public Row {
       reasons = List.copyOf(reasons);
@@ -63,7 +66,8 @@ public final class CampaignPlan {
         next.map(Decision::summary)
             .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)),
         next.map(Decision::reasons).orElse(List.of()),
-        engines.nextMessage(e, now).map(CampaignPlan::inWords).orElse(""));
+        engines.nextMessage(e, now).map(CampaignPlan::inWords).orElse(""),
+        engines.expectedPath(e, now));
   }
 
   /** A message as the plan shows it: its subject line, then its text; or why it is held back. */

@@ -182,11 +182,21 @@ public final class TaskInbox {
   /** What the user is to do, in words. */
   public static String what(Touch t) {
     return switch (t.channel()) {
-      case ENGAGE -> "warm-up: like or comment on a recent post";
+      case ENGAGE -> warmUp(t);
       case CONNECT -> t.withNote() ? "connection request with this note" : "connection request";
       case DM -> "message";
       case INMAIL -> "InMail";
       case EMAIL -> "email";
     };
+  }
+
+  /** A warm-up task names the post when it is known and says whether a comment is drafted. */
+  private static String warmUp(Touch t) {
+    String post =
+        t.message() == null || t.message().subject().isBlank()
+            ? "their most recent post"
+            : "their post on \u201c" + t.message().subject() + "\u201d";
+    boolean comment = t.message() != null && !t.message().body().isBlank();
+    return "warm-up: like " + post + (comment ? " and comment (drafted below)" : "");
   }
 }

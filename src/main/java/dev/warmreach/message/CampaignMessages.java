@@ -187,6 +187,10 @@ public final class CampaignMessages implements MessageWriter {
   @Override
   public Written write(
       String template, Channel channel, ProspectState prospect, SenderAccount account) {
+    if (channel == Channel.ENGAGE) {
+      return new Ready(
+          WarmupComment.forTouch(Step.Action.COMMENT.equals(template), prospect, coach));
+    }
     Compiled compiled = byUse.get(key(template, channel));
     if (compiled == null) {
       return new HeldBack(

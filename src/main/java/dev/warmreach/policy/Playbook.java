@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The default policy: SPEC §2's decision framework as fixed rules. InMail for senior
- * decision-makers who are cold and hard to reach (low activity, a time-sensitive or account-based
- * campaign); a free connection request for everyone else, and for anyone already warm; never an
- * InMail where a free request would do.
+ * decision-makers (C-suite, VP, read from the title) who are cold and not known to be active on
+ * LinkedIn, or in a time-sensitive or account-based campaign; a free connection request for
+ * everyone else, and for anyone already warm; never an InMail where a free request would do.
  */
 public final class Playbook implements ChannelPolicy {
 
@@ -50,14 +50,14 @@ public final class Playbook implements ChannelPolicy {
   private static Decision firstTouch(DecisionInput in, ProspectProfile p) {
     boolean senior = p.seniority().isSeniorDecisionMaker();
     boolean warm = in.history().engaged();
-    boolean hardToReach = p.activity() == ActivityLevel.LOW;
+    // Unknown activity is not "active": SPEC §2 sends seniors an InMail unless they are known to
+    // be active on LinkedIn (imports from LinkedIn and Sales Navigator never say).
+    boolean active = p.activity() == ActivityLevel.HIGH || p.activity() == ActivityLevel.MEDIUM;
     boolean urgent = in.campaign().timeSensitive() || in.campaign().accountBased();
-    if (senior && !warm && (hardToReach || urgent) && Eligibility.inmailPossible(in)) {
+    if (senior && !warm && (!active || urgent) && Eligibility.inmailPossible(in)) {
       List<String> reasons = new ArrayList<>();
       reasons.add(label(p.seniority()));
-      if (hardToReach) {
-        reasons.add("low LinkedIn activity");
-      }
+      reasons.add(activity(p.activity()));
       if (in.campaign().timeSensitive()) {
         reasons.add("time-sensitive campaign");
       }
@@ -73,8 +73,10 @@ public final class Playbook implements ChannelPolicy {
     }
     if (!senior) {
       reasons.add(label(p.seniority()));
-    } else if (!hardToReach) {
+    } else if (active) {
       reasons.add(label(p.seniority()) + " but active on LinkedIn");
+    } else {
+      reasons.add(label(p.seniority()));
     }
     if (p.activity() == ActivityLevel.HIGH) {
       reasons.add("high LinkedIn activity");
@@ -84,6 +86,16 @@ public final class Playbook implements ChannelPolicy {
       reasons.add("no notes left this month on a free account, so no note");
     }
     return new Decision.Send(Channel.CONNECT, in.noteAvailable(), reasons);
+  }
+
+  /** What is known of their LinkedIn activity, in words that claim no more than that. */
+  private static String activity(ActivityLevel level) {
+    return switch (level) {
+      case HIGH -> "high LinkedIn activity";
+      case MEDIUM -> "some LinkedIn activity";
+      case LOW -> "low LinkedIn activity";
+      case UNKNOWN -> "LinkedIn activity unknown";
+    };
   }
 
   private static Decision followUpInmail(DecisionInput in, ProspectProfile p) {

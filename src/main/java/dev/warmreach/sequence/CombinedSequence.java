@@ -10,13 +10,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The default campaign (SPEC §3): warm up on their posts, connect with a note, thank them within
- * 24–48 hours of accepting, InMail high-value prospects whose request is still pending after a
- * week, and email when LinkedIn has not converted. A reply anywhere ends it.
+ * The default campaign (SPEC §3): warm up on their posts (twice, three days apart), connect with a
+ * note, thank them within 24–48 hours of accepting, InMail high-value prospects whose request is
+ * still pending after a week, and email when LinkedIn has not converted. A reply anywhere ends it.
  */
 public final class CombinedSequence {
 
   public static final String NAME = "combined";
+
+  /** The warm-up likes (and drafts a comment on) their latest post twice, three days apart. */
+  public static final int WARM_UP_ROUNDS = 2;
+
+  public static final Duration WARM_UP_EVERY = Duration.ofDays(3);
 
   private CombinedSequence() {}
 
@@ -25,7 +30,16 @@ public final class CombinedSequence {
     return new SequenceDefinition(
         NAME,
         List.of(
-            new Step.Action("warm-up", Channel.ENGAGE, null, null, null, notConnected, null),
+            new Step.Action(
+                "warm-up",
+                Channel.ENGAGE,
+                Step.Action.COMMENT,
+                null,
+                null,
+                notConnected,
+                null,
+                WARM_UP_ROUNDS,
+                WARM_UP_EVERY),
             new Step.Wait(
                 "let-it-land", Set.of(), Duration.ofDays(2), Map.of(), null, notConnected, null),
             new Step.Action("connect", Channel.CONNECT, "note", null, null, notConnected, null),

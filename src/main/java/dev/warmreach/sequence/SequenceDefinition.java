@@ -47,7 +47,10 @@ public record SequenceDefinition(String name, List<Step> steps) {
   public List<String> templates() {
     List<String> names = new ArrayList<>();
     for (Step step : steps) {
-      if (step instanceof Step.Action action && action.template() != null) {
+      // A warm-up's comment is drafted by the coach from their post, not from a template.
+      if (step instanceof Step.Action action
+          && action.template() != null
+          && action.channel() != dev.warmreach.domain.Channel.ENGAGE) {
         names.add(action.template());
       }
     }

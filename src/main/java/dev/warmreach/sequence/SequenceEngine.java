@@ -124,12 +124,26 @@ public final class SequenceEngine {
     return Optional.empty();
   }
 
+  /**
+   * The whole path the prospect is expected to take from here, in words, e.g. "warm-up (2 rounds) →
+   * request with note → DM; InMail after 7 days pending (high value)": on copies, nothing spent.
+   */
+  public String expectedPath(
+      Enrollment enrollment, ProspectState prospect, AccountState account, Instant now) {
+    if (!enrollment.isActive()) {
+      return "";
+    }
+    return ExpectedPath.of(this, campaign, enrollment, prospect, account, now);
+  }
+
   /** How many waits {@link #nextMessage} looks past: the longest path to a text in a sequence. */
   private static final int LOOKS_AHEAD = 8;
 
   /** Whether a command is a message on its way, or a message held back. */
   private static boolean carries(Command command) {
-    return (command instanceof Command.Send send && send.message() != null)
+    return (command instanceof Command.Send send
+            && send.message() != null
+            && send.channel() != Channel.ENGAGE)
         || (command instanceof Command.Decided d
             && d.decision() instanceof Decision.Skip skip
             && skip.reasons().stream().anyMatch(r -> r.startsWith(HELD_BACK)));
@@ -312,13 +326,28 @@ public final class SequenceEngine {
     }
 
     private boolean act(Step.Action action) {
-      Instant due =
-          signalReason != null
-              ? enrollment.enteredStepAt()
-              : enrollment.enteredStepAt().plus(delay(action));
+      Instant due = signalReason != null ? enrollment.enteredStepAt() : dueAt(action);
       if (now.isBefore(due)) {
         enrollment = enrollment.dueAt(due);
         return false;
+      }
+      int round = 0;
+      boolean takenHere =
+          history.lastTouchAt() != null
+              && !history.lastTouchAt().isBefore(enrollment.enteredStepAt());
+      if (action.rounds() > 1 && takenHere) {
+        // The first round happens however long the account's limits hold it back, and the step is
+        // re-entered when it is taken: later rounds count from there.
+        Instant first = enrollment.enteredStepAt();
+        round = (int) (Duration.between(first, now).toMillis() / action.every().toMillis());
+        if (round >= action.rounds()) {
+          moveTo(sequence.after(action));
+          return true;
+        }
+        Instant roundStart = first.plus(action.every().multipliedBy(round));
+        if (!history.lastTouchAt().isBefore(roundStart)) {
+          return nextRound(action, round); // this round was taken already
+        }
       }
       Decision decision = policy.decide(input(action, prospect.profile(), history, account, now));
       if (decision instanceof Decision.Send send) {
@@ -327,7 +356,7 @@ public final class SequenceEngine {
           reasons.add(0, signalReason);
           send = new Decision.Send(send.channel(), send.withNote(), reasons);
         }
-        return send(action, send);
+        return send(action, send, round);
       }
       commands.add(new Command.Decided(enrollment.id(), prospect.id(), action.id(), decision));
       if (decision instanceof Decision.Wait wait) {
@@ -338,7 +367,21 @@ public final class SequenceEngine {
       return true;
     }
 
-    private boolean send(Step.Action action, Decision.Send send) {
+    /**
+     * After round {@code round} of a repeated action: wait for the next round, or go on after the
+     * last.
+     */
+    private boolean nextRound(Step.Action action, int round) {
+      if (round + 1 >= action.rounds()) {
+        moveTo(sequence.after(action));
+        return true;
+      }
+      Instant first = enrollment.enteredStepAt();
+      enrollment = enrollment.dueAt(first.plus(action.every().multipliedBy(round + 1L)));
+      return false;
+    }
+
+    private boolean send(Step.Action action, Decision.Send send, int round) {
       QuotaCheck check = account.check(send.channel(), now);
       if (check instanceof QuotaCheck.Deferred deferred) {
         enrollment = enrollment.dueAt(deferred.until());
@@ -350,7 +393,16 @@ public final class SequenceEngine {
       }
       String template = templateFor(action, send.channel());
       Message message = null;
-      if (template != null && carriesText(send)) {
+      boolean withNote = send.withNote();
+      if (send.channel() == Channel.ENGAGE) {
+        // The post to engage with, and the comment on it when the step asks for one.
+        template = action.asksForComment() ? Step.Action.COMMENT : null;
+        if (writer.write(template, Channel.ENGAGE, prospect.with(history), account.account())
+            instanceof MessageWriter.Ready ready) {
+          message = ready.message();
+        }
+        withNote = message != null && !message.body().isEmpty() && !campaign.commentsNeedApproval();
+      } else if (template != null && carriesText(send)) {
         MessageWriter.Written written =
             writer.write(template, send.channel(), prospect.with(history), account.account());
         if (written instanceof MessageWriter.HeldBack held) {
@@ -358,7 +410,7 @@ public final class SequenceEngine {
         }
         message = ((MessageWriter.Ready) written).message();
       }
-      String key = Touch.keyFor(enrollment.id(), action.id(), 0);
+      String key = Touch.keyFor(enrollment.id(), action.id(), round);
       account =
           account.sent(
               send.channel(),
@@ -376,11 +428,17 @@ public final class SequenceEngine {
               enrollment.senderAccount(),
               action.id(),
               send.channel(),
-              send.withNote(),
+              withNote,
               template,
               key,
               send,
               message));
+      if (action.rounds() > 1) {
+        if (round == 0) {
+          enrollment = enrollment.at(action.id(), now); // later rounds count from the first
+        }
+        return nextRound(action, round);
+      }
       moveTo(sequence.after(action));
       return true;
     }
@@ -436,18 +494,34 @@ public final class SequenceEngine {
       commands.add(new Command.Finished(enrollment.id(), prospect.id(), status, reason));
     }
 
-    /** A delay between the step's shortest and longest, fixed per enrollment and step. */
-    private Duration delay(Step.Action action) {
+    /**
+     * When the step is due: after its delay, a point between the shortest and longest fixed per
+     * enrollment and step. A range is read as a window the touch must land in ("24 to 48 hours
+     * after accepting"), so the point is taken from the account's working time inside it; a due
+     * time outside working hours would otherwise be put off past the window's end. The last tenth
+     * of that working time is left for pacing.
+     */
+    private Instant dueAt(Step.Action action) {
+      Instant entered = enrollment.enteredStepAt();
       Duration span = action.delayMax().minus(action.delayMin());
       if (span.isZero()) {
-        return action.delayMin();
+        return entered.plus(action.delayMin());
       }
       double share = Jitter.unit(enrollment.id(), Jitter.key(action.id()));
-      return action.delayMin().plusMillis((long) (span.toMillis() * share));
+      Instant from = entered.plus(action.delayMin());
+      Instant to = entered.plus(action.delayMax());
+      var sender = account.account();
+      return sender
+          .workingHours()
+          .pointWithin(from, to, sender.timeZone(), share * WINDOW_SHARE_FOR_THE_TOUCH)
+          .orElse(from.plusMillis((long) (span.toMillis() * share)));
     }
   }
 
-  /** A warm-up carries no text, nor does a connection request the policy sends without a note. */
+  /** The share of a delay window's working time a touch is planned into; the rest is for pacing. */
+  private static final double WINDOW_SHARE_FOR_THE_TOUCH = 0.9;
+
+  /** A connection request the policy sends without a note carries no text (a warm-up: above). */
   private static boolean carriesText(Decision.Send send) {
     return switch (send.channel()) {
       case ENGAGE -> false;

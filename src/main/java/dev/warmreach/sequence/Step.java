@@ -20,7 +20,15 @@ public sealed interface Step {
   /** The step after this one, or {@code null} for the next in the definition. */
   String next();
 
-  /** An action on a channel: engage, connect, message, inmail or email. */
+  /**
+   * An action on a channel: engage, connect, message, inmail or email.
+   *
+   * @param template the template of its text; for a warm-up, {@link #COMMENT} asks for a comment on
+   *     their post, {@code null} a like only
+   * @param rounds how many times the action is taken while the step holds (a warm-up repeats every
+   *     few days until the request goes out); 1 for every other action
+   * @param every the time between rounds, counted from reaching the step
+   */
   record Action(
       String id,
       Channel channel,
@@ -28,8 +36,14 @@ public sealed interface Step {
       Duration delayMin,
       Duration delayMax,
       Condition when,
-      String next)
+      String next,
+      int rounds,
+      Duration every)
       implements Step {
+
+    /** The template name by which a warm-up asks for a comment drafted by the coach. */
+    public static final String COMMENT = "comment";
+
     public Action {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(channel, "channel");
@@ -39,6 +53,30 @@ public sealed interface Step {
       if (delayMax.compareTo(delayMin) < 0) {
         throw new IllegalArgumentException("delay: the longest wait is shorter than the shortest");
       }
+      if (rounds < 1) {
+        throw new IllegalArgumentException("rounds: at least 1");
+      }
+      every = every == null ? Duration.ZERO : every;
+      if (rounds > 1 && (every.isZero() || every.isNegative())) {
+        throw new IllegalArgumentException("every: rounds need a time between them, e.g. 3d");
+      }
+    }
+
+    /** An action taken once. */
+    public Action(
+        String id,
+        Channel channel,
+        String template,
+        Duration delayMin,
+        Duration delayMax,
+        Condition when,
+        String next) {
+      this(id, channel, template, delayMin, delayMax, when, next, 1, Duration.ZERO);
+    }
+
+    /** Whether a warm-up asks for a comment on their post, not only a like. */
+    public boolean asksForComment() {
+      return channel == Channel.ENGAGE && COMMENT.equals(template);
     }
   }
 

@@ -100,6 +100,12 @@ public final class Forecast {
   private final Map<Channel, Long> sent = new EnumMap<>(Channel.class);
   private final Map<Channel, Long> replies = new EnumMap<>(Channel.class);
   private long accepted;
+
+  /** When each prospect accepted, in epoch milliseconds; 0 while they have not. */
+  private final long[] acceptedAt;
+
+  private long followUpDms;
+  private long followUpDmsOnTime;
   private long declined;
   private long withdrawn;
   private final List<String> decisions = new ArrayList<>();
@@ -148,6 +154,7 @@ public final class Forecast {
     this.enrollments = new Enrollment[n];
     this.accountOf = new int[n];
     this.tokens = new long[n];
+    this.acceptedAt = new long[n];
     this.queued = new boolean[n];
     this.lastSignal = new long[n];
     java.util.Arrays.fill(lastSignal, NEVER);
@@ -425,6 +432,10 @@ public final class Forecast {
       prospects[i] = prospects[i].with(prospects[i].facts().withRequestSent(now));
     }
     sample(i, send.step(), send.decision());
+    if (channel == Channel.DM && acceptedAt[i] != 0) {
+      countFollowUp(now.toEpochMilli() - acceptedAt[i]);
+      acceptedAt[i] = 0;
+    }
     Message message = send.message();
     violations.onSend(
         accounts[a].account(),
@@ -462,6 +473,7 @@ public final class Forecast {
         }
         accepted++;
         observe(i, Channel.CONNECT, true);
+        acceptedAt[i] = now.toEpochMilli();
         prospects[i] = p.with(p.history().withConnection(Connection.ACCEPTED));
         accounts[a] = accounts[a].answered(i, true, now);
       }
@@ -492,6 +504,15 @@ public final class Forecast {
     } else if (queued[i] && response == SimulatedNetwork.Response.REPLIED) {
       queued[i] = false;
       due(i, now);
+    }
+  }
+
+  /** SPEC §3: the first DM after an acceptance goes 24 to 48 hours after it. */
+  private void countFollowUp(long millisAfterAccepting) {
+    followUpDms++;
+    if (millisAfterAccepting >= Duration.ofHours(24).toMillis()
+        && millisAfterAccepting <= Duration.ofHours(48).toMillis()) {
+      followUpDmsOnTime++;
     }
   }
 
@@ -561,6 +582,7 @@ public final class Forecast {
     rates.put("inmailReply", ratio(replies.get(Channel.INMAIL), sent.get(Channel.INMAIL)));
     rates.put("emailReply", ratio(replies.get(Channel.EMAIL), sent.get(Channel.EMAIL)));
     rates.put("prospectsReplied", ratio(totalReplies, prospects.length));
+    rates.put("followUpDmWithin24To48h", ratio(followUpDmsOnTime, followUpDms));
     return new ForecastResult(
         scenario.policy(),
         scenario.seed(),

@@ -220,6 +220,72 @@ class CampaignsCommandTest {
   }
 
   @Test
+  void timeSensitiveAndAccountBasedAreFlagsAndThePlanShowsEachPersonsWholePath() throws Exception {
+    // given an active CEO besides the imported people (whose activity is unknown)
+    Path active = home.resolve("active.csv");
+    Files.writeString(
+        active,
+        """
+        First Name,Last Name,Title,Company,LinkedIn URL,Activity
+        Mei,Chen,CEO,Orbe,https://www.linkedin.com/in/mei-chen,HIGH
+        """);
+    assertThat(CliRun.in(home, "import", active.toString()).exitCode).isZero();
+
+    // when one campaign is plain and one time-sensitive and account-based
+    CliRun plain = CliRun.in(home, "campaigns", "create", "plain", "--accounts", "sdr-1");
+    CliRun urgent =
+        CliRun.in(
+            home,
+            "campaigns",
+            "create",
+            "urgent",
+            "--accounts",
+            "sdr-1",
+            "--time-sensitive",
+            "--account-based",
+            "--comments",
+            "automatic");
+    CliRun badComments =
+        CliRun.in(
+            home, "campaigns", "create", "bad", "--accounts", "sdr-1", "--comments", "sometimes");
+
+    // then
+    assertThat(plain.exitCode).as(plain.toString()).isZero();
+    assertThat(urgent.exitCode).as(urgent.toString()).isZero();
+    assertThat(badComments.exitCode).isEqualTo(1);
+    assertThat(badComments.err).contains("--comments 'sometimes'").contains("approve or automatic");
+    assertThat(path("plain", "mei-chen"))
+        .as("an active CEO gets a free request, and an InMail if it stays pending")
+        .isEqualTo(
+            "warm-up (2 rounds) → request with note → DM; InMail after 7 days pending (high"
+                + " value)");
+    assertThat(path("urgent", "mei-chen"))
+        .as("a time-sensitive, account-based campaign sends the CEO an InMail")
+        .isEqualTo("warm-up (2 rounds) → InMail");
+    assertThat(path("plain", "olivia-bennett"))
+        .as("a VP whose activity is unknown gets an InMail")
+        .isEqualTo("warm-up (2 rounds) → InMail");
+    assertThat(path("plain", "siobhan-kelly"))
+        .as("not high-value: email when the request stays pending")
+        .isEqualTo("warm-up (2 rounds) → request with note → DM; email after 7 days pending");
+    assertThat(CliRun.in(home, "plan", "--campaign", "plain").out).contains("EXPECTED PATH");
+  }
+
+  private String path(String campaign, String who) throws Exception {
+    CliRun plan =
+        CliRun.in(
+            home,
+            "--json",
+            "plan",
+            "--campaign",
+            campaign,
+            "--prospect",
+            "https://www.linkedin.com/in/" + who);
+    assertThat(plan.exitCode).as(plan.toString()).isZero();
+    return JSON.readTree(plan.out).get(0).get("path").asText();
+  }
+
+  @Test
   void anAuthorSignsTheCampaignAndThePlanShowsTheExactNextMessage() {
     CliRun create =
         CliRun.in(

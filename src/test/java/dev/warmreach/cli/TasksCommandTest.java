@@ -74,7 +74,7 @@ class TasksCommandTest {
 
     assertThat(table.exitCode).as(table.toString()).isZero();
     assertThat(table.out)
-        .contains("warm-up: like or comment on a recent post")
+        .contains("warm-up: like their most recent post")
         .contains("https://www.linkedin.com/in/olivia-bennett")
         .contains("Left today: sdr-1 3");
     assertThat(json.get("tasks")).hasSize(3);

@@ -160,4 +160,30 @@ class WorkingHoursTest {
     // then
     assertThat(hours.days()).containsExactly(MONDAY);
   }
+
+  @Test
+  void plansAPointOfAWindowIntoTheWorkingTimeInsideIt() {
+    // given a window from Friday 10:00 to Saturday 10:00 in Berlin, office hours
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    java.time.Instant from = java.time.Instant.parse("2026-03-06T09:00:00Z"); // Fri 10:00 CET
+    java.time.Instant to = from.plus(java.time.Duration.ofHours(24));
+
+    // when / then: only Friday 10:00-17:30 is working time, 7.5 hours of it
+    assertThat(WorkingHours.OFFICE.pointWithin(from, to, berlin, 0)).contains(from);
+    assertThat(WorkingHours.OFFICE.pointWithin(from, to, berlin, 0.5))
+        .contains(java.time.Instant.parse("2026-03-06T12:45:00Z"));
+    assertThat(WorkingHours.OFFICE.pointWithin(from, to, berlin, 1))
+        .hasValueSatisfying(at -> assertThat(WorkingHours.OFFICE.contains(at, berlin)).isTrue());
+  }
+
+  @Test
+  void aWindowOverAWeekendHoldsNoWorkingTime() {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    java.time.Instant saturdayEvening = java.time.Instant.parse("2026-03-07T17:00:00Z");
+
+    assertThat(
+            WorkingHours.OFFICE.pointWithin(
+                saturdayEvening, saturdayEvening.plus(java.time.Duration.ofHours(24)), berlin, 0.3))
+        .isEmpty();
+  }
 }

@@ -50,6 +50,47 @@ class PlaybookTest {
   }
 
   @Test
+  void aChiefFromAnImportWithUnknownActivityGetsAnInmailAndTheReasonsSayItIsUnknown() {
+    // LinkedIn and Sales Navigator exports never say how active someone is.
+    ProspectProfile cro =
+        aProspect().titled("Chief Revenue Officer").active(ActivityLevel.UNKNOWN).build();
+
+    Decision d =
+        playbook.decide(
+            input(
+                cro, fresh(), Plan.SALES_NAVIGATOR, 23, CampaignSettings.DEFAULT, Channel.CONNECT));
+
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.INMAIL);
+    assertThat(d.summary())
+        .isEqualTo("InMail: C-suite; LinkedIn activity unknown; 23 credits left this month");
+  }
+
+  @Test
+  void neverCallsAVpWithUnknownActivityActive() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.UNKNOWN).build();
+
+    Decision noCredits =
+        playbook.decide(
+            input(vp, fresh(), Plan.SALES_NAVIGATOR, 0, CampaignSettings.DEFAULT, Channel.CONNECT));
+
+    assertThat(((Decision.Send) noCredits).channel()).isEqualTo(Channel.CONNECT);
+    assertThat(noCredits.reasons()).contains("VP").noneMatch(r -> r.contains("active"));
+  }
+
+  @Test
+  void aVpKnownToBeActiveGetsAFreeRequestAndTheReasonSaysSo() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.MEDIUM).build();
+
+    Decision d =
+        playbook.decide(
+            input(
+                vp, fresh(), Plan.SALES_NAVIGATOR, 23, CampaignSettings.DEFAULT, Channel.CONNECT));
+
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.CONNECT);
+    assertThat(d.reasons()).contains("VP but active on LinkedIn");
+  }
+
+  @Test
   void neverSpendsAnInmailOnAWarmVpWhoWouldAcceptAFreeRequest() {
     ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
     ProspectHistory warm = fresh().withEngagement();

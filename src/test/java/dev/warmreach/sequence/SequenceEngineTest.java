@@ -66,18 +66,33 @@ class SequenceEngineTest {
   }
 
   @Test
-  void warmsUpThenWaitsTwoDaysThenConnects() {
+  void warmsUpTwiceThreeDaysApartThenWaitsTwoDaysThenConnects() {
     ProspectState p = prospect(aProspect().titled("Sales Manager").build());
     Enrollment e = engine.enroll(1, 1, p.id(), "sdr-1", MONDAY);
 
     Advance first = advance(e, p, MONDAY);
 
     assertThat(sends(first)).extracting(Command.Send::channel).containsExactly(Channel.ENGAGE);
-    assertThat(first.enrollment().step()).isEqualTo("let-it-land");
-    assertThat(first.enrollment().nextDueAt()).isEqualTo(MONDAY.plus(Duration.ofDays(2)));
+    assertThat(sends(first))
+        .extracting(Command.Send::idempotencyKey)
+        .containsExactly("e1:warm-up:0");
+    assertThat(first.enrollment().step()).isEqualTo("warm-up");
+    assertThat(first.enrollment().nextDueAt()).isEqualTo(MONDAY.plus(Duration.ofDays(3)));
+
+    Advance replayed = advance(first.enrollment(), p.with(first.history()), MONDAY.plusSeconds(60));
+    assertThat(sends(replayed)).as("a round is taken once").isEmpty();
+
+    Advance again =
+        advance(first.enrollment(), p.with(first.history()), MONDAY.plus(Duration.ofDays(3)));
+
+    assertThat(sends(again))
+        .extracting(Command.Send::idempotencyKey)
+        .containsExactly("e1:warm-up:1");
+    assertThat(again.enrollment().step()).isEqualTo("let-it-land");
+    assertThat(again.enrollment().nextDueAt()).isEqualTo(MONDAY.plus(Duration.ofDays(5)));
 
     Advance second =
-        advance(first.enrollment(), p.with(first.history()), MONDAY.plus(Duration.ofDays(2)));
+        advance(again.enrollment(), p.with(again.history()), MONDAY.plus(Duration.ofDays(5)));
 
     assertThat(sends(second))
         .singleElement()
@@ -93,12 +108,31 @@ class SequenceEngineTest {
   }
 
   @Test
+  void theWarmUpStopsWhenTheyAreConnected() {
+    ProspectState p = prospect(aProspect().titled("Sales Manager").build());
+    Advance first = advance(engine.enroll(1, 1, p.id(), "sdr-1", MONDAY), p, MONDAY);
+    ProspectState connected = p.with(first.history().withConnection(Connection.ACCEPTED));
+
+    Advance later = advance(first.enrollment(), connected, MONDAY.plus(Duration.ofDays(3)));
+
+    assertThat(sends(later)).extracting(Command.Send::channel).doesNotContain(Channel.ENGAGE);
+    assertThat(later.enrollment().step()).isNotEqualTo("warm-up");
+  }
+
+  /** Takes the prospect through both warm-up rounds; the request goes out on day 5. */
+  private Advance requested(ProspectState p) {
+    Advance a = advance(engine.enroll(1, 1, p.id(), "sdr-1", MONDAY), p, MONDAY);
+    a = advance(a.enrollment(), p.with(a.history()), MONDAY.plus(Duration.ofDays(3)));
+    return advance(a.enrollment(), p.with(a.history()), REQUESTED);
+  }
+
+  private static final Instant REQUESTED = MONDAY.plus(Duration.ofDays(5));
+
+  @Test
   void thanksANewConnectionWithinOneToTwoDays() {
     ProspectState p = prospect(aProspect().titled("Sales Manager").build());
-    Enrollment e = engine.enroll(1, 1, p.id(), "sdr-1", MONDAY);
-    Advance a = advance(e, p, MONDAY);
-    Instant connectAt = MONDAY.plus(Duration.ofDays(2));
-    a = advance(a.enrollment(), p.with(a.history()), connectAt);
+    Instant connectAt = REQUESTED;
+    Advance a = requested(p);
     Instant acceptedAt = connectAt.plus(Duration.ofHours(30));
     ProspectState accepted = p.with(a.history().withConnection(Connection.ACCEPTED));
 
@@ -117,10 +151,8 @@ class SequenceEngineTest {
   void sendsAnInmailToAHighValueProspectWhoseRequestIsStillPendingAfterAWeek() {
     ProspectState p =
         prospect(aProspect().titled("Director of Sales").active(ActivityLevel.HIGH).build());
-    Enrollment e = engine.enroll(1, 1, p.id(), "sdr-1", MONDAY);
-    Advance a = advance(e, p, MONDAY);
-    Instant connectAt = MONDAY.plus(Duration.ofDays(2));
-    a = advance(a.enrollment(), p.with(a.history()), connectAt);
+    Instant connectAt = REQUESTED;
+    Advance a = requested(p);
 
     Advance weekLater =
         advance(a.enrollment(), p.with(a.history()), connectAt.plus(Duration.ofDays(7)));

@@ -162,9 +162,23 @@ public final class CampaignsApi {
         errors.add(new FieldError("author", e.getMessage()));
       }
     }
+    Boolean timeSensitive = flag(body, "timeSensitive", errors);
+    Boolean accountBased = flag(body, "accountBased", errors);
+    Boolean commentsNeedApproval = null;
+    JsonNode comments = body.get("comments");
+    if (comments != null && !comments.isNull()) {
+      if (comments.isTextual()
+          && (comments.asText().equals("approve") || comments.asText().equals("automatic"))) {
+        commentsNeedApproval = comments.asText().equals("approve");
+      } else {
+        errors.add(new FieldError("comments", "must be \"approve\" or \"automatic\""));
+      }
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+    definition =
+        CampaignFile.withSettings(definition, timeSensitive, accountBased, commentsNeedApproval);
     CoachReport coach = setup.review(definition);
     if (!coach.errors().isEmpty()) {
       throw ProblemException.invalid(
@@ -190,6 +204,19 @@ public final class CampaignsApi {
     out.put("status", stored.campaign().status().name());
     out.put("coach", coach.json());
     ctx.status(HttpStatus.CREATED).json(out);
+  }
+
+  /** A campaign flag given as true or false; {@code null} when not given (the definition's). */
+  private static Boolean flag(JsonNode body, String field, List<FieldError> errors) {
+    JsonNode given = body.get(field);
+    if (given == null || given.isNull()) {
+      return null;
+    }
+    if (!given.isBoolean()) {
+      errors.add(new FieldError(field, "must be true or false"));
+      return null;
+    }
+    return given.asBoolean();
   }
 
   /** "Name, Role, Company", or {@code {"name", "role", "company"}}; a name is required. */
@@ -292,6 +319,7 @@ public final class CampaignsApi {
       row.put("decision", r.decision());
       row.put("reasons", r.reasons());
       row.put("nextMessage", r.nextMessage());
+      row.put("path", r.path());
       rows.add(row);
     }
     ctx.json(page.body(rows, total));

@@ -26,6 +26,9 @@ public record CampaignForm(
     String tag,
     String policy,
     String author,
+    boolean timeSensitive,
+    boolean accountBased,
+    boolean commentsAutomatic,
     Map<String, String> subjects,
     Map<String, String> bodies,
     Map<String, String> problems,
@@ -61,6 +64,9 @@ public record CampaignForm(
         "",
         "playbook",
         "",
+        false,
+        false,
+        false,
         subjects,
         bodies,
         Map.of(),
@@ -77,6 +83,9 @@ public record CampaignForm(
     String tag = value(ctx, "tag");
     String policy = value(ctx, "policy").isEmpty() ? "playbook" : value(ctx, "policy");
     String author = value(ctx, "author");
+    boolean timeSensitive = ticked(ctx, "timeSensitive");
+    boolean accountBased = ticked(ctx, "accountBased");
+    boolean commentsAutomatic = ticked(ctx, "commentsAutomatic");
     Map<String, String> subjects = new LinkedHashMap<>();
     Map<String, String> bodies = new LinkedHashMap<>();
     for (CampaignSteps.Step step : CampaignSteps.ALL) {
@@ -135,6 +144,9 @@ public record CampaignForm(
         tag,
         policy,
         author,
+        timeSensitive,
+        accountBased,
+        commentsAutomatic,
         subjects,
         bodies,
         problems,
@@ -151,6 +163,9 @@ public record CampaignForm(
         tag,
         policy,
         author,
+        timeSensitive,
+        accountBased,
+        commentsAutomatic,
         subjects,
         bodies,
         problems,
@@ -179,6 +194,10 @@ public record CampaignForm(
       a.put("role", signed.role());
       a.put("company", signed.company());
     }
+    ObjectNode settings = root.putObject("settings");
+    settings.put("timeSensitive", timeSensitive);
+    settings.put("accountBased", accountBased);
+    settings.put("comments", commentsAutomatic ? "automatic" : "approve");
     ObjectNode templates = root.putObject("templates");
     for (CampaignSteps.Step step : CampaignSteps.ALL) {
       if (step.defaultBody().strip().equals(bodies.get(step.template()).strip())
@@ -235,5 +254,11 @@ public record CampaignForm(
   private static String value(Context ctx, String field) {
     String value = ctx.formParam(field);
     return value == null ? "" : value.strip();
+  }
+
+  /** A checkbox: sent (as "on", or any value) when ticked, absent when not. */
+  private static boolean ticked(Context ctx, String field) {
+    String given = ctx.formParam(field);
+    return given != null && !given.isBlank() && !given.equals("false");
   }
 }

@@ -145,6 +145,34 @@ class TruthfulOutreachSessionTest {
     assertThat(server.count("SELECT count(*) FROM campaign")).isZero();
   }
 
+  @Test
+  void campaignFlagsAreTakenAndThePlanShowsTheWholePath() {
+    imported(
+        """
+        First Name,Last Name,Title,Company,LinkedIn URL,Activity
+        Mei,Chen,CEO,Orbe,https://www.linkedin.com/in/mei-chen,HIGH
+        """);
+
+    HttpResponse<String> refused =
+        server.post(
+            "/api/campaigns",
+            "application/json",
+            "{\"name\": \"q0\", \"accounts\": [\"sdr-1\"], \"accountBased\": \"yes\"}",
+            auth);
+    post(
+        "/api/campaigns",
+        "{\"name\": \"q1\", \"accounts\": [\"sdr-1\"], \"timeSensitive\": true,"
+            + " \"comments\": \"automatic\"}",
+        201);
+    JsonNode plan = get("/api/campaigns/q1/plan");
+
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("accountBased").contains("true or false");
+    assertThat(plan.get("items").get(0).get("path").asText())
+        .as("an active CEO in a time-sensitive campaign gets an InMail")
+        .isEqualTo("warm-up (2 rounds) → InMail");
+  }
+
   private long imported(String csv) {
     HttpResponse<String> response = server.post("/api/prospects/import", "text/csv", csv, auth);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
