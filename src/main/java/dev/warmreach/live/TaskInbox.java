@@ -111,25 +111,7 @@ public final class TaskInbox {
    * @param reason why it was skipped or failed; may be {@code null}
    */
   public List<Long> finish(List<Long> ids, Touch.Status status, Instant now, String reason) {
-    List<Touch> found = new ArrayList<>();
-    for (long id : ids) {
-      Touch touch =
-          touches
-              .touch(id)
-              .orElseThrow(
-                  () ->
-                      new UserError(
-                          "no task #" + id + "; see 'warmreach tasks today' for the numbers"));
-      if (touch.status() != Touch.Status.PLANNED) {
-        throw new UserError(
-            "task #"
-                + id
-                + " is "
-                + touch.status().name().toLowerCase(Locale.ROOT)
-                + " already; nothing was changed");
-      }
-      found.add(touch);
-    }
+    List<Touch> found = allIn(ids, Touch.Status.PLANNED, "task", "tasks today", " already");
     List<Long> marked = new ArrayList<>();
     for (Touch touch : found) {
       if (touches.finishTouch(touch.idempotencyKey(), status, now, reason)) {
@@ -150,25 +132,8 @@ public final class TaskInbox {
    * one leaves every touch as it was. Returns the ids settled.
    */
   public List<Long> confirm(List<Long> ids, boolean sent) {
-    List<Touch> found = new ArrayList<>();
-    for (long id : ids) {
-      Touch touch =
-          touches
-              .touch(id)
-              .orElseThrow(
-                  () ->
-                      new UserError(
-                          "no touch #" + id + "; see 'warmreach tasks uncertain' for the numbers"));
-      if (touch.status() != Touch.Status.UNCERTAIN) {
-        throw new UserError(
-            "touch #"
-                + id
-                + " is "
-                + touch.status().name().toLowerCase(Locale.ROOT)
-                + ", not uncertain; nothing was changed");
-      }
-      found.add(touch);
-    }
+    List<Touch> found =
+        allIn(ids, Touch.Status.UNCERTAIN, "touch", "tasks uncertain", ", not uncertain");
     List<Long> settled = new ArrayList<>();
     for (Touch touch : found) {
       if (touches.confirmUncertain(
@@ -177,6 +142,46 @@ public final class TaskInbox {
       }
     }
     return settled;
+  }
+
+  /**
+   * The touches with these ids, each checked to be {@code expected} before any is changed, so a
+   * wrong id leaves every touch as it was.
+   *
+   * @param noun what the user calls them ("task")
+   * @param listing the command that lists them, for the error
+   * @param otherwise how an error ends when one is in another status
+   */
+  private List<Touch> allIn(
+      List<Long> ids, Touch.Status expected, String noun, String listing, String otherwise) {
+    List<Touch> found = new ArrayList<>();
+    for (long id : ids) {
+      Touch touch =
+          touches
+              .touch(id)
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "no "
+                              + noun
+                              + " #"
+                              + id
+                              + "; see 'warmreach "
+                              + listing
+                              + "' for the numbers"));
+      if (touch.status() != expected) {
+        throw new UserError(
+            noun
+                + " #"
+                + id
+                + " is "
+                + touch.status().name().toLowerCase(Locale.ROOT)
+                + otherwise
+                + "; nothing was changed");
+      }
+      found.add(touch);
+    }
+    return found;
   }
 
   /** What the user is to do, in words. */

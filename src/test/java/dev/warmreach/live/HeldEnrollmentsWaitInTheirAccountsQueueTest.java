@@ -37,9 +37,10 @@ class HeldEnrollmentsWaitInTheirAccountsQueueTest {
               .filter(t -> t.status() != Touch.Status.PLANNED)
               .mapToLong(Operations.TouchCount::count)
               .sum();
-      // One account paces ~100 actions a working day for 400 people: looking at every waiting
-      // enrollment at every slot would take hundreds of thousands of steps.
-      assertThat(finished).as("touches carried out").isGreaterThan(300);
+      // One account paces its actions over working days for 400 people (warm-ups alone fill 60 a
+      // day, in two rounds each): looking at every waiting enrollment at every slot would take
+      // hundreds of thousands of steps.
+      assertThat(finished).as("touches carried out").isGreaterThanOrEqualTo(300);
       assertThat(work)
           .as("engine work for %d touches and 400 enrollments", finished)
           .isLessThan((int) (6 * (finished + 400)));

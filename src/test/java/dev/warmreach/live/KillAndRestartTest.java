@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -105,11 +107,14 @@ class KillAndRestartTest {
       for (Enrollment e : enrollments) {
         touches.addAll(store.touches().touches(e.prospectId()));
       }
-      Set<String> steps = new HashSet<>();
+      // One touch per enrollment, step and round: the built-in warm-up runs two rounds, every
+      // other step one. A step that planned again after the restart would show here.
+      Map<String, Integer> perStep = new HashMap<>();
       for (Touch t : touches) {
-        assertThat(steps.add(t.enrollmentId() + "/" + t.step()))
-            .as("one touch per enrollment and step: %s", t.idempotencyKey())
-            .isTrue();
+        int times = perStep.merge(t.enrollmentId() + "/" + t.step(), 1, Integer::sum);
+        assertThat(times)
+            .as("touches of one enrollment and step: %s", t.idempotencyKey())
+            .isLessThanOrEqualTo(t.step().equals("warm-up") ? 2 : 1);
       }
       assertThat(sentBeforeKill).as("killed in the middle").isPositive().isLessThan(keys.size());
       assertThat(sentTwice).as("touches delivered twice").isEmpty();

@@ -4,6 +4,7 @@ import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.definition.CampaignFile;
+import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Enrollment;
@@ -114,7 +115,7 @@ class SignalsActTest {
     ProspectState sam = prospect(aProspect().named("Sam", "Reyes").build(), null);
     Enrollment e = engine.enroll(1, 1, sam.id(), "sdr-1", MONDAY);
     Advance warmedUp = advance(e, sam, MONDAY);
-    assertThat(warmedUp.enrollment().step()).isEqualTo("let-it-land");
+    assertThat(sends(warmedUp)).extracting(s -> s.channel()).containsExactly(Channel.ENGAGE);
 
     Instant signalAt = MONDAY.plus(Duration.ofHours(3));
     ProspectState signalled =
@@ -168,10 +169,16 @@ class SignalsActTest {
 
   @Test
   void aSeniorWithCompanyNewsAndARequestPendingGetsAnInmail() {
-    ProspectState cfo = prospect(aProspect().named("Ada", "Lind").titled("CFO").build(), null);
+    // known to be active, so the playbook warms her up and sends a request, not an InMail
+    ProspectState cfo =
+        prospect(
+            aProspect().named("Ada", "Lind").titled("CFO").active(ActivityLevel.HIGH).build(),
+            null);
     Enrollment e = engine.enroll(1, 1, cfo.id(), "sdr-1", MONDAY);
     Advance a = advance(e, cfo, MONDAY);
-    a = advance(a.enrollment(), cfo.with(a.history()), a.enrollment().nextDueAt());
+    for (int step = 0; step < 5 && a.history().connection() != Connection.PENDING; step++) {
+      a = advance(a.enrollment(), cfo.with(a.history()), a.enrollment().nextDueAt());
+    }
     assertThat(a.history().connection()).isEqualTo(Connection.PENDING);
 
     Instant signalAt = a.history().lastTouchAt().plus(Duration.ofDays(1));

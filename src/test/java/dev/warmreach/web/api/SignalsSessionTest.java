@@ -133,7 +133,9 @@ class SignalsSessionTest {
     JsonNode stored = get("/api/prospects/" + lena);
     assertThat(stored.toString()).contains("Lena").contains("lena-park");
     engine.runUntil(server.clock.instant());
-    JsonNode note = tasks("CONNECT").get(0);
+    // A VP whose LinkedIn activity is unknown is cold: the playbook's first touch is an InMail
+    // (SPEC §2), and it names the news.
+    JsonNode note = tasks("INMAIL").get(0);
     assertThat(note.get("prospect").asLong()).isEqualTo(lena);
     assertThat(note.get("text").asText()).contains(NEW_ROLE);
 
