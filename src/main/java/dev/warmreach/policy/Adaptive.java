@@ -20,6 +20,13 @@ public final class Adaptive implements ChannelPolicy {
   /** A belief wider than this (its 95% interval) is sampled rather than taken at its mean. */
   static final double EXPLORE_WIDTH = 0.20;
 
+  /**
+   * Known acceptance outcomes a segment needs before a credit is spent on a first InMail: until
+   * then a request goes first, free, and what it shows decides the credits (an InMail can still
+   * follow a week later, as the playbook's follow-up).
+   */
+  static final long KNOWN_BEFORE_CREDITS = 20;
+
   private final ChannelPolicy playbook = new Playbook();
   private final Supplier<LearnedRates> rates;
   private final Draws draws;
@@ -56,7 +63,17 @@ public final class Adaptive implements ChannelPolicy {
     }
     Figures figures = new Learned(learned, segment, draws, key(in));
     if (proposed == Channel.CONNECT) {
-      return ExpectedReplies.firstTouch(in, send, segment, figures);
+      Decision chosen = ExpectedReplies.firstTouch(in, send, segment, figures);
+      LearnedRate acceptance =
+          in.history().engaged() ? LearnedRate.ACCEPTANCE_WARM : LearnedRate.ACCEPTANCE_COLD;
+      boolean creditOrWait =
+          chosen instanceof Decision.Wait
+              || (chosen instanceof Decision.Send s
+                  && s.channel() == Channel.INMAIL
+                  && !in.prospect().openProfile());
+      return creditOrWait && learned.known(segment, acceptance) < KNOWN_BEFORE_CREDITS
+          ? ExpectedReplies.requestFirst(in, segment, figures, acceptance)
+          : chosen;
     }
     return send.channel() == Channel.INMAIL
         ? ExpectedReplies.followUp(in, send, segment, figures)
@@ -105,6 +122,7 @@ public final class Adaptive implements ChannelPolicy {
     public String quote(LearnedRate rate) {
       Beta belief = rates.belief(segment, rate);
       long sent = rates.sent(segment, rate);
+      long known = rates.known(segment, rate);
       return Figures.percent(belief.mean())
           + " (95% CI "
           + Math.round(belief.low() * 100)
@@ -112,6 +130,7 @@ public final class Adaptive implements ChannelPolicy {
           + Figures.percent(belief.high())
           + ", "
           + (sent == 0 ? "none sent yet: the playbook's prior" : sent + " sent")
+          + (sent > known ? ", " + (sent - known) + " awaiting an outcome" : "")
           + ")";
     }
 

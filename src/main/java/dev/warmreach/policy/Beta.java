@@ -20,7 +20,10 @@ public record Beta(double alpha, double beta) {
     return new Beta(r * weight, (1 - r) * weight);
   }
 
-  /** After {@code tally}, its outcomes counted {@code weight} times each. */
+  /**
+   * After {@code tally}, its known outcomes counted {@code weight} times each; touches still
+   * awaiting theirs do not move it.
+   */
   public Beta observe(Tally tally, double weight) {
     return new Beta(alpha + weight * tally.succeeded(), beta + weight * tally.failed());
   }

@@ -1,5 +1,6 @@
 package dev.warmreach.policy;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,12 +8,21 @@ import java.util.Set;
 
 /**
  * Outcomes observed so far: per segment and learned rate, how many touches went out and how many
- * succeeded. An immutable value; each observation gives a new one. Only observed outcomes go in —
- * never a simulated truth.
+ * are known to have succeeded or failed. A touch counts as failed when it is declined or withdrawn,
+ * or when {@link #OUTCOME_WINDOW} passes without an answer — not when it is sent, since acceptances
+ * and answers arrive days later. An immutable value; each observation gives a new one. Only
+ * observed outcomes go in — never a simulated truth.
  */
 public final class Evidence {
 
   public static final Evidence NONE = new Evidence(Map.of());
+
+  /**
+   * How long a touch may go unanswered before it counts as failed: a week, when the playbook
+   * follows up on a pending request. Most acceptances and answers come within it (a median of two
+   * days); one that comes later turns its failure into a success.
+   */
+  public static final Duration OUTCOME_WINDOW = Duration.ofDays(7);
 
   private static final int RATES = LearnedRate.values().length;
 
@@ -33,14 +43,30 @@ public final class Evidence {
     return evidence;
   }
 
-  /** One more touch of this kind sent to this segment. */
+  /** One more touch of this kind sent to this segment; its outcome is not known yet. */
   public Evidence sent(Segment segment, LearnedRate rate) {
-    return with(segment, rate, new Tally(1, 0));
+    return with(segment, rate, new Tally(1, 0, 0));
   }
 
-  /** One of those touches succeeded (accepted, answered). */
+  /** One of those touches succeeded (accepted, answered) within its outcome window. */
   public Evidence succeeded(Segment segment, LearnedRate rate) {
-    return with(segment, rate, new Tally(0, 1));
+    return with(segment, rate, new Tally(0, 1, 0));
+  }
+
+  /**
+   * One of those touches failed: declined, withdrawn, or unanswered for {@link #OUTCOME_WINDOW}.
+   */
+  public Evidence failed(Segment segment, LearnedRate rate) {
+    return with(segment, rate, new Tally(0, 0, 1));
+  }
+
+  /** A touch already counted as failed succeeded after all: accepted or answered late. */
+  public Evidence succeededLate(Segment segment, LearnedRate rate) {
+    Map<Segment, Tally[]> next = new HashMap<>(tallies);
+    Tally[] row = next.containsKey(segment) ? next.get(segment).clone() : empty();
+    row[rate.ordinal()] = row[rate.ordinal()].failureTurnedSuccess();
+    next.put(segment, row);
+    return new Evidence(next);
   }
 
   /** This evidence and {@code tally} more. */
@@ -58,7 +84,7 @@ public final class Evidence {
     for (Segment segment : other.segments()) {
       for (LearnedRate rate : LearnedRate.values()) {
         Tally tally = other.tally(segment, rate);
-        if (tally.sent() > 0 || tally.succeeded() > 0) {
+        if (!tally.equals(Tally.NONE)) {
           sum = sum.with(segment, rate, tally);
         }
       }
@@ -71,7 +97,7 @@ public final class Evidence {
     return row == null ? Tally.NONE : row[rate.ordinal()];
   }
 
-  /** Touches of any kind observed for the segment. */
+  /** Touches of any kind sent to the segment, their outcomes known or not. */
   public long observations(Segment segment) {
     Tally[] row = tallies.get(segment);
     return row == null ? 0 : Arrays.stream(row).mapToLong(Tally::sent).sum();

@@ -113,6 +113,27 @@ final class ExpectedReplies {
     return new Decision.Send(Channel.CONNECT, in.noteAvailable(), reasons);
   }
 
+  /**
+   * A request where the figures favour a credit, but too few requests to the segment have an
+   * outcome yet to know what a credit would forgo: the request is free, and learns it.
+   */
+  static Decision requestFirst(
+      DecisionInput in, Segment segment, Figures figures, LearnedRate acceptance) {
+    List<String> reasons = new ArrayList<>();
+    reasons.add(
+        segment.label()
+            + " "
+            + acceptance.verb()
+            + " "
+            + figures.quote(acceptance)
+            + ": too few outcomes yet to spend a credit on them");
+    reasons.add("a request first is free and shows whether they accept");
+    if (!in.noteAvailable()) {
+      reasons.add("no notes left this month on a free account, so no note");
+    }
+    return new Decision.Send(Channel.CONNECT, in.noteAvailable(), reasons);
+  }
+
   /** A follow-up InMail the playbook would send: kept unless it does not earn its credit. */
   static Decision followUp(
       DecisionInput in, Decision.Send playbook, Segment segment, Figures figures) {

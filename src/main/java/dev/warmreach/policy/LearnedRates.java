@@ -29,6 +29,11 @@ public record LearnedRates(Evidence own, Evidence shared) {
     return own.tally(segment, rate).sent() + shared.tally(segment, rate).sent();
   }
 
+  /** Touches, own and shared, whose outcome is known (succeeded or failed). */
+  public long known(Segment segment, LearnedRate rate) {
+    return own.tally(segment, rate).resolved() + shared.tally(segment, rate).resolved();
+  }
+
   public long observations(Segment segment) {
     return own.observations(segment) + shared.observations(segment);
   }

@@ -68,6 +68,10 @@ public final class Forecast {
   private static final int DAILY = 3;
   private static final int SIGNAL = 4;
   private static final long NEVER = Long.MIN_VALUE;
+
+  /** A touch's outcome window has passed: the adaptive policy learns whether it succeeded. */
+  private static final int OUTCOME_DUE = 5;
+
   private static final int SAMPLE_DECISIONS = 10;
   private static final int ITEMS_BETWEEN_INTERRUPT_CHECKS = 1024;
 
@@ -123,6 +127,16 @@ public final class Forecast {
 
   private final Segment[] segments;
   private LearnedRates learned = LearnedRates.PRIORS;
+
+  /** Per prospect and learned rate, touches sent whose outcome window is still open. */
+  private final int[][] awaiting;
+
+  /** Per prospect and learned rate, of those, how many have succeeded already. */
+  private final int[][] succeededEarly;
+
+  /** Per prospect and channel, the rate its last touch on that channel was counted under. */
+  private final LearnedRate[][] countedAs;
+
   private final Map<String, KnownRates> truthBySegment = new java.util.HashMap<>();
 
   /** A forecast of {@code scenario}, its campaign's messages judged by {@code coach}. */
@@ -147,6 +161,9 @@ public final class Forecast {
             .engine(policy(scenario), CampaignMessages.of(scenario.campaign(), coach));
     int n = scenario.prospects();
     this.segments = new Segment[n];
+    this.awaiting = learning ? new int[n][LearnedRate.values().length] : null;
+    this.succeededEarly = learning ? new int[n][LearnedRate.values().length] : null;
+    this.countedAs = learning ? new LearnedRate[n][Channel.values().length] : null;
     this.network = new SimulatedNetwork(scenario.seed(), n);
     this.end = scenario.start().plus(Duration.ofDays(7L * scenario.weeks()));
     this.prospects = new ProspectState[n];
@@ -190,8 +207,13 @@ public final class Forecast {
         truth.emailReply());
   }
 
-  /** An outcome the adaptive policy may learn from: a touch sent, or one that succeeded. */
-  private void observe(int i, Channel channel, boolean succeeded) {
+  /**
+   * A touch sent that the adaptive policy may learn from. It counts as a success or a failure only
+   * once its outcome window has passed ({@link Evidence#OUTCOME_WINDOW}), whatever came first:
+   * acceptances and answers arrive days after the send, and counting either a send or an early
+   * success at once made a segment's rates read far too low or too high in its first weeks.
+   */
+  private void observeSent(int i, Channel channel, Instant now) {
     if (!learning) {
       return;
     }
@@ -206,11 +228,43 @@ public final class Forecast {
           case EMAIL -> LearnedRate.EMAIL_REPLY;
           case ENGAGE -> null;
         };
-    if (rate != null) {
-      Evidence own = learned.own();
-      learned =
-          LearnedRates.of(
-              succeeded ? own.succeeded(segments[i], rate) : own.sent(segments[i], rate));
+    if (rate == null) {
+      return;
+    }
+    countedAs[i][channel.ordinal()] = rate;
+    awaiting[i][rate.ordinal()]++;
+    learned = LearnedRates.of(learned.own().sent(segments[i], rate));
+    schedule(now.plus(Evidence.OUTCOME_WINDOW), OUTCOME_DUE, i, rate.ordinal(), 0);
+  }
+
+  /**
+   * The last touch on {@code channel} succeeded (accepted, answered): held until its window closes,
+   * or, when that has passed, a failure already counted turns into a success.
+   */
+  private void observeSuccess(int i, Channel channel) {
+    LearnedRate rate = learning ? countedAs[i][channel.ordinal()] : null;
+    if (rate == null) {
+      return;
+    }
+    if (awaiting[i][rate.ordinal()] > succeededEarly[i][rate.ordinal()]) {
+      succeededEarly[i][rate.ordinal()]++;
+    } else {
+      learned = LearnedRates.of(learned.own().succeededLate(segments[i], rate));
+    }
+  }
+
+  /** A touch's outcome window closed: it succeeded if it was accepted or answered by now. */
+  private void outcomeDue(int i, LearnedRate rate) {
+    if (awaiting[i][rate.ordinal()] == 0) {
+      return;
+    }
+    awaiting[i][rate.ordinal()]--;
+    Evidence own = learned.own();
+    if (succeededEarly[i][rate.ordinal()] > 0) {
+      succeededEarly[i][rate.ordinal()]--;
+      learned = LearnedRates.of(own.succeeded(segments[i], rate));
+    } else {
+      learned = LearnedRates.of(own.failed(segments[i], rate));
     }
   }
 
@@ -268,6 +322,7 @@ public final class Forecast {
         }
         case DAILY -> daily(item.index(), now);
         case SIGNAL -> signal(item.index(), signals.get(item.data()), now);
+        case OUTCOME_DUE -> outcomeDue(item.index(), LearnedRate.values()[item.data()]);
         default -> throw new IllegalStateException("unknown agenda item " + item.kind());
       }
       long hours = Duration.between(start, now).toHours();
@@ -426,7 +481,7 @@ public final class Forecast {
   private void sent(int i, int a, Command.Send send, Instant now) {
     Channel channel = send.channel();
     sent.merge(channel, 1L, Long::sum);
-    observe(i, channel, false);
+    observeSent(i, channel, now);
     if (channel == Channel.CONNECT) {
       // What later messages may say: they follow up on, or thank for, a request that went out.
       prospects[i] = prospects[i].with(prospects[i].facts().withRequestSent(now));
@@ -472,7 +527,7 @@ public final class Forecast {
           return; // withdrawn before they got to it
         }
         accepted++;
-        observe(i, Channel.CONNECT, true);
+        observeSuccess(i, Channel.CONNECT);
         acceptedAt[i] = now.toEpochMilli();
         prospects[i] = p.with(p.history().withConnection(Connection.ACCEPTED));
         accounts[a] = accounts[a].answered(i, true, now);
@@ -491,7 +546,7 @@ public final class Forecast {
         }
         replies.merge(channel, 1L, Long::sum);
         if (channel != Channel.CONNECT) {
-          observe(i, channel, true); // a reply to the note is not a reply to a message
+          observeSuccess(i, channel); // a reply to the note is not a reply to a message
         }
         prospects[i] = p.with(p.history().withReply());
         if (channel == Channel.INMAIL) {

@@ -132,4 +132,46 @@ class AdaptiveTest {
     assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.CONNECT);
     assertThat(d.summary()).contains("accept requests 45% (the scenario's truth)");
   }
+
+  @Test
+  void sendsAFreeRequestFirstWhileTooFewRequestsToTheSegmentHaveAnOutcome() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
+    Segment vps = Segment.of(vp, CampaignSettings.DEFAULT);
+    // 60 requests went out this week; 5 have an outcome (the rest are days from one) and 10
+    // InMails were all answered: the figures favour a credit, but acceptance is not known yet.
+    Evidence thisWeek =
+        Evidence.NONE
+            .with(vps, LearnedRate.ACCEPTANCE_COLD, new Tally(60, 1, 4))
+            .with(vps, LearnedRate.INMAIL_REPLY, new Tally(10, 10));
+    DecisionInput in = firstTouch(vp, warmedUp(NOW.minus(Duration.ofDays(2))), 23);
+
+    Decision d = adaptive(thisWeek).decide(in);
+
+    assertThat(((Decision.Send) new Playbook().decide(in)).channel()).isEqualTo(Channel.INMAIL);
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.CONNECT);
+    assertThat(d.summary())
+        .contains("accept requests 15% (95% CI 0–32%, 60 sent, 55 awaiting an outcome)")
+        .contains("too few outcomes yet to spend a credit on them");
+  }
+
+  @Test
+  void touchesStillAwaitingTheirOutcomeDoNotCountAsFailures() {
+    Segment vps =
+        Segment.of(
+            aProspect().titled("VP Sales").active(ActivityLevel.LOW).build(),
+            CampaignSettings.DEFAULT);
+    Evidence sentToday = Evidence.NONE;
+    for (int k = 0; k < 50; k++) {
+      sentToday = sentToday.sent(vps, LearnedRate.ACCEPTANCE_COLD);
+    }
+    Evidence aWeekLater =
+        sentToday
+            .succeeded(vps, LearnedRate.ACCEPTANCE_COLD)
+            .failed(vps, LearnedRate.ACCEPTANCE_COLD)
+            .succeededLate(vps, LearnedRate.ACCEPTANCE_COLD);
+
+    assertThat(LearnedRates.of(sentToday).belief(vps, LearnedRate.ACCEPTANCE_COLD))
+        .isEqualTo(Priors.belief(vps, LearnedRate.ACCEPTANCE_COLD));
+    assertThat(aWeekLater.tally(vps, LearnedRate.ACCEPTANCE_COLD)).isEqualTo(new Tally(50, 2, 0));
+  }
 }
