@@ -183,11 +183,7 @@ final class TasksCommand implements Runnable {
         Output.json(out, Map.of("status", status().name(), "tasks", marked));
       } else {
         out.println(
-            "Marked "
-                + status().name().toLowerCase(Locale.ROOT)
-                + ": "
-                + marked.stream().map(id -> "#" + id).toList().toString().replaceAll("[\\[\\]]", "")
-                + ".");
+            "Marked " + status().name().toLowerCase(Locale.ROOT) + ": " + numbered(marked) + ".");
       }
       return 0;
     }
@@ -319,13 +315,7 @@ final class TasksCommand implements Runnable {
         Output.json(out, Map.of("sent", sent(), "tasks", settled));
       } else {
         out.println(
-            (sent() ? "Confirmed sent: " : "Confirmed not sent: ")
-                + settled.stream()
-                    .map(id -> "#" + id)
-                    .toList()
-                    .toString()
-                    .replaceAll("[\\[\\]]", "")
-                + ".");
+            (sent() ? "Confirmed sent: " : "Confirmed not sent: ") + numbered(settled) + ".");
       }
       return 0;
     }
@@ -351,5 +341,10 @@ final class TasksCommand implements Runnable {
     boolean sent() {
       return false;
     }
+  }
+
+  /** Task numbers as the user types them: "#3, #7". */
+  private static String numbered(List<Long> ids) {
+    return ids.stream().map(id -> "#" + id).collect(java.util.stream.Collectors.joining(", "));
   }
 }
