@@ -299,7 +299,6 @@ public final class Warmreach implements AutoCloseable {
    */
   public SimulatedExecutor simulatedExecutor(long seed, Path deliveries) {
     return new SimulatedExecutor(
-        store.prospects(),
         store.touches(),
         store.simulatedReactions(),
         seed,

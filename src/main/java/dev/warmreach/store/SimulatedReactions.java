@@ -13,6 +13,15 @@ public interface SimulatedReactions {
   void scheduleReactions(List<SimulatedReaction> reactions);
 
   /**
+   * What the simulated network knows of its past with a prospect, in one read: whether we engaged
+   * with their posts and whether a LinkedIn message (a request, a DM or an InMail) reached them.
+   */
+  PastContact pastContact(long prospectId);
+
+  /** See {@link #pastContact}. */
+  record PastContact(boolean engaged, boolean touchedOnLinkedIn) {}
+
+  /**
    * Turns reactions due by {@code now} into recorded events, in one transaction: none is lost and
    * none applied twice. Returns how many were applied.
    */

@@ -59,4 +59,11 @@ public interface Touches {
 
   /** Marks a planned touch done or skipped; false when it was not planned (already handled). */
   boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at);
+
+  /**
+   * As {@link #finishTouch(String, Touch.Status, Instant)}, for a touch the caller has just read
+   * (claimed) in the status it still has: spares reading it again. False when its status has
+   * changed since.
+   */
+  boolean finishTouch(Touch read, Touch.Status status, Instant at);
 }

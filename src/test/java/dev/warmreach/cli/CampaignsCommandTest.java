@@ -148,7 +148,6 @@ class CampaignsCommandTest {
           Engines.live(
               app.store(),
               new SimulatedExecutor(
-                  app.prospects(),
                   app.touches(),
                   app.store().simulatedReactions(),
                   7,

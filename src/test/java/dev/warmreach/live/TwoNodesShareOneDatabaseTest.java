@@ -102,7 +102,6 @@ class TwoNodesShareOneDatabaseTest {
     return Engines.live(
         app.store(),
         new SimulatedExecutor(
-            app.prospects(),
             app.touches(),
             app.store().simulatedReactions(),
             7,

@@ -64,7 +64,6 @@ public final class RealisticWorkspace {
         Engines.live(
             app.store(),
             new SimulatedExecutor(
-                app.prospects(),
                 app.touches(),
                 app.store().simulatedReactions(),
                 11,

@@ -3,10 +3,8 @@ package dev.warmreach.execute.simulated;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
-import dev.warmreach.sequence.ProspectState;
 import dev.warmreach.simulation.SimulatedNetwork;
 import dev.warmreach.simulation.Truth;
-import dev.warmreach.store.Prospects;
 import dev.warmreach.store.SimulatedReaction;
 import dev.warmreach.store.SimulatedReactions;
 import dev.warmreach.store.Touches;
@@ -24,7 +22,6 @@ import java.util.Set;
  */
 public final class SimulatedExecutor implements Executor {
 
-  private final Prospects prospects;
   private final Touches touches;
   private final SimulatedReactions reactions;
   private final SimulatedNetwork network;
@@ -32,13 +29,7 @@ public final class SimulatedExecutor implements Executor {
   private final DeliveryLog log;
 
   public SimulatedExecutor(
-      Prospects prospects,
-      Touches touches,
-      SimulatedReactions reactions,
-      long seed,
-      Truth truth,
-      DeliveryLog log) {
-    this.prospects = prospects;
+      Touches touches, SimulatedReactions reactions, long seed, Truth truth, DeliveryLog log) {
     this.touches = touches;
     this.reactions = reactions;
     this.network = new SimulatedNetwork(seed);
@@ -61,14 +52,7 @@ public final class SimulatedExecutor implements Executor {
     if (!log.received(touch.idempotencyKey())) {
       log.deliver(touch.idempotencyKey());
     }
-    ProspectState prospect = prospects.prospectState(touch.prospectId()).orElseThrow();
-    boolean touchedOnLinkedIn =
-        touches.touches(touch.prospectId()).stream()
-            .anyMatch(
-                t ->
-                    t.status() == Touch.Status.DONE
-                        && t.channel() != Channel.EMAIL
-                        && t.channel() != Channel.ENGAGE);
+    SimulatedReactions.PastContact past = reactions.pastContact(touch.prospectId());
     List<SimulatedNetwork.Reaction> reactions =
         network.reactions(
             touch.prospectId(),
@@ -76,8 +60,8 @@ public final class SimulatedExecutor implements Executor {
             touch.channel(),
             touch.withNote(),
             true,
-            prospect.history().engaged(),
-            touchedOnLinkedIn,
+            past.engaged(),
+            past.touchedOnLinkedIn(),
             touch.dueAt());
     List<SimulatedReaction> later = new ArrayList<>();
     boolean landed = touch.channel() != Channel.ENGAGE;
@@ -97,7 +81,6 @@ public final class SimulatedExecutor implements Executor {
       }
     }
     this.reactions.scheduleReactions(later);
-    touches.finishTouch(
-        touch.idempotencyKey(), landed ? Touch.Status.DONE : Touch.Status.SKIPPED, touch.dueAt());
+    touches.finishTouch(touch, landed ? Touch.Status.DONE : Touch.Status.SKIPPED, touch.dueAt());
   }
 }

@@ -5,7 +5,6 @@ import dev.warmreach.quota.AccountState;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -35,7 +34,7 @@ final class AccountQueues {
         .bind("account", account.name())
         .bind("channel", channel.name())
         .execute();
-    changed(h, account, now);
+    wakeTimes(h, account, now, channel);
   }
 
   /** The channels' wake times of one account, in one statement whatever its number of queues. */
@@ -44,11 +43,23 @@ final class AccountQueues {
           + Arrays.stream(Channel.values())
               .map(c -> " WHEN '" + c.name() + "' THEN :" + c.name())
               .collect(Collectors.joining())
-          + " ELSE wake_at END WHERE account = :account";
+          + " ELSE wake_at END WHERE account = :account"
+          + " AND (wake_at IS NOT NULL OR channel = :held)";
 
-  /** The account's state changed at {@code now}: each of its queues wakes when it can act again. */
+  /**
+   * The account's state changed at {@code now}: each of its queues with members wakes when it can
+   * act again. A queue found empty sleeps (no wake time) until a member is held in it again, so the
+   * account's changes do not wake it for nothing.
+   */
   static void changed(Handle h, AccountState account, Instant now) {
-    Update update = h.createUpdate(WAKE_ALL).bind("account", account.name());
+    wakeTimes(h, account, now, null);
+  }
+
+  private static void wakeTimes(Handle h, AccountState account, Instant now, Channel held) {
+    Update update =
+        h.createUpdate(WAKE_ALL)
+            .bind("account", account.name())
+            .bind("held", held == null ? null : held.name());
     for (Channel channel : Channel.values()) {
       // A channel the account may never use again wakes at once: the engine then skips the step.
       update.bind(channel.name(), account.freeAt(channel, now).orElse(now));
@@ -75,38 +86,42 @@ final class AccountQueues {
   static int wake(Handle h, List<Wake> due, Instant now) {
     int woken = 0;
     for (Wake wake : due) {
-      Optional<Long> head =
-          h.createQuery(
-                  "SELECT e.id FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
-                      + " WHERE e.sender_account = :account AND e.waiting_channel = :channel"
-                      + " AND e.status = 'ACTIVE' AND c.status = 'ACTIVE'"
-                      + " ORDER BY e.entered_step_at, e.id LIMIT 1")
-              .bind("account", wake.account())
-              .bind("channel", wake.channel())
-              .mapTo(Long.class)
-              .findOne();
-      if (head.isEmpty()) {
-        h.createUpdate(
-                "UPDATE account_queue SET wake_at = NULL WHERE account = :account"
-                    + " AND channel = :channel AND wake_at = :at")
-            .bind("account", wake.account())
-            .bind("channel", wake.channel())
-            .bind("at", wake.at())
-            .execute();
-        continue;
-      }
       // The queue keeps its wake time: the woken member's step recomputes it when it acts or is
-      // held back again; if it does neither, the next member is woken on the next pass.
-      woken +=
+      // held back again; if it does neither, the next member is woken on the next pass. The
+      // member is picked and woken in one statement (a round trip each on PostgreSQL).
+      int head =
           h.createUpdate(
                   "UPDATE enrollment SET waiting_channel = NULL, next_due_at = :now,"
-                      + " version = version + 1 WHERE id = :id AND waiting_channel IS NOT NULL")
+                      + " version = version + 1 WHERE waiting_channel IS NOT NULL AND id = ("
+                      + HEAD
+                      + ")")
               .bind("now", now)
-              .bind("id", head.get())
+              .bind("account", wake.account())
+              .bind("channel", wake.channel())
               .execute();
+      if (head > 0) {
+        woken += head;
+        continue;
+      }
+      h.createUpdate(
+              "UPDATE account_queue SET wake_at = NULL WHERE account = :account"
+                  + " AND channel = :channel AND wake_at = :at AND NOT EXISTS ("
+                  + HEAD
+                  + ")")
+          .bind("account", wake.account())
+          .bind("channel", wake.channel())
+          .bind("at", wake.at())
+          .execute();
     }
     return woken;
   }
+
+  /** The oldest member of a queue in a running campaign: the one a wake moves on. */
+  private static final String HEAD =
+      "SELECT e.id FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
+          + " WHERE e.sender_account = :account AND e.waiting_channel = :channel"
+          + " AND e.status = 'ACTIVE' AND c.status = 'ACTIVE'"
+          + " ORDER BY e.entered_step_at, e.id LIMIT 1";
 
   /** A campaign runs again: the queues of its accounts wake at once to look for its members. */
   static void campaignResumed(Handle h, long campaignId) {

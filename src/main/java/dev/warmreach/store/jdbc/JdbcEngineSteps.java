@@ -83,8 +83,7 @@ final class JdbcEngineSteps implements EngineSteps {
     Versioned<ProspectHistory> history = found.get().requiredHistory();
     ProspectState prospect = JdbcProspects.state(h, found.get().prospect(), history.value());
     Versioned<AccountState> account = found.get().requiredAccount();
-    AccountState current =
-        account.value().withAccount(JdbcSenderAccounts.find(h, e.senderAccount()).orElseThrow());
+    AccountState current = account.value();
     Advance advance = work.step(e, prospect, current);
     Enrollment next = advance.enrollment();
     boolean historyChanged = !advance.history().equals(history.value());

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** Sender accounts and their account states (JSON) in SQL. Thread-safe. */
@@ -66,14 +67,35 @@ final class JdbcSenderAccounts implements SenderAccounts {
         .findOne();
   }
 
+  /** The columns {@link #map(ResultSet, String)} reads, of table alias {@code alias}. */
+  static String columns(String alias, String prefix) {
+    return COLUMNS.stream()
+        .map(c -> alias + "." + c + " AS " + prefix + c)
+        .collect(Collectors.joining(", "));
+  }
+
+  private static final List<String> COLUMNS =
+      List.of(
+          "name",
+          "plan",
+          "weekly_invitation_cap",
+          "monthly_inmail_credits",
+          "time_zone",
+          "working_hours");
+
   private static SenderAccount map(ResultSet rs) throws SQLException {
+    return map(rs, "");
+  }
+
+  /** An account read with its column names prefixed by {@code prefix}. */
+  static SenderAccount map(ResultSet rs, String prefix) throws SQLException {
     return new SenderAccount(
-        rs.getString("name"),
-        Plan.valueOf(rs.getString("plan")),
-        rs.getInt("weekly_invitation_cap"),
-        rs.getInt("monthly_inmail_credits"),
-        ZoneId.of(rs.getString("time_zone")),
-        WorkingHours.parse(rs.getString("working_hours")));
+        rs.getString(prefix + "name"),
+        Plan.valueOf(rs.getString(prefix + "plan")),
+        rs.getInt(prefix + "weekly_invitation_cap"),
+        rs.getInt(prefix + "monthly_inmail_credits"),
+        ZoneId.of(rs.getString(prefix + "time_zone")),
+        WorkingHours.parse(rs.getString(prefix + "working_hours")));
   }
 
   @Override

@@ -46,6 +46,25 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
   }
 
   @Override
+  public PastContact pastContact(long prospectId) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT (SELECT state FROM prospect_history WHERE prospect_id = :p) AS history,"
+                        + " EXISTS (SELECT 1 FROM touch WHERE prospect_id = :p AND status = 'DONE'"
+                        + " AND channel NOT IN ('EMAIL', 'ENGAGE')) AS linkedin")
+                .bind("p", prospectId)
+                .map(
+                    (rs, ctx) -> {
+                      String history = rs.getString("history");
+                      return new PastContact(
+                          history != null && StateJson.history(history).engaged(),
+                          rs.getBoolean("linkedin"));
+                    })
+                .one());
+  }
+
+  @Override
   public int applyDueReactions(Instant now, int limit) {
     // Read first: a pass with nothing due stays a read (no write, no savepoint). Applying one is
     // idempotent (the event is keyed), so a reaction another node applied since is harmless.

@@ -122,6 +122,11 @@ final class JdbcTouches implements Touches {
   }
 
   @Override
+  public boolean finishTouch(Touch read, Touch.Status status, Instant at) {
+    return db.write(h -> finish(h, read, status, at, null));
+  }
+
+  @Override
   public boolean finishTouch(
       String idempotencyKey, Touch.Status status, Instant at, String outcome) {
     return db.write(h -> finish(h, idempotencyKey, status, at, outcome));
@@ -187,14 +192,20 @@ final class JdbcTouches implements Touches {
   private static boolean finish(
       Handle h, Touch touch, Touch.Status status, Instant at, String outcome) {
     String key = touch.idempotencyKey();
-    h.createUpdate(
-            "UPDATE touch SET status = :status, done_at = :at, outcome = :outcome"
-                + " WHERE idempotency_key = :key")
-        .bind("status", status.name())
-        .bind("at", at)
-        .bind("outcome", outcome)
-        .bind("key", key)
-        .execute();
+    // Only from the status it was read in: a touch finished meanwhile is not finished twice.
+    int changed =
+        h.createUpdate(
+                "UPDATE touch SET status = :status, done_at = :at, outcome = :outcome"
+                    + " WHERE idempotency_key = :key AND status = :was")
+            .bind("status", status.name())
+            .bind("at", at)
+            .bind("outcome", outcome)
+            .bind("key", key)
+            .bind("was", touch.status().name())
+            .execute();
+    if (changed == 0) {
+      return false;
+    }
     CampaignTallies.moved(h, touch, status, at);
     if (status == Touch.Status.DONE && touch.channel() == Channel.ENGAGE) {
       long prospect = touch.prospectId();

@@ -3,15 +3,19 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.store.jdbc.VersionedStates.Versioned;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
  * What an engine step reads before it decides, in one query: the enrollment, its prospect with
- * their history, and its account's state, each state with its version. On PostgreSQL every
- * statement is a round trip, and a step made four of these. Runs in the caller's transaction.
+ * their history, and its account's state (with the account's settings), each state with its
+ * version. On PostgreSQL every statement is a round trip, and a step made four of these. Runs in
+ * the caller's transaction.
  *
  * @param history the prospect's history, or {@code null} when none is stored
  * @param account the account's state, or {@code null} when none is stored
@@ -28,9 +32,12 @@ record StepInputs(
           + ", "
           + ProspectRows.columns("p", "p_")
           + ", h.state AS history_state, h.version AS history_version, a.state AS account_state,"
-          + " a.version AS account_version FROM enrollment e JOIN prospect p ON p.id ="
-          + " e.prospect_id LEFT JOIN prospect_history h ON h.prospect_id = e.prospect_id"
-          + " LEFT JOIN account_state a ON a.account = e.sender_account WHERE e.id = :id";
+          + " a.version AS account_version, "
+          + JdbcSenderAccounts.columns("s", "s_")
+          + " FROM enrollment e JOIN prospect p ON p.id = e.prospect_id"
+          + " LEFT JOIN prospect_history h ON h.prospect_id = e.prospect_id"
+          + " LEFT JOIN account_state a ON a.account = e.sender_account"
+          + " LEFT JOIN sender_account s ON s.name = e.sender_account WHERE e.id = :id";
 
   static Optional<StepInputs> find(Handle h, long enrollmentId) {
     return h.createQuery(SQL)
@@ -49,10 +56,18 @@ record StepInputs(
                   account == null
                       ? null
                       : new Versioned<>(
-                          StateJson.account(e.senderAccount(), account),
+                          StateJson.account(e.senderAccount(), account)
+                              .withAccount(settings(rs, e)),
                           rs.getLong("account_version")));
             })
         .findOne();
+  }
+
+  private static SenderAccount settings(ResultSet rs, Enrollment e) throws SQLException {
+    if (rs.getString("s_name") == null) {
+      throw new IllegalStateException("account " + e.senderAccount() + " is not stored");
+    }
+    return JdbcSenderAccounts.map(rs, "s_");
   }
 
   /** The prospect's history; a stored enrollment always has one. */

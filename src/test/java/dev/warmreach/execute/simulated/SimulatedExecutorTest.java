@@ -41,12 +41,7 @@ class SimulatedExecutorTest {
 
   private SimulatedExecutor executor(DeliveryLog deliveries) {
     return new SimulatedExecutor(
-        store.prospects(),
-        store.touches(),
-        store.simulatedReactions(),
-        7,
-        Truth.DEFAULT,
-        deliveries);
+        store.touches(), store.simulatedReactions(), 7, Truth.DEFAULT, deliveries);
   }
 
   private Touch aWarmUp() {

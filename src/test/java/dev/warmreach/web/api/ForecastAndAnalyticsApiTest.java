@@ -85,7 +85,6 @@ class ForecastAndAnalyticsApiTest {
     Engines.live(
             server.app.store(),
             new SimulatedExecutor(
-                server.app.prospects(),
                 server.app.touches(),
                 server.app.store().simulatedReactions(),
                 7,
