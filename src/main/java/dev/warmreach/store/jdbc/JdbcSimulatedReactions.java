@@ -75,7 +75,7 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
     return db.write(
         h -> {
           for (SimulatedReaction r : due) {
-            JdbcEngineSteps.record(h, event(r));
+            EventRecords.record(h, event(r));
           }
           h.createUpdate("DELETE FROM simulated_reaction WHERE idempotency_key IN (<keys>)")
               .bindList("keys", due.stream().map(SimulatedReaction::idempotencyKey).toList())

@@ -1,0 +1,138 @@
+package dev.warmreach.store.jdbc;
+
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.ProspectHistory;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.quota.AccountState;
+import dev.warmreach.sequence.EventEffects;
+import dev.warmreach.store.jdbc.VersionedStates.Versioned;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What happened to prospects, in SQL: an event is stored once under its idempotency key, in the
+ * caller's transaction, and read back by that key as it was stored.
+ */
+final class EventRecords {
+
+  private EventRecords() {}
+
+  /** The event recorded under {@code idempotencyKey}, as it was recorded. */
+  static Optional<Event> byKey(Handle h, String idempotencyKey) {
+    return h.createQuery(
+            "SELECT prospect_id, kind, channel, detail, happened_at FROM prospect_event"
+                + " WHERE idempotency_key = :key")
+        .bind("key", idempotencyKey)
+        .map(
+            (rs, ctx) ->
+                event(
+                    rs.getLong("prospect_id"),
+                    rs.getString("kind"),
+                    rs.getString("channel"),
+                    rs.getString("detail"),
+                    Instants.read(rs, "happened_at"),
+                    idempotencyKey))
+        .findOne();
+  }
+
+  /** An event as {@link #record} stored it. */
+  private static Event event(
+      long prospect, String kind, String channel, String detail, Instant at, String key) {
+    return switch (kind) {
+      case Event.Accepted.CODE -> new Event.Accepted(prospect, at, key);
+      case Event.Declined.CODE -> new Event.Declined(prospect, at, key);
+      case Event.Replied.CODE -> new Event.Replied(prospect, at, key, Channel.valueOf(channel));
+      case Event.Bounced.CODE -> new Event.Bounced(prospect, at, key);
+      case Event.Withdrawn.CODE -> new Event.Withdrawn(prospect, at, key);
+      case Event.PostPublished.CODE -> new Event.PostPublished(prospect, at, key, detail);
+      case Event.Signal.CODE -> {
+        int colon = detail.indexOf(": ");
+        String signal = colon < 0 ? detail : detail.substring(0, colon);
+        yield new Event.Signal(
+            prospect,
+            at,
+            key,
+            Event.Signal.Kind.valueOf(signal),
+            colon < 0 ? "" : detail.substring(colon + 2));
+      }
+      default -> throw new IllegalStateException("an event stored as an unknown kind: " + kind);
+    };
+  }
+
+  /**
+   * Records an event once in the caller's transaction (false for a repeated idempotency key),
+   * applies it to the prospect's history and the accounts that contacted them, and wakes their
+   * enrollments.
+   */
+  static boolean record(Handle h, Event event) {
+    if (h.createQuery("SELECT count(*) FROM prospect WHERE id = :id")
+            .bind("id", event.prospectId())
+            .mapTo(Long.class)
+            .one()
+        == 0) {
+      throw new UserError(
+          "no prospect " + event.prospectId() + "; events must name a stored prospect");
+    }
+    int inserted =
+        h.createUpdate(
+                "INSERT INTO prospect_event (prospect_id, kind, channel, detail, happened_at,"
+                    + " idempotency_key) VALUES (:p, :kind, :channel, :detail, :at, :key)"
+                    + " ON CONFLICT (idempotency_key) DO NOTHING")
+            .bind("p", event.prospectId())
+            .bind("kind", event.code())
+            .bind("channel", event instanceof Event.Replied r ? r.channel().name() : null)
+            .bind("detail", detail(event))
+            .bind("at", event.at())
+            .bind("key", event.idempotencyKey())
+            .execute();
+    if (inserted == 0) {
+      return false;
+    }
+    VersionedStates.findHistory(h, event.prospectId())
+        .ifPresent(
+            v -> {
+              ProspectHistory after = EventEffects.onHistory(v.value(), event);
+              VersionedStates.saveHistory(h, event.prospectId(), after, v.version());
+              CampaignTallies.recorded(h, event, v.value(), after);
+            });
+    List<String> accounts =
+        h.createQuery("SELECT DISTINCT sender_account FROM enrollment WHERE prospect_id = :p")
+            .bind("p", event.prospectId())
+            .mapTo(String.class)
+            .list();
+    for (String name : accounts) {
+      // An account of draft campaigns only has no state yet: nothing of it to change.
+      Optional<Versioned<AccountState>> found = VersionedStates.findAccount(h, name);
+      if (found.isEmpty()) {
+        continue;
+      }
+      Versioned<AccountState> account = found.get();
+      AccountState after = EventEffects.onAccount(account.value(), event);
+      if (!after.equals(account.value())) {
+        VersionedStates.saveAccount(h, after, account.version());
+        AccountQueues.changed(h, after, event.at());
+      }
+    }
+    h.createUpdate(
+            "UPDATE enrollment SET next_due_at = :now, waiting_channel = NULL, version = version + 1"
+                + " WHERE prospect_id = :p AND status = 'ACTIVE' AND (next_due_at IS NULL"
+                + " OR next_due_at > :now OR waiting_channel IS NOT NULL)")
+        .bind("p", event.prospectId())
+        .bind("now", event.at())
+        .execute();
+    return true;
+  }
+
+  private static String detail(Event event) {
+    if (event instanceof Event.Signal s) {
+      return s.kind().name() + (s.detail().isEmpty() ? "" : ": " + s.detail());
+    }
+    if (event instanceof Event.PostPublished p) {
+      return p.topic();
+    }
+    return "";
+  }
+}
