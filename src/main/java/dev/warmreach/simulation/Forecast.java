@@ -480,7 +480,10 @@ public final class Forecast {
 
   private void sent(int i, int a, Command.Send send, Instant now) {
     Channel channel = send.channel();
-    sent.merge(channel, 1L, Long::sum);
+    if (channel != Channel.ENGAGE) {
+      // A warm-up counts once it lands on a post (react), as the live run counts it done.
+      sent.merge(channel, 1L, Long::sum);
+    }
     observeSent(i, channel, now);
     if (channel == Channel.CONNECT) {
       // What later messages may say: they follow up on, or thank for, a request that went out.
@@ -519,6 +522,7 @@ public final class Forecast {
     int a = accountOf[i];
     switch (response) {
       case ENGAGED -> {
+        sent.merge(Channel.ENGAGE, 1L, Long::sum);
         prospects[i] = p.with(p.history().withEngagement());
         return;
       }

@@ -100,7 +100,8 @@ class ForecastTest {
   @Test
   void finishesWhenTheStartFallsBetweenTwoMilliseconds() {
     // given two prospects for one week, starting at a time read from a system clock
-    Scenario scenario = twoProspectsForOneWeekFrom(Instant.parse("2026-12-02T05:30:40.123456789Z"));
+    Scenario scenario =
+        twoProspectsForOneWeekFrom(Instant.parse("2026-12-02T05:30:40.123456789Z"), POST_DAILY);
 
     // when
     ForecastResult result =
@@ -127,7 +128,47 @@ class ForecastTest {
     }
   }
 
-  private static Scenario twoProspectsForOneWeekFrom(Instant start) {
+  @Test
+  void countsAWarmUpOnlyWhenThereWasAPostToEngageWith() {
+    // given the same two prospects, once posting every day and once never posting
+    Instant start = Instant.parse("2026-12-07T08:00:00Z");
+
+    // when
+    ForecastResult posting =
+        new Forecast(twoProspectsForOneWeekFrom(start, POST_DAILY), Engines.COACH)
+            .run(Forecast.Progress.NONE);
+    ForecastResult silent =
+        new Forecast(twoProspectsForOneWeekFrom(start, NEVER_POST), Engines.COACH)
+            .run(Forecast.Progress.NONE);
+
+    // then a warm-up is done only on a post, as a live run marks one without a post skipped
+    assertThat(posting.sent().get("engage")).isEqualTo(4);
+    assertThat(silent.sent().get("engage")).isZero();
+    assertThat(silent.sent().get("connect")).isEqualTo(posting.sent().get("connect"));
+  }
+
+  /** The default truth with people who post this often per week. */
+  private static Truth posting(double perWeek) {
+    Truth d = Truth.DEFAULT;
+    return new Truth(
+        d.acceptBlank(),
+        d.acceptNote(),
+        d.warmMultiplier(),
+        d.dmReply(),
+        d.inmailReply(),
+        d.inmailReplyGeneric(),
+        d.emailReply(),
+        d.declineShare(),
+        d.medianAcceptDays(),
+        perWeek,
+        d.noteReply(),
+        d.medianReplyDays());
+  }
+
+  private static final Truth POST_DAILY = posting(7);
+  private static final Truth NEVER_POST = posting(0);
+
+  private static Scenario twoProspectsForOneWeekFrom(Instant start, Truth truth) {
     SenderAccount account =
         SenderAccount.withPlanDefaults("sdr-1", Plan.SALES_NAVIGATOR, ZoneId.of("Europe/Berlin"));
     Scenario.ProspectShape shape =
@@ -139,7 +180,7 @@ class ForecastTest {
         1,
         "playbook",
         List.of(new Scenario.Account(account, false)),
-        List.of(new Scenario.Segment("managers", 2, shape, Truth.DEFAULT)),
+        List.of(new Scenario.Segment("managers", 2, shape, truth)),
         CampaignFile.defaults());
   }
 }
