@@ -281,6 +281,18 @@ class OpenApiTrafficTest {
         "First Name,Last Name,Title\nNo,Url,CEO\n",
         admin);
     call(400, "POST", "/api/prospects/import", "application/json", "{}", admin);
+    JsonNode skipped =
+        ServerFixture.json(
+            call(
+                201,
+                "POST",
+                "/api/prospects/import?tag=skipped&skipInvalid=true&format=generic",
+                "text/csv",
+                "First Name,Last Name,Title,Company,LinkedIn URL\n"
+                    + "Noa,Berg,CTO,Fjord,https://www.linkedin.com/in/noa-berg\n"
+                    + "No,Url,CEO,Nowhere,\n",
+                admin));
+    assertThat(skipped.get("invalid")).hasSize(1);
 
     JsonNode page = json(200, "GET", "/api/prospects?tag=q1&limit=10", null, admin);
     assertThat(page.get("total").asInt()).isEqualTo(2);
@@ -356,6 +368,11 @@ class OpenApiTrafficTest {
     json(404, "POST", "/api/tasks/99999/done", null, admin);
     json(404, "POST", "/api/tasks/99999/skip", null, admin);
     json(404, "POST", "/api/tasks/99999/fail", null, admin);
+    // the funnel and the analytics once something was sent and decided
+    JsonNode funnel = json(200, "GET", "/api/campaigns/q1", null, admin);
+    assertThat(funnel.get("decisions")).isNotEmpty();
+    assertThat(funnel.get("variants")).isNotEmpty();
+    json(200, "GET", "/api/analytics/summary", null, admin);
 
     // A crash while sending leaves a touch uncertain; two such touches for the user to settle
     List<Long> later = tasksDue(engine, 2, tasks);
