@@ -196,9 +196,12 @@ class OpenApiTrafficTest {
     JsonNode created = json(201, "POST", "/api/tokens", "{\"name\": \"zapier\"}", login.headers());
     admin = new String[] {"Authorization", "Bearer " + created.get("token").asText()};
     JsonNode unnamed = json(201, "POST", "/api/tokens", "{}", admin);
+    call(201, "POST", "/api/tokens", null, null, admin);
+    JsonNode byToken = json(200, "GET", "/api/session", null, admin);
+    assertThat(byToken.get("authenticatedBy").asText()).isEqualTo("token");
     json(422, "POST", "/api/tokens", "{\"name\": \"\"}", admin);
     JsonNode tokens = json(200, "GET", "/api/tokens", null, admin);
-    assertThat(tokens.get("tokens")).hasSize(2);
+    assertThat(tokens.get("tokens")).hasSize(3);
     call(204, "DELETE", "/api/tokens/" + unnamed.get("id").asLong(), null, null, admin);
     json(404, "DELETE", "/api/tokens/" + unnamed.get("id").asLong(), null, admin);
     json(404, "DELETE", "/api/tokens/abc", null, admin);
