@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 document="${1:-src/main/resources/openapi.json}"
 tools=tools/openapi-lint
+# redocly: no usage reports, no update notices
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
 if [ ! -x "$tools/node_modules/.bin/spectral" ] || [ ! -x "$tools/node_modules/.bin/redocly" ]; then
   npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >&2
@@ -24,12 +26,11 @@ trap 'rm -rf "$out"' EXIT
 "$tools/node_modules/.bin/spectral" lint --quiet --ruleset .spectral.yaml --format json \
   --output "$out/spectral.json" "$document" >/dev/null 2>&1 || true
 # redocly: its JSON carries the totals
-REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
-  "$tools/node_modules/.bin/redocly" lint --format=json "$document" >"$out/redocly.json" 2>/dev/null || true
+"$tools/node_modules/.bin/redocly" lint --format=json "$document" >"$out/redocly.json" 2>/dev/null || true
 
 node - "$out/spectral.json" "$out/redocly.json" \
   "$("$tools/node_modules/.bin/spectral" --version)" \
-  "$(REDOCLY_SUPPRESS_UPDATE_NOTICE=true "$tools/node_modules/.bin/redocly" --version 2>/dev/null)" <<'JS'
+  "$("$tools/node_modules/.bin/redocly" --version 2>/dev/null)" <<'JS'
 const fs = require('fs');
 const [spectralFile, redoclyFile, spectralVersion, redoclyVersion] = process.argv.slice(2);
 const spectral = JSON.parse(fs.readFileSync(spectralFile, 'utf8') || '[]');
