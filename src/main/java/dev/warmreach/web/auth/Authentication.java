@@ -122,10 +122,10 @@ public final class Authentication implements Handler {
       return false;
     }
     String wanted = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    ctx.redirect(
+    Requests.seeOther(
+        ctx,
         "/login?next="
-            + java.net.URLEncoder.encode(wanted, java.nio.charset.StandardCharsets.UTF_8),
-        io.javalin.http.HttpStatus.SEE_OTHER);
+            + java.net.URLEncoder.encode(wanted, java.nio.charset.StandardCharsets.UTF_8));
     ctx.skipRemainingHandlers();
     return true;
   }

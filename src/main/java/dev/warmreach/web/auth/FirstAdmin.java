@@ -97,7 +97,7 @@ public final class FirstAdmin {
                         "this setup link is unknown, used or expired; sign in at /login, or add"
                             + " an admin with 'warmreach users add EMAIL --role admin'"));
     if (body == null) {
-      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+      Requests.seeOther(ctx, "/login");
     } else {
       ctx.status(HttpStatus.CREATED).json(UsersApi.json(admin));
     }

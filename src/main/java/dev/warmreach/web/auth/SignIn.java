@@ -70,17 +70,17 @@ public final class SignIn {
       try {
         signIn(ctx, null);
       } catch (ProblemException refused) {
-        ctx.redirect(
+        Requests.seeOther(
+            ctx,
             "/login?problem="
                 + formCode(refused.problem())
                 + "&email="
                 + encode(ctx.formParam("email") == null ? "" : ctx.formParam("email"))
                 + "&next="
-                + encode(next),
-            HttpStatus.SEE_OTHER);
+                + encode(next));
         return;
       }
-      ctx.redirect(next, HttpStatus.SEE_OTHER);
+      Requests.seeOther(ctx, next);
       return;
     }
     signIn(ctx, body);
@@ -195,7 +195,7 @@ public final class SignIn {
     sessions.end(ctx.cookie(Sessions.COOKIE));
     ctx.header("Set-Cookie", sessions.expiredCookie());
     if (Requests.isForm(ctx)) {
-      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+      Requests.seeOther(ctx, "/login");
     } else {
       ctx.status(HttpStatus.NO_CONTENT);
     }

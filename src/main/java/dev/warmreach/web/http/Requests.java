@@ -32,6 +32,15 @@ public final class Requests {
         && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
   }
 
+  /**
+   * A 303 to {@code location} whose short body is plain text, as its Content-Type says (the
+   * server's default type is JSON, which "Redirected" is not).
+   */
+  public static void seeOther(Context ctx, String location) {
+    ctx.contentType("text/plain; charset=utf-8");
+    ctx.redirect(location, io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
   public static boolean isMultipart(Context ctx) {
     String type = ctx.contentType();
     return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
