@@ -544,12 +544,15 @@ public final class SequenceEngine {
     }
 
     /**
-     * The window of a follow-up DM step (a delay range) when the campaign lets it go on days off
-     * and the account's working hours leave no time in it; otherwise null.
+     * The window of a follow-up DM step (a delay range) after they accepted our request, when the
+     * campaign lets it go on days off and the account's working hours leave no time in it;
+     * otherwise null. An old connection, who accepted nothing, waits for working hours.
      */
     private FollowUpWindow daysOff(Step.Action action) {
       if (!campaign.followUpsOnDaysOff()
           || action.channel() != Channel.DM
+          || history.connection() != Connection.ACCEPTED
+          || prospect.facts().requestSentAt() == null
           || action.delayMax().compareTo(action.delayMin()) <= 0) {
         return null;
       }

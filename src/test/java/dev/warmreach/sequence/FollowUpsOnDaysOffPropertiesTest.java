@@ -8,6 +8,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.ProspectFacts;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.ProspectHistory.Connection;
 import dev.warmreach.domain.SenderAccount;
@@ -105,6 +106,37 @@ class FollowUpsOnDaysOffPropertiesTest {
     assertThat(late).as("seed %d: windows on days off wait for a working day", seed).isPositive();
   }
 
+  @Test
+  void aFollowUpDmToAnOldConnectionWhoAcceptedNothingNeverGoesOnADayOff() {
+    long seed = System.nanoTime();
+    System.out.println("FollowUpsOnDaysOffPropertiesTest seed: " + seed);
+    Random random = new Random(seed);
+    SequenceEngine engine = Engines.engine(allowed, "playbook");
+    for (int run = 0; run < 200; run++) {
+      SenderAccount sender = randomAccount(random);
+      Instant enrolledAt = START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 7 * 8)));
+      long id = 1 + random.nextInt(1_000_000);
+      ProspectState oldConnection =
+          new ProspectState(
+              id,
+              aProspect().titled("Sales Manager").build(),
+              false,
+              ProspectHistory.start(ConnectionDegree.FIRST));
+
+      Instant sentAt =
+          dmSentAt(
+              engine,
+              sender,
+              oldConnection,
+              Enrollment.start(id, 1, id, sender.name(), "thank", enrolledAt),
+              enrolledAt);
+
+      assertThat(sender.workingHours().contains(sentAt, sender.timeZone()))
+          .as("seed %d, %s %s: sent %s", seed, sender.workingHours(), sender.timeZone(), sentAt)
+          .isTrue();
+    }
+  }
+
   /** Drives a connected prospect's enrollment from the acceptance to its follow-up DM. */
   private static Instant followUpSentAt(
       SequenceEngine engine, SenderAccount sender, Instant acceptedAt, long id) {
@@ -113,12 +145,23 @@ class FollowUpsOnDaysOffPropertiesTest {
             .touched(Channel.CONNECT, acceptedAt.minus(Duration.ofDays(1)))
             .withConnection(Connection.ACCEPTED);
     ProspectState prospect =
-        new ProspectState(id, aProspect().titled("Sales Manager").build(), false, connected);
+        new ProspectState(id, aProspect().titled("Sales Manager").build(), false, connected)
+            .with(ProspectFacts.NONE.withRequestSent(acceptedAt.minus(Duration.ofDays(1))));
     Enrollment enrollment =
         Enrollment.start(id, 1, id, sender.name(), "await-answer", acceptedAt.minusSeconds(86400));
+    return dmSentAt(engine, sender, prospect, enrollment, acceptedAt);
+  }
+
+  /** Runs the enrollment from {@code from} until its first DM goes out; when it does. */
+  private static Instant dmSentAt(
+      SequenceEngine engine,
+      SenderAccount sender,
+      ProspectState prospect,
+      Enrollment enrollment,
+      Instant from) {
     AccountState account =
         AccountState.open(sender, AccountLimits.defaultsFor(sender), START.minusSeconds(86400));
-    Instant now = acceptedAt;
+    Instant now = from;
     for (int pass = 0; pass < 20; pass++) {
       Advance step = engine.advance(enrollment, prospect, account, now);
       for (Command command : step.commands()) {
@@ -132,7 +175,7 @@ class FollowUpsOnDaysOffPropertiesTest {
       account = step.account();
       now = enrollment.nextDueAt().isAfter(now) ? enrollment.nextDueAt() : now;
     }
-    throw new AssertionError("no follow-up DM after " + acceptedAt + " for " + sender);
+    throw new AssertionError("no follow-up DM after " + from + " for " + sender);
   }
 
   /** An account with random working days (at least one) and hours, in one of a few zones. */
