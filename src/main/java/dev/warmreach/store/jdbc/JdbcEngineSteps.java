@@ -100,13 +100,16 @@ final class JdbcEngineSteps implements EngineSteps {
     int moved =
         h.createUpdate(
                 "UPDATE enrollment SET step = :step, status = :status, entered_step_at = :entered,"
-                    + " next_due_at = :due, waiting_channel = :waiting, version = version + 1"
-                    + " WHERE id = :id AND version = :version")
+                    + " next_due_at = :due, waiting_channel = :waiting,"
+                    + " signalled_at = CASE WHEN :held = 1 THEN signalled_at ELSE NULL END,"
+                    + " version = version + 1 WHERE id = :id AND version = :version")
             .bind("step", next.step())
             .bind("status", next.status().name())
             .bind("entered", next.enteredStepAt())
             .bindByType("due", next.nextDueAt(), Instant.class)
             .bind("waiting", waiting == null ? null : waiting.name())
+            // A signal keeps its place at the head of the queue while the enrollment is held.
+            .bind("held", waiting == null ? 0 : 1)
             .bind("id", e.id())
             .bind("version", e.version())
             .execute();
@@ -229,6 +232,18 @@ final class JdbcEngineSteps implements EngineSteps {
         VersionedStates.saveAccount(h, after, account.version());
         AccountQueues.changed(h, after, event.at());
       }
+    }
+    if (event instanceof Event.Signal) {
+      // Woken now; held back again by the account's limits, it goes to the head of the queue.
+      h.createUpdate(
+              "UPDATE enrollment SET next_due_at = CASE WHEN next_due_at IS NOT NULL AND"
+                  + " next_due_at <= :now AND waiting_channel IS NULL THEN next_due_at ELSE :now"
+                  + " END, waiting_channel = NULL, signalled_at = :now, version = version + 1"
+                  + " WHERE prospect_id = :p AND status = 'ACTIVE'")
+          .bind("p", event.prospectId())
+          .bind("now", event.at())
+          .execute();
+      return true;
     }
     h.createUpdate(
             "UPDATE enrollment SET next_due_at = :now, waiting_channel = NULL, version = version + 1"
