@@ -150,6 +150,14 @@ final class CampaignsCommand implements Runnable {
                 + " or go with the like automatically when an executor carries warm-ups.")
     String comments;
 
+    @Option(
+        names = "--no-follow-ups-on-days-off",
+        description =
+            "A follow-up DM whose 24-48 h window holds no working time (after a Thursday-evening"
+                + " acceptance on a Mon-Fri account) waits for the next working day instead of"
+                + " going on the day off inside the account's usual hours.")
+    boolean noFollowUpsOnDaysOff;
+
     @Override
     public Integer call() {
       Campaign.nameProblem(name)
@@ -171,7 +179,8 @@ final class CampaignsCommand implements Runnable {
               json,
               timeSensitive ? Boolean.TRUE : null,
               accountBased ? Boolean.TRUE : null,
-              comments == null ? null : comments.equals("approve"));
+              comments == null ? null : comments.equals("approve"),
+              noFollowUpsOnDaysOff ? Boolean.FALSE : null);
       String canonicalTag = tag == null ? null : Tags.normalise(tag);
       Warmreach app = parent.root.app();
       StoredCampaign stored =

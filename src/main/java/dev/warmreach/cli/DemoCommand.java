@@ -230,7 +230,24 @@ final class DemoCommand implements Callable<Integer> {
       app.accounts().account(name).ifPresent(a -> accounts.put(name, a));
       app.accounts().accountState(name).ifPresent(s -> ledgers.put(name, s.credits()));
     }
-    return LimitAudit.of(touches, accounts, ledgers, doNotContact);
+    // A follow-up DM may go on a day off, in the usual hours, when its window holds no working
+    // time and the campaign allows it: the window counts from the prospect's acceptance.
+    dev.warmreach.sequence.CampaignDefinition definition =
+        dev.warmreach.definition.CampaignFile.fromJson(campaign.definition());
+    Map<Long, Instant> acceptedAt = new java.util.HashMap<>();
+    for (Prospect p : people) {
+      for (dev.warmreach.store.StoredEvent e : app.prospects().events(p.id())) {
+        if (e.kind().equals("ACCEPTED")) {
+          acceptedAt.merge(p.id(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+      }
+    }
+    return LimitAudit.of(
+        touches,
+        accounts,
+        ledgers,
+        doNotContact,
+        t -> definition.followUpWindow(t.step(), acceptedAt.get(t.prospectId())));
   }
 
   /** The first note, message, InMail and email sent, as the prospect received it. */

@@ -101,6 +101,19 @@ public final class CampaignFile {
    */
   public static String withSettings(
       String json, Boolean timeSensitive, Boolean accountBased, Boolean commentsNeedApproval) {
+    return withSettings(json, timeSensitive, accountBased, commentsNeedApproval, null);
+  }
+
+  /**
+   * As {@link #withSettings(String, Boolean, Boolean, Boolean)}, and {@code followUpsOnDaysOff}:
+   * whether a follow-up whose window falls on the account's days off goes on the day off.
+   */
+  public static String withSettings(
+      String json,
+      Boolean timeSensitive,
+      Boolean accountBased,
+      Boolean commentsNeedApproval,
+      Boolean followUpsOnDaysOff) {
     try {
       ObjectMapper mapper = new ObjectMapper();
       com.fasterxml.jackson.databind.node.ObjectNode root =
@@ -117,6 +130,9 @@ public final class CampaignFile {
       }
       if (commentsNeedApproval != null) {
         settings.put("comments", commentsNeedApproval ? "approve" : "automatic");
+      }
+      if (followUpsOnDaysOff != null) {
+        settings.put("followUpsOnDaysOff", followUpsOnDaysOff);
       }
       return root.toString();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -239,7 +255,8 @@ public final class CampaignFile {
         node.bool("accountBased", false),
         highValue,
         node.text("highValueTag", CampaignSettings.DEFAULT.highValueTag()),
-        comments.equals("approve"));
+        comments.equals("approve"),
+        node.bool("followUpsOnDaysOff", true));
   }
 
   /** Parses JSON or YAML, mapping unreadable files to user errors. */

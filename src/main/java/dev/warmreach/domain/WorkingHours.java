@@ -109,6 +109,13 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
     return Optional.of(last[1].minusMillis(1));
   }
 
+  /**
+   * The same hours on every day of the week: the account's usual working time, days off included.
+   */
+  public WorkingHours everyDay() {
+    return new WorkingHours(EnumSet.allOf(DayOfWeek.class), start, end);
+  }
+
   /** How long one working day lasts. */
   public Duration dailyLength() {
     return Duration.between(start, end);

@@ -5,6 +5,7 @@ import dev.warmreach.domain.Message;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.quota.CreditLedger;
+import dev.warmreach.quota.FollowUpWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,32 @@ public final class LimitAudit {
       Map<String, SenderAccount> accounts,
       Map<String, CreditLedger> ledgers,
       Set<Long> doNotContact) {
+    return of(touches, accounts, ledgers, doNotContact, FollowUps.NONE);
+  }
+
+  /**
+   * The follow-up windows touches were allowed to fall in on their account's days off: for a
+   * follow-up DM of a campaign that allows it, the window its acceptance opened.
+   */
+  @FunctionalInterface
+  public interface FollowUps {
+    /** No touch may go on a day off. */
+    FollowUps NONE = touch -> Optional.empty();
+
+    Optional<FollowUpWindow> windowOf(Touch touch);
+  }
+
+  /**
+   * As {@link #of(List, Map, Map, Set)}, with one exception to working hours: a follow-up DM that
+   * {@code followUps} gives a window for, sent inside that window on a day off in the account's
+   * usual hours, because the window held no working time ({@link FollowUpWindow#excuses}).
+   */
+  public static Map<String, Long> of(
+      List<Touch> touches,
+      Map<String, SenderAccount> accounts,
+      Map<String, CreditLedger> ledgers,
+      Set<Long> doNotContact,
+      FollowUps followUps) {
     long weekly = 0;
     long hours = 0;
     long dnc = 0;
@@ -53,7 +81,8 @@ public final class LimitAudit {
       if (doNotContact.contains(t.prospectId())) {
         dnc++;
       }
-      if (!account.workingHours().contains(t.doneAt(), account.timeZone())) {
+      if (!account.workingHours().contains(t.doneAt(), account.timeZone())
+          && !onDayOffAsAllowed(t, account, followUps)) {
         hours++;
       }
       Message message = t.message();
@@ -99,5 +128,13 @@ public final class LimitAudit {
     broken.put("inmailLength", inmailLength);
     broken.put("placeholders", placeholders);
     return broken;
+  }
+
+  private static boolean onDayOffAsAllowed(Touch t, SenderAccount account, FollowUps followUps) {
+    return t.channel() == Channel.DM
+        && followUps
+            .windowOf(t)
+            .filter(w -> w.excuses(t.doneAt(), account.workingHours(), account.timeZone()))
+            .isPresent();
   }
 }

@@ -3,6 +3,7 @@ package dev.warmreach.quota;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.WorkingHours;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumMap;
@@ -65,6 +66,18 @@ public record AccountState(
 
   /** Whether {@code channel} may be used now, later, or not at all. */
   public QuotaCheck check(Channel channel, Instant now) {
+    return check(channel, now, account.workingHours());
+  }
+
+  /**
+   * Whether a follow-up whose window falls on days off ({@link FollowUpWindow#onDaysOff}) may go
+   * now: as {@link #check}, but inside the account's usual hours on every day of the week.
+   */
+  public QuotaCheck checkOnDaysOff(Channel channel, Instant now) {
+    return check(channel, now, account.workingHours().everyDay());
+  }
+
+  private QuotaCheck check(Channel channel, Instant now, WorkingHours hours) {
     QuotaCheck result = QuotaCheck.ALLOWED;
     int daily = dailyCap(channel, now);
     switch (channel) {
@@ -89,9 +102,7 @@ public record AccountState(
       return result;
     }
     return QuotaCheck.stricter(
-        result,
-        pacing(channel)
-            .check(now, daily, account.workingHours(), account.timeZone(), noun(channel)));
+        result, pacing(channel).check(now, daily, hours, account.timeZone(), noun(channel)));
   }
 
   /**

@@ -2,12 +2,16 @@ package dev.warmreach.sequence;
 
 import dev.warmreach.domain.Author;
 import dev.warmreach.domain.CampaignSettings;
+import dev.warmreach.domain.Channel;
 import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.quota.FollowUpWindow;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a campaign does: its sequence, its templates as plain text, its settings and who signs its
@@ -31,6 +35,26 @@ public record CampaignDefinition(
     Map<String, List<TemplateVariant>> copy = new LinkedHashMap<>();
     templates.forEach((name, variants) -> copy.put(name, List.copyOf(variants)));
     templates = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The window in which a DM of {@code step} may go on the account's days off, counted from the
+   * acceptance at {@code acceptedAt}: present only for a follow-up DM step with a delay range in a
+   * campaign that lets follow-ups go on days off (whether the window does fall on days off is the
+   * window's to say).
+   */
+  public Optional<FollowUpWindow> followUpWindow(String step, Instant acceptedAt) {
+    if (!settings.followUpsOnDaysOff()
+        || acceptedAt == null
+        || sequence.steps().stream().noneMatch(s -> s.id().equals(step))) {
+      return Optional.empty();
+    }
+    if (sequence.step(step) instanceof Step.Action action
+        && action.channel() == Channel.DM
+        && action.delayMax().compareTo(action.delayMin()) > 0) {
+      return Optional.of(FollowUpWindow.after(acceptedAt, action.delayMin(), action.delayMax()));
+    }
+    return Optional.empty();
   }
 
   /**

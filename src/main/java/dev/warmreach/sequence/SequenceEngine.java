@@ -12,6 +12,7 @@ import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.policy.Decision;
 import dev.warmreach.policy.DecisionInput;
 import dev.warmreach.quota.AccountState;
+import dev.warmreach.quota.FollowUpWindow;
 import dev.warmreach.quota.Jitter;
 import dev.warmreach.quota.QuotaCheck;
 import dev.warmreach.sequence.Step.Outcome;
@@ -383,6 +384,21 @@ public final class SequenceEngine {
 
     private boolean send(Step.Action action, Decision.Send send, int round) {
       QuotaCheck check = account.check(send.channel(), now);
+      FollowUpWindow daysOff =
+          signalReason == null && send.channel() == Channel.DM ? daysOff(action) : null;
+      if (daysOff != null && daysOff.contains(now)) {
+        // A follow-up whose window holds no working time goes on the day off, in the usual hours;
+        // held back there (pacing), it waits for its time, not for the account's working week.
+        QuotaCheck onDayOff = account.checkOnDaysOff(Channel.DM, now);
+        if (onDayOff instanceof QuotaCheck.Deferred deferred
+            && daysOff.contains(deferred.until())) {
+          enrollment = enrollment.dueAt(deferred.until());
+          return false;
+        }
+        if (onDayOff instanceof QuotaCheck.Allowed) {
+          check = onDayOff;
+        }
+      }
       if (check instanceof QuotaCheck.Deferred deferred) {
         enrollment = enrollment.dueAt(deferred.until());
         waitingFor = send.channel();
@@ -511,10 +527,39 @@ public final class SequenceEngine {
       Instant from = entered.plus(action.delayMin());
       Instant to = entered.plus(action.delayMax());
       var sender = account.account();
-      return sender
-          .workingHours()
-          .pointWithin(from, to, sender.timeZone(), share * WINDOW_SHARE_FOR_THE_TOUCH)
-          .orElse(from.plusMillis((long) (span.toMillis() * share)));
+      Optional<Instant> working =
+          sender
+              .workingHours()
+              .pointWithin(from, to, sender.timeZone(), share * WINDOW_SHARE_FOR_THE_TOUCH);
+      if (working.isPresent()) {
+        return working.get();
+      }
+      FollowUpWindow daysOff = daysOff(action);
+      if (daysOff != null) {
+        working =
+            daysOff.pointOnDaysOff(
+                sender.workingHours(), sender.timeZone(), share * WINDOW_SHARE_FOR_THE_TOUCH);
+      }
+      return working.orElse(from.plusMillis((long) (span.toMillis() * share)));
+    }
+
+    /**
+     * The window of a follow-up DM step (a delay range) after they accepted our request, when the
+     * campaign lets it go on days off and the account's working hours leave no time in it;
+     * otherwise null. An old connection, who accepted nothing, waits for working hours.
+     */
+    private FollowUpWindow daysOff(Step.Action action) {
+      if (!campaign.followUpsOnDaysOff()
+          || action.channel() != Channel.DM
+          || history.connection() != Connection.ACCEPTED
+          || prospect.facts().requestSentAt() == null
+          || action.delayMax().compareTo(action.delayMin()) <= 0) {
+        return null;
+      }
+      FollowUpWindow window =
+          FollowUpWindow.after(enrollment.enteredStepAt(), action.delayMin(), action.delayMax());
+      var sender = account.account();
+      return window.onDaysOff(sender.workingHours(), sender.timeZone()) ? window : null;
     }
   }
 

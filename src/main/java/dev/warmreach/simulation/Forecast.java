@@ -26,6 +26,7 @@ import dev.warmreach.policy.Segment;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.quota.CreditLedger;
+import dev.warmreach.quota.FollowUpWindow;
 import dev.warmreach.quota.Jitter;
 import dev.warmreach.sequence.Advance;
 import dev.warmreach.sequence.Command;
@@ -490,8 +491,14 @@ public final class Forecast {
       prospects[i] = prospects[i].with(prospects[i].facts().withRequestSent(now));
     }
     sample(i, send.step(), send.decision());
+    FollowUpWindow daysOff = null;
     if (channel == Channel.DM && acceptedAt[i] != 0) {
       countFollowUp(now.toEpochMilli() - acceptedAt[i]);
+      daysOff =
+          scenario
+              .campaign()
+              .followUpWindow(send.step(), Instant.ofEpochMilli(acceptedAt[i]))
+              .orElse(null);
       acceptedAt[i] = 0;
     }
     Message message = send.message();
@@ -500,6 +507,7 @@ public final class Forecast {
         prospects[i],
         channel,
         send.withNote() && message != null ? message.body() : "",
+        daysOff,
         now);
     if (channel == Channel.INMAIL) {
       violations.onCredits(accounts[a].credits(), now);

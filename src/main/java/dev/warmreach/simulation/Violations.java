@@ -3,6 +3,7 @@ package dev.warmreach.simulation;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.quota.CreditLedger;
+import dev.warmreach.quota.FollowUpWindow;
 import dev.warmreach.sequence.ProspectState;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +32,24 @@ final class Violations {
     }
   }
 
+  /**
+   * A touch went out at {@code now}; {@code daysOff}, when not null, is the window a follow-up DM
+   * was allowed to fall in on a day off (in the usual hours, when the window held no working time).
+   */
   void onSend(
-      SenderAccount account, ProspectState prospect, Channel channel, String note, Instant now) {
+      SenderAccount account,
+      ProspectState prospect,
+      Channel channel,
+      String note,
+      FollowUpWindow daysOff,
+      Instant now) {
     if (prospect.doNotContact()) {
       doNotContact++;
     }
-    if (!account.workingHours().contains(now, account.timeZone())) {
+    if (!account.workingHours().contains(now, account.timeZone())
+        && !(channel == Channel.DM
+            && daysOff != null
+            && daysOff.excuses(now, account.workingHours(), account.timeZone()))) {
       workingHours++;
     }
     if (channel == Channel.CONNECT) {

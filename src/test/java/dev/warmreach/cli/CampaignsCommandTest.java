@@ -270,6 +270,36 @@ class CampaignsCommandTest {
     assertThat(CliRun.in(home, "plan", "--campaign", "plain").out).contains("EXPECTED PATH");
   }
 
+  @Test
+  void followUpsGoOnDaysOffUnlessTheCampaignIsCreatedWithNoFollowUpsOnDaysOff() {
+    // when
+    CliRun usual = CliRun.in(home, "campaigns", "create", "usual", "--accounts", "sdr-1");
+    CliRun weekdays =
+        CliRun.in(
+            home,
+            "campaigns",
+            "create",
+            "weekdays",
+            "--accounts",
+            "sdr-1",
+            "--no-follow-ups-on-days-off");
+
+    // then
+    assertThat(usual.exitCode).as(usual.toString()).isZero();
+    assertThat(weekdays.exitCode).as(weekdays.toString()).isZero();
+    try (Warmreach app = Warmreach.builder().home(home).build()) {
+      assertThat(followUpsOnDaysOff(app, "usual")).isTrue();
+      assertThat(followUpsOnDaysOff(app, "weekdays")).isFalse();
+    }
+  }
+
+  private static boolean followUpsOnDaysOff(Warmreach app, String campaign) {
+    String definition = app.campaigns().campaign(campaign).orElseThrow().definition();
+    return dev.warmreach.definition.CampaignFile.fromJson(definition)
+        .settings()
+        .followUpsOnDaysOff();
+  }
+
   private String path(String campaign, String who) throws Exception {
     CliRun plan =
         CliRun.in(

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.statement.Update;
  * enrollment is not looked at again until its queue wakes: at the instant the account can act on
  * that channel again ({@link AccountState#freeAt}), recomputed whenever the account's state
  * changes. Then the queue's oldest member is woken, one per pass, so a pass costs what is due,
- * whatever the number waiting. Each method runs on the handle of the caller's transaction.
+ * whatever the number waiting; a member with a fresh buying signal is woken before the others. Each
+ * method runs on the handle of the caller's transaction.
  */
 final class AccountQueues {
 
@@ -106,7 +107,7 @@ final class AccountQueues {
       h.createUpdate(
               "UPDATE account_queue SET wake_at = NULL WHERE account = :account"
                   + " AND channel = :channel AND wake_at = :at AND NOT EXISTS ("
-                  + HEAD
+                  + OLDEST
                   + ")")
           .bind("account", wake.account())
           .bind("channel", wake.channel())
@@ -116,12 +117,25 @@ final class AccountQueues {
     return woken;
   }
 
-  /** The oldest member of a queue in a running campaign: the one a wake moves on. */
-  private static final String HEAD =
+  /** The oldest member of a queue in a running campaign. */
+  private static final String OLDEST =
       "SELECT e.id FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
           + " WHERE e.sender_account = :account AND e.waiting_channel = :channel"
           + " AND e.status = 'ACTIVE' AND c.status = 'ACTIVE'"
           + " ORDER BY e.entered_step_at, e.id LIMIT 1";
+
+  /** The member of a queue in a running campaign whose buying signal came first, if any. */
+  private static final String FIRST_SIGNALLED =
+      "SELECT e.id FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
+          + " WHERE e.sender_account = :account AND e.waiting_channel = :channel"
+          + " AND e.signalled_at IS NOT NULL AND e.status = 'ACTIVE' AND c.status = 'ACTIVE'"
+          + " ORDER BY e.signalled_at, e.id LIMIT 1";
+
+  /**
+   * The one a wake moves on: a member with a buying signal jumps the queue (the first signalled
+   * first), else the oldest member.
+   */
+  private static final String HEAD = "SELECT COALESCE((" + FIRST_SIGNALLED + "), (" + OLDEST + "))";
 
   /** A campaign runs again: the queues of its accounts wake at once to look for its members. */
   static void campaignResumed(Handle h, long campaignId) {

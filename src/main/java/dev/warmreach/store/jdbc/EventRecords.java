@@ -116,6 +116,18 @@ final class EventRecords {
         AccountQueues.changed(h, after, event.at());
       }
     }
+    if (event instanceof Event.Signal) {
+      // Woken now; held back again by the account's limits, it goes to the head of the queue.
+      h.createUpdate(
+              "UPDATE enrollment SET next_due_at = CASE WHEN next_due_at IS NOT NULL AND"
+                  + " next_due_at <= :now AND waiting_channel IS NULL THEN next_due_at ELSE :now"
+                  + " END, waiting_channel = NULL, signalled_at = :now, version = version + 1"
+                  + " WHERE prospect_id = :p AND status = 'ACTIVE'")
+          .bind("p", event.prospectId())
+          .bind("now", event.at())
+          .execute();
+      return true;
+    }
     h.createUpdate(
             "UPDATE enrollment SET next_due_at = :now, waiting_channel = NULL, version = version + 1"
                 + " WHERE prospect_id = :p AND status = 'ACTIVE' AND (next_due_at IS NULL"

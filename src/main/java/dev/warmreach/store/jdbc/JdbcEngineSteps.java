@@ -98,13 +98,16 @@ final class JdbcEngineSteps implements EngineSteps {
     int moved =
         h.createUpdate(
                 "UPDATE enrollment SET step = :step, status = :status, entered_step_at = :entered,"
-                    + " next_due_at = :due, waiting_channel = :waiting, version = version + 1"
-                    + " WHERE id = :id AND version = :version")
+                    + " next_due_at = :due, waiting_channel = :waiting,"
+                    + " signalled_at = CASE WHEN :held = 1 THEN signalled_at ELSE NULL END,"
+                    + " version = version + 1 WHERE id = :id AND version = :version")
             .bind("step", next.step())
             .bind("status", next.status().name())
             .bind("entered", next.enteredStepAt())
             .bindByType("due", next.nextDueAt(), Instant.class)
             .bind("waiting", waiting == null ? null : waiting.name())
+            // A signal keeps its place at the head of the queue while the enrollment is held.
+            .bind("held", waiting == null ? 0 : 1)
             .bind("id", e.id())
             .bind("version", e.version())
             .execute();

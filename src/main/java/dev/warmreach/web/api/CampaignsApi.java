@@ -164,6 +164,7 @@ public final class CampaignsApi {
     }
     Boolean timeSensitive = flag(body, "timeSensitive", errors);
     Boolean accountBased = flag(body, "accountBased", errors);
+    Boolean followUpsOnDaysOff = flag(body, "followUpsOnDaysOff", errors);
     Boolean commentsNeedApproval = null;
     JsonNode comments = body.get("comments");
     if (comments != null && !comments.isNull()) {
@@ -178,7 +179,8 @@ public final class CampaignsApi {
       throw ProblemException.invalid(errors);
     }
     definition =
-        CampaignFile.withSettings(definition, timeSensitive, accountBased, commentsNeedApproval);
+        CampaignFile.withSettings(
+            definition, timeSensitive, accountBased, commentsNeedApproval, followUpsOnDaysOff);
     CoachReport coach = setup.review(definition);
     if (!coach.errors().isEmpty()) {
       throw ProblemException.invalid(
