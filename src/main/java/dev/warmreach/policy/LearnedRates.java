@@ -34,6 +34,22 @@ public record LearnedRates(Evidence own, Evidence shared) {
     return own.tally(segment, rate).resolved() + shared.tally(segment, rate).resolved();
   }
 
+  /**
+   * The first touch these figures now prefer for a cold prospect of the segment who could get
+   * either: an InMail where its expected replies, less the credit's worth, beat a free request's
+   * (acceptance × reply after acceptance), otherwise a request. Means, not draws.
+   */
+  public dev.warmreach.domain.Channel preferredFirstTouch(Segment segment) {
+    double request =
+        belief(segment, LearnedRate.ACCEPTANCE_COLD).mean()
+            * belief(segment, LearnedRate.REPLY_AFTER_ACCEPTANCE).mean();
+    double reply = belief(segment, LearnedRate.INMAIL_REPLY).mean();
+    double inmail = reply - ExpectedReplies.CREDIT_VALUE * (1 - reply);
+    return inmail > request
+        ? dev.warmreach.domain.Channel.INMAIL
+        : dev.warmreach.domain.Channel.CONNECT;
+  }
+
   public long observations(Segment segment) {
     return own.observations(segment) + shared.observations(segment);
   }
