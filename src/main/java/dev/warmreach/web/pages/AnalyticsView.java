@@ -2,6 +2,7 @@ package dev.warmreach.web.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.RateEstimate;
 import dev.warmreach.live.LearnedOutcomes;
 import dev.warmreach.live.OutreachAnalytics;
@@ -125,7 +126,7 @@ public record AnalyticsView(
   }
 
   public static String preferred(LearnedOutcomes.SegmentFigures s) {
-    return s.preferred() == dev.warmreach.domain.Channel.INMAIL ? "InMail" : "Connection request";
+    return s.preferred() == Channel.INMAIL ? "InMail" : "Connection request";
   }
 
   public static String week(WeeklyActivity w) {
