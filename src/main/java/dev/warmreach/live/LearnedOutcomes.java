@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
 /**
@@ -35,8 +36,15 @@ public final class LearnedOutcomes {
   private final LongFunction<CampaignSettings> settings;
   private volatile Learned learned;
 
-  /** What was read at {@code at}: each campaign's evidence and all of them added up. */
-  private record Learned(Instant at, Map<Long, Evidence> byCampaign, Evidence all) {}
+  /**
+   * What was read at {@code at}: each campaign's evidence and all of them added up; each campaign's
+   * rates are worked out once, at its first decision after the read.
+   */
+  private record Learned(
+      Instant at,
+      Map<Long, Evidence> byCampaign,
+      Evidence all,
+      Map<Long, LearnedRates> perCampaign) {}
 
   /**
    * A segment's learned figures across the workspace, for the analytics page and API.
@@ -66,6 +74,10 @@ public final class LearnedOutcomes {
    */
   public LearnedRates rates(long campaignId, Instant now) {
     Learned current = current(now);
+    return current.perCampaign().computeIfAbsent(campaignId, id -> ratesOf(current, id));
+  }
+
+  private static LearnedRates ratesOf(Learned current, long campaignId) {
     Evidence own = current.byCampaign().getOrDefault(campaignId, Evidence.NONE);
     Evidence others = Evidence.NONE;
     for (var entry : current.byCampaign().entrySet()) {
@@ -144,7 +156,7 @@ public final class LearnedOutcomes {
           count.campaignId(), Evidence.NONE.with(segment, rate, tally), Evidence::plus);
       all = all.with(segment, rate, tally);
     }
-    return new Learned(now, Map.copyOf(byCampaign), all);
+    return new Learned(now, Map.copyOf(byCampaign), all, new ConcurrentHashMap<>());
   }
 
   private static LearnedRate rate(Channel channel, boolean warm) {
