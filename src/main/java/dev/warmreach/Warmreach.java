@@ -75,7 +75,12 @@ public final class Warmreach implements AutoCloseable {
     this.coach = coach;
     this.engines =
         new CampaignEngines(
-            store.campaigns(), store.prospects(), store.accounts(), coach, CampaignFile::fromJson);
+            store.campaigns(),
+            store.prospects(),
+            store.accounts(),
+            store.analytics(),
+            coach,
+            CampaignFile::fromJson);
   }
 
   public static Builder builder() {
@@ -337,7 +342,8 @@ public final class Warmreach implements AutoCloseable {
 
   /** What is working, per campaign and overall. */
   public OutreachAnalytics outreachAnalytics() {
-    return new OutreachAnalytics(store.campaigns(), store.analytics(), store.accounts());
+    return new OutreachAnalytics(
+        store.campaigns(), store.analytics(), store.accounts(), engines.learned());
   }
 
   public ProspectImport prospectImport() {

@@ -104,7 +104,9 @@ final class CampaignsCommand implements Runnable {
         names = "--policy",
         defaultValue = "playbook",
         paramLabel = "POLICY",
-        description = "playbook (default), connect-only or inmail-first.")
+        description =
+            "playbook (default), connect-only, inmail-first or adaptive (learns each segment's"
+                + " rates from the workspace's own outcomes; docs/forecast.md).")
     String policy;
 
     @Option(

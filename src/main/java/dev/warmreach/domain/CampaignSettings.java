@@ -71,7 +71,11 @@ public record CampaignSettings(
   }
 
   public boolean isHighValue(ProspectProfile prospect) {
-    return highValue.contains(prospect.seniority())
-        || (highValueTag != null && prospect.tags().contains(highValueTag));
+    return isHighValue(prospect.seniority(), prospect.tags());
+  }
+
+  /** Whether someone of this seniority with these tags is high-value here. */
+  public boolean isHighValue(Seniority seniority, Set<String> tags) {
+    return highValue.contains(seniority) || (highValueTag != null && tags.contains(highValueTag));
   }
 }

@@ -10,6 +10,7 @@ import dev.warmreach.quota.AccountState;
 import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.sequence.Command;
 import dev.warmreach.sequence.SequenceEngine;
+import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.Prospects;
 import dev.warmreach.store.SenderAccounts;
@@ -33,15 +34,18 @@ public final class CampaignEngines {
   private final SenderAccounts accounts;
   private final Coach coach;
   private final Function<String, CampaignDefinition> definitions;
+  private final LearnedOutcomes learned;
   private final Map<Long, SequenceEngine> engines = new ConcurrentHashMap<>();
 
   /**
+   * @param analytics where the adaptive policy's outcomes are read from
    * @param definitions reads a stored definition (JSON text) into its value
    */
   public CampaignEngines(
       Campaigns campaigns,
       Prospects prospects,
       SenderAccounts accounts,
+      Analytics analytics,
       Coach coach,
       Function<String, CampaignDefinition> definitions) {
     this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
@@ -49,6 +53,8 @@ public final class CampaignEngines {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.coach = Objects.requireNonNull(coach, "coach");
     this.definitions = Objects.requireNonNull(definitions, "definitions");
+    this.learned =
+        new LearnedOutcomes(analytics, id -> definition(stored(id).definition()).settings());
   }
 
   /** The engine of the stored campaign {@code campaignId}. */
@@ -56,19 +62,36 @@ public final class CampaignEngines {
     return engines.computeIfAbsent(
         campaignId,
         id -> {
-          StoredCampaign stored =
-              campaigns.campaigns().stream()
-                  .filter(c -> c.campaign().id() == id)
-                  .findFirst()
-                  .orElseThrow(() -> new IllegalStateException("no campaign " + id));
-          return engine(stored.definition(), stored.campaign().policy());
+          StoredCampaign stored = stored(id);
+          return engine(stored.definition(), stored.campaign().policy(), id);
         });
   }
 
-  /** An engine for a definition (JSON text) run with the policy named {@code policy}. */
+  /**
+   * An engine for a definition (JSON text) run with the policy named {@code policy}, for a campaign
+   * not stored yet: an adaptive one learns from the workspace's campaigns.
+   */
   public SequenceEngine engine(String definition, String policy) {
+    return engine(definition, policy, 0);
+  }
+
+  private SequenceEngine engine(String definition, String policy, long campaignId) {
     CampaignDefinition campaign = definition(definition);
-    return campaign.engine(ChannelPolicy.named(policy), CampaignMessages.of(campaign, coach));
+    ChannelPolicy chosen =
+        ChannelPolicy.named(policy, now -> learned.rates(campaignId, now), campaignId);
+    return campaign.engine(chosen, CampaignMessages.of(campaign, coach));
+  }
+
+  /** What the workspace's outcomes teach the adaptive policy. */
+  public LearnedOutcomes learned() {
+    return learned;
+  }
+
+  private StoredCampaign stored(long id) {
+    return campaigns.campaigns().stream()
+        .filter(c -> c.campaign().id() == id)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no campaign " + id));
   }
 
   /** The coach's word on every template variant of a definition (JSON text). */

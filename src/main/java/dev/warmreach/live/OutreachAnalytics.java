@@ -90,11 +90,25 @@ public final class OutreachAnalytics {
   private final Campaigns campaigns;
   private final Analytics analytics;
   private final SenderAccounts accounts;
+  private final LearnedOutcomes learned;
 
-  public OutreachAnalytics(Campaigns campaigns, Analytics analytics, SenderAccounts accounts) {
+  /**
+   * @param learned what the workspace's outcomes teach the adaptive policy
+   */
+  public OutreachAnalytics(
+      Campaigns campaigns, Analytics analytics, SenderAccounts accounts, LearnedOutcomes learned) {
     this.campaigns = campaigns;
     this.analytics = analytics;
     this.accounts = accounts;
+    this.learned = learned;
+  }
+
+  /**
+   * What the adaptive policy has learned per segment across the workspace's campaigns (read from
+   * the store at most hourly), the segments with most touches first.
+   */
+  public List<LearnedOutcomes.SegmentFigures> learned(Instant now) {
+    return learned.segments(now);
   }
 
   /** Every campaign and the totals. */

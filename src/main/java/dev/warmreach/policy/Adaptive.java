@@ -1,7 +1,9 @@
 package dev.warmreach.policy;
 
 import dev.warmreach.domain.Channel;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +30,7 @@ public final class Adaptive implements ChannelPolicy {
   static final long KNOWN_BEFORE_CREDITS = 20;
 
   private final ChannelPolicy playbook = new Playbook();
-  private final Supplier<LearnedRates> rates;
+  private final Function<Instant, LearnedRates> rates;
   private final Draws draws;
 
   /**
@@ -36,6 +38,16 @@ public final class Adaptive implements ChannelPolicy {
    * @param draws the seeded source of Thompson sampling's draws
    */
   public Adaptive(Supplier<LearnedRates> rates, Draws draws) {
+    this(now -> rates.get(), draws);
+    Objects.requireNonNull(rates, "rates");
+  }
+
+  /**
+   * @param rates what has been learned by a decision's time (a live campaign's are read from the
+   *     store's outcomes)
+   * @param draws the seeded source of Thompson sampling's draws
+   */
+  public Adaptive(Function<Instant, LearnedRates> rates, Draws draws) {
     this.rates = Objects.requireNonNull(rates, "rates");
     this.draws = Objects.requireNonNull(draws, "draws");
   }
@@ -57,7 +69,7 @@ public final class Adaptive implements ChannelPolicy {
       // them
     }
     Segment segment = Segment.of(in.prospect(), in.campaign());
-    LearnedRates learned = rates.get();
+    LearnedRates learned = rates.apply(in.now());
     if (learned.observations(segment) == 0) {
       return decision;
     }
@@ -71,13 +83,31 @@ public final class Adaptive implements ChannelPolicy {
               || (chosen instanceof Decision.Send s
                   && s.channel() == Channel.INMAIL
                   && !in.prospect().openProfile());
-      return creditOrWait && learned.known(segment, acceptance) < KNOWN_BEFORE_CREDITS
-          ? ExpectedReplies.requestFirst(in, segment, figures, acceptance)
-          : chosen;
+      if (!creditOrWait || known(learned, segment, acceptance)) {
+        return chosen;
+      }
+      if (!in.requestsHeldBack()) {
+        return ExpectedReplies.requestFirst(in, segment, figures, acceptance);
+      }
+      return learned.sent(segment, LearnedRate.INMAIL_REPLY) < KNOWN_BEFORE_CREDITS
+          ? chosen
+          : ExpectedReplies.waitForOutcomes(in, segment, figures, acceptance);
     }
     return send.channel() == Channel.INMAIL
         ? ExpectedReplies.followUp(in, send, segment, figures)
         : decision;
+  }
+
+  /**
+   * Whether the segment's acceptance or its InMail replies have {@link #KNOWN_BEFORE_CREDITS} known
+   * outcomes: enough to choose between a request and a credit on the figures. Until then a request
+   * goes first, free; but while the account's requests are held back a request is not free (the
+   * prospect would wait behind the queue for days or weeks), so up to that many first InMails go
+   * out to learn the InMail side, and the rest wait a day at a time for their outcomes.
+   */
+  private static boolean known(LearnedRates learned, Segment segment, LearnedRate acceptance) {
+    return learned.known(segment, acceptance) >= KNOWN_BEFORE_CREDITS
+        || learned.known(segment, LearnedRate.INMAIL_REPLY) >= KNOWN_BEFORE_CREDITS;
   }
 
   private static long key(DecisionInput in) {

@@ -1,7 +1,9 @@
 package dev.warmreach.policy;
 
 import dev.warmreach.domain.UserError;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Decides, for one prospect and one proposed step, which channel to use, whether to wait, or to
@@ -16,24 +18,35 @@ public interface ChannelPolicy {
   Decision decide(DecisionInput input);
 
   /** The policies a campaign can run, by name. */
-  List<String> NAMES = List.of("playbook", "connect-only", "inmail-first");
+  List<String> NAMES = List.of("playbook", "connect-only", "inmail-first", Adaptive.NAME);
 
   /** The policies a forecast can run: those and the oracle, which reads the scenario's truth. */
   List<String> FORECAST_NAMES =
       List.of("playbook", "connect-only", "inmail-first", Adaptive.NAME, Oracle.NAME);
 
-  /** The built-in policy called {@code name}. */
+  /**
+   * The built-in policy called {@code name}; {@code adaptive} with nothing learned (the playbook).
+   */
   static ChannelPolicy named(String name) {
+    return named(name, now -> LearnedRates.PRIORS, 0);
+  }
+
+  /**
+   * The built-in policy called {@code name}, {@code adaptive} learning from {@code learned} (what
+   * is known at a decision's time) with Thompson sampling's draws seeded by {@code seed}.
+   *
+   * @throws UserError for an unknown name, or the oracle, which only a forecast can run
+   */
+  static ChannelPolicy named(String name, Function<Instant, LearnedRates> learned, long seed) {
     return switch (name) {
       case "playbook" -> new Playbook();
       case "connect-only" -> new ConnectOnly();
       case "inmail-first" -> new InmailFirst();
-      // The forecast builds these two itself: they learn from, or read, the simulated network.
-      case Adaptive.NAME, Oracle.NAME ->
+      case Adaptive.NAME -> new Adaptive(learned, new Draws(seed));
+      case Oracle.NAME ->
           throw new UserError(
-              "policy '"
-                  + name
-                  + "' runs in 'warmreach forecast' only for now; a campaign uses one of "
+              "policy 'oracle' reads a forecast scenario's truth, so it is forecast-only (warmreach"
+                  + " forecast --policy oracle); a campaign uses one of "
                   + String.join(", ", NAMES));
       default ->
           throw new UserError(

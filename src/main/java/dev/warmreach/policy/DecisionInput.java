@@ -13,6 +13,8 @@ import java.time.Instant;
  *
  * @param creditsLeft InMail credits the account holds now
  * @param noteAvailable whether an invitation sent now may carry a note
+ * @param requestsHeldBack whether a connection request decided now would wait for the account's
+ *     limits (its weekly invitations, its pending requests, its acceptance-rate guard)
  */
 public record DecisionInput(
     ProspectProfile prospect,
@@ -22,4 +24,19 @@ public record DecisionInput(
     boolean noteAvailable,
     CampaignSettings campaign,
     Channel proposed,
-    Instant now) {}
+    Instant now,
+    boolean requestsHeldBack) {
+
+  /** An input where a request could go out at once. */
+  public DecisionInput(
+      ProspectProfile prospect,
+      ProspectHistory history,
+      Plan plan,
+      int creditsLeft,
+      boolean noteAvailable,
+      CampaignSettings campaign,
+      Channel proposed,
+      Instant now) {
+    this(prospect, history, plan, creditsLeft, noteAvailable, campaign, proposed, now, false);
+  }
+}

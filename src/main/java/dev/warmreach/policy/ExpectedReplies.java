@@ -34,6 +34,8 @@ final class ExpectedReplies {
 
   private static final Duration LOOK_AGAIN = Duration.ofDays(7);
 
+  private static final Duration OUTCOMES_AGAIN = Duration.ofDays(1);
+
   private ExpectedReplies() {}
 
   /**
@@ -132,6 +134,28 @@ final class ExpectedReplies {
       reasons.add("no notes left this month on a free account, so no note");
     }
     return new Decision.Send(Channel.CONNECT, in.noteAvailable(), reasons);
+  }
+
+  /**
+   * Neither a credit nor a request yet: the account's requests are held back and the segment's
+   * first InMails are out, their outcomes not known. A day later the figures may tell.
+   */
+  static Decision waitForOutcomes(
+      DecisionInput in, Segment segment, Figures figures, LearnedRate acceptance) {
+    List<String> reasons = new ArrayList<>();
+    reasons.add(
+        segment.label()
+            + " "
+            + acceptance.verb()
+            + " "
+            + figures.quote(acceptance)
+            + " and answer InMails "
+            + figures.quote(LearnedRate.INMAIL_REPLY)
+            + ": too few outcomes yet to spend a credit on them");
+    reasons.add(
+        "requests are held back by the account's limits: waiting a day for the first InMails'"
+            + " outcomes rather than joining the queue");
+    return new Decision.Wait(in.now().plus(OUTCOMES_AGAIN), reasons);
   }
 
   /** A follow-up InMail the playbook would send: kept unless it does not earn its credit. */

@@ -1,5 +1,7 @@
 package dev.warmreach.policy;
 
+import dev.warmreach.domain.Channel;
+
 /**
  * The rates learned for a campaign: the playbook's priors, then the campaign's own outcomes, then
  * those of the workspace's other campaigns at half weight (its own evidence comes first). Pure.
@@ -32,6 +34,20 @@ public record LearnedRates(Evidence own, Evidence shared) {
   /** Touches, own and shared, whose outcome is known (succeeded or failed). */
   public long known(Segment segment, LearnedRate rate) {
     return own.tally(segment, rate).resolved() + shared.tally(segment, rate).resolved();
+  }
+
+  /**
+   * The first touch these figures now prefer for a cold prospect of the segment who could get
+   * either: an InMail where its expected replies, less the credit's worth, beat a free request's
+   * (acceptance × reply after acceptance), otherwise a request. Means, not draws.
+   */
+  public Channel preferredFirstTouch(Segment segment) {
+    double request =
+        belief(segment, LearnedRate.ACCEPTANCE_COLD).mean()
+            * belief(segment, LearnedRate.REPLY_AFTER_ACCEPTANCE).mean();
+    double reply = belief(segment, LearnedRate.INMAIL_REPLY).mean();
+    double inmail = reply - ExpectedReplies.CREDIT_VALUE * (1 - reply);
+    return inmail > request ? Channel.INMAIL : Channel.CONNECT;
   }
 
   public long observations(Segment segment) {

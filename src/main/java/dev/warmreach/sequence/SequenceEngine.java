@@ -164,7 +164,9 @@ public final class SequenceEngine {
         account.noteAvailable(now),
         campaign,
         action.channel(),
-        now);
+        now,
+        action.channel() == Channel.CONNECT
+            && account.check(Channel.CONNECT, now) instanceof QuotaCheck.Deferred);
   }
 
   /** One call's worth of walking the sequence; not thread-safe, used once. */

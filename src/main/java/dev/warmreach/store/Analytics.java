@@ -28,6 +28,14 @@ public interface Analytics {
   /** Touches by channel and status, and what is due at {@code now}: for monitoring. */
   Operations operations(Instant now);
 
+  /**
+   * Every campaign's carried-out requests, messages, InMails and emails, counted by what the
+   * adaptive policy sees of the person, with their outcomes: a touch done at or before {@code
+   * closedBefore} (its outcome window has passed) succeeded if the person accepted it (a request)
+   * or answered on its channel after it, and failed otherwise; a later touch is only sent.
+   */
+  List<OutcomeCount> outcomeCounts(Instant closedBefore);
+
   /** The latest decisions of a campaign, newest first. */
   List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit);
 }

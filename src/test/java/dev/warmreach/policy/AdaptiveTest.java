@@ -155,6 +155,61 @@ class AdaptiveTest {
   }
 
   @Test
+  void whileRequestsAreHeldBackTheFirstInmailsGoOutToLearnWhetherTheSegmentAnswersThem() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
+    Segment vps = Segment.of(vp, CampaignSettings.DEFAULT);
+    Evidence thisWeek =
+        Evidence.NONE
+            .with(vps, LearnedRate.ACCEPTANCE_COLD, new Tally(60, 1, 4))
+            .with(vps, LearnedRate.REPLY_AFTER_ACCEPTANCE, new Tally(100, 10))
+            .with(vps, LearnedRate.INMAIL_REPLY, new Tally(10, 10));
+
+    Decision d = adaptive(thisWeek).decide(heldBack(vp, warmedUp(NOW.minus(Duration.ofDays(2)))));
+
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.INMAIL);
+  }
+
+  @Test
+  void whileRequestsAreHeldBackAndTheFirstInmailsAwaitTheirOutcomeTheRestWaitADay() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
+    Segment vps = Segment.of(vp, CampaignSettings.DEFAULT);
+    Evidence twentyOut =
+        Evidence.NONE
+            .with(vps, LearnedRate.ACCEPTANCE_COLD, new Tally(60, 1, 4))
+            .with(vps, LearnedRate.REPLY_AFTER_ACCEPTANCE, new Tally(100, 10))
+            .with(vps, LearnedRate.INMAIL_REPLY, new Tally(20, 15, 4));
+
+    Decision d = adaptive(twentyOut).decide(heldBack(vp, warmedUp(NOW.minus(Duration.ofDays(2)))));
+
+    assertThat(d).isInstanceOf(Decision.Wait.class);
+    assertThat(((Decision.Wait) d).until()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    assertThat(d.summary())
+        .contains("answer InMails 58% (95% CI 40–76%, 20 sent, 1 awaiting an outcome)")
+        .contains("waiting a day for the first InMails' outcomes rather than joining the queue");
+  }
+
+  @Test
+  void twentyKnownInmailOutcomesDecideBeforeTheSegmentsAcceptanceIsKnown() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
+    Segment vps = Segment.of(vp, CampaignSettings.DEFAULT);
+    Evidence inmailsKnown =
+        Evidence.NONE
+            .with(vps, LearnedRate.ACCEPTANCE_COLD, new Tally(60, 1, 4))
+            .with(vps, LearnedRate.REPLY_AFTER_ACCEPTANCE, new Tally(100, 10))
+            .with(vps, LearnedRate.INMAIL_REPLY, new Tally(30, 12));
+
+    Decision d =
+        adaptive(inmailsKnown).decide(firstTouch(vp, warmedUp(NOW.minus(Duration.ofDays(2))), 23));
+
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.INMAIL);
+  }
+
+  private static DecisionInput heldBack(ProspectProfile p, ProspectHistory h) {
+    return new DecisionInput(
+        p, h, Plan.SALES_NAVIGATOR, 23, true, CampaignSettings.DEFAULT, Channel.CONNECT, NOW, true);
+  }
+
+  @Test
   void touchesStillAwaitingTheirOutcomeDoNotCountAsFailures() {
     Segment vps =
         Segment.of(

@@ -278,8 +278,15 @@ class PlaybookTest {
 
   @Test
   void anUnknownPolicyNameListsTheKnownOnes() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChannelPolicy.named("oracel"))
+        .hasMessageContaining("playbook, connect-only, inmail-first, adaptive");
+    assertThat(Set.copyOf(ChannelPolicy.NAMES)).hasSize(4);
+  }
+
+  @Test
+  void theOracleIsRefusedForCampaignsAsForecastOnly() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChannelPolicy.named("oracle"))
-        .hasMessageContaining("playbook, connect-only, inmail-first");
-    assertThat(Set.copyOf(ChannelPolicy.NAMES)).hasSize(3);
+        .hasMessageContaining("policy 'oracle' reads a forecast scenario's truth")
+        .hasMessageContaining("forecast-only");
   }
 }

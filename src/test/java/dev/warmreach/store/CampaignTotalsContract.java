@@ -37,6 +37,8 @@ interface CampaignTotalsContract extends StoreFixture {
 
   String ACCOUNT = "sdr-1";
 
+  Duration WEEK = Duration.ofDays(7);
+
   @Test
   default void countsAnAnswerOnceAndOnlyForTheCampaignThatReachedThePerson() {
     Prospect ana = anaAndHerSender();
@@ -151,6 +153,67 @@ interface CampaignTotalsContract extends StoreFixture {
     assertThat(stats.planned()).isEmpty();
     assertThat(stats.touches()).isEmpty();
     assertThat(stats.variants()).isEmpty();
+  }
+
+  @Test
+  default void countsATouchsOutcomeForTheAdaptivePolicyOnlyOnceItsWeekHasPassed() {
+    Prospect ana = anaAndHerSender();
+    long id = campaign("learning", ana);
+    Touch request = plant(id, ana, Channel.CONNECT, "note", START);
+    store().touches().finishTouch(request.idempotencyKey(), Touch.Status.DONE, START);
+    store()
+        .engineSteps()
+        .recordEvent(new Event.Accepted(ana.id(), START.plus(Duration.ofDays(2)), "accepted-1"));
+
+    // Three days on, the request's week is still open: sent, its outcome not counted yet.
+    List<OutcomeCount> early =
+        store().analytics().outcomeCounts(START.plus(Duration.ofDays(3)).minus(WEEK));
+    // Eight days on it is known, and on a reopened store (another node, a restart) the same.
+    List<OutcomeCount> known =
+        store().analytics().outcomeCounts(START.plus(Duration.ofDays(8)).minus(WEEK));
+
+    assertThat(early)
+        .containsExactly(
+            new OutcomeCount(
+                id,
+                ana.profile().seniority(),
+                ana.profile().activity(),
+                ana.profile().hasEmail(),
+                ana.profile().tags(),
+                Channel.CONNECT,
+                false,
+                1,
+                0,
+                0));
+    assertThat(known).hasSize(1);
+    assertThat(known.get(0).sent()).isEqualTo(1);
+    assertThat(known.get(0).succeeded()).isEqualTo(1);
+    assertThat(known.get(0).failed()).isZero();
+    try (Store again = reopenStore(clock())) {
+      assertThat(again.analytics().outcomeCounts(START.plus(Duration.ofDays(8)).minus(WEEK)))
+          .isEqualTo(known);
+    }
+  }
+
+  @Test
+  default void countsAnUnansweredInmailAsFailedOnceItsWeekHasPassed() {
+    Prospect ana = anaAndHerSender();
+    long id = campaign("learning", ana);
+    Touch inmail = plant(id, ana, Channel.INMAIL, "inmail", START);
+    store().touches().finishTouch(inmail.idempotencyKey(), Touch.Status.DONE, START);
+    // An answer by email says nothing of the InMail.
+    store()
+        .engineSteps()
+        .recordEvent(
+            new Event.Replied(ana.id(), START.plus(Duration.ofDays(1)), "reply-1", Channel.EMAIL));
+
+    List<OutcomeCount> counts =
+        store().analytics().outcomeCounts(START.plus(Duration.ofDays(8)).minus(WEEK));
+
+    assertThat(counts).hasSize(1);
+    assertThat(counts.get(0).channel()).isEqualTo(Channel.INMAIL);
+    assertThat(counts.get(0).failed()).isEqualTo(1);
+    assertThat(counts.get(0).succeeded()).isZero();
   }
 
   /** Ana, stored, and the sender account the campaigns use. */

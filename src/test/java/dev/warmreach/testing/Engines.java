@@ -22,7 +22,12 @@ public final class Engines {
 
   public static CampaignEngines campaigns(Store store) {
     return new CampaignEngines(
-        store.campaigns(), store.prospects(), store.accounts(), COACH, CampaignFile::fromJson);
+        store.campaigns(),
+        store.prospects(),
+        store.accounts(),
+        store.analytics(),
+        COACH,
+        CampaignFile::fromJson);
   }
 
   public static LiveEngine live(Store store, Executor executor) {

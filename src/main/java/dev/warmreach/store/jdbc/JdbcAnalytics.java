@@ -1,11 +1,14 @@
 package dev.warmreach.store.jdbc;
 
+import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.Operations;
+import dev.warmreach.store.OutcomeCount;
 import dev.warmreach.store.WeeklyActivity;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +51,53 @@ final class JdbcAnalytics implements Analytics {
   @Override
   public List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit) {
     return db.read(h -> decisions(h, campaignId, prospectId, limit));
+  }
+
+  /**
+   * One row per touch, then counted: a request succeeded when the person accepted after it; a
+   * message, InMail or email when they answered after it on its channel (or on no channel named; a
+   * DM also by an answer to the request's note). Warm: a warm-up was carried out before it.
+   */
+  private static final String OUTCOMES =
+      "SELECT campaign_id, seniority, activity, has_email, tags, channel, warm, count(*),"
+          + " sum(CASE WHEN closed = 1 AND success = 1 THEN 1 ELSE 0 END),"
+          + " sum(CASE WHEN closed = 1 AND success = 0 THEN 1 ELSE 0 END)"
+          + " FROM (SELECT e.campaign_id, p.seniority, p.activity,"
+          + " CASE WHEN p.email IS NULL THEN 0 ELSE 1 END AS has_email, p.tags, t.channel,"
+          + " CASE WHEN EXISTS (SELECT 1 FROM touch w WHERE w.prospect_id = t.prospect_id"
+          + " AND w.channel = 'ENGAGE' AND w.status = 'DONE' AND w.done_at < t.done_at)"
+          + " THEN 1 ELSE 0 END AS warm,"
+          + " CASE WHEN t.done_at <= :closed THEN 1 ELSE 0 END AS closed,"
+          + " CASE WHEN EXISTS (SELECT 1 FROM prospect_event v WHERE v.prospect_id = t.prospect_id"
+          + " AND v.happened_at >= t.done_at AND ((t.channel = 'CONNECT' AND v.kind = 'ACCEPTED')"
+          + " OR (t.channel <> 'CONNECT' AND v.kind = 'REPLIED' AND (v.channel IS NULL"
+          + " OR v.channel = t.channel OR (t.channel = 'DM' AND v.channel = 'CONNECT')))))"
+          + " THEN 1 ELSE 0 END AS success"
+          + " FROM touch t JOIN enrollment e ON e.id = t.enrollment_id"
+          + " JOIN prospect p ON p.id = t.prospect_id"
+          + " WHERE t.status = 'DONE' AND t.channel IN ('CONNECT', 'DM', 'INMAIL', 'EMAIL')) x"
+          + " GROUP BY campaign_id, seniority, activity, has_email, tags, channel, warm";
+
+  @Override
+  public List<OutcomeCount> outcomeCounts(Instant closedBefore) {
+    return db.read(
+        h ->
+            h.createQuery(OUTCOMES)
+                .bind("closed", closedBefore)
+                .map(
+                    (rs, ctx) ->
+                        new OutcomeCount(
+                            rs.getLong(1),
+                            Seniority.valueOf(rs.getString(2)),
+                            ActivityLevel.valueOf(rs.getString(3)),
+                            rs.getInt(4) == 1,
+                            ProspectRows.decodeTags(rs.getString(5)),
+                            Channel.valueOf(rs.getString(6)),
+                            rs.getInt(7) == 1,
+                            rs.getLong(8),
+                            rs.getLong(9),
+                            rs.getLong(10)))
+                .list());
   }
 
   private static Operations operations(Handle h, Instant now) {

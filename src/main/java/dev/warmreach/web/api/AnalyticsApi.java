@@ -1,6 +1,7 @@
 package dev.warmreach.web.api;
 
 import dev.warmreach.domain.RateEstimate;
+import dev.warmreach.live.LearnedOutcomes;
 import dev.warmreach.live.OutreachAnalytics;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.util.Map;
  * {@code GET /api/analytics/summary}: what is working — per campaign and overall, the funnel per
  * channel with reply rates and their 95% Wilson intervals, each template variant's tally, and the
  * InMail credits each account spent and got back (computed by {@link OutreachAnalytics}, as the
- * dashboard's analytics page shows them).
+ * dashboard's analytics page shows them), and what the adaptive policy has learned per segment.
  */
 public final class AnalyticsApi {
 
@@ -44,6 +45,7 @@ public final class AnalyticsApi {
     out.put("campaigns", campaigns);
     out.put("overall", total);
     out.put("inmailCredits", credits(summary.credits()));
+    out.put("learned", learned(analytics.learned(clock.instant())));
     out.put("confidence", "95% Wilson score interval");
     ctx.json(out);
   }
@@ -84,6 +86,30 @@ public final class AnalyticsApi {
       row.put("accepted", v.tally().accepted());
       row.put("replied", v.tally().replied());
       row.put("replyRate", rate(v.reply()));
+      out.add(row);
+    }
+    return out;
+  }
+
+  /** Per segment: each learned rate with its 95% interval and sample, and the preferred touch. */
+  private static List<Map<String, Object>> learned(List<LearnedOutcomes.SegmentFigures> segments) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (LearnedOutcomes.SegmentFigures s : segments) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("segment", s.segment().key());
+      row.put("label", s.segment().label());
+      Map<String, Object> rates = new LinkedHashMap<>();
+      for (LearnedOutcomes.RateFigure r : s.rates()) {
+        Map<String, Object> rate = new LinkedHashMap<>();
+        rate.put("rate", r.mean());
+        rate.put("low", r.low());
+        rate.put("high", r.high());
+        rate.put("sent", r.sent());
+        rate.put("known", r.known());
+        rates.put(r.rate().code(), rate);
+      }
+      row.put("rates", rates);
+      row.put("preferredChannel", s.preferred().name().toLowerCase(Locale.ROOT));
       out.add(row);
     }
     return out;

@@ -58,7 +58,8 @@ public final class AnalyticsPage {
           figures.funnel(),
           AnalyticsView.steps(figures.variants()),
           analytics.credits(now),
-          analytics.weekly(chosen.get().campaign().id(), now));
+          analytics.weekly(chosen.get().campaign().id(), now),
+          analytics.learned(now));
     }
     OutreachAnalytics.Summary summary = analytics.summary(now);
     return new AnalyticsView(
@@ -68,6 +69,7 @@ public final class AnalyticsPage {
         summary.overall(),
         AnalyticsView.steps(summary.overallVariants()),
         summary.credits(),
-        analytics.weekly(null, now));
+        analytics.weekly(null, now),
+        analytics.learned(now));
   }
 }

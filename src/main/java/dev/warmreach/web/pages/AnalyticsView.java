@@ -2,7 +2,9 @@ package dev.warmreach.web.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.RateEstimate;
+import dev.warmreach.live.LearnedOutcomes;
 import dev.warmreach.live.OutreachAnalytics;
 import dev.warmreach.store.WeeklyActivity;
 import java.time.ZoneOffset;
@@ -28,7 +30,8 @@ public record AnalyticsView(
     List<OutreachAnalytics.Funnel> funnel,
     List<Step> steps,
     List<OutreachAnalytics.Credits> credits,
-    List<WeeklyActivity> weeks) {
+    List<WeeklyActivity> weeks,
+    List<LearnedOutcomes.SegmentFigures> learned) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter WEEK =
@@ -110,6 +113,20 @@ public record AnalyticsView(
       case "EMAIL" -> "Email";
       default -> channel;
     };
+  }
+
+  /** A learned rate as "31% (24–38%), 140 sent"; the prior when nothing has an outcome yet. */
+  public static String learned(LearnedOutcomes.RateFigure r) {
+    String figure =
+        percent(r.mean()) + " (" + Math.round(r.low() * 100) + "–" + percent(r.high()) + ")";
+    if (r.known() == 0) {
+      return figure + ", " + (r.sent() == 0 ? "none sent: the prior" : r.sent() + " awaiting");
+    }
+    return figure + ", " + r.known() + " known of " + r.sent() + " sent";
+  }
+
+  public static String preferred(LearnedOutcomes.SegmentFigures s) {
+    return s.preferred() == Channel.INMAIL ? "InMail" : "Connection request";
   }
 
   public static String week(WeeklyActivity w) {
