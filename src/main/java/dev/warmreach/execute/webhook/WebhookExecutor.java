@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,9 @@ public final class WebhookExecutor implements Executor {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 100;
+
+  /** The payload type of a touch handed to the receiver. */
+  public static final String TOUCH_DUE = "touch.due";
 
   private final Deliveries deliveries;
   private final DoNotContactList doNotContact;
@@ -152,13 +156,21 @@ public final class WebhookExecutor implements Executor {
   /** Posts the body; empty when the receiver took it, else why not in words. */
   private Optional<String> post(String touchKey, byte[] body, Instant now) {
     long seconds = now.getEpochSecond();
+    List<String> secrets = settings.secretsAt(now);
     HttpRequest request =
         HttpRequest.newBuilder(settings.url())
             .timeout(settings.timeout())
             .header("Content-Type", "application/json; charset=utf-8")
             .header("User-Agent", "Warmreach-Webhook/1")
+            .header(Signature.ID_HEADER, touchKey)
+            .header(Signature.STANDARD_TIMESTAMP_HEADER, Long.toString(seconds))
+            .header(
+                Signature.STANDARD_SIGNATURE_HEADER,
+                Signature.signStandard(secrets, touchKey, seconds, body))
+            // the earlier headers, for receivers written before Standard Webhooks, for one more
+            // release
             .header(Signature.TIMESTAMP_HEADER, Long.toString(seconds))
-            .header(Signature.SIGNATURE_HEADER, Signature.sign(settings.secret(), seconds, body))
+            .header(Signature.SIGNATURE_HEADER, Signature.sign(secrets, seconds, body))
             .header(Signature.IDEMPOTENCY_HEADER, touchKey)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
@@ -191,7 +203,10 @@ public final class WebhookExecutor implements Executor {
     return ": " + (text.length() > 200 ? text.substring(0, 199) + "…" : text);
   }
 
-  /** The JSON the receiver gets; the same bytes on every attempt of a touch. */
+  /**
+   * The JSON the receiver gets, a Standard Webhooks {@code {type, timestamp, data}} of type {@code
+   * touch.due} timed at the touch's due time; the same bytes on every attempt of a touch.
+   */
   static byte[] payload(OutboundTouch outbound) {
     Touch touch = outbound.touch();
     Prospect prospect = outbound.prospect();
@@ -217,8 +232,12 @@ public final class WebhookExecutor implements Executor {
     json.put("subject", touch.message() == null ? null : touch.message().subject());
     json.put("body", touch.message() == null ? null : touch.message().body());
     json.put("variant", touch.message() == null ? null : touch.message().variant());
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("type", TOUCH_DUE);
+    envelope.put("timestamp", touch.dueAt().toString());
+    envelope.put("data", json);
     try {
-      return JSON.writeValueAsBytes(json);
+      return JSON.writeValueAsBytes(envelope);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not write the webhook payload", e);
     }
