@@ -10,6 +10,8 @@ import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.OutboundTouch;
+import dev.warmreach.store.OutcomeEvent;
+import dev.warmreach.store.WebhookEvent;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -17,8 +19,10 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +79,82 @@ public final class WebhookExecutor implements Executor {
     return deliverDue();
   }
 
+  /** The outcomes posted besides touches: a stored event's code and the payload type it gets. */
+  static final Map<String, String> OUTCOME_TYPES =
+      Map.of(
+          "ACCEPTED", "prospect.accepted",
+          "REPLIED", "prospect.replied",
+          "BOUNCED", "prospect.bounced",
+          "UNSUBSCRIBED", "prospect.unsubscribed");
+
+  /**
+   * Queues the prospects' outcomes stored since the last pass (each once, whichever node sees it
+   * first) and posts those due, retried as touches are. Returns how many were tried.
+   */
+  public int deliverOutcomes() {
+    Instant now = clock.instant();
+    for (int round = 0; round < 10; round++) {
+      List<OutcomeEvent> fresh = deliveries.unqueuedOutcomes(OUTCOME_TYPES.keySet(), BATCH);
+      if (fresh.isEmpty()) {
+        break;
+      }
+      List<WebhookEvent.New> queued = new ArrayList<>();
+      for (OutcomeEvent e : fresh) {
+        queued.add(
+            new WebhookEvent.New(
+                "event:" + e.idempotencyKey(),
+                e.prospect().id(),
+                OUTCOME_TYPES.get(e.kind()),
+                new String(outcomePayload(e), StandardCharsets.UTF_8)));
+      }
+      deliveries.queueWebhookEvents(queued, fresh.get(fresh.size() - 1).sourceId(), now);
+    }
+    int tried = 0;
+    for (WebhookEvent event : deliveries.dueWebhookEvents(now, BATCH)) {
+      Instant claimUntil = now.plus(settings.timeout().multipliedBy(3));
+      if (!deliveries.claimWebhookEvent(event.id(), event.attempts(), now, claimUntil)) {
+        continue;
+      }
+      tried++;
+      Optional<String> failure =
+          post(event.eventKey(), event.payload().getBytes(StandardCharsets.UTF_8), now);
+      Instant after = clock.instant();
+      if (failure.isEmpty()) {
+        deliveries.settleWebhookEvent(event.id(), WebhookEvent.Status.SENT, null, "", after);
+        continue;
+      }
+      int attemptsMade = event.attempts() + 1;
+      Optional<Instant> next = settings.retries().next(attemptsMade, after);
+      deliveries.settleWebhookEvent(
+          event.id(),
+          next.isPresent() ? WebhookEvent.Status.PENDING : WebhookEvent.Status.DEAD,
+          next.orElse(null),
+          next.isPresent()
+              ? failure.get()
+              : failure.get() + " (gave up after " + attemptsMade + " attempts)",
+          after);
+    }
+    return tried;
+  }
+
+  /** A prospect's outcome as the receiver gets it: {@code {type, timestamp, data}}. */
+  static byte[] outcomePayload(OutcomeEvent event) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("event", event.idempotencyKey());
+    data.put("at", event.at().toString());
+    data.put("channel", event.channel());
+    data.put("prospect", person(event.prospect()));
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("type", OUTCOME_TYPES.get(event.kind()));
+    envelope.put("timestamp", event.at().toString());
+    envelope.put("data", data);
+    try {
+      return JSON.writeValueAsBytes(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the webhook payload", e);
+    }
+  }
+
   /** Starts the touch's delivery, or carries on with it when it is due again. */
   @Override
   public void execute(Touch touch) {
@@ -92,7 +172,7 @@ public final class WebhookExecutor implements Executor {
    * Returns how many were tried. The live loop calls this alongside the engine's pass.
    */
   public int deliverDue() {
-    int tried = 0;
+    int tried = deliverOutcomes();
     for (Delivery delivery :
         deliveries.dueDeliveries(Delivery.Kind.WEBHOOK, clock.instant(), BATCH)) {
       if (attempt(delivery)) {
@@ -209,17 +289,7 @@ public final class WebhookExecutor implements Executor {
    */
   static byte[] payload(OutboundTouch outbound) {
     Touch touch = outbound.touch();
-    Prospect prospect = outbound.prospect();
-    var profile = prospect.profile();
-    Map<String, Object> person = new LinkedHashMap<>();
-    person.put("id", prospect.id());
-    person.put("name", prospect.fullName());
-    person.put("firstName", profile.firstName());
-    person.put("lastName", profile.lastName());
-    person.put("profileUrl", profile.profileUrl() == null ? null : profile.profileUrl().value());
-    person.put("email", profile.email() == null ? null : profile.email().value());
-    person.put("title", profile.title());
-    person.put("company", profile.company());
+    Map<String, Object> person = person(outbound.prospect());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("touch", touch.idempotencyKey());
     json.put("channel", touch.channel().name());
@@ -241,5 +311,20 @@ public final class WebhookExecutor implements Executor {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not write the webhook payload", e);
     }
+  }
+
+  /** The person as every payload shows them. */
+  private static Map<String, Object> person(Prospect prospect) {
+    var profile = prospect.profile();
+    Map<String, Object> person = new LinkedHashMap<>();
+    person.put("id", prospect.id());
+    person.put("name", prospect.fullName());
+    person.put("firstName", profile.firstName());
+    person.put("lastName", profile.lastName());
+    person.put("profileUrl", profile.profileUrl() == null ? null : profile.profileUrl().value());
+    person.put("email", profile.email() == null ? null : profile.email().value());
+    person.put("title", profile.title());
+    person.put("company", profile.company());
+    return person;
   }
 }
