@@ -93,6 +93,27 @@ class StandardWebhooksLibraryTest {
   }
 
   @Test
+  void theLibraryAcceptsAProspectsOutcomePostedByTheWebhook() throws Exception {
+    String secret = WebhookSecret.generate();
+    WebhookReceiver.Received touch = post(settings(secret));
+    long prospect = JSON.readTree(touch.body()).get("data").get("prospect").get("id").asLong();
+    WebhookExecutor webhook =
+        new WebhookExecutor(store.deliveries(), store.doNotContact(), settings(secret), clock);
+    webhook.deliverDue(); // the webhook's first pass: outcomes from here on are posted
+    store
+        .engineSteps()
+        .recordEvent(
+            new dev.warmreach.domain.Event.Replied(
+                prospect, clock.instant(), "li-reply-1", Channel.DM));
+
+    webhook.deliverDue();
+
+    assertThat(receiver.received()).hasSize(2);
+    assertThat(verify(List.of(check(secret, false, receiver.received().get(1)))))
+        .isEqualTo(new Verdict(0, List.of("ok prospect.replied")));
+  }
+
+  @Test
   void theLibraryRejectsATamperedBodyAndAnotherSecret() throws Exception {
     String secret = WebhookSecret.generate();
     WebhookReceiver.Received request = post(settings(secret));
