@@ -21,11 +21,16 @@ import picocli.CommandLine.Spec;
     name = "webhooks",
     mixinStandardHelpOptions = true,
     description = {
-      "Webhook deliveries that failed on every attempt (dead letters), and sending them again.",
+      "Webhook deliveries that failed on every attempt (dead letters), sending them again, and"
+          + " rotating the webhook's secret.",
       "A replayed delivery goes out on the next pass of 'warmreach run' with its original"
           + " Idempotency-Key."
     },
-    subcommands = {WebhooksCommand.DeadLetters.class, WebhooksCommand.Replay.class})
+    subcommands = {
+      WebhooksCommand.DeadLetters.class,
+      WebhooksCommand.Replay.class,
+      WebhooksCommand.RotateSecret.class
+    })
 final class WebhooksCommand implements Runnable {
 
   private static final int MAX = 10_000;
@@ -154,6 +159,52 @@ final class WebhooksCommand implements Runnable {
                 + (replayed.size() == 1 ? "it goes" : "they go")
                 + " out on the next pass of 'warmreach run'.");
       }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "rotate-secret",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Replace the webhook's secret with a new whsec_ one, shown once. Until --keep-old has"
+            + " passed, every request is signed with both, so receivers can switch in their own"
+            + " time."
+      })
+  static final class RotateSecret implements Callable<Integer> {
+    @ParentCommand WebhooksCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--keep-old",
+        paramLabel = "DURATION",
+        defaultValue = "24h",
+        description =
+            "How long the old secret keeps signing too (at most 30 days, e.g. 1h, 24h, 7d;"
+                + " default ${DEFAULT-VALUE}).")
+    java.time.Duration keepOld;
+
+    @Override
+    public Integer call() {
+      Warmreach app = parent.root.app();
+      var now = app.clock().instant();
+      String secret = app.outboundSettings().rotateWebhookSecret(keepOld, now, parent.root.env());
+      PrintWriter out = spec.commandLine().getOut();
+      var until = now.plus(keepOld);
+      if (parent.root.json()) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("secret", secret);
+        json.put("oldSecretValidUntil", keepOld.isZero() ? null : until.toString());
+        Output.json(out, json);
+        return 0;
+      }
+      out.println("New webhook secret (shown once; give it to the receiver):");
+      out.println(secret);
+      out.println(
+          keepOld.isZero()
+              ? "The old secret no longer signs."
+              : "The old secret signs too until " + until + ".");
       return 0;
     }
   }

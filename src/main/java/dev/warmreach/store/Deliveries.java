@@ -73,4 +73,33 @@ public interface Deliveries {
    * a dead letter.
    */
   boolean replayDelivery(long id, Instant now);
+
+  /**
+   * The prospects' outcomes of {@code kinds} stored since the webhook last queued, oldest first, at
+   * most {@code limit}. The first call finds none and starts from the newest stored event, so
+   * outcomes stored before the webhook ran are never posted.
+   */
+  List<OutcomeEvent> unqueuedOutcomes(java.util.Set<String> kinds, int limit);
+
+  /**
+   * Queues outcomes for the webhook, each once by its key (one queued already is left as it is),
+   * due at {@code now}, and moves the read position on to {@code lastSourceId}.
+   */
+  void queueWebhookEvents(List<WebhookEvent.New> events, long lastSourceId, Instant now);
+
+  /** Webhook events due by {@code now}: pending ones and claims that lapsed, oldest first. */
+  List<WebhookEvent> dueWebhookEvents(Instant now, int limit);
+
+  /**
+   * Starts an attempt of a due webhook event that has had {@code attempts}: claimed until {@code
+   * claimUntil}. False when another sender claimed it first.
+   */
+  boolean claimWebhookEvent(long id, int attempts, Instant now, Instant claimUntil);
+
+  /**
+   * Settles an attempt: {@link WebhookEvent.Status#SENT}, {@link WebhookEvent.Status#DEAD}, or
+   * {@link WebhookEvent.Status#PENDING} again at {@code nextAttemptAt} with the error.
+   */
+  void settleWebhookEvent(
+      long id, WebhookEvent.Status status, Instant nextAttemptAt, String error, Instant now);
 }

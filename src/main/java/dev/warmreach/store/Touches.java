@@ -66,4 +66,10 @@ public interface Touches {
    * changed since.
    */
   boolean finishTouch(Touch read, Touch.Status status, Instant at);
+
+  /**
+   * As {@link #finishTouch(Touch, Touch.Status, Instant)}, for a touch the simulated network
+   * carried out in a dry run: it is marked so, and monitoring counts it apart from live touches.
+   */
+  boolean finishDryRunTouch(Touch read, Touch.Status status, Instant at);
 }

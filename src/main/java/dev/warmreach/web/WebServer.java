@@ -140,6 +140,8 @@ public final class WebServer {
     Authentication authentication =
         new Authentication(workspace.users(), sessions, workspace.clock());
     ForecastRuns forecasts = new ForecastRuns(settings.forecastLimits());
+    ServerMetrics metrics =
+        new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock());
     Routes.Handlers handlers =
         new Routes.Handlers(
             new Health(workspace.storeReachable()),
@@ -152,14 +154,15 @@ public final class WebServer {
                 workspace.prospects(),
                 workspace.signalIntake(),
                 workspace.clock(),
-                json),
+                json,
+                metrics::eventReceived),
             new ProviderWebhookApi(
                 workspace.providerSetup(),
                 new ProviderEvents(
                     workspace.providerLinks(), workspace.prospects(), workspace.engineSteps()),
                 workspace.clock(),
                 json),
-            new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),
+            metrics,
             new AccountsApi(workspace.accounts(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),
             new CampaignsApi(
@@ -226,6 +229,13 @@ public final class WebServer {
               config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
               config.jetty.modifyServer(
                   server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+              config.requestLogger.http(
+                  (ctx, millis) ->
+                      metrics.requestServed(
+                          ctx.method().name(),
+                          route(ctx),
+                          ctx.statusCode(),
+                          (long) (millis * 1_000_000)));
               config.events(
                   events ->
                       events.handlerAdded(
@@ -294,6 +304,26 @@ public final class WebServer {
                   });
             });
     return new WebServer(javalin, settings, routes, forecasts);
+  }
+
+  /**
+   * The route a request matched, as its pattern ({@code /api/prospects/{id}}), for the request
+   * metrics; static files and unmatched paths are one route each, so no path becomes a series.
+   */
+  private static String route(Context ctx) {
+    if (ctx.statusCode() == 404) {
+      return "NOT_FOUND";
+    }
+    String path = ctx.path();
+    if (path.startsWith("/assets/") || path.startsWith("/webjars/")) {
+      return "/assets/**";
+    }
+    try {
+      String matched = ctx.endpointHandlerPath();
+      return matched == null || matched.isEmpty() ? "UNKNOWN" : matched;
+    } catch (RuntimeException noEndpoint) {
+      return "UNKNOWN";
+    }
   }
 
   private static String title(HttpResponseException e) {

@@ -93,4 +93,67 @@ class WebhooksCommandTest {
             "warmreach: no webhook dead letter 42; see 'warmreach webhooks dead-letters' for the ids");
     assertThat(neither.exitCode).isEqualTo(2);
   }
+
+  private CliRun settingsWebhookFromStdin(String secret) {
+    var stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream((secret + "\n").getBytes()));
+      return CliRun.in(
+          home, "settings", "webhook", "--url", "http://127.0.0.1:9/hook", "--secret-stdin");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  private dev.warmreach.execute.webhook.WebhookSettings storedWebhook() {
+    try (dev.warmreach.Warmreach app =
+        dev.warmreach.Warmreach.builder().home(home).clock(new SettableClock(T0)).build()) {
+      return app.outboundSettings().webhook().orElseThrow().resolve(java.util.Map.of());
+    }
+  }
+
+  @Test
+  void rotatesTheSecretKeepingTheOldOneSigningForTheStatedTime() throws Exception {
+    CliRun set = settingsWebhookFromStdin("an-old-secret-chosen-by-hand");
+
+    CliRun rotated = CliRun.in(home, "--json", "webhooks", "rotate-secret", "--keep-old", "48h");
+
+    assertThat(set.exitCode).as(set.toString()).isZero();
+    assertThat(rotated.exitCode).as(rotated.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(rotated.out);
+    String fresh = json.get("secret").asText();
+    assertThat(fresh).matches("whsec_[A-Za-z0-9+/]{43}=");
+    Instant until = Instant.parse(json.get("oldSecretValidUntil").asText());
+    var stored = storedWebhook();
+    assertThat(stored.secret()).isEqualTo(fresh);
+    assertThat(stored.secretsAt(until.minusSeconds(1)))
+        .containsExactly(fresh, "an-old-secret-chosen-by-hand");
+    assertThat(stored.secretsAt(until)).containsExactly(fresh);
+  }
+
+  @Test
+  void refusesToRotateWithoutAWebhookOrASecretKeptInTheEnvironmentOrForTooLong() {
+    CliRun none = CliRun.in(home, "webhooks", "rotate-secret");
+    CliRun.run(
+        java.util.Map.of("HOOK_SECRET", "a-long-enough-secret-for-signing"),
+        "--home",
+        home.toString(),
+        "settings",
+        "webhook",
+        "--url",
+        "http://127.0.0.1:9/hook",
+        "--secret-env",
+        "HOOK_SECRET");
+    CliRun fromEnv = CliRun.in(home, "webhooks", "rotate-secret");
+    settingsWebhookFromStdin("an-old-secret-chosen-by-hand");
+    CliRun tooLong = CliRun.in(home, "webhooks", "rotate-secret", "--keep-old", "31d");
+
+    assertThat(none.exitCode).isEqualTo(1);
+    assertThat(none.err).contains("no webhook is set", "warmreach settings webhook --url URL");
+    assertThat(fromEnv.exitCode).isEqualTo(1);
+    assertThat(fromEnv.err).contains("environment variable HOOK_SECRET", "--secret-stdin");
+    assertThat(tooLong.exitCode).isEqualTo(1);
+    assertThat(tooLong.err).contains("--keep-old PT744H must be between 0 and 30 days");
+    assertThat(storedWebhook().secret()).isEqualTo("an-old-secret-chosen-by-hand");
+  }
 }

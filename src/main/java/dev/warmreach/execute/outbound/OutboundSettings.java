@@ -15,6 +15,7 @@ import dev.warmreach.execute.email.BounceWatch;
 import dev.warmreach.execute.email.SmtpExecutor;
 import dev.warmreach.execute.email.SmtpSettings;
 import dev.warmreach.execute.webhook.WebhookExecutor;
+import dev.warmreach.execute.webhook.WebhookSecret;
 import dev.warmreach.execute.webhook.WebhookSettings;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.DoNotContactList;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,12 +110,29 @@ public final class OutboundSettings {
     }
   }
 
-  /** The webhook as stored. Either {@code secret} or {@code secretEnv}. */
-  public record Webhook(String url, String secret, String secretEnv) {
+  /**
+   * The webhook as stored. Either {@code secret} or {@code secretEnv}; while a rotated secret is
+   * still valid, {@code previousSecret} until {@code previousSecretUntil} (ISO-8601).
+   */
+  public record Webhook(
+      String url,
+      String secret,
+      String secretEnv,
+      String previousSecret,
+      String previousSecretUntil) {
+
+    public Webhook(String url, String secret, String secretEnv) {
+      this(url, secret, secretEnv, null, null);
+    }
 
     public WebhookSettings resolve(Map<String, String> env) {
-      return WebhookSettings.of(
-          url, OutboundSettings.secret(secret, secretEnv, env, "webhook secret"));
+      WebhookSettings resolved =
+          WebhookSettings.of(
+              url, OutboundSettings.secret(secret, secretEnv, env, "webhook secret"));
+      if (blank(previousSecret) || blank(previousSecretUntil)) {
+        return resolved;
+      }
+      return resolved.withPreviousSecret(previousSecret, Instant.parse(previousSecretUntil));
     }
 
     public String describe() {
@@ -233,6 +252,56 @@ public final class OutboundSettings {
   public void save(Webhook webhook, Map<String, String> env) {
     webhook.resolve(env);
     settings.saveSetting(WEBHOOK, write(webhook));
+  }
+
+  /** A new webhook secret, {@code whsec_} and 32 random bytes in base64 (Standard Webhooks). */
+  public static String newWebhookSecret() {
+    return WebhookSecret.generate();
+  }
+
+  /** The longest an old webhook secret may stay valid after a rotation. */
+  public static final Duration MAX_KEEP_OLD_SECRET = Duration.ofDays(30);
+
+  /**
+   * Replaces the webhook's stored secret with a new {@code whsec_} one, the old one signing too for
+   * {@code keepOld} after {@code now} so receivers can switch in their own time. Returns the new
+   * secret, to be shown once.
+   *
+   * @throws UserError when no webhook is set, its secret is kept in an environment variable, or
+   *     {@code keepOld} is negative or over 30 days; nothing is changed then
+   */
+  public String rotateWebhookSecret(Duration keepOld, Instant now, Map<String, String> env) {
+    if (keepOld.isNegative() || keepOld.compareTo(MAX_KEEP_OLD_SECRET) > 0) {
+      throw new UserError(
+          "--keep-old "
+              + keepOld
+              + " must be between 0 and 30 days; e.g. --keep-old 24h gives receivers a day to"
+              + " switch");
+    }
+    Webhook current =
+        webhook()
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "no webhook is set, so there is no secret to rotate; set one with"
+                            + " 'warmreach settings webhook --url URL --secret-stdin'"));
+    if (!blank(current.secretEnv())) {
+      throw new UserError(
+          "the webhook secret is kept in the environment variable "
+              + current.secretEnv()
+              + ", which Warmreach does not change; to rotate it, set the webhook again with"
+              + " 'warmreach settings webhook --url "
+              + current.url()
+              + " --secret-stdin' (a secret kept in the database can be rotated)");
+    }
+    String old = current.resolve(env).secret();
+    String fresh = WebhookSecret.generate();
+    Webhook rotated =
+        keepOld.isZero()
+            ? new Webhook(current.url(), fresh, null)
+            : new Webhook(current.url(), fresh, null, old, now.plus(keepOld).toString());
+    save(rotated, env);
+    return fresh;
   }
 
   public boolean remove(String name) {

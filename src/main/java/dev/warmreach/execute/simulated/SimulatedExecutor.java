@@ -81,6 +81,7 @@ public final class SimulatedExecutor implements Executor {
       }
     }
     this.reactions.scheduleReactions(later);
-    touches.finishTouch(touch, landed ? Touch.Status.DONE : Touch.Status.SKIPPED, touch.dueAt());
+    touches.finishDryRunTouch(
+        touch, landed ? Touch.Status.DONE : Touch.Status.SKIPPED, touch.dueAt());
   }
 }

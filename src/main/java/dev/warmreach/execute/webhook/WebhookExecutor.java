@@ -10,6 +10,8 @@ import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.OutboundTouch;
+import dev.warmreach.store.OutcomeEvent;
+import dev.warmreach.store.WebhookEvent;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -17,10 +19,13 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +45,9 @@ public final class WebhookExecutor implements Executor {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 100;
+
+  /** The payload type of a touch handed to the receiver. */
+  public static final String TOUCH_DUE = "touch.due";
 
   private final Deliveries deliveries;
   private final DoNotContactList doNotContact;
@@ -71,6 +79,82 @@ public final class WebhookExecutor implements Executor {
     return deliverDue();
   }
 
+  /** The outcomes posted besides touches: a stored event's code and the payload type it gets. */
+  static final Map<String, String> OUTCOME_TYPES =
+      Map.of(
+          "ACCEPTED", "prospect.accepted",
+          "REPLIED", "prospect.replied",
+          "BOUNCED", "prospect.bounced",
+          "UNSUBSCRIBED", "prospect.unsubscribed");
+
+  /**
+   * Queues the prospects' outcomes stored since the last pass (each once, whichever node sees it
+   * first) and posts those due, retried as touches are. Returns how many were tried.
+   */
+  public int deliverOutcomes() {
+    Instant now = clock.instant();
+    for (int round = 0; round < 10; round++) {
+      List<OutcomeEvent> fresh = deliveries.unqueuedOutcomes(OUTCOME_TYPES.keySet(), BATCH);
+      if (fresh.isEmpty()) {
+        break;
+      }
+      List<WebhookEvent.New> queued = new ArrayList<>();
+      for (OutcomeEvent e : fresh) {
+        queued.add(
+            new WebhookEvent.New(
+                "event:" + e.idempotencyKey(),
+                e.prospect().id(),
+                OUTCOME_TYPES.get(e.kind()),
+                new String(outcomePayload(e), StandardCharsets.UTF_8)));
+      }
+      deliveries.queueWebhookEvents(queued, fresh.get(fresh.size() - 1).sourceId(), now);
+    }
+    int tried = 0;
+    for (WebhookEvent event : deliveries.dueWebhookEvents(now, BATCH)) {
+      Instant claimUntil = now.plus(settings.timeout().multipliedBy(3));
+      if (!deliveries.claimWebhookEvent(event.id(), event.attempts(), now, claimUntil)) {
+        continue;
+      }
+      tried++;
+      Optional<String> failure =
+          post(event.eventKey(), event.payload().getBytes(StandardCharsets.UTF_8), now);
+      Instant after = clock.instant();
+      if (failure.isEmpty()) {
+        deliveries.settleWebhookEvent(event.id(), WebhookEvent.Status.SENT, null, "", after);
+        continue;
+      }
+      int attemptsMade = event.attempts() + 1;
+      Optional<Instant> next = settings.retries().next(attemptsMade, after);
+      deliveries.settleWebhookEvent(
+          event.id(),
+          next.isPresent() ? WebhookEvent.Status.PENDING : WebhookEvent.Status.DEAD,
+          next.orElse(null),
+          next.isPresent()
+              ? failure.get()
+              : failure.get() + " (gave up after " + attemptsMade + " attempts)",
+          after);
+    }
+    return tried;
+  }
+
+  /** A prospect's outcome as the receiver gets it: {@code {type, timestamp, data}}. */
+  static byte[] outcomePayload(OutcomeEvent event) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("event", event.idempotencyKey());
+    data.put("at", event.at().toString());
+    data.put("channel", event.channel());
+    data.put("prospect", person(event.prospect()));
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("type", OUTCOME_TYPES.get(event.kind()));
+    envelope.put("timestamp", event.at().toString());
+    envelope.put("data", data);
+    try {
+      return JSON.writeValueAsBytes(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the webhook payload", e);
+    }
+  }
+
   /** Starts the touch's delivery, or carries on with it when it is due again. */
   @Override
   public void execute(Touch touch) {
@@ -88,7 +172,7 @@ public final class WebhookExecutor implements Executor {
    * Returns how many were tried. The live loop calls this alongside the engine's pass.
    */
   public int deliverDue() {
-    int tried = 0;
+    int tried = deliverOutcomes();
     for (Delivery delivery :
         deliveries.dueDeliveries(Delivery.Kind.WEBHOOK, clock.instant(), BATCH)) {
       if (attempt(delivery)) {
@@ -152,13 +236,21 @@ public final class WebhookExecutor implements Executor {
   /** Posts the body; empty when the receiver took it, else why not in words. */
   private Optional<String> post(String touchKey, byte[] body, Instant now) {
     long seconds = now.getEpochSecond();
+    List<String> secrets = settings.secretsAt(now);
     HttpRequest request =
         HttpRequest.newBuilder(settings.url())
             .timeout(settings.timeout())
             .header("Content-Type", "application/json; charset=utf-8")
             .header("User-Agent", "Warmreach-Webhook/1")
+            .header(Signature.ID_HEADER, touchKey)
+            .header(Signature.STANDARD_TIMESTAMP_HEADER, Long.toString(seconds))
+            .header(
+                Signature.STANDARD_SIGNATURE_HEADER,
+                Signature.signStandard(secrets, touchKey, seconds, body))
+            // the earlier headers, for receivers written before Standard Webhooks, for one more
+            // release
             .header(Signature.TIMESTAMP_HEADER, Long.toString(seconds))
-            .header(Signature.SIGNATURE_HEADER, Signature.sign(settings.secret(), seconds, body))
+            .header(Signature.SIGNATURE_HEADER, Signature.sign(secrets, seconds, body))
             .header(Signature.IDEMPOTENCY_HEADER, touchKey)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
@@ -191,20 +283,13 @@ public final class WebhookExecutor implements Executor {
     return ": " + (text.length() > 200 ? text.substring(0, 199) + "…" : text);
   }
 
-  /** The JSON the receiver gets; the same bytes on every attempt of a touch. */
+  /**
+   * The JSON the receiver gets, a Standard Webhooks {@code {type, timestamp, data}} of type {@code
+   * touch.due} timed at the touch's due time; the same bytes on every attempt of a touch.
+   */
   static byte[] payload(OutboundTouch outbound) {
     Touch touch = outbound.touch();
-    Prospect prospect = outbound.prospect();
-    var profile = prospect.profile();
-    Map<String, Object> person = new LinkedHashMap<>();
-    person.put("id", prospect.id());
-    person.put("name", prospect.fullName());
-    person.put("firstName", profile.firstName());
-    person.put("lastName", profile.lastName());
-    person.put("profileUrl", profile.profileUrl() == null ? null : profile.profileUrl().value());
-    person.put("email", profile.email() == null ? null : profile.email().value());
-    person.put("title", profile.title());
-    person.put("company", profile.company());
+    Map<String, Object> person = person(outbound.prospect());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("touch", touch.idempotencyKey());
     json.put("channel", touch.channel().name());
@@ -217,10 +302,29 @@ public final class WebhookExecutor implements Executor {
     json.put("subject", touch.message() == null ? null : touch.message().subject());
     json.put("body", touch.message() == null ? null : touch.message().body());
     json.put("variant", touch.message() == null ? null : touch.message().variant());
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("type", TOUCH_DUE);
+    envelope.put("timestamp", touch.dueAt().toString());
+    envelope.put("data", json);
     try {
-      return JSON.writeValueAsBytes(json);
+      return JSON.writeValueAsBytes(envelope);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not write the webhook payload", e);
     }
+  }
+
+  /** The person as every payload shows them. */
+  private static Map<String, Object> person(Prospect prospect) {
+    var profile = prospect.profile();
+    Map<String, Object> person = new LinkedHashMap<>();
+    person.put("id", prospect.id());
+    person.put("name", prospect.fullName());
+    person.put("firstName", profile.firstName());
+    person.put("lastName", profile.lastName());
+    person.put("profileUrl", profile.profileUrl() == null ? null : profile.profileUrl().value());
+    person.put("email", profile.email() == null ? null : profile.email().value());
+    person.put("title", profile.title());
+    person.put("company", profile.company());
+    return person;
   }
 }

@@ -7,6 +7,7 @@ import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.CampaignStats;
 import dev.warmreach.store.DecisionRecord;
+import dev.warmreach.store.Delivery;
 import dev.warmreach.store.Operations;
 import dev.warmreach.store.OutcomeCount;
 import dev.warmreach.store.WeeklyActivity;
@@ -102,14 +103,21 @@ final class JdbcAnalytics implements Analytics {
 
   private static Operations operations(Handle h, Instant now) {
     List<Operations.TouchCount> touches =
-        h.createQuery("SELECT channel, status, count(*) FROM touch GROUP BY channel, status")
+        h.createQuery(
+                "SELECT channel, status, dry_run, count(*) FROM touch"
+                    + " GROUP BY channel, status, dry_run")
             .map(
                 (rs, ctx) ->
                     new Operations.TouchCount(
                         Channel.valueOf(rs.getString(1)),
                         Touch.Status.valueOf(rs.getString(2)),
-                        rs.getLong(3)))
+                        rs.getInt(3) != 0,
+                        rs.getLong(4)))
             .list();
+    Map<Delivery.Status, Long> providerCalls = new java.util.EnumMap<>(Delivery.Status.class);
+    h.createQuery("SELECT status, count(*) FROM delivery WHERE kind = 'PROVIDER' GROUP BY status")
+        .map((rs, ctx) -> Map.entry(Delivery.Status.valueOf(rs.getString(1)), rs.getLong(2)))
+        .forEach(e -> providerCalls.put(e.getKey(), e.getValue()));
     long dueEnrollments =
         h.createQuery(
                 "SELECT count(*) FROM enrollment e JOIN campaign c ON c.id = e.campaign_id"
@@ -123,7 +131,7 @@ final class JdbcAnalytics implements Analytics {
             .bind("now", now)
             .mapTo(Long.class)
             .one();
-    return new Operations(touches, dueEnrollments, dueTouches);
+    return new Operations(touches, dueEnrollments, dueTouches, providerCalls);
   }
 
   private static Map<Long, Map<String, Long>> enrollmentCounts(Handle h) {

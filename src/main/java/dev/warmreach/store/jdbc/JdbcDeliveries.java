@@ -4,11 +4,14 @@ import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.OutboundTouch;
+import dev.warmreach.store.OutcomeEvent;
+import dev.warmreach.store.WebhookEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -225,6 +228,129 @@ final class JdbcDeliveries implements Deliveries {
                     .bind("id", id)
                     .execute()
                 == 1);
+  }
+
+  private static final String CURSOR = "prospect_event";
+
+  @Override
+  public List<OutcomeEvent> unqueuedOutcomes(Set<String> kinds, int limit) {
+    return db.write(
+        h -> {
+          Optional<Long> cursor =
+              h.createQuery("SELECT last_id FROM webhook_cursor WHERE name = :name")
+                  .bind("name", CURSOR)
+                  .mapTo(Long.class)
+                  .findOne();
+          if (cursor.isEmpty()) {
+            h.createUpdate(
+                    "INSERT INTO webhook_cursor (name, last_id)"
+                        // WHERE: SQLite reads ON CONFLICT after a SELECT only behind one
+                        + " SELECT :name, COALESCE(MAX(id), 0) FROM prospect_event WHERE 1 = 1"
+                        + " ON CONFLICT (name) DO NOTHING")
+                .bind("name", CURSOR)
+                .execute();
+            return List.of();
+          }
+          return h.createQuery(
+                  "SELECT e.id AS e_id, e.kind AS e_kind, e.channel AS e_channel,"
+                      + " e.happened_at AS e_at, e.idempotency_key AS e_key, "
+                      + ProspectRows.columns("p", "p_")
+                      + " FROM prospect_event e JOIN prospect p ON p.id = e.prospect_id"
+                      + " WHERE e.id > :after AND e.kind IN (<kinds>) ORDER BY e.id LIMIT :limit")
+              .bind("after", cursor.get())
+              .bindList("kinds", List.copyOf(kinds))
+              .bind("limit", limit)
+              .map(
+                  (rs, ctx) ->
+                      new OutcomeEvent(
+                          rs.getLong("e_id"),
+                          rs.getString("e_kind"),
+                          rs.getString("e_channel"),
+                          Instants.read(rs, "e_at"),
+                          rs.getString("e_key"),
+                          ProspectRows.map(rs, "p_")))
+              .list();
+        });
+  }
+
+  @Override
+  public void queueWebhookEvents(List<WebhookEvent.New> events, long lastSourceId, Instant now) {
+    db.write(
+        h -> {
+          for (WebhookEvent.New e : events) {
+            h.createUpdate(
+                    "INSERT INTO webhook_event (event_key, prospect_id, type, payload, status,"
+                        + " attempts, next_attempt_at, last_error, created_at, updated_at)"
+                        + " VALUES (:key, :prospect, :type, :payload, 'PENDING', 0, :now, '',"
+                        + " :now, :now) ON CONFLICT (event_key) DO NOTHING")
+                .bind("key", e.eventKey())
+                .bind("prospect", e.prospectId())
+                .bind("type", e.type())
+                .bind("payload", e.payload())
+                .bind("now", now)
+                .execute();
+          }
+          h.createUpdate(
+                  "UPDATE webhook_cursor SET last_id = :last WHERE name = :name AND last_id < :last")
+              .bind("last", lastSourceId)
+              .bind("name", CURSOR)
+              .execute();
+          return null;
+        });
+  }
+
+  @Override
+  public List<WebhookEvent> dueWebhookEvents(Instant now, int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM webhook_event WHERE status IN ('PENDING', 'SENDING')"
+                        + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new WebhookEvent(
+                            rs.getLong("id"),
+                            rs.getString("event_key"),
+                            rs.getString("type"),
+                            rs.getString("payload"),
+                            rs.getInt("attempts"),
+                            Instants.read(rs, "created_at")))
+                .list());
+  }
+
+  @Override
+  public boolean claimWebhookEvent(long id, int attempts, Instant now, Instant claimUntil) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "UPDATE webhook_event SET status = 'SENDING', attempts = attempts + 1,"
+                            + " next_attempt_at = :until, updated_at = :now"
+                            + " WHERE id = :id AND attempts = :attempts"
+                            + " AND status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now")
+                    .bind("until", claimUntil)
+                    .bind("now", now)
+                    .bind("id", id)
+                    .bind("attempts", attempts)
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public void settleWebhookEvent(
+      long id, WebhookEvent.Status status, Instant nextAttemptAt, String error, Instant now) {
+    db.write(
+        h ->
+            h.createUpdate(
+                    "UPDATE webhook_event SET status = :status, next_attempt_at = :next,"
+                        + " last_error = :error, updated_at = :now WHERE id = :id")
+                .bind("status", status.name())
+                .bind("next", nextAttemptAt)
+                .bind("error", error == null ? "" : error)
+                .bind("now", now)
+                .bind("id", id)
+                .execute());
   }
 
   private static Delivery delivery(ResultSet rs) throws SQLException {

@@ -127,6 +127,11 @@ final class JdbcTouches implements Touches {
   }
 
   @Override
+  public boolean finishDryRunTouch(Touch read, Touch.Status status, Instant at) {
+    return db.write(h -> finish(h, read, status, at, null, true));
+  }
+
+  @Override
   public boolean finishTouch(
       String idempotencyKey, Touch.Status status, Instant at, String outcome) {
     return db.write(h -> finish(h, idempotencyKey, status, at, outcome));
@@ -191,11 +196,17 @@ final class JdbcTouches implements Touches {
 
   private static boolean finish(
       Handle h, Touch touch, Touch.Status status, Instant at, String outcome) {
+    return finish(h, touch, status, at, outcome, false);
+  }
+
+  private static boolean finish(
+      Handle h, Touch touch, Touch.Status status, Instant at, String outcome, boolean dryRun) {
     String key = touch.idempotencyKey();
     // Only from the status it was read in: a touch finished meanwhile is not finished twice.
     int changed =
         h.createUpdate(
                 "UPDATE touch SET status = :status, done_at = :at, outcome = :outcome"
+                    + (dryRun ? ", dry_run = 1" : "")
                     + " WHERE idempotency_key = :key AND status = :was")
             .bind("status", status.name())
             .bind("at", at)

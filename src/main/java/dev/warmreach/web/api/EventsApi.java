@@ -40,6 +40,13 @@ public final class EventsApi {
   private final Clock clock;
   private final ObjectMapper json;
   private final EventReader reader;
+  private final Received received;
+
+  /** Told of each event the API took, new or a duplicate (for monitoring). */
+  @FunctionalInterface
+  public interface Received {
+    void received(String kind, boolean duplicate);
+  }
 
   public EventsApi(
       EngineSteps events,
@@ -47,6 +54,17 @@ public final class EventsApi {
       SignalIntake signals,
       Clock clock,
       ObjectMapper json) {
+    this(events, prospects, signals, clock, json, (kind, duplicate) -> {});
+  }
+
+  public EventsApi(
+      EngineSteps events,
+      Prospects prospects,
+      SignalIntake signals,
+      Clock clock,
+      ObjectMapper json,
+      Received received) {
+    this.received = received;
     this.events = events;
     this.prospects = prospects;
     this.signals = signals;
@@ -195,6 +213,7 @@ public final class EventsApi {
       out.put("idempotencyKey", event.idempotencyKey());
       out.put("prospectId", taken.prospectId());
       out.put("duplicate", taken.duplicate());
+      received.received("signal", taken.duplicate());
       if (!taken.duplicate()) {
         out.put("outcome", taken.outcome().name());
         out.put("action", taken.action());
@@ -205,7 +224,17 @@ public final class EventsApi {
     if (!isNew) {
       refuseConflict(read, prefix);
     }
+    received.received(kind(event), !isNew);
     return result(event, isNew);
+  }
+
+  /** The event's kind in the API's words: accepted, declined, replied, bounced … */
+  private static String kind(Event event) {
+    return event
+        .getClass()
+        .getSimpleName()
+        .replaceAll("([a-z])([A-Z])", "$1_$2")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private SignalIntake.Taken takeSignal(

@@ -11,7 +11,6 @@ import dev.warmreach.store.UserStore;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Passwords;
 import dev.warmreach.web.auth.Principal;
-import dev.warmreach.web.auth.Secrets;
 import dev.warmreach.web.auth.UserAccounts;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -181,7 +180,7 @@ public final class SettingsPage {
         secret = Optional.ofNullable(current.get().secret()).orElse("");
         secretEnv = Optional.ofNullable(current.get().secretEnv()).orElse("");
       } else {
-        generated = Secrets.random("whsec_");
+        generated = OutboundSettings.newWebhookSecret();
         secret = generated;
       }
     }

@@ -8,6 +8,7 @@ import dev.warmreach.execute.Backoff;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,101 @@ class SignatureTest {
     assertThat(signature)
         .isEqualTo("v1=15f6c22d8d02ccd5b7f993c2da8d5ad58afc5ee3f2ed75901206aed540767d85");
     assertThat(verify(SECRET, ts, signature, BODY, NOW)).isTrue();
+  }
+
+  @Test
+  void signsAsStandardWebhooksDoesWithAWhsecSecret() {
+    // the example of the Standard Webhooks specification
+    String signature =
+        Signature.signStandard(
+            List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            1614265330,
+            "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(signature).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+  }
+
+  @Test
+  void signsWithTheUtf8BytesOfASecretThatIsNotWhsecBase64() {
+    // node: new Webhook("whsec-0123456789abcdef", {format: "raw"}).sign("e1:connect:0", ...)
+    String signature =
+        Signature.signStandard(List.of(SECRET), "e1:connect:0", NOW.getEpochSecond(), BODY);
+
+    assertThat(WebhookSecret.isStandard(SECRET)).isFalse();
+    assertThat(signature).isEqualTo("v1,zN+4ildhvPJ60OLc/lchA4zuRbLqcNTuLO+dwgjywr4=");
+  }
+
+  @Test
+  void signsWithEverySecretStillValidSpaceSeparatedAndVerifiesEither() {
+    String fresh = WebhookSecret.generate();
+    String ts = Long.toString(NOW.getEpochSecond());
+
+    String both =
+        Signature.signStandard(List.of(fresh, SECRET), "e1:connect:0", NOW.getEpochSecond(), BODY);
+
+    assertThat(both).matches("v1,[A-Za-z0-9+/=]{44} v1,[A-Za-z0-9+/=]{44}");
+    for (String secret : List.of(fresh, SECRET)) {
+      assertThat(
+              Signature.verifyStandard(
+                  secret, "e1:connect:0", ts, both, BODY, NOW, Signature.DEFAULT_TOLERANCE))
+          .isTrue();
+    }
+    assertThat(
+            Signature.verifyStandard(
+                WebhookSecret.generate(),
+                "e1:connect:0",
+                ts,
+                both,
+                BODY,
+                NOW,
+                Signature.DEFAULT_TOLERANCE))
+        .isFalse();
+    assertThat(
+            Signature.verifyStandard(
+                fresh, "e2:connect:0", ts, both, BODY, NOW, Signature.DEFAULT_TOLERANCE))
+        .isFalse();
+    assertThat(
+            Signature.verifyStandard(
+                fresh,
+                "e1:connect:0",
+                ts,
+                both,
+                BODY,
+                NOW.plus(Duration.ofMinutes(6)),
+                Signature.DEFAULT_TOLERANCE))
+        .isFalse();
+    assertThat(
+            Signature.verifyStandard(
+                fresh,
+                "e1:connect:0",
+                ts,
+                "v1,not base64!",
+                BODY,
+                NOW,
+                Signature.DEFAULT_TOLERANCE))
+        .isFalse();
+  }
+
+  @Test
+  void generatesWhsecSecretsOf32RandomBytesInBase64() {
+    String secret = WebhookSecret.generate();
+
+    assertThat(secret).startsWith("whsec_");
+    assertThat(java.util.Base64.getDecoder().decode(secret.substring(6))).hasSize(32);
+    assertThat(WebhookSecret.isStandard(secret)).isTrue();
+    assertThat(WebhookSecret.generate()).isNotEqualTo(secret);
+  }
+
+  @Test
+  void theOldSecretSignsOnlyUntilItsTime() {
+    WebhookSettings settings =
+        WebhookSettings.of("https://hooks.example.com/w", "whsec_new-0123456789abc")
+            .withPreviousSecret(SECRET, NOW.plus(Duration.ofHours(24)));
+
+    assertThat(settings.secretsAt(NOW)).containsExactly("whsec_new-0123456789abc", SECRET);
+    assertThat(settings.secretsAt(NOW.plus(Duration.ofHours(24))))
+        .containsExactly("whsec_new-0123456789abc");
   }
 
   @Test

@@ -121,7 +121,23 @@ class WebhookExecutorTest {
                 T0.plusSeconds(30),
                 Signature.DEFAULT_TOLERANCE))
         .isTrue();
-    JsonNode json = JSON.readTree(request.body());
+    assertThat(request.header("webhook-id")).isEqualTo(touch.idempotencyKey());
+    assertThat(request.header("webhook-timestamp")).isEqualTo(Long.toString(T0.getEpochSecond()));
+    assertThat(request.header("webhook-signature")).matches("v1,[A-Za-z0-9+/]{43}=");
+    assertThat(
+            Signature.verifyStandard(
+                SECRET,
+                request.header("webhook-id"),
+                request.header("webhook-timestamp"),
+                request.header("webhook-signature"),
+                request.body(),
+                T0.plusSeconds(30),
+                Signature.DEFAULT_TOLERANCE))
+        .isTrue();
+    JsonNode envelope = JSON.readTree(request.body());
+    assertThat(envelope.get("type").asText()).isEqualTo("touch.due");
+    assertThat(envelope.get("timestamp").asText()).isEqualTo(touch.dueAt().toString());
+    JsonNode json = envelope.get("data");
     assertThat(json.get("touch").asText()).isEqualTo(touch.idempotencyKey());
     assertThat(json.get("channel").asText()).isEqualTo("CONNECT");
     assertThat(json.get("campaign").asText()).isEqualTo(PlannedTouches.CAMPAIGN);

@@ -42,19 +42,56 @@ class ServerMetricsTest {
 
       assertThat(planned).hasSize(3);
       assertThat(before)
-          .contains("warmreach_touches{channel=\"engage\",status=\"planned\"} 3.0")
-          .contains("warmreach_touches{channel=\"connect\",status=\"done\"} 0.0")
+          .contains("warmreach_touches_open{channel=\"engage\",status=\"planned\"} 3.0")
+          .contains(
+              "warmreach_touches_total{channel=\"connect\",mode=\"live\",status=\"done\"} 0.0")
           .contains("warmreach_due_backlog{kind=\"touches\"} 3.0")
           .contains("warmreach_invitations_left{account=\"sdr-1\"} 200.0")
           .contains("warmreach_inmail_credits_left{account=\"sdr-1\"} 50.0")
-          .contains("warmreach_executor_errors{channel=\"engage\"} 0.0")
-          .contains("# HELP warmreach_touches Touches by channel and status");
+          .contains("warmreach_executor_errors_total{channel=\"engage\"} 0.0")
+          .contains("# TYPE warmreach_touches_total counter")
+          .contains("# TYPE warmreach_touches_open gauge")
+          .contains("# TYPE warmreach_executor_errors_total counter")
+          .contains("# TYPE warmreach_provider_calls_total counter")
+          .contains("warmreach_build_info{")
+          .contains("jvm_memory_used_bytes{")
+          .contains("process_uptime_seconds");
       assertThat(after)
-          .contains("warmreach_touches{channel=\"engage\",status=\"planned\"} 2.0")
-          .contains("warmreach_touches{channel=\"engage\",status=\"failed\"} 1.0")
-          .contains("warmreach_executor_errors{channel=\"engage\"} 1.0")
+          .contains("warmreach_touches_open{channel=\"engage\",status=\"planned\"} 2.0")
+          .contains(
+              "warmreach_touches_total{channel=\"engage\",mode=\"live\",status=\"failed\"} 1.0")
+          .contains(
+              "warmreach_touches_total{channel=\"engage\",mode=\"dry_run\",status=\"failed\"} 0.0")
+          .contains("warmreach_executor_errors_total{channel=\"engage\"} 1.0")
           .contains("warmreach_due_backlog{kind=\"touches\"} 2.0");
     }
+  }
+
+  @Test
+  void aDryRunsTouchesAreCountedApartFromLiveOnes() {
+    SettableClock clock = new SettableClock(START);
+    try (Warmreach app = Warmreach.builder().home(home).clock(clock).build()) {
+      ACampaign.launchedWorking("Mon-Sun 00:00-23:59", app.store(), 3, START, "sdr-1");
+      Engines.live(app.store(), app.simulatedExecutor(7, home.resolve("simulated.log")))
+          .runUntil(START.plus(Duration.ofHours(6)));
+      clock.set(START.plus(Duration.ofHours(6)));
+
+      String scrape = new ServerMetrics(app.analytics(), app.accounts(), app.clock()).scrape();
+
+      assertThat(sum(scrape, "warmreach_touches_total\\{channel=\"engage\",mode=\"dry_run\",.*"))
+          .isEqualTo(3.0);
+      assertThat(sum(scrape, "warmreach_touches_total\\{.*mode=\"live\".*")).isZero();
+      assertThat(sum(scrape, "warmreach_touches_open\\{.*")).isZero();
+    }
+  }
+
+  /** The sum of the values of the scrape's lines that match {@code line}. */
+  private static double sum(String scrape, String line) {
+    return scrape
+        .lines()
+        .filter(l -> l.matches(line))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test
@@ -70,9 +107,17 @@ class ServerMetricsTest {
       assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
       assertThat(scraped.headers().firstValue("Content-Type").orElseThrow())
           .startsWith("text/plain");
+      HttpResponse<String> again = fixture.get("/metrics", token);
+      System.out.println(again.body());
       assertThat(scraped.body())
-          .contains("warmreach_touches{channel=\"email\",status=\"done\"} 0.0")
+          .contains("warmreach_touches_total{channel=\"email\",mode=\"live\",status=\"done\"} 0.0")
           .contains("warmreach_due_backlog{kind=\"enrollments\"} 0.0");
+      assertThat(again.body())
+          .contains("# TYPE http_server_requests_seconds histogram")
+          .contains(
+              "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/metrics\"} 1")
+          .contains(
+              "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"401\",uri=\"/metrics\"} 1");
     }
   }
 }

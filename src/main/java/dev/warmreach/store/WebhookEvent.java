@@ -1,0 +1,26 @@
+package dev.warmreach.store;
+
+import java.time.Instant;
+
+/**
+ * An outcome on its way to the webhook's receiver, with its retries: posted with the same {@code
+ * payload} and {@code eventKey} on every attempt.
+ *
+ * @param attempts how many times sending was started
+ */
+public record WebhookEvent(
+    long id, String eventKey, String type, String payload, int attempts, Instant createdAt) {
+
+  /** Where it stands. */
+  public enum Status {
+    PENDING,
+    /** Claimed by a sender; a claim that lapses makes it due again. */
+    SENDING,
+    SENT,
+    /** Out of attempts. */
+    DEAD
+  }
+
+  /** One to queue, about {@code prospectId}. */
+  public record New(String eventKey, long prospectId, String type, String payload) {}
+}

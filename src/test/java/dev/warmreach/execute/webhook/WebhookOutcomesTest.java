@@ -1,0 +1,159 @@
+package dev.warmreach.execute.webhook;
+
+import static dev.warmreach.testing.AProspect.aProspect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
+import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.execute.Backoff;
+import dev.warmreach.store.Store;
+import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.testing.SettableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A prospect's outcomes (accepted, replied, bounced) go to the webhook as Standard Webhooks
+ * messages, each once, retried as touches are; over real HTTP on 127.0.0.1.
+ */
+@Timeout(60)
+class WebhookOutcomesTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  private static final String SECRET = WebhookSecret.generate();
+  private static final Backoff FOUR_TRIES =
+      new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(30), 4);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path home;
+  private final SettableClock clock = new SettableClock(T0);
+  private Store store;
+  private WebhookReceiver receiver;
+  private long ana;
+
+  @BeforeEach
+  void start() throws Exception {
+    store = openStore(home, clock);
+    receiver = new WebhookReceiver();
+    store
+        .prospects()
+        .saveProspects(
+            List.of(
+                aProspect()
+                    .named("Ana", "Silva")
+                    .at("https://www.linkedin.com/in/ana-silva")
+                    .workingAt("Northwind")
+                    .build()));
+    ana =
+        store
+            .prospects()
+            .prospectByUrl(ProfileUrl.of("linkedin.com/in/ana-silva"))
+            .orElseThrow()
+            .id();
+  }
+
+  /** The store the tests run on: SQLite here, PostgreSQL in {@link PostgresWebhookOutcomesTest}. */
+  Store openStore(Path home, SettableClock clock) {
+    return JdbcStore.openEmbedded(home, clock);
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.close();
+    store.close();
+  }
+
+  private WebhookExecutor executor() {
+    return new WebhookExecutor(
+        store.deliveries(),
+        store.doNotContact(),
+        new WebhookSettings(receiver.url(), SECRET, Duration.ofSeconds(5), FOUR_TRIES),
+        clock);
+  }
+
+  @Test
+  void postsEachOutcomeOnceOnAnyNodeAndNoneStoredBeforeTheWebhookFirstRan() throws Exception {
+    store.engineSteps().recordEvent(new Event.Accepted(ana, T0.minusSeconds(60), "li-accept-1"));
+    executor().deliverDue();
+    assertThat(receiver.received()).isEmpty();
+
+    store.engineSteps().recordEvent(new Event.Replied(ana, T0, "li-reply-1", Channel.DM));
+    store.engineSteps().recordEvent(new Event.Declined(ana, T0, "li-decline-1"));
+    store.engineSteps().recordEvent(new Event.Bounced(ana, T0, "bounce-1"));
+    executor().deliverDue();
+    executor().deliverDue();
+    clock.tick(Duration.ofHours(2));
+    executor().deliverDue();
+
+    assertThat(receiver.received()).hasSize(2);
+    WebhookReceiver.Received replied = receiver.received().get(0);
+    assertThat(replied.header("webhook-id")).isEqualTo("event:li-reply-1");
+    assertThat(replied.header("Idempotency-Key")).isEqualTo("event:li-reply-1");
+    assertThat(
+            Signature.verifyStandard(
+                SECRET,
+                replied.header("webhook-id"),
+                replied.header("webhook-timestamp"),
+                replied.header("webhook-signature"),
+                replied.body(),
+                T0,
+                Signature.DEFAULT_TOLERANCE))
+        .isTrue();
+    JsonNode json = JSON.readTree(replied.body());
+    assertThat(json.get("type").asText()).isEqualTo("prospect.replied");
+    assertThat(json.get("timestamp").asText()).isEqualTo(T0.toString());
+    assertThat(json.get("data").get("channel").asText()).isEqualTo("DM");
+    assertThat(json.get("data").get("prospect").get("name").asText()).isEqualTo("Ana Silva");
+    assertThat(json.get("data").get("prospect").get("company").asText()).isEqualTo("Northwind");
+    assertThat(JSON.readTree(receiver.received().get(1).body()).get("type").asText())
+        .isEqualTo("prospect.bounced");
+  }
+
+  @Test
+  void retriesAnOutcomeTheReceiverRefusedWithTheSameBytesAndGivesUpAfterTheLastAttempt() {
+    WebhookExecutor executor = executor();
+    executor.deliverDue();
+    store.engineSteps().recordEvent(new Event.Accepted(ana, T0, "li-accept-2"));
+    receiver.answer(500);
+
+    executor.deliverDue();
+    executor.deliverDue();
+    assertThat(receiver.received()).hasSize(1);
+    for (int minute = 0; minute < 120; minute++) {
+      clock.tick(Duration.ofMinutes(1));
+      executor.deliverDue();
+    }
+
+    assertThat(receiver.received()).hasSize(4);
+    assertThat(receiver.received().stream().map(r -> new String(r.body())).distinct()).hasSize(1);
+    assertThat(receiver.received().stream().map(r -> r.header("webhook-id")).distinct())
+        .containsExactly("event:li-accept-2");
+  }
+
+  @Test
+  void anOutcomeRefusedOnceGoesOutOnTheNextAttempt() {
+    WebhookExecutor executor = executor();
+    executor.deliverDue();
+    store.engineSteps().recordEvent(new Event.Accepted(ana, T0, "li-accept-3"));
+    receiver.answer(503);
+    executor.deliverDue();
+    receiver.answer(200);
+
+    clock.tick(Duration.ofMinutes(1));
+    executor.deliverDue();
+    clock.tick(Duration.ofHours(3));
+    executor.deliverDue();
+
+    assertThat(receiver.received()).hasSize(2);
+  }
+}
