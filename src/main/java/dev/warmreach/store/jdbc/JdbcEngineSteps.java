@@ -1,6 +1,7 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProspectHistory;
@@ -30,9 +31,11 @@ import org.jdbi.v3.core.Handle;
 final class JdbcEngineSteps implements EngineSteps {
 
   private final Transactions db;
+  private final AddressHash hash;
 
-  JdbcEngineSteps(Transactions db) {
+  JdbcEngineSteps(Transactions db, AddressHash hash) {
     this.db = db;
+    this.hash = hash;
   }
 
   @Override
@@ -133,7 +136,7 @@ final class JdbcEngineSteps implements EngineSteps {
     // Events for one prospect race for its history and its accounts' states; the loser starts
     // again on what the winner wrote, so a caller never sees the race.
     return Retries.onLostRace(
-        "event " + event.idempotencyKey(), () -> db.write(h -> record(h, event)));
+        "event " + event.idempotencyKey(), () -> db.write(h -> record(h, event, hash)));
   }
 
   @Override
@@ -164,6 +167,7 @@ final class JdbcEngineSteps implements EngineSteps {
       case Event.Declined.CODE -> new Event.Declined(prospect, at, key);
       case Event.Replied.CODE -> new Event.Replied(prospect, at, key, Channel.valueOf(channel));
       case Event.Bounced.CODE -> new Event.Bounced(prospect, at, key);
+      case Event.Unsubscribed.CODE -> new Event.Unsubscribed(prospect, at, key);
       case Event.Withdrawn.CODE -> new Event.Withdrawn(prospect, at, key);
       case Event.PostPublished.CODE -> new Event.PostPublished(prospect, at, key, detail);
       case Event.Signal.CODE -> {
@@ -180,8 +184,11 @@ final class JdbcEngineSteps implements EngineSteps {
     };
   }
 
-  /** Records an event in the caller's transaction, as {@link #recordEvent} does. */
-  static boolean record(Handle h, Event event) {
+  /**
+   * Records an event in the caller's transaction, as {@link #recordEvent} does; {@code hash} lists
+   * an unsubscribed person's address on the do-not-contact list.
+   */
+  static boolean record(Handle h, Event event, AddressHash hash) {
     if (h.createQuery("SELECT count(*) FROM prospect WHERE id = :id")
             .bind("id", event.prospectId())
             .mapTo(Long.class)
@@ -204,6 +211,9 @@ final class JdbcEngineSteps implements EngineSteps {
             .execute();
     if (inserted == 0) {
       return false;
+    }
+    if (event instanceof Event.Unsubscribed) {
+      unsubscribe(h, event, hash);
     }
     VersionedStates.findHistory(h, event.prospectId())
         .ifPresent(
@@ -238,6 +248,33 @@ final class JdbcEngineSteps implements EngineSteps {
         .bind("now", event.at())
         .execute();
     return true;
+  }
+
+  /**
+   * An unsubscribed person is marked do-not-contact, and their email listed, so their sequences
+   * stop at their next step (woken below) and no import brings them back.
+   */
+  private static void unsubscribe(Handle h, Event event, AddressHash hash) {
+    Optional<String> email =
+        h.createQuery("SELECT email FROM prospect WHERE id = :id")
+            .bind("id", event.prospectId())
+            .mapTo(String.class)
+            .findOne()
+            .flatMap(EmailAddress::parse)
+            .map(EmailAddress::value);
+    h.createUpdate("UPDATE prospect SET do_not_contact = TRUE, updated_at = :at WHERE id = :id")
+        .bind("id", event.prospectId())
+        .bind("at", event.at())
+        .execute();
+    if (email.isPresent()) {
+      JdbcDoNotContactList.insert(
+          h,
+          hash.of(new EmailAddress(email.get())),
+          "email",
+          email.get(),
+          "unsubscribed",
+          event.at());
+    }
   }
 
   private static String detail(Event event) {
