@@ -11,6 +11,7 @@ import dev.warmreach.web.api.EventsApi;
 import dev.warmreach.web.api.ProspectsApi;
 import dev.warmreach.web.api.ProviderWebhookApi;
 import dev.warmreach.web.api.TasksApi;
+import dev.warmreach.web.api.UnsubscribeApi;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.FirstAdmin;
 import dev.warmreach.web.auth.SignIn;
@@ -36,6 +37,7 @@ final class Routes {
       UsersApi users,
       EventsApi events,
       ProviderWebhookApi provider,
+      UnsubscribeApi unsubscribe,
       ServerMetrics metrics,
       AccountsApi accounts,
       ProspectsApi prospects,
@@ -71,6 +73,9 @@ final class Routes {
     // The LinkedIn provider's webhooks: no user, the workspace's secret header instead
     r.post("/api/provider/webhook", h.provider()::receive, PUBLIC);
     r.post("/api/provider/linked", h.provider()::linked, PUBLIC);
+    // The unsubscribe link in every email: no user, the workspace's signed token instead
+    r.get("/unsubscribe", h.unsubscribe()::page, PUBLIC);
+    r.post("/unsubscribe", h.unsubscribe()::unsubscribe, PUBLIC);
 
     // Sender accounts
     r.get("/api/accounts", h.accounts()::list, MEMBER);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.email.Unsubscribes;
 import dev.warmreach.execute.provider.ProviderEvents;
 import dev.warmreach.forecast.ForecastLimits;
 import dev.warmreach.store.StoreException;
@@ -14,6 +15,7 @@ import dev.warmreach.web.api.EventsApi;
 import dev.warmreach.web.api.ProspectsApi;
 import dev.warmreach.web.api.ProviderWebhookApi;
 import dev.warmreach.web.api.TasksApi;
+import dev.warmreach.web.api.UnsubscribeApi;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Authentication;
 import dev.warmreach.web.auth.FirstAdmin;
@@ -159,6 +161,13 @@ public final class WebServer {
                     workspace.providerLinks(), workspace.prospects(), workspace.engineSteps()),
                 workspace.clock(),
                 json),
+            new UnsubscribeApi(
+                new Unsubscribes(
+                    workspace.outboundSettings()::mailKey,
+                    workspace.store().doNotContact(),
+                    workspace.deliveries(),
+                    workspace.engineSteps()),
+                workspace.clock()),
             new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),
             new AccountsApi(workspace.accounts(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),
