@@ -7,6 +7,7 @@ import static dev.warmreach.web.auth.Access.PUBLIC;
 import dev.warmreach.web.api.AccountsApi;
 import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
+import dev.warmreach.web.api.DncApi;
 import dev.warmreach.web.api.EventsApi;
 import dev.warmreach.web.api.ProspectsApi;
 import dev.warmreach.web.api.ProviderWebhookApi;
@@ -38,6 +39,7 @@ final class Routes {
       EventsApi events,
       ProviderWebhookApi provider,
       UnsubscribeApi unsubscribe,
+      DncApi dnc,
       ServerMetrics metrics,
       AccountsApi accounts,
       ProspectsApi prospects,
@@ -76,6 +78,11 @@ final class Routes {
     // The unsubscribe link in every email: no user, the workspace's signed token instead
     r.get("/unsubscribe", h.unsubscribe()::page, PUBLIC);
     r.post("/unsubscribe", h.unsubscribe()::unsubscribe, PUBLIC);
+
+    // The do-not-contact list
+    r.get("/api/dnc", h.dnc()::list, MEMBER);
+    r.post("/api/dnc", h.dnc()::add, MEMBER);
+    r.delete("/api/dnc", h.dnc()::remove, MEMBER);
 
     // Sender accounts
     r.get("/api/accounts", h.accounts()::list, MEMBER);

@@ -11,6 +11,7 @@ import dev.warmreach.store.StoreException;
 import dev.warmreach.web.api.AccountsApi;
 import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
+import dev.warmreach.web.api.DncApi;
 import dev.warmreach.web.api.EventsApi;
 import dev.warmreach.web.api.ProspectsApi;
 import dev.warmreach.web.api.ProviderWebhookApi;
@@ -168,6 +169,7 @@ public final class WebServer {
                     workspace.deliveries(),
                     workspace.engineSteps()),
                 workspace.clock()),
+            new DncApi(workspace.store().doNotContact(), json),
             new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),
             new AccountsApi(workspace.accounts(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),
