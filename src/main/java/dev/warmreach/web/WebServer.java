@@ -165,11 +165,11 @@ public final class WebServer {
             new UnsubscribeApi(
                 new Unsubscribes(
                     workspace.outboundSettings()::mailKey,
-                    workspace.store().doNotContact(),
+                    workspace.doNotContact(),
                     workspace.deliveries(),
                     workspace.engineSteps()),
                 workspace.clock()),
-            new DncApi(workspace.store().doNotContact(), json),
+            new DncApi(workspace.doNotContact(), json),
             new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),
             new AccountsApi(workspace.accounts(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),
