@@ -1,14 +1,12 @@
 package dev.warmreach.cli;
 
-import dev.warmreach.domain.EmailAddress;
-import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.store.DoNotContactEntry;
+import dev.warmreach.store.DoNotContactTarget;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +23,11 @@ import picocli.CommandLine.Spec;
           + " contacted; a stored prospect with it is marked do-not-contact.",
       "Entries are kept as keyed hashes; 'prospects forget' adds one for an erased person."
     },
-    subcommands = {DncCommand.AddEntry.class, DncCommand.ListEntries.class})
+    subcommands = {
+      DncCommand.AddEntry.class,
+      DncCommand.RemoveEntry.class,
+      DncCommand.ListEntries.class
+    })
 final class DncCommand implements Runnable {
 
   @ParentCommand WarmreachCli root;
@@ -40,13 +42,17 @@ final class DncCommand implements Runnable {
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
-      description = "Put a LinkedIn profile URL or an email address on the do-not-contact list.")
+      description =
+          "Put a LinkedIn profile URL, an email address or an email domain (example.com or"
+              + " @example.com: every address at it) on the do-not-contact list.")
   static final class AddEntry implements Callable<Integer> {
     @ParentCommand DncCommand parent;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "URL_OR_EMAIL", description = "A profile URL or an email address.")
+    @Parameters(
+        paramLabel = "URL_EMAIL_OR_DOMAIN",
+        description = "A profile URL, an email address, or a domain.")
     String value;
 
     @Option(
@@ -58,31 +64,9 @@ final class DncCommand implements Runnable {
 
     @Override
     public Integer call() {
-      boolean added;
-      String kind;
-      Optional<EmailAddress> email =
-          value.contains("@") ? EmailAddress.parse(value) : Optional.empty();
-      if (email.isPresent()) {
-        added = parent.root.app().doNotContact().addDoNotContact(null, email.get(), reason);
-        kind = "email";
-      } else {
-        ProfileUrl.Parsed parsed = ProfileUrl.parse(value);
-        if (parsed instanceof ProfileUrl.Invalid invalid) {
-          throw new UserError(
-              "'"
-                  + value
-                  + "' is neither an email address nor a LinkedIn profile URL ("
-                  + invalid.reason()
-                  + ")");
-        }
-        added =
-            parent
-                .root
-                .app()
-                .doNotContact()
-                .addDoNotContact(((ProfileUrl.Valid) parsed).url(), null, reason);
-        kind = "profile";
-      }
+      DoNotContactTarget target = DoNotContactTarget.parse(value);
+      boolean added = parent.root.app().doNotContact().add(target, reason);
+      String kind = target.kind();
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, Map.of("kind", kind, "added", added));
@@ -91,6 +75,41 @@ final class DncCommand implements Runnable {
             added
                 ? "Added to the do-not-contact list: " + value
                 : value + " is on the do-not-contact list already");
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description =
+          "Take an entry off the do-not-contact list, written as it was added; the prospects only it"
+              + " covered may be contacted again.")
+  static final class RemoveEntry implements Callable<Integer> {
+    @ParentCommand DncCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+        paramLabel = "URL_EMAIL_OR_DOMAIN",
+        description = "The profile URL, email address or domain to take off.")
+    String value;
+
+    @Override
+    public Integer call() {
+      DoNotContactTarget target = DoNotContactTarget.parse(value);
+      if (!parent.root.app().doNotContact().remove(target)) {
+        throw new UserError(
+            value
+                + " is not on the do-not-contact list; 'warmreach dnc list' shows what is (an erased"
+                + " person's entry stays)");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Output.json(out, Map.of("kind", target.kind(), "removed", true));
+      } else {
+        out.println("Removed from the do-not-contact list: " + target.value());
       }
       return 0;
     }

@@ -80,6 +80,23 @@ public sealed interface Event {
     }
   }
 
+  /**
+   * They asked to hear no more (an unsubscribe link, a reply saying so): their address goes on the
+   * do-not-contact list and their sequences stop everywhere.
+   */
+  record Unsubscribed(long prospectId, Instant at, String idempotencyKey) implements Event {
+    public static final String CODE = "UNSUBSCRIBED";
+
+    @Override
+    public String code() {
+      return CODE;
+    }
+
+    public Unsubscribed {
+      check(at, idempotencyKey);
+    }
+  }
+
   /** A pending invitation to them was withdrawn. */
   record Withdrawn(long prospectId, Instant at, String idempotencyKey) implements Event {
     public static final String CODE = "WITHDRAWN";

@@ -14,6 +14,12 @@ public interface WorkspaceSettings {
   /** Sets a workspace setting, replacing what was there. */
   void saveSetting(String name, String json);
 
+  /**
+   * Sets a workspace setting only when it is not set yet, and returns what is stored then: {@code
+   * json}, or the value that was there (or that another node stored first).
+   */
+  String settingIfAbsent(String name, String json);
+
   /** Removes a workspace setting; false when it was not set. */
   boolean removeSetting(String name);
 }

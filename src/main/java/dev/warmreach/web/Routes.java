@@ -7,10 +7,12 @@ import static dev.warmreach.web.auth.Access.PUBLIC;
 import dev.warmreach.web.api.AccountsApi;
 import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
+import dev.warmreach.web.api.DncApi;
 import dev.warmreach.web.api.EventsApi;
 import dev.warmreach.web.api.ProspectsApi;
 import dev.warmreach.web.api.ProviderWebhookApi;
 import dev.warmreach.web.api.TasksApi;
+import dev.warmreach.web.api.UnsubscribeApi;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.FirstAdmin;
 import dev.warmreach.web.auth.SignIn;
@@ -36,6 +38,8 @@ final class Routes {
       UsersApi users,
       EventsApi events,
       ProviderWebhookApi provider,
+      UnsubscribeApi unsubscribe,
+      DncApi dnc,
       ServerMetrics metrics,
       AccountsApi accounts,
       ProspectsApi prospects,
@@ -71,6 +75,14 @@ final class Routes {
     // The LinkedIn provider's webhooks: no user, the workspace's secret header instead
     r.post("/api/provider/webhook", h.provider()::receive, PUBLIC);
     r.post("/api/provider/linked", h.provider()::linked, PUBLIC);
+    // The unsubscribe link in every email: no user, the workspace's signed token instead
+    r.get("/unsubscribe", h.unsubscribe()::page, PUBLIC);
+    r.post("/unsubscribe", h.unsubscribe()::unsubscribe, PUBLIC);
+
+    // The do-not-contact list
+    r.get("/api/dnc", h.dnc()::list, MEMBER);
+    r.post("/api/dnc", h.dnc()::add, MEMBER);
+    r.delete("/api/dnc", h.dnc()::remove, MEMBER);
 
     // Sender accounts
     r.get("/api/accounts", h.accounts()::list, MEMBER);

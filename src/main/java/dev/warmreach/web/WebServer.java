@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.email.Unsubscribes;
 import dev.warmreach.execute.provider.ProviderEvents;
 import dev.warmreach.forecast.ForecastLimits;
 import dev.warmreach.store.StoreException;
 import dev.warmreach.web.api.AccountsApi;
 import dev.warmreach.web.api.AnalyticsApi;
 import dev.warmreach.web.api.CampaignsApi;
+import dev.warmreach.web.api.DncApi;
 import dev.warmreach.web.api.EventsApi;
 import dev.warmreach.web.api.ProspectsApi;
 import dev.warmreach.web.api.ProviderWebhookApi;
 import dev.warmreach.web.api.TasksApi;
+import dev.warmreach.web.api.UnsubscribeApi;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Authentication;
 import dev.warmreach.web.auth.FirstAdmin;
@@ -162,6 +165,14 @@ public final class WebServer {
                     workspace.providerLinks(), workspace.prospects(), workspace.engineSteps()),
                 workspace.clock(),
                 json),
+            new UnsubscribeApi(
+                new Unsubscribes(
+                    workspace.outboundSettings()::mailKey,
+                    workspace.doNotContact(),
+                    workspace.deliveries(),
+                    workspace.engineSteps()),
+                workspace.clock()),
+            new DncApi(workspace.doNotContact(), json),
             metrics,
             new AccountsApi(workspace.accounts(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),

@@ -13,6 +13,7 @@ import dev.warmreach.message.Coach;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.Deliveries;
+import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
 import dev.warmreach.store.ProviderLinks;
@@ -66,6 +67,10 @@ public record Workspace(
 
   public Prospects prospects() {
     return store.prospects();
+  }
+
+  public DoNotContactList doNotContact() {
+    return store.doNotContact();
   }
 
   public ProviderLinks providerLinks() {

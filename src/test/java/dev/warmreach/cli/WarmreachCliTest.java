@@ -327,7 +327,10 @@ class WarmreachCliTest {
     CliRun run = CliRun.in(home, "dnc", "add", "https://twitter.com/ana");
 
     assertThat(run.exitCode).isEqualTo(1);
-    assertThat(run.err).contains("neither an email address nor a LinkedIn profile URL");
+    assertThat(run.err)
+        .contains(
+            "neither an email address, an email domain (example.com or @example.com) nor a"
+                + " LinkedIn profile URL");
   }
 
   @Test

@@ -22,6 +22,7 @@ class EventCodeTest {
           new Event.Declined(1, AT, "k"),
           new Event.Replied(1, AT, "k", Channel.DM),
           new Event.Bounced(1, AT, "k"),
+          new Event.Unsubscribed(1, AT, "k"),
           new Event.Withdrawn(1, AT, "k"),
           new Event.PostPublished(1, AT, "k", "pricing"),
           new Event.Signal(1, AT, "k", Event.Signal.Kind.HIRING, ""));
@@ -37,6 +38,7 @@ class EventCodeTest {
             Map.entry(Event.Declined.class, "DECLINED"),
             Map.entry(Event.Replied.class, "REPLIED"),
             Map.entry(Event.Bounced.class, "BOUNCED"),
+            Map.entry(Event.Unsubscribed.class, "UNSUBSCRIBED"),
             Map.entry(Event.Withdrawn.class, "WITHDRAWN"),
             Map.entry(Event.PostPublished.class, "POSTPUBLISHED"),
             Map.entry(Event.Signal.class, "SIGNAL"));

@@ -33,6 +33,38 @@ interface DoNotContactContract extends StoreFixture {
   }
 
   @Test
+  default void aListedDomainCoversEveryAddressAtItUntilItIsRemoved() {
+    store()
+        .prospects()
+        .saveProspects(
+            List.of(aProspect().withoutProfile().withEmail("jonas@Orbe.example").build()));
+    DoNotContactTarget orbe = DoNotContactTarget.parse("@ORBE.example");
+
+    assertThat(store().doNotContact().add(orbe, "competitor")).isTrue();
+    assertThat(store().doNotContact().add(orbe, "competitor")).isFalse();
+
+    assertThat(store().prospects().prospects(ProspectQuery.all(1)).get(0).doNotContact()).isTrue();
+    assertThat(store().doNotContact().isDoNotContact(null, new EmailAddress("mia@orbe.example")))
+        .isTrue();
+    assertThat(
+            store().doNotContact().isDoNotContact(null, new EmailAddress("mia@orbe.example.org")))
+        .isFalse();
+    assertThat(
+            store()
+                .prospects()
+                .saveProspects(
+                    List.of(aProspect().withoutProfile().withEmail("mia@orbe.example").build()))
+                .keptOut())
+        .isEqualTo(1);
+
+    assertThat(store().doNotContact().remove(DoNotContactTarget.parse("orbe.example"))).isTrue();
+    assertThat(store().doNotContact().remove(orbe)).isFalse();
+    assertThat(store().prospects().prospects(ProspectQuery.all(1)).get(0).doNotContact()).isFalse();
+    assertThat(store().doNotContact().isDoNotContact(null, new EmailAddress("mia@orbe.example")))
+        .isFalse();
+  }
+
+  @Test
   default void aForgottenPersonCannotBeImportedAgain() {
     store().prospects().saveProspects(List.of(aProspect().build()));
     store()

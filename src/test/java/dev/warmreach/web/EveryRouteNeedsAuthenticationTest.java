@@ -29,7 +29,10 @@ class EveryRouteNeedsAuthenticationTest {
           "GET /openapi.json",
           // the LinkedIn provider's webhooks carry the workspace's secret instead of a user
           "POST /api/provider/webhook",
-          "POST /api/provider/linked");
+          "POST /api/provider/linked",
+          // the unsubscribe link in emails carries a token the workspace signed
+          "GET /unsubscribe",
+          "POST /unsubscribe");
 
   @TempDir Path home;
   private ServerFixture fixture;

@@ -37,13 +37,21 @@ public final class SmtpExecutor implements Executor {
   private final Clock clock;
   private final SmtpMailer mailer;
 
+  /**
+   * Sends with {@code settings}; {@code key} is the workspace's, which signs the unsubscribe links
+   * and marks the Message-IDs.
+   */
   public SmtpExecutor(
-      Deliveries deliveries, DoNotContactList doNotContact, SmtpSettings settings, Clock clock) {
+      Deliveries deliveries,
+      DoNotContactList doNotContact,
+      SmtpSettings settings,
+      MailKey key,
+      Clock clock) {
     this.deliveries = deliveries;
     this.doNotContact = doNotContact;
     this.settings = settings;
     this.clock = clock;
-    this.mailer = new SmtpMailer(settings);
+    this.mailer = new SmtpMailer(settings, key);
   }
 
   @Override

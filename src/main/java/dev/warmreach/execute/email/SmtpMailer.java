@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -49,11 +51,16 @@ final class SmtpMailer {
     record Unknown(String reason) implements Result {}
   }
 
+  /** Where the unsubscribe URL wants the token: {@code {touch}}, maybe percent-encoded. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)\\{touch\\}|%7Btouch%7D");
+
   private final SmtpSettings settings;
+  private final MailKey key;
   private final Session session;
 
-  SmtpMailer(SmtpSettings settings) {
+  SmtpMailer(SmtpSettings settings, MailKey key) {
     this.settings = settings;
+    this.key = key;
     this.session = Session.getInstance(properties(settings));
   }
 
@@ -66,6 +73,9 @@ final class SmtpMailer {
     p.put("mail.smtp.timeout", millis);
     p.put("mail.smtp.writetimeout", millis);
     p.put("mail.smtp.auth", Boolean.toString(s.username() != null));
+    // EHLO names the sender's domain, not this machine's name (often "localhost" in a container),
+    // which receiving servers count against the sender.
+    p.put("mail.smtp.localhost", s.domain());
     // The envelope sender is the from address, so bounces come back to its mailbox.
     p.put("mail.smtp.from", s.fromAddress().value());
     switch (s.tls()) {
@@ -163,12 +173,13 @@ final class SmtpMailer {
 
   MimeMessage message(OutboundTouch outbound, Instant now) throws MessagingException {
     Touch touch = outbound.touch();
-    String id = TouchReference.messageId(touch.idempotencyKey(), settings.domain());
+    String id =
+        TouchReference.messageId(touch.idempotencyKey(), key.workspaceMark(), settings.domain());
     MimeMessage m =
         new MimeMessage(session) {
           @Override
           protected void updateMessageID() throws MessagingException {
-            // Stable across retries and derived from the touch, so bounces find their way back.
+            // Unique to this email and carrying the touch's key, so bounces find their way back.
             setHeader("Message-ID", id);
           }
         };
@@ -190,7 +201,10 @@ final class SmtpMailer {
     m.setText(touch.message().body(), "UTF-8", "plain");
     m.setSentDate(Date.from(now));
     m.setHeader(TouchReference.HEADER, touch.idempotencyKey());
-    m.setHeader("List-Unsubscribe", listUnsubscribe(touch.idempotencyKey()));
+    m.setHeader(
+        "List-Unsubscribe",
+        listUnsubscribe(
+            key.unsubscribeToken(touch.idempotencyKey(), outbound.prospect().profile().email())));
     if (settings.unsubscribeUrl() != null) {
       m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
@@ -198,30 +212,35 @@ final class SmtpMailer {
     return m;
   }
 
-  private String listUnsubscribe(String touchKey) {
+  private String listUnsubscribe(String token) {
     List<String> targets = new ArrayList<>(2);
     if (settings.unsubscribeMailto() != null) {
       targets.add(
           "<mailto:"
               + settings.unsubscribeMailto().value()
               + "?subject="
-              + URLEncoder.encode("unsubscribe " + touchKey, StandardCharsets.UTF_8)
+              + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8)
                   .replace("+", "%20")
               + ">");
     }
     if (settings.unsubscribeUrl() != null) {
-      targets.add("<" + unsubscribeUrl(settings.unsubscribeUrl(), touchKey) + ">");
+      targets.add("<" + unsubscribeUrl(settings.unsubscribeUrl(), token) + ">");
     }
     return String.join(", ", targets);
   }
 
-  static String unsubscribeUrl(URI url, String touchKey) {
-    String key = URLEncoder.encode(touchKey, StandardCharsets.UTF_8);
+  /**
+   * The unsubscribe link for one email: {@code {touch}} in the URL (as typed, or as {@code
+   * %7Btouch%7D}) is replaced by the signed token, else {@code token=TOKEN} is added to its query.
+   */
+  static String unsubscribeUrl(URI url, String token) {
+    String value = URLEncoder.encode(token, StandardCharsets.UTF_8);
     String text = url.toString();
-    if (text.contains("{touch}")) {
-      return text.replace("{touch}", key);
+    String placed = PLACEHOLDER.matcher(text).replaceAll(Matcher.quoteReplacement(value));
+    if (!placed.equals(text)) {
+      return placed;
     }
-    return text + (url.getRawQuery() == null ? "?" : "&") + "touch=" + key;
+    return text + (url.getRawQuery() == null ? "?" : "&") + "token=" + value;
   }
 
   /** The server's answer, if it gave one: 5xx is for good, 4xx may work later. */

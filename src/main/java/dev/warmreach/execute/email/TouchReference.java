@@ -1,31 +1,46 @@
 package dev.warmreach.execute.email;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ties an email to its touch and back: the {@code Message-ID} is the touch's key in hex ({@code
- * <wr.HEX@domain>}, stable across retries, and only characters every mail system keeps), and the
- * {@code X-Warmreach-Touch} header carries the key as it is. A bounce quotes one or both.
+ * Ties an email to its touch and back: the {@code Message-ID} is the touch's key in hex, the
+ * workspace's mark and a random part ({@code <wr.HEX.MARK.RANDOM@domain>}, unique across workspaces
+ * and sends, and only characters every mail system keeps), and the {@code X-Warmreach-Touch} header
+ * carries the key as it is. A bounce quotes one or both. Message-IDs of the older form {@code
+ * <wr.HEX@domain>} are still read.
  */
 public final class TouchReference {
 
   public static final String HEADER = "X-Warmreach-Touch";
 
-  private static final Pattern MESSAGE_ID =
-      Pattern.compile("<?wr\\.([0-9a-fA-F]{2,400})@[^>\\s]+>?");
+  private static final String ID =
+      "wr\\.([0-9a-fA-F]{2,400})(?:\\.[0-9a-zA-Z]{1,64}){0,2}@[^>\\s]+";
+  private static final Pattern MESSAGE_ID = Pattern.compile("<?" + ID + ">?");
+  private static final Pattern QUOTED_ID = Pattern.compile("<" + ID + ">");
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern HEADER_LINE =
       Pattern.compile("(?im)^" + HEADER + ":[ \\t]*(\\S+)[ \\t]*$");
 
   private TouchReference() {}
 
-  /** The Message-ID of the email for a touch. */
-  public static String messageId(String touchKey, String domain) {
+  /**
+   * A new Message-ID for an email of a touch: its key, {@code workspaceMark} (see {@link
+   * MailKey#workspaceMark}) and 64 random bits, so no two emails anywhere share one.
+   */
+  public static String messageId(String touchKey, String workspaceMark, String domain) {
+    byte[] random = new byte[8];
+    RANDOM.nextBytes(random);
     return "<wr."
         + HexFormat.of().formatHex(touchKey.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + workspaceMark
+        + "."
+        + HexFormat.of().formatHex(random)
         + "@"
         + domain
         + ">";
@@ -55,7 +70,7 @@ public final class TouchReference {
     if (header.find()) {
       return Optional.of(header.group(1));
     }
-    Matcher id = Pattern.compile("<wr\\.[0-9a-fA-F]{2,400}@[^>\\s]+>").matcher(text);
+    Matcher id = QUOTED_ID.matcher(text);
     while (id.find()) {
       Optional<String> key = fromMessageId(id.group());
       if (key.isPresent()) {

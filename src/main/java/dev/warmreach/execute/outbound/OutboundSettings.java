@@ -12,6 +12,7 @@ import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.email.BounceReader;
 import dev.warmreach.execute.email.BounceSettings;
 import dev.warmreach.execute.email.BounceWatch;
+import dev.warmreach.execute.email.MailKey;
 import dev.warmreach.execute.email.SmtpExecutor;
 import dev.warmreach.execute.email.SmtpSettings;
 import dev.warmreach.execute.webhook.WebhookExecutor;
@@ -42,6 +43,7 @@ public final class OutboundSettings {
   static final String SMTP = "smtp";
   static final String WEBHOOK = "webhook";
   static final String BOUNCES = "bounces";
+  static final String MAIL_KEY = "mail-key";
 
   /** How often the live loop reads the bounce mailbox. */
   static final Duration BOUNCE_INTERVAL = Duration.ofMinutes(5);
@@ -205,6 +207,20 @@ public final class OutboundSettings {
     return settings.setting(BOUNCES).map(json -> read(json, Bounces.class));
   }
 
+  /**
+   * The workspace's key for unsubscribe tokens and Message-IDs, made at random the first time it is
+   * asked for and kept, encrypted, with the other settings; every node reads the same one.
+   */
+  public MailKey mailKey() {
+    Optional<String> stored = settings.setting(MAIL_KEY);
+    String json =
+        stored.orElseGet(
+            () ->
+                settings.settingIfAbsent(
+                    MAIL_KEY, write(Map.of("key", MailKey.random().base64()))));
+    return MailKey.of(read(json, Map.class).get("key").toString());
+  }
+
   /** Checks the settings by building them, then stores them. */
   public void save(Bounces bounces, Map<String, String> env) {
     bounces.resolve(env);
@@ -328,7 +344,9 @@ public final class OutboundSettings {
     List<Executor> executors = new ArrayList<>();
     smtp()
         .ifPresent(
-            s -> executors.add(new SmtpExecutor(deliveries, doNotContact, s.resolve(env), clock)));
+            s ->
+                executors.add(
+                    new SmtpExecutor(deliveries, doNotContact, s.resolve(env), mailKey(), clock)));
     webhook()
         .ifPresent(
             w ->
@@ -378,7 +396,8 @@ public final class OutboundSettings {
 
   private static URI uri(String value, String option) {
     try {
-      return URI.create(value);
+      // {touch} marks where the unsubscribe token goes; braces are not allowed in a URI as such.
+      return URI.create(value.replace("{touch}", "%7Btouch%7D"));
     } catch (IllegalArgumentException e) {
       throw new UserError(option + " '" + value + "' is not a URL: " + e.getMessage(), e);
     }

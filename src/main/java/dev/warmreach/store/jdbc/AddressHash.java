@@ -66,6 +66,16 @@ final class AddressHash {
     return hash("email:" + email.value().toLowerCase(Locale.ROOT));
   }
 
+  /** The hash of a whole email domain, e.g. {@code kestrel.example}. */
+  String ofDomain(String domain) {
+    return hash("domain:" + domain.toLowerCase(Locale.ROOT));
+  }
+
+  /** The hash of the domain of {@code email}. */
+  String ofDomainOf(EmailAddress email) {
+    return ofDomain(email.value().substring(email.value().lastIndexOf('@') + 1));
+  }
+
   private String hash(String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,6 +1,7 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.UserError;
@@ -46,6 +47,7 @@ final class EventRecords {
       case Event.Declined.CODE -> new Event.Declined(prospect, at, key);
       case Event.Replied.CODE -> new Event.Replied(prospect, at, key, Channel.valueOf(channel));
       case Event.Bounced.CODE -> new Event.Bounced(prospect, at, key);
+      case Event.Unsubscribed.CODE -> new Event.Unsubscribed(prospect, at, key);
       case Event.Withdrawn.CODE -> new Event.Withdrawn(prospect, at, key);
       case Event.PostPublished.CODE -> new Event.PostPublished(prospect, at, key, detail);
       case Event.Signal.CODE -> {
@@ -65,9 +67,9 @@ final class EventRecords {
   /**
    * Records an event once in the caller's transaction (false for a repeated idempotency key),
    * applies it to the prospect's history and the accounts that contacted them, and wakes their
-   * enrollments.
+   * enrollments; {@code hash} lists an unsubscribed person's address on the do-not-contact list.
    */
-  static boolean record(Handle h, Event event) {
+  static boolean record(Handle h, Event event, AddressHash hash) {
     if (h.createQuery("SELECT count(*) FROM prospect WHERE id = :id")
             .bind("id", event.prospectId())
             .mapTo(Long.class)
@@ -90,6 +92,9 @@ final class EventRecords {
             .execute();
     if (inserted == 0) {
       return false;
+    }
+    if (event instanceof Event.Unsubscribed) {
+      unsubscribe(h, event, hash);
     }
     VersionedStates.findHistory(h, event.prospectId())
         .ifPresent(
@@ -136,6 +141,33 @@ final class EventRecords {
         .bind("now", event.at())
         .execute();
     return true;
+  }
+
+  /**
+   * An unsubscribed person is marked do-not-contact, and their email listed, so their sequences
+   * stop at their next step (woken below) and no import brings them back.
+   */
+  private static void unsubscribe(Handle h, Event event, AddressHash hash) {
+    Optional<String> email =
+        h.createQuery("SELECT email FROM prospect WHERE id = :id")
+            .bind("id", event.prospectId())
+            .mapTo(String.class)
+            .findOne()
+            .flatMap(EmailAddress::parse)
+            .map(EmailAddress::value);
+    h.createUpdate("UPDATE prospect SET do_not_contact = TRUE, updated_at = :at WHERE id = :id")
+        .bind("id", event.prospectId())
+        .bind("at", event.at())
+        .execute();
+    if (email.isPresent()) {
+      JdbcDoNotContactList.insert(
+          h,
+          hash.of(new EmailAddress(email.get())),
+          "email",
+          email.get(),
+          "unsubscribed",
+          event.at());
+    }
   }
 
   private static String detail(Event event) {

@@ -28,9 +28,11 @@ import org.jdbi.v3.core.Handle;
 final class JdbcEngineSteps implements EngineSteps {
 
   private final Transactions db;
+  private final AddressHash hash;
 
-  JdbcEngineSteps(Transactions db) {
+  JdbcEngineSteps(Transactions db, AddressHash hash) {
     this.db = db;
+    this.hash = hash;
   }
 
   @Override
@@ -134,7 +136,8 @@ final class JdbcEngineSteps implements EngineSteps {
     // Events for one prospect race for its history and its accounts' states; the loser starts
     // again on what the winner wrote, so a caller never sees the race.
     return Retries.onLostRace(
-        "event " + event.idempotencyKey(), () -> db.write(h -> EventRecords.record(h, event)));
+        "event " + event.idempotencyKey(),
+        () -> db.write(h -> EventRecords.record(h, event, hash)));
   }
 
   @Override

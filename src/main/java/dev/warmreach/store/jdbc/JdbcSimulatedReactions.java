@@ -16,9 +16,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class JdbcSimulatedReactions implements SimulatedReactions {
 
   private final Transactions db;
+  private final AddressHash hash;
 
-  JdbcSimulatedReactions(Transactions db) {
+  JdbcSimulatedReactions(Transactions db, AddressHash hash) {
     this.db = db;
+    this.hash = hash;
   }
 
   @Override
@@ -75,7 +77,7 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
     return db.write(
         h -> {
           for (SimulatedReaction r : due) {
-            EventRecords.record(h, event(r));
+            EventRecords.record(h, event(r), hash);
           }
           h.createUpdate("DELETE FROM simulated_reaction WHERE idempotency_key IN (<keys>)")
               .bindList("keys", due.stream().map(SimulatedReaction::idempotencyKey).toList())

@@ -53,12 +53,12 @@ public final class JdbcStore implements Store {
     sealedSettings.sealPlainValues();
     this.settings = sealedSettings;
     this.campaigns = new JdbcCampaigns(db, clock);
-    this.steps = new JdbcEngineSteps(db);
+    this.steps = new JdbcEngineSteps(db, hash);
     this.touches = new JdbcTouches(db);
     this.deliveries = new JdbcDeliveries(db);
     this.providerLinks = new JdbcProviderLinks(db);
     this.analytics = new JdbcAnalytics(db);
-    this.reactions = new JdbcSimulatedReactions(db);
+    this.reactions = new JdbcSimulatedReactions(db, hash);
     this.signals = new JdbcSignalFeed(db);
   }
 

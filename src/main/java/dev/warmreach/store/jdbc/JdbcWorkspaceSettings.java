@@ -75,6 +75,26 @@ final class JdbcWorkspaceSettings implements WorkspaceSettings {
   }
 
   @Override
+  public String settingIfAbsent(String name, String json) {
+    String stored =
+        db.write(
+            h -> {
+              h.createUpdate(
+                      "INSERT INTO setting (name, value, updated_at) VALUES (:name, :value, :at)"
+                          + " ON CONFLICT (name) DO NOTHING")
+                  .bind("name", name)
+                  .bind("value", secrets.seal(name, json))
+                  .bind("at", clock.instant())
+                  .execute();
+              return h.createQuery("SELECT value FROM setting WHERE name = :name")
+                  .bind("name", name)
+                  .mapTo(String.class)
+                  .one();
+            });
+    return secrets.open(name, stored);
+  }
+
+  @Override
   public boolean removeSetting(String name) {
     return db.write(
         h ->

@@ -95,7 +95,9 @@ final class ProspectWriter {
 
   private boolean isListed(Set<String> listed, ProspectProfile profile) {
     return (profile.profileUrl() != null && listed.contains(hash.of(profile.profileUrl())))
-        || (profile.email() != null && listed.contains(hash.of(profile.email())));
+        || (profile.email() != null
+            && (listed.contains(hash.of(profile.email()))
+                || listed.contains(hash.ofDomainOf(profile.email()))));
   }
 
   private static void flushIfFull(PreparedBatch batch) {

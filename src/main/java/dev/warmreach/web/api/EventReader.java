@@ -40,6 +40,7 @@ final class EventReader {
     REPLIED,
     MESSAGE_RECEIVED,
     BOUNCED,
+    UNSUBSCRIBED,
     WITHDRAWN,
     SIGNAL,
     POST_PUBLISHED;
@@ -118,6 +119,7 @@ final class EventReader {
           case DECLINED -> new Event.Declined(prospectId, at, key);
           case REPLIED, MESSAGE_RECEIVED -> new Event.Replied(prospectId, at, key, channel);
           case BOUNCED -> new Event.Bounced(prospectId, at, key);
+          case UNSUBSCRIBED -> new Event.Unsubscribed(prospectId, at, key);
           case WITHDRAWN -> new Event.Withdrawn(prospectId, at, key);
           case SIGNAL -> new Event.Signal(prospectId, at, key, signal, detail);
           case POST_PUBLISHED -> new Event.PostPublished(prospectId, at, key, detail);

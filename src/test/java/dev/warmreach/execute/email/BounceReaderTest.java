@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BounceReaderTest {
 
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  static final MailKey KEY = MailKey.random();
   private static final String BOUNCES = "sam@northwind-sales.example";
 
   @RegisterExtension
@@ -82,6 +83,7 @@ class BounceReaderTest {
             store.deliveries(),
             store.doNotContact(),
             SmtpExecutorTest.settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT),
+            KEY,
             clock)
         .execute(touch);
     return MAIL.getReceivedMessagesForDomain("kestrel.example")[0];

@@ -23,6 +23,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final AtomicInteger messages = new AtomicInteger();
   private final Runnable atData;
   private final boolean hangUpAfterMessage;
+  private volatile String greeting = "";
 
   ScriptedSmtpServer(String rcptReply) throws IOException {
     this(rcptReply, () -> {}, false);
@@ -73,6 +74,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
         out.flush();
         continue;
       }
+      if (verb.equals("EHLO") || verb.equals("HELO")) {
+        greeting = line;
+      }
       String reply =
           switch (verb) {
             case "EHLO", "HELO" -> "250 scripted";
@@ -91,6 +95,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
   /** How many messages it received whole. */
   int messages() {
     return messages.get();
+  }
+
+  /** The client's last EHLO (or HELO) line, e.g. {@code EHLO example.com}. */
+  String greeting() {
+    return greeting;
   }
 
   int port() {

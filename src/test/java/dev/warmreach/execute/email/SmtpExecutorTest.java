@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SmtpExecutorTest {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  static final MailKey KEY = MailKey.random();
   static final String SUBJECT = "Grüße zu Ihrem Beitrag über SDR-Onboarding";
   static final String BODY =
       "Hallo Jürgen,\n\nIhr Beitrag über Onboarding hat mir gefallen — 👍\n\nSam";
@@ -81,6 +82,7 @@ class SmtpExecutorTest {
         store.deliveries(),
         store.doNotContact(),
         settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT),
+        KEY,
         clock);
   }
 
@@ -123,18 +125,137 @@ class SmtpExecutorTest {
     assertThat(((InternetAddress) m.getAllRecipients()[0]).getAddress())
         .isEqualTo("juergen@kestrel.example");
     assertThat(m.getMessageID())
-        .isEqualTo(TouchReference.messageId(touch.idempotencyKey(), "northwind-sales.example"))
-        .startsWith("<wr.")
+        .startsWith("<wr." + hex(touch.idempotencyKey()) + ".")
+        .contains("." + KEY.workspaceMark() + ".")
         .endsWith("@northwind-sales.example>");
     assertThat(TouchReference.fromMessageId(m.getMessageID())).contains(touch.idempotencyKey());
     assertThat(m.getHeader("X-Warmreach-Touch", null)).isEqualTo(touch.idempotencyKey());
+    String token =
+        KEY.unsubscribeToken(touch.idempotencyKey(), new EmailAddress("juergen@kestrel.example"));
     assertThat(m.getHeader("List-Unsubscribe", null))
         .isEqualTo(
-            "<mailto:unsubscribe@northwind-sales.example?subject=unsubscribe%20e1%3Astep-1%3A0>,"
-                + " <https://northwind-sales.example/unsubscribe?touch=e1%3Astep-1%3A0>");
+            "<mailto:unsubscribe@northwind-sales.example?subject=unsubscribe%20"
+                + token
+                + ">, <https://northwind-sales.example/unsubscribe?token="
+                + token
+                + ">");
+    assertThat(KEY.verify(token))
+        .contains(
+            new MailKey.Unsubscribe(
+                touch.idempotencyKey(), new EmailAddress("juergen@kestrel.example")));
     assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
     assertThat(touchStatus(touch)).isEqualTo(Touch.Status.DONE);
     assertThat(theDelivery().status()).isEqualTo(Delivery.Status.SENT);
+  }
+
+  private static String hex(String text) {
+    return java.util.HexFormat.of()
+        .formatHex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void twoWorkspacesSendingTheSameTouchNeverShareAMessageIdOrAnUnsubscribeToken(
+      @TempDir Path otherHome) throws Exception {
+    // Given two workspaces, each with its own key, whose first touches have the same key
+    MailKey otherKey = MailKey.random();
+    Touch here = anEmailTo("juergen@kestrel.example");
+    Touch there;
+    try (Store other = JdbcStore.openEmbedded(otherHome, clock)) {
+      there =
+          PlannedTouches.email(
+              other,
+              aProspect().named("Jürgen", "Groß").withEmail("juergen@kestrel.example").build(),
+              SUBJECT,
+              BODY,
+              T0);
+      assertThat(there.idempotencyKey()).isEqualTo(here.idempotencyKey());
+
+      // When each sends it
+      executor().execute(here);
+      new SmtpExecutor(
+              other.deliveries(),
+              other.doNotContact(),
+              settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT),
+              otherKey,
+              clock)
+          .execute(there);
+    }
+
+    // Then the two emails differ in Message-ID and token, and each maps back to the touch
+    MimeMessage[] received = MAIL.getReceivedMessages();
+    assertThat(received).hasSize(2);
+    String first = received[0].getMessageID();
+    String second = received[1].getMessageID();
+    assertThat(first).isNotEqualTo(second);
+    assertThat(TouchReference.fromMessageId(first)).contains(here.idempotencyKey());
+    assertThat(TouchReference.fromMessageId(second)).contains(here.idempotencyKey());
+    String firstLink = received[0].getHeader("List-Unsubscribe", null);
+    String secondLink = received[1].getHeader("List-Unsubscribe", null);
+    assertThat(firstLink).isNotEqualTo(secondLink);
+    String firstToken = firstLink.substring(firstLink.lastIndexOf("token=") + 6).replace(">", "");
+    String secondToken =
+        secondLink.substring(secondLink.lastIndexOf("token=") + 6).replace(">", "");
+    assertThat(KEY.verify(firstToken).isPresent())
+        .isNotEqualTo(KEY.verify(secondToken).isPresent());
+    assertThat(otherKey.verify(firstToken).isPresent())
+        .isNotEqualTo(otherKey.verify(secondToken).isPresent());
+  }
+
+  @Test
+  void eachSendOfATouchHasItsOwnMessageId() throws Exception {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    MimeMessage a =
+        new SmtpMailer(settings(1, Backoff.DEFAULT), KEY)
+            .message(store.deliveries().outboundTouch(touch.idempotencyKey()).orElseThrow(), T0);
+    MimeMessage b =
+        new SmtpMailer(settings(1, Backoff.DEFAULT), KEY)
+            .message(store.deliveries().outboundTouch(touch.idempotencyKey()).orElseThrow(), T0);
+
+    assertThat(a.getMessageID()).isNotEqualTo(b.getMessageID());
+    assertThat(TouchReference.fromMessageId(a.getMessageID())).contains(touch.idempotencyKey());
+  }
+
+  @Test
+  void ehloNamesTheSendersDomain() throws Exception {
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    try (var server = new ScriptedSmtpServer("250 OK")) {
+      new SmtpExecutor(
+              store.deliveries(),
+              store.doNotContact(),
+              settings(server.port(), Backoff.DEFAULT),
+              KEY,
+              clock)
+          .execute(touch);
+
+      assertThat(server.greeting()).isEqualTo("EHLO northwind-sales.example");
+    }
+  }
+
+  @Test
+  void theTouchPlaceholderInTheUnsubscribeUrlIsReplacedByTheSignedToken() throws Exception {
+    // Given settings as `settings smtp --unsubscribe-url` stores them, with {touch} in the path
+    SmtpSettings withPlaceholder =
+        new dev.warmreach.execute.outbound.OutboundSettings.Smtp(
+                "127.0.0.1",
+                MAIL.getSmtp().getPort(),
+                "none",
+                null,
+                null,
+                null,
+                "sam@northwind-sales.example",
+                "Sam Rivera",
+                null,
+                "https://northwind-sales.example/u/{touch}/confirm")
+            .resolve(java.util.Map.of());
+    Touch touch = anEmailTo("juergen@kestrel.example");
+
+    new SmtpExecutor(store.deliveries(), store.doNotContact(), withPlaceholder, KEY, clock)
+        .execute(touch);
+
+    String token =
+        KEY.unsubscribeToken(touch.idempotencyKey(), new EmailAddress("juergen@kestrel.example"));
+    assertThat(MAIL.getReceivedMessages()[0].getHeader("List-Unsubscribe", null))
+        .isEqualTo("<https://northwind-sales.example/u/" + token + "/confirm>");
   }
 
   @Test
@@ -148,6 +269,7 @@ class SmtpExecutorTest {
             store.deliveries(),
             store.doNotContact(),
             settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT),
+            KEY,
             clock)
         .execute(touch);
 
@@ -221,6 +343,7 @@ class SmtpExecutorTest {
               store.deliveries(),
               store.doNotContact(),
               settings(server.port(), Backoff.DEFAULT),
+              KEY,
               clock)
           .execute(touch);
       assertThat(server.messages()).isEqualTo(1);
@@ -239,6 +362,7 @@ class SmtpExecutorTest {
               store.deliveries(),
               store.doNotContact(),
               settings(server.port(), Backoff.DEFAULT),
+              KEY,
               clock);
 
       executor.execute(touch);
@@ -307,6 +431,7 @@ class SmtpExecutorTest {
               store.deliveries(),
               store.doNotContact(),
               settings(server.port(), Backoff.DEFAULT),
+              KEY,
               clock)
           .execute(touch);
     }
@@ -324,7 +449,7 @@ class SmtpExecutorTest {
     try (var server = new ScriptedSmtpServer("451 4.7.1 greylisted, try again later")) {
       SmtpExecutor executor =
           new SmtpExecutor(
-              store.deliveries(), store.doNotContact(), settings(server.port(), twice), clock);
+              store.deliveries(), store.doNotContact(), settings(server.port(), twice), KEY, clock);
 
       executor.execute(touch);
       Delivery afterFirst = theDelivery();
@@ -355,7 +480,7 @@ class SmtpExecutorTest {
     Touch touch = anEmailTo("juergen@kestrel.example");
 
     new SmtpExecutor(
-            store.deliveries(), store.doNotContact(), settings(closed, Backoff.DEFAULT), clock)
+            store.deliveries(), store.doNotContact(), settings(closed, Backoff.DEFAULT), KEY, clock)
         .execute(touch);
 
     assertThat(touchStatus(touch)).isEqualTo(Touch.Status.PLANNED);
