@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.assisted.AssistedExecutor;
 import dev.warmreach.execute.provider.FakeUnipile;
@@ -526,6 +527,50 @@ class OpenApiTrafficTest {
       json(401, "POST", "/api/provider/linked?secret=nope", linked);
       json(200, "POST", "/api/provider/linked?secret=" + secret, linked);
     }
+    assertNoViolations();
+  }
+
+  @Test
+  @Order(11)
+  void theDoNotContactList() {
+    String entries =
+        "{\"entries\": [\"ana.silva@kestrel.example\", \"@orbe.example\"], \"reason\":"
+            + " \"asked not to be contacted\"}";
+    json(201, "POST", "/api/dnc", entries, admin);
+    json(200, "POST", "/api/dnc", entries, admin);
+    json(422, "POST", "/api/dnc", "{\"entries\": [\"not an address\"]}", admin);
+    json(400, "POST", "/api/dnc", "{\"entries\": ", admin);
+    json(401, "POST", "/api/dnc", entries);
+    JsonNode page = json(200, "GET", "/api/dnc?limit=10", null, admin);
+    assertThat(page.get("total").asInt()).isGreaterThanOrEqualTo(2);
+    json(422, "GET", "/api/dnc?limit=0", null, admin);
+    json(401, "GET", "/api/dnc", null);
+    json(200, "DELETE", "/api/dnc?entry=%40orbe.example", null, admin);
+    json(404, "DELETE", "/api/dnc?entry=nobody%40nowhere.example", null, admin);
+    json(422, "DELETE", "/api/dnc?entry=", null, admin);
+    json(401, "DELETE", "/api/dnc?entry=%40orbe.example", null);
+    assertNoViolations();
+  }
+
+  @Test
+  @Order(12)
+  void theUnsubscribeLink() {
+    String token =
+        server
+            .app
+            .outboundSettings()
+            .mailKey()
+            .unsubscribeToken("touch-sent-elsewhere", new EmailAddress("jonas@orbe.example"));
+    String link = "/unsubscribe?token=" + token;
+    call(200, "GET", link, null, null, "Accept", "text/html");
+    call(400, "GET", "/unsubscribe?token=forged", null, null, "Accept", "text/html");
+    call(400, "GET", "/unsubscribe?token=forged", null, null);
+    String oneClick = "List-Unsubscribe=One-Click";
+    String form = "application/x-www-form-urlencoded";
+    call(200, "POST", link, form, oneClick);
+    call(200, "POST", link, form, oneClick, "Accept", "text/html");
+    call(400, "POST", "/unsubscribe?token=forged", form, oneClick);
+    call(400, "POST", "/unsubscribe?token=forged", form, oneClick, "Accept", "text/html");
     assertNoViolations();
   }
 
