@@ -12,6 +12,7 @@ import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.execute.provider.ProviderExecutor;
 import dev.warmreach.execute.provider.ProviderSetup;
+import dev.warmreach.execute.provider.ProviderWatch;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.forecast.CampaignForecast;
@@ -273,10 +274,24 @@ public final class Warmreach implements AutoCloseable {
    * from {@code env}; problems reaching the bounce mailbox are told to {@code log}.
    */
   public RoutedExecutor outboundExecutors(Clock clock, Map<String, String> env, PrintWriter log) {
+    return outboundExecutors(clock, env, log, ProviderWatch.DEFAULT_EVERY);
+  }
+
+  /**
+   * As {@link #outboundExecutors(Clock, Map, PrintWriter)}, the LinkedIn provider's statuses and
+   * invitations looked at every {@code providerPoll}.
+   */
+  public RoutedExecutor outboundExecutors(
+      Clock clock, Map<String, String> env, PrintWriter log, Duration providerPoll) {
     RoutedExecutor outbound = outboundSettings().executors(clock, env, log);
-    Optional<ProviderExecutor> provider = providerSetup(env).executor(clock);
+    ProviderSetup setup = providerSetup(env);
+    Optional<ProviderExecutor> provider = setup.executor(clock);
+    if (provider.isEmpty()) {
+      return outbound;
+    }
     // The provider comes first, so it carries the LinkedIn steps a webhook would otherwise take.
-    return provider.isEmpty() ? outbound : new RoutedExecutor(List.of(provider.get(), outbound));
+    return new RoutedExecutor(
+        List.of(provider.get(), setup.watch(clock, providerPoll, log).orElseThrow(), outbound));
   }
 
   /**
@@ -290,6 +305,7 @@ public final class Warmreach implements AutoCloseable {
         store.doNotContact(),
         store.engineSteps(),
         store.accounts(),
+        store.prospects(),
         env);
   }
 
