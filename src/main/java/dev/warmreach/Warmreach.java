@@ -32,6 +32,7 @@ import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.Touches;
@@ -124,6 +125,11 @@ public final class Warmreach implements AutoCloseable {
   /** Email and webhook deliveries. */
   public Deliveries deliveries() {
     return store.deliveries();
+  }
+
+  /** Which sender account is which at the LinkedIn provider, and how each stands there. */
+  public ProviderLinks providerLinks() {
+    return store.providerLinks();
   }
 
   /** Campaign totals, activity and recorded decisions. */

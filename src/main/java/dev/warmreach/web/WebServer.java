@@ -159,7 +159,11 @@ public final class WebServer {
                     workspace.providerLinks(), workspace.prospects(), workspace.engineSteps()),
                 workspace.clock(),
                 json),
-            new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock()),
+            new ServerMetrics(
+                workspace.analytics(),
+                workspace.accounts(),
+                workspace.providerLinks(),
+                workspace.clock()),
             new AccountsApi(workspace.accounts(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),
             new CampaignsApi(
@@ -323,7 +327,13 @@ public final class WebServer {
     return new Pages(
         new SignInPage(views),
         new TodayPage(
-            w.taskInbox(), w.prospects(), w.accounts(), w.clock(), views, w.signalIntake()),
+            w.taskInbox(),
+            w.prospects(),
+            w.accounts(),
+            w.clock(),
+            views,
+            w.signalIntake(),
+            w.providerSetup()),
         new ProspectsPages(
             w.prospects(),
             w.campaigns(),
@@ -343,7 +353,7 @@ public final class WebServer {
             forecasts,
             new CampaignCoach(w.coach()),
             views),
-        new AccountsPage(w.accounts(), w.clock(), views),
+        new AccountsPage(w.accounts(), w.providerSetup(), w.clock(), views),
         new AnalyticsPage(w.campaigns(), w.outreachAnalytics(), w.clock(), views),
         new SettingsPage(
             w.deliveries(), w.users(), w.clock(), w.outboundSettings(), views, forgetTokens));

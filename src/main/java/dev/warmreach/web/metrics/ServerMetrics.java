@@ -6,6 +6,7 @@ import dev.warmreach.domain.Touch;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Operations;
+import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -26,6 +27,7 @@ public final class ServerMetrics {
 
   private final Analytics analytics;
   private final SenderAccounts accounts;
+  private final ProviderLinks providerLinks;
   private final Clock clock;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -35,10 +37,13 @@ public final class ServerMetrics {
   private final MultiGauge creditsLeft;
   private final MultiGauge pending;
   private final MultiGauge executorErrors;
+  private final MultiGauge providerSending;
 
-  public ServerMetrics(Analytics analytics, SenderAccounts accounts, Clock clock) {
+  public ServerMetrics(
+      Analytics analytics, SenderAccounts accounts, ProviderLinks providerLinks, Clock clock) {
     this.analytics = analytics;
     this.accounts = accounts;
+    this.providerLinks = providerLinks;
     this.clock = clock;
     touches =
         gauge(
@@ -50,6 +55,11 @@ public final class ServerMetrics {
     pending = gauge("warmreach.invitations.pending", "Invitations sent and not yet answered");
     executorErrors =
         gauge("warmreach.executor.errors", "Touches an executor could not carry out, by channel");
+    providerSending =
+        gauge(
+            "warmreach.provider.account.sending",
+            "1 when the LinkedIn provider reports a linked account OK, 0 when it sends nothing;"
+                + " the status label says why");
   }
 
   private MultiGauge gauge(String name, String description) {
@@ -104,6 +114,14 @@ public final class ServerMetrics {
     invitationsLeft.register(invitations, true);
     creditsLeft.register(credits, true);
     pending.register(waiting, true);
+    List<MultiGauge.Row<?>> linked = new ArrayList<>();
+    for (ProviderLinks.LinkedAccount account : providerLinks.linkedAccounts()) {
+      linked.add(
+          MultiGauge.Row.of(
+              Tags.of("account", account.senderAccount(), "status", account.status()),
+              account.ok() ? 1 : 0));
+    }
+    providerSending.register(linked, true);
   }
 
   private static long count(Operations ops, Channel channel, Touch.Status status) {

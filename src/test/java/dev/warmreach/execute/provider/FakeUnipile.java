@@ -170,6 +170,11 @@ public final class FakeUnipile implements AutoCloseable {
     return requests.stream().filter(r -> r.route().equals(route)).toList();
   }
 
+  /** The fields of the {@code index}th request on {@code route}, as the fake read them. */
+  public Map<String, String> requestFields(String route, int index) {
+    return requests(route).get(index).fields();
+  }
+
   public long count(String route) {
     return requests(route).size();
   }

@@ -32,7 +32,8 @@ class ServerMetricsTest {
       ACampaign.launchedWorking("Mon-Sun 00:00-23:59", app.store(), 3, START, "sdr-1");
       Engines.live(app.store(), new AssistedExecutor()).runUntil(START.plus(Duration.ofHours(6)));
       clock.set(START.plus(Duration.ofHours(6)));
-      ServerMetrics metrics = new ServerMetrics(app.analytics(), app.accounts(), app.clock());
+      ServerMetrics metrics =
+          new ServerMetrics(app.analytics(), app.accounts(), app.providerLinks(), app.clock());
 
       String before = metrics.scrape();
       List<Touch> planned = app.touches().dueTouches(clock.instant(), null, 10);
@@ -54,6 +55,28 @@ class ServerMetricsTest {
           .contains("warmreach_touches{channel=\"engage\",status=\"failed\"} 1.0")
           .contains("warmreach_executor_errors{channel=\"engage\"} 1.0")
           .contains("warmreach_due_backlog{kind=\"touches\"} 2.0");
+    }
+  }
+
+  @Test
+  void eachLinkedAccountSaysWhetherItSendsAndTheProvidersStatus() {
+    SettableClock clock = new SettableClock(START);
+    try (Warmreach app = Warmreach.builder().home(home).clock(clock).build()) {
+      ACampaign.launchedWorking("Mon-Sun 00:00-23:59", app.store(), 1, START, "sdr-1");
+      ServerMetrics metrics =
+          new ServerMetrics(app.analytics(), app.accounts(), app.providerLinks(), app.clock());
+      app.providerLinks().linkAccount("sdr-1", "acc-1", "CREDENTIALS", START);
+
+      String stalled = metrics.scrape();
+      app.providerLinks().accountStatus("acc-1", "OK", START);
+      String sending = metrics.scrape();
+
+      assertThat(stalled)
+          .contains(
+              "warmreach_provider_account_sending{account=\"sdr-1\",status=\"CREDENTIALS\"} 0.0");
+      assertThat(sending)
+          .contains("warmreach_provider_account_sending{account=\"sdr-1\",status=\"OK\"} 1.0")
+          .doesNotContain("CREDENTIALS");
     }
   }
 
