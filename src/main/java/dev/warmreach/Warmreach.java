@@ -12,6 +12,7 @@ import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.execute.provider.ProviderExecutor;
 import dev.warmreach.execute.provider.ProviderSetup;
+import dev.warmreach.execute.provider.ProviderWatch;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
 import dev.warmreach.forecast.CampaignForecast;
@@ -31,6 +32,7 @@ import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.Touches;
@@ -128,6 +130,11 @@ public final class Warmreach implements AutoCloseable {
   /** Email and webhook deliveries. */
   public Deliveries deliveries() {
     return store.deliveries();
+  }
+
+  /** Which sender account is which at the LinkedIn provider, and how each stands there. */
+  public ProviderLinks providerLinks() {
+    return store.providerLinks();
   }
 
   /** Campaign totals, activity and recorded decisions. */
@@ -278,10 +285,24 @@ public final class Warmreach implements AutoCloseable {
    * from {@code env}; problems reaching the bounce mailbox are told to {@code log}.
    */
   public RoutedExecutor outboundExecutors(Clock clock, Map<String, String> env, PrintWriter log) {
+    return outboundExecutors(clock, env, log, ProviderWatch.DEFAULT_EVERY);
+  }
+
+  /**
+   * As {@link #outboundExecutors(Clock, Map, PrintWriter)}, the LinkedIn provider's statuses and
+   * invitations looked at every {@code providerPoll}.
+   */
+  public RoutedExecutor outboundExecutors(
+      Clock clock, Map<String, String> env, PrintWriter log, Duration providerPoll) {
     RoutedExecutor outbound = outboundSettings().executors(clock, env, log);
-    Optional<ProviderExecutor> provider = providerSetup(env).executor(clock);
+    ProviderSetup setup = providerSetup(env);
+    Optional<ProviderExecutor> provider = setup.executor(clock);
+    if (provider.isEmpty()) {
+      return outbound;
+    }
     // The provider comes first, so it carries the LinkedIn steps a webhook would otherwise take.
-    return provider.isEmpty() ? outbound : new RoutedExecutor(List.of(provider.get(), outbound));
+    return new RoutedExecutor(
+        List.of(provider.get(), setup.watch(clock, providerPoll, log).orElseThrow(), outbound));
   }
 
   /**
@@ -295,6 +316,7 @@ public final class Warmreach implements AutoCloseable {
         store.doNotContact(),
         store.engineSteps(),
         store.accounts(),
+        store.prospects(),
         env);
   }
 

@@ -4,6 +4,8 @@ import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.domain.WorkingHours;
+import dev.warmreach.execute.provider.ProviderStanding;
+import dev.warmreach.store.ProviderLinks;
 import java.io.PrintWriter;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -208,21 +210,34 @@ final class AccountsCommand implements Runnable {
         out.println("No accounts yet; add one with 'warmreach accounts add NAME --plan PLAN'.");
         return 0;
       }
+      boolean provider = parent.root.app().providerSetup(parent.root.env()).settings().isPresent();
+      ProviderLinks links = parent.root.app().providerLinks();
       List<List<String>> rows = new ArrayList<>();
       for (SenderAccount a : accounts) {
-        rows.add(
-            List.of(
-                a.name(),
-                a.plan().name(),
-                String.valueOf(a.weeklyInvitationCap()),
-                String.valueOf(a.monthlyInmailCredits()),
-                a.timeZone().getId(),
-                a.workingHours().toString()));
+        List<String> row =
+            new ArrayList<>(
+                List.of(
+                    a.name(),
+                    a.plan().name(),
+                    String.valueOf(a.weeklyInvitationCap()),
+                    String.valueOf(a.monthlyInmailCredits()),
+                    a.timeZone().getId(),
+                    a.workingHours().toString()));
+        if (provider) {
+          ProviderStanding standing = ProviderStanding.of(links, a.name());
+          row.add(standing.status());
+          row.add(standing.inmail().map(AccountsCommand::inmailCheck).orElse("not checked yet"));
+        }
+        rows.add(row);
       }
-      Output.table(
-          out,
-          List.of("NAME", "PLAN", "INVITES/WEEK", "INMAIL/MONTH", "TIME ZONE", "WORKING HOURS"),
-          rows);
+      List<String> headers =
+          new ArrayList<>(
+              List.of(
+                  "NAME", "PLAN", "INVITES/WEEK", "INMAIL/MONTH", "TIME ZONE", "WORKING HOURS"));
+      if (provider) {
+        headers.addAll(List.of("PROVIDER", "INMAIL AT PROVIDER"));
+      }
+      Output.table(out, headers, rows);
       return 0;
     }
   }
@@ -253,10 +268,32 @@ final class AccountsCommand implements Runnable {
         Output.json(out, AccountJson.of(a));
         return 0;
       }
+      List<List<String>> rows = new ArrayList<>();
+      if (parent.root.app().providerSetup(parent.root.env()).settings().isPresent()) {
+        ProviderStanding standing =
+            ProviderStanding.of(parent.root.app().providerLinks(), a.name());
+        rows.add(
+            List.of(
+                "LinkedIn provider",
+                standing.linked()
+                    ? standing.status() + " (account " + standing.providerAccountId() + ")"
+                    : standing.status()));
+        if (!standing.sends()) {
+          rows.add(List.of("sends nothing because", standing.why()));
+        }
+        rows.add(
+            List.of(
+                "InMail credits at the provider",
+                standing
+                    .inmail()
+                    .map(c -> c.describe() + ", checked " + c.checkedAt())
+                    .orElse("not checked yet (daily while serve runs)")));
+      }
       Output.table(
           out,
           List.of("FIELD", "VALUE"),
-          List.of(
+          concat(
+              rows,
               List.of("name", a.name()),
               List.of("plan", a.plan().name()),
               List.of("invitations a week", String.valueOf(a.weeklyInvitationCap())),
@@ -267,5 +304,28 @@ final class AccountsCommand implements Runnable {
               List.of("working hours", a.workingHours().toString())));
       return 0;
     }
+
+    @SafeVarargs
+    private static List<List<String>> concat(List<List<String>> last, List<String>... first) {
+      List<List<String>> all = new ArrayList<>(List.of(first));
+      all.addAll(last);
+      return all;
+    }
+  }
+
+  /** A check of the InMail credits in a few words: "12 (ledger 15, 3 fewer)". */
+  static String inmailCheck(ProviderLinks.InmailCheck c) {
+    String provider = c.providerBalance() == null ? "none" : String.valueOf(c.providerBalance());
+    if (!c.differs()) {
+      return provider + " (agrees with the ledger)";
+    }
+    int d = c.difference();
+    return provider
+        + " (ledger "
+        + c.ledgerBalance()
+        + ", "
+        + Math.abs(d)
+        + (d < 0 ? " fewer" : " more")
+        + " at the provider)";
   }
 }

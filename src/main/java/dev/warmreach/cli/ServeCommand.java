@@ -64,6 +64,16 @@ final class ServeCommand implements Callable<Integer> {
   Duration poll;
 
   @Option(
+      names = "--provider-poll",
+      defaultValue = "PT30M",
+      paramLabel = "DURATION",
+      description =
+          "How often the LinkedIn provider is asked for its accounts' statuses and for the"
+              + " invitations answered since (default ${DEFAULT-VALUE}; 30m, 2h or ISO-8601), so"
+              + " acceptances are seen before its late webhook.")
+  Duration providerPoll;
+
+  @Option(
       names = "--forecast-budget",
       defaultValue = "PT20S",
       paramLabel = "DURATION",
@@ -80,6 +90,9 @@ final class ServeCommand implements Callable<Integer> {
     if (forecastBudget.isNegative() || forecastBudget.isZero()) {
       throw new UserError("--forecast-budget " + forecastBudget + " must be positive, e.g. PT20S");
     }
+    if (providerPoll.isNegative() || providerPoll.isZero()) {
+      throw new UserError("--provider-poll " + providerPoll + " must be positive, e.g. 30m");
+    }
     Warmreach app = root.app();
     WebServer.Settings settings =
         WebServer.Settings.defaults()
@@ -87,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
             .withSecureCookies(secureCookies)
             .withForecastLimits(ForecastLimits.DEFAULT.withBudget(forecastBudget));
     RoutedExecutor executor =
-        app.outboundExecutors(app.clock(), root.env(), spec.commandLine().getErr());
+        app.outboundExecutors(app.clock(), root.env(), spec.commandLine().getErr(), providerPoll);
     RunningServer running =
         RunningServer.start(app, settings, poll, executor, NodeName.of(root.homeFolder()));
     PrintWriter out = spec.commandLine().getOut();

@@ -394,12 +394,17 @@ final class SettingsCommand implements Runnable {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "smtp|webhook|bounces", description = "Which setting.")
+    @Parameters(paramLabel = "smtp|webhook|bounces|provider", description = "Which setting.")
     String name;
 
     @Override
     public Integer call() {
-      boolean removed = parent.settings().remove(name);
+      // Without the provider, LinkedIn steps wait in the task inbox again; links are kept for
+      // later.
+      boolean removed =
+          "provider".equals(name)
+              ? parent.root.app().providerSetup(parent.root.env()).remove()
+              : parent.settings().remove(name);
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Map<String, Object> result = new LinkedHashMap<>();

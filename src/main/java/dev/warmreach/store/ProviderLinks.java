@@ -60,6 +60,18 @@ public interface ProviderLinks {
    */
   int sentSince(String senderAccount, Channel channel, Instant since);
 
+  /**
+   * The connection requests the account sent through the provider (their call went through) that no
+   * acceptance, decline or withdrawal has answered since: what the invitation poll looks for.
+   */
+  List<AwaitedInvitation> awaitedInvitations(String senderAccount);
+
+  /** Keeps the latest check of an account's InMail credits against the provider's figure. */
+  void saveInmailCheck(InmailCheck check);
+
+  /** The latest check of the account's InMail credits, if one was made. */
+  Optional<InmailCheck> inmailCheck(String senderAccount);
+
   /** A sender account linked at the provider. */
   record LinkedAccount(
       String senderAccount, String providerAccountId, String status, Instant updatedAt) {
@@ -105,6 +117,61 @@ public interface ProviderLinks {
       String reason) {
     public boolean pausedAt(Instant now) {
       return pausedUntil.isAfter(now);
+    }
+  }
+
+  /** A connection request that went out through the provider and is not answered yet. */
+  record AwaitedInvitation(long prospectId, Instant sentAt) {}
+
+  /**
+   * An account's InMail credits as the provider reported them beside Warmreach's own ledger at the
+   * same moment.
+   *
+   * @param product the LinkedIn product whose credits were compared (premium, sales_navigator,
+   *     recruiter)
+   * @param providerBalance the provider's figure, or {@code null} when it reports none of that
+   *     product
+   */
+  record InmailCheck(
+      String senderAccount,
+      String product,
+      Integer providerBalance,
+      int ledgerBalance,
+      Instant checkedAt) {
+    public InmailCheck {
+      Objects.requireNonNull(senderAccount, "senderAccount");
+      Objects.requireNonNull(product, "product");
+      Objects.requireNonNull(checkedAt, "checkedAt");
+    }
+
+    /** The provider's figure less the ledger's (the provider's none counts as 0). */
+    public int difference() {
+      return (providerBalance == null ? 0 : providerBalance) - ledgerBalance;
+    }
+
+    public boolean differs() {
+      return difference() != 0;
+    }
+
+    /** In words, e.g. "the provider reports 12 premium InMail credits, the ledger 15 (3 fewer)". */
+    public String describe() {
+      String provider =
+          providerBalance == null
+              ? "no " + product + " InMail credits"
+              : providerBalance + " " + product + " InMail credits";
+      String diff =
+          !differs()
+              ? "they agree"
+              : Math.abs(difference())
+                  + (difference() < 0 ? " fewer" : " more")
+                  + " at the provider; the ledger is kept as it is";
+      return "the provider reports "
+          + provider
+          + ", Warmreach's ledger "
+          + ledgerBalance
+          + " ("
+          + diff
+          + ")";
     }
   }
 }

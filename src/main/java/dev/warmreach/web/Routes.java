@@ -164,6 +164,7 @@ final class Routes {
     // Sender accounts
     r.get("/accounts", p.accounts()::show, MEMBER);
     r.post("/accounts", p.accounts()::create, MEMBER);
+    r.post("/accounts/{name}/link", p.accounts()::link, ADMIN);
 
     // Analytics
     r.get("/analytics", p.analytics()::show, MEMBER);

@@ -144,7 +144,11 @@ public final class WebServer {
         new Authentication(workspace.users(), sessions, workspace.clock());
     ForecastRuns forecasts = new ForecastRuns(settings.forecastLimits());
     ServerMetrics metrics =
-        new ServerMetrics(workspace.analytics(), workspace.accounts(), workspace.clock());
+        new ServerMetrics(
+            workspace.analytics(),
+            workspace.accounts(),
+            workspace.providerLinks(),
+            workspace.clock());
     Routes.Handlers handlers =
         new Routes.Handlers(
             new Health(workspace.storeReachable()),
@@ -364,7 +368,13 @@ public final class WebServer {
     return new Pages(
         new SignInPage(views),
         new TodayPage(
-            w.taskInbox(), w.prospects(), w.accounts(), w.clock(), views, w.signalIntake()),
+            w.taskInbox(),
+            w.prospects(),
+            w.accounts(),
+            w.clock(),
+            views,
+            w.signalIntake(),
+            w.providerSetup()),
         new ProspectsPages(
             w.prospects(),
             w.campaigns(),
@@ -384,7 +394,7 @@ public final class WebServer {
             forecasts,
             new CampaignCoach(w.coach()),
             views),
-        new AccountsPage(w.accounts(), w.clock(), views),
+        new AccountsPage(w.accounts(), w.providerSetup(), w.clock(), views),
         new AnalyticsPage(w.campaigns(), w.outreachAnalytics(), w.clock(), views),
         new SettingsPage(
             w.deliveries(), w.users(), w.clock(), w.outboundSettings(), views, forgetTokens));

@@ -2,8 +2,11 @@ package dev.warmreach.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warmreach.Warmreach;
 import dev.warmreach.execute.provider.FakeUnipile;
+import dev.warmreach.store.ProviderLinks;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,5 +140,49 @@ class ProviderCommandsTest {
     assertThat(link.err)
         .contains("no LinkedIn provider is set")
         .contains("warmreach settings provider unipile");
+  }
+
+  @Test
+  void removingTheProviderLeavesLinkedInStepsToTheTaskInbox() {
+    setUp();
+
+    CliRun removed = run("settings", "remove", "provider");
+    CliRun again = run("settings", "remove", "provider");
+
+    assertThat(removed.exitCode).as(removed.toString()).isZero();
+    assertThat(removed.out).contains("Removed the provider setting.");
+    assertThat(again.out).contains("No provider setting was set.");
+    assertThat(run("settings", "show").out).contains("Provider: not set");
+  }
+
+  @Test
+  void accountsListAndShowTellTheProvidersStatusAndTheInmailCheck() {
+    setUp();
+    run("accounts", "add", "sdr-1", "--plan", "SALES_NAVIGATOR");
+    run("accounts", "add", "sdr-2", "--plan", "PREMIUM");
+    run("accounts", "link", "sdr-1", "--provider-account", FakeUnipile.ACCOUNT);
+    try (Warmreach app = Warmreach.builder().home(home).environment(env).build()) {
+      app.providerLinks()
+          .saveInmailCheck(
+              new ProviderLinks.InmailCheck(
+                  "sdr-1", "sales_navigator", 47, 50, Instant.parse("2026-03-02T10:00:00Z")));
+    }
+
+    CliRun list = run("accounts", "list");
+    CliRun show = run("accounts", "show", "sdr-2");
+    CliRun shown = run("accounts", "show", "sdr-1");
+
+    // Table cells wrap between words: compare with the spaces joined.
+    assertThat(list.out.replaceAll("\\s+", " "))
+        .contains("PROVIDER")
+        .contains("47 (ledger 50, 3 fewer at the provider)")
+        .contains("not linked")
+        .contains("not checked yet");
+    assertThat(show.out.replaceAll("\\s+", " "))
+        .contains("sends nothing because")
+        .contains("sdr-2 is not linked to the LinkedIn provider");
+    assertThat(shown.out.replaceAll("\\s+", " "))
+        .contains("OK (account acc-1)")
+        .contains("the provider reports 47 sales_navigator InMail credits");
   }
 }

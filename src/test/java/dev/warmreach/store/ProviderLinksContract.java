@@ -108,4 +108,50 @@ interface ProviderLinksContract extends StoreFixture {
                 .sentSince(PlannedTouches.ACCOUNT, Channel.EMAIL, START.plusSeconds(1)))
         .isZero();
   }
+
+  @Test
+  default void aRequestSentThroughTheProviderIsAwaitedUntilAnsweredAndTheInmailCheckIsKept() {
+    Touch request =
+        PlannedTouches.request(
+            store(),
+            dev.warmreach.testing.AProspect.aProspect()
+                .named("Ada", "Lovelace")
+                .at("https://www.linkedin.com/in/ada-lovelace")
+                .build(),
+            "Hello",
+            START);
+    ProviderLinks links = store().providerLinks();
+    Delivery d =
+        store()
+            .deliveries()
+            .openDelivery(request.idempotencyKey(), Delivery.Kind.PROVIDER, "acc-1", START);
+    store().deliveries().settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, START);
+
+    assertThat(links.awaitedInvitations(PlannedTouches.ACCOUNT))
+        .singleElement()
+        .satisfies(a -> assertThat(a.prospectId()).isEqualTo(request.prospectId()));
+    store()
+        .engineSteps()
+        .recordEvent(
+            new dev.warmreach.domain.Event.Accepted(
+                request.prospectId(), START.plusSeconds(60), "accepted-1"));
+    assertThat(links.awaitedInvitations(PlannedTouches.ACCOUNT)).isEmpty();
+
+    links.saveInmailCheck(
+        new ProviderLinks.InmailCheck(PlannedTouches.ACCOUNT, "premium", null, 5, START));
+    links.saveInmailCheck(
+        new ProviderLinks.InmailCheck(
+            PlannedTouches.ACCOUNT, "premium", 3, 5, START.plusSeconds(1)));
+    assertThat(links.inmailCheck(PlannedTouches.ACCOUNT))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.providerBalance()).isEqualTo(3);
+              assertThat(c.difference()).isEqualTo(-2);
+              assertThat(c.checkedAt()).isEqualTo(START.plusSeconds(1));
+            });
+    links.saveInmailCheck(
+        new ProviderLinks.InmailCheck(PlannedTouches.ACCOUNT, "premium", null, 0, START));
+    assertThat(links.inmailCheck(PlannedTouches.ACCOUNT))
+        .hasValueSatisfying(c -> assertThat(c.providerBalance()).isNull());
+  }
 }

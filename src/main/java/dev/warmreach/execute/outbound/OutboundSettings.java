@@ -323,7 +323,7 @@ public final class OutboundSettings {
   public boolean remove(String name) {
     if (!name.equals(SMTP) && !name.equals(WEBHOOK) && !name.equals(BOUNCES)) {
       throw new UserError(
-          "there is no setting '" + name + "'; there are smtp, webhook and bounces");
+          "there is no setting '" + name + "'; there are smtp, webhook, bounces and provider");
     }
     return settings.removeSetting(name);
   }

@@ -27,6 +27,12 @@ public interface LinkedInProvider {
   /** The invitations the account sent and that are still pending. */
   List<SentInvitation> sentInvitations(String accountId);
 
+  /**
+   * One page of the account's relations (its 1st-degree connections), newest first; {@code cursor}
+   * is {@code null} for the first page and the page's own cursor for the next.
+   */
+  RelationPage relations(String accountId, String cursor);
+
   /** Withdraws a pending invitation. */
   void withdraw(String accountId, String invitationId);
 
@@ -93,6 +99,16 @@ public interface LinkedInProvider {
 
   /** A pending invitation the account sent. */
   record SentInvitation(String id, String invitedUserId, String invitedPublicId, String date) {}
+
+  /** Someone the account is connected with, and when they connected (when the provider says). */
+  record Relation(String providerId, String publicIdentifier, Instant connectedAt) {}
+
+  /** A page of relations and the cursor of the next page, {@code null} after the last. */
+  record RelationPage(List<Relation> relations, String cursor) {
+    public RelationPage {
+      relations = List.copyOf(relations);
+    }
+  }
 
   /** A new chat and its first message. */
   record ChatStarted(String chatId, String messageId) {}

@@ -546,7 +546,7 @@ public final class ProviderExecutor implements Executor {
     deliveries.settleDelivery(delivery.id(), status, reason, touchStatus, clock.instant());
   }
 
-  private static String notOk(LinkedAccount linked) {
+  static String notOk(LinkedAccount linked) {
     return "the LinkedIn provider reports "
         + linked.senderAccount()
         + " as "

@@ -9,9 +9,11 @@ import dev.warmreach.execute.Backoff;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.DoNotContactList;
 import dev.warmreach.store.EngineSteps;
+import dev.warmreach.store.Prospects;
 import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.WorkspaceSettings;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -91,6 +93,7 @@ public final class ProviderSetup {
   private final DoNotContactList doNotContact;
   private final EngineSteps events;
   private final SenderAccounts accounts;
+  private final Prospects prospects;
   private final Function<Settings, LinkedInProvider> connect;
 
   /** The setup over Unipile's HTTP API, with {@code env} giving the key where it is kept there. */
@@ -101,6 +104,7 @@ public final class ProviderSetup {
       DoNotContactList doNotContact,
       EngineSteps events,
       SenderAccounts accounts,
+      Prospects prospects,
       Map<String, String> env) {
     return new ProviderSetup(
         settings,
@@ -109,6 +113,7 @@ public final class ProviderSetup {
         doNotContact,
         events,
         accounts,
+        prospects,
         s -> new UnipileProvider(UnipileProvider.apiRoot(s.dsn()), s.key(env), TIMEOUT));
   }
 
@@ -119,6 +124,7 @@ public final class ProviderSetup {
       DoNotContactList doNotContact,
       EngineSteps events,
       SenderAccounts accounts,
+      Prospects prospects,
       Function<Settings, LinkedInProvider> connect) {
     this.settings = settings;
     this.links = links;
@@ -126,6 +132,7 @@ public final class ProviderSetup {
     this.doNotContact = doNotContact;
     this.events = events;
     this.accounts = accounts;
+    this.prospects = prospects;
     this.connect = connect;
   }
 
@@ -251,6 +258,23 @@ public final class ProviderSetup {
                     TIMEOUT,
                     clock,
                     new SplittableRandom()));
+  }
+
+  /**
+   * The polls of the provider (account statuses and invitations every {@code every}, InMail credits
+   * daily), when the provider is set; problems reaching it are told to {@code log}.
+   */
+  public Optional<ProviderWatch> watch(Clock clock, Duration every, PrintWriter log) {
+    return settings()
+        .map(
+            s ->
+                new ProviderWatch(
+                    connect.apply(s), links, prospects, events, accounts, clock, every, log));
+  }
+
+  /** Forgets the provider: LinkedIn steps wait in the task inbox again. */
+  public boolean remove() {
+    return settings.removeSetting(SETTING);
   }
 
   /** Whether {@code presented} is the workspace's webhook secret (in constant time). */

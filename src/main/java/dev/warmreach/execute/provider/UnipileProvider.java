@@ -133,6 +133,29 @@ public final class UnipileProvider implements LinkedInProvider {
   }
 
   @Override
+  public RelationPage relations(String accountId, String cursor) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("account_id", accountId);
+    query.put("limit", "100");
+    if (cursor != null) {
+      query.put("cursor", cursor);
+    }
+    JsonNode body = send(get("/users/relations", query));
+    List<Relation> relations = new ArrayList<>();
+    for (JsonNode item : body.path("items")) {
+      JsonNode created = item.path("created_at");
+      relations.add(
+          new Relation(
+              item.path("member_id").asText(""),
+              item.path("public_identifier").asText(""),
+              created.isNumber() ? Instant.ofEpochMilli(created.asLong()) : null));
+    }
+    JsonNode next = body.path("cursor");
+    return new RelationPage(
+        relations, next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
+  }
+
+  @Override
   public void withdraw(String accountId, String invitationId) {
     send(
         request("/users/invite/sent/" + segment(invitationId), Map.of("account_id", accountId))

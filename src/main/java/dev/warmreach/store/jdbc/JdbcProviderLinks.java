@@ -229,6 +229,68 @@ final class JdbcProviderLinks implements ProviderLinks {
                 .one());
   }
 
+  @Override
+  public List<AwaitedInvitation> awaitedInvitations(String senderAccount) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT t.prospect_id, MAX(d.updated_at) AS sent_at FROM delivery d"
+                        + " JOIN touch t ON t.idempotency_key = d.touch_key"
+                        + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT'"
+                        + " AND t.channel = 'CONNECT' AND t.sender_account = :account"
+                        + " AND NOT EXISTS (SELECT 1 FROM prospect_event e"
+                        + " WHERE e.prospect_id = t.prospect_id"
+                        + " AND e.kind IN ('ACCEPTED', 'DECLINED', 'WITHDRAWN')"
+                        + " AND e.happened_at >= d.created_at)"
+                        + " GROUP BY t.prospect_id ORDER BY t.prospect_id")
+                .bind("account", senderAccount)
+                .map(
+                    (rs, ctx) ->
+                        new AwaitedInvitation(
+                            rs.getLong("prospect_id"), Instants.read(rs, "sent_at")))
+                .list());
+  }
+
+  @Override
+  public void saveInmailCheck(InmailCheck check) {
+    db.write(
+        h -> {
+          h.createUpdate("DELETE FROM provider_inmail_check WHERE sender_account = :account")
+              .bind("account", check.senderAccount())
+              .execute();
+          return h.createUpdate(
+                  "INSERT INTO provider_inmail_check (sender_account, product, provider_balance,"
+                      + " ledger_balance, checked_at) VALUES (:account, :product, :provider,"
+                      + " :ledger, :at)")
+              .bind("account", check.senderAccount())
+              .bind("product", check.product())
+              .bind("provider", check.providerBalance())
+              .bind("ledger", check.ledgerBalance())
+              .bind("at", check.checkedAt())
+              .execute();
+        });
+  }
+
+  @Override
+  public Optional<InmailCheck> inmailCheck(String senderAccount) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM provider_inmail_check WHERE sender_account = :account")
+                .bind("account", senderAccount)
+                .map(
+                    (rs, ctx) -> {
+                      int provider = rs.getInt("provider_balance");
+                      Integer reported = rs.wasNull() ? null : provider;
+                      return new InmailCheck(
+                          rs.getString("sender_account"),
+                          rs.getString("product"),
+                          reported,
+                          rs.getInt("ledger_balance"),
+                          Instants.read(rs, "checked_at"));
+                    })
+                .findOne());
+  }
+
   private static LinkedAccount account(ResultSet rs) throws SQLException {
     return new LinkedAccount(
         rs.getString("sender_account"),

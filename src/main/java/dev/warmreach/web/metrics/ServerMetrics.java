@@ -7,6 +7,7 @@ import dev.warmreach.quota.AccountState;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.Operations;
+import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -58,6 +59,7 @@ public final class ServerMetrics implements AutoCloseable {
 
   private final Analytics analytics;
   private final SenderAccounts accounts;
+  private final ProviderLinks providerLinks;
   private final Clock clock;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -68,14 +70,22 @@ public final class ServerMetrics implements AutoCloseable {
   private final MultiGauge invitationsLeft;
   private final MultiGauge creditsLeft;
   private final MultiGauge pending;
+  private final MultiGauge providerSending;
 
-  public ServerMetrics(Analytics analytics, SenderAccounts accounts, Clock clock) {
-    this(analytics, accounts, clock, version());
+  public ServerMetrics(
+      Analytics analytics, SenderAccounts accounts, ProviderLinks providerLinks, Clock clock) {
+    this(analytics, accounts, providerLinks, clock, version());
   }
 
-  public ServerMetrics(Analytics analytics, SenderAccounts accounts, Clock clock, String version) {
+  public ServerMetrics(
+      Analytics analytics,
+      SenderAccounts accounts,
+      ProviderLinks providerLinks,
+      Clock clock,
+      String version) {
     this.analytics = analytics;
     this.accounts = accounts;
+    this.providerLinks = providerLinks;
     this.clock = clock;
     // promtool's lint: no "_count" on a gauge, no abbreviated units ("ns"); CPU use stays as
     // process_cpu_usage and system_cpu_usage
@@ -122,6 +132,11 @@ public final class ServerMetrics implements AutoCloseable {
         gauge("warmreach.invitations.left", "Invitations an account may still send this week");
     creditsLeft = gauge("warmreach.inmail.credits.left", "InMail credits an account has left");
     pending = gauge("warmreach.invitations.pending", "Invitations sent and not yet answered");
+    providerSending =
+        gauge(
+            "warmreach.provider.account.sending",
+            "1 when the LinkedIn provider reports a linked account OK, 0 when it sends nothing;"
+                + " the status label says why");
     Gauge.builder("warmreach.build.info", () -> 1)
         .description("The Warmreach version this node runs (always 1)")
         .tags("version", version, "java", System.getProperty("java.version", "unknown"))
@@ -239,6 +254,14 @@ public final class ServerMetrics implements AutoCloseable {
     invitationsLeft.register(invitations, true);
     creditsLeft.register(credits, true);
     pending.register(waiting, true);
+    List<MultiGauge.Row<?>> linked = new ArrayList<>();
+    for (ProviderLinks.LinkedAccount account : providerLinks.linkedAccounts()) {
+      linked.add(
+          MultiGauge.Row.of(
+              Tags.of("account", account.senderAccount(), "status", account.status()),
+              account.ok() ? 1 : 0));
+    }
+    providerSending.register(linked, true);
   }
 
   private long count(Channel channel, Touch.Status status, boolean dryRun) {

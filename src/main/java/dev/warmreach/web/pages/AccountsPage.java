@@ -1,15 +1,22 @@
 package dev.warmreach.web.pages;
 
+import static java.time.ZoneOffset.UTC;
+
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.provider.ProviderSetup;
+import dev.warmreach.execute.provider.ProviderStanding;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.quota.AcceptanceGuard;
+import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.web.api.NewAccount;
 import dev.warmreach.web.http.Problem.FieldError;
 import dev.warmreach.web.http.ProblemException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,14 +37,27 @@ public final class AccountsPage {
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
   private final SenderAccounts accounts;
+  private final ProviderSetup provider;
   private final Clock clock;
   private final Views views;
 
-  public AccountsPage(SenderAccounts accounts, Clock clock, Views views) {
+  public AccountsPage(SenderAccounts accounts, ProviderSetup provider, Clock clock, Views views) {
     this.accounts = accounts;
+    this.provider = provider;
     this.clock = clock;
     this.views = views;
   }
+
+  /**
+   * How the account stands with the LinkedIn provider, shown only when a provider is set.
+   *
+   * @param level good, warn or bad, as the health badge
+   * @param why why it sends nothing; null when it sends
+   * @param inmail the latest check of its InMail credits against the provider's, or null
+   * @param inmailDiffers whether that check found a difference
+   */
+  public record ProviderLine(
+      String status, String level, String why, String inmail, boolean inmailDiffers) {}
 
   /**
    * One native {@code <meter>}: its bounds tell the browser which range is good, and {@code text}
@@ -65,7 +85,8 @@ public final class AccountsPage {
       String rateText,
       String healthLevel,
       String healthLabel,
-      String healthText) {}
+      String healthText,
+      ProviderLine provider) {}
 
   /** The add-account form as the user filled it in. */
   public record Form(
@@ -87,11 +108,51 @@ public final class AccountsPage {
     }
   }
 
+  /**
+   * @param problem why the last action failed (a link that could not be made), or null
+   */
   public record Model(
-      List<Card> cards, Form form, List<FieldError> errors, String added, List<String> plans) {}
+      List<Card> cards,
+      Form form,
+      List<FieldError> errors,
+      String added,
+      List<String> plans,
+      String problem) {}
 
   public void show(Context ctx) {
-    render(ctx, Form.EMPTY, List.of(), ctx.queryParam("added"));
+    render(ctx, Form.EMPTY, List.of(), ctx.queryParam("added"), null);
+  }
+
+  /**
+   * Creates the provider's hosted link for the account, as {@code warmreach accounts link NAME}
+   * does, and sends the browser there to sign in to LinkedIn; the provider then tells this server
+   * (at the address the page was reached by) which account it linked. A failure is shown on the
+   * page, nothing stored.
+   */
+  public void link(Context ctx) {
+    String name = ctx.pathParam("name");
+    try {
+      String secret =
+          provider
+              .settings()
+              .map(ProviderSetup.Settings::webhookSecret)
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "no LinkedIn provider is set; set one with `warmreach settings provider"
+                              + " unipile --dsn DSN --api-key-env VAR`"));
+      URI notify =
+          URI.create(
+              ctx.scheme()
+                  + "://"
+                  + ctx.host()
+                  + "/api/provider/linked?secret="
+                  + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+      URI link = provider.hostedLink(name, notify, clock.instant());
+      ctx.redirect(link.toString(), HttpStatus.SEE_OTHER);
+    } catch (UserError e) {
+      render(ctx, Form.EMPTY, List.of(), null, e.getMessage());
+    }
   }
 
   /** Adds the account, or shows the form again with each mistake named and nothing stored. */
@@ -121,24 +182,54 @@ public final class AccountsPage {
       errors.addAll(e.problem().errors() == null ? List.of() : e.problem().errors());
     }
     // 200, not 422: the page is the answer a person reads, and browsers log a 422 as an error.
-    render(ctx, form, errors, null);
+    render(ctx, form, errors, null, null);
   }
 
-  private void render(Context ctx, Form form, List<FieldError> errors, String added) {
+  private void render(
+      Context ctx, Form form, List<FieldError> errors, String added, String problem) {
     Instant now = clock.instant();
+    boolean providerSet = provider.settings().isPresent();
     List<Card> cards = new ArrayList<>();
     for (SenderAccount account : accounts.accounts()) {
-      cards.add(card(AccountStanding.of(accounts, account, now), now));
+      ProviderLine line =
+          providerSet ? providerLine(ProviderStanding.of(provider.links(), account.name())) : null;
+      cards.add(card(AccountStanding.of(accounts, account, now), now, line));
     }
     views.page(
         ctx,
         "accounts/accounts.jte",
         views.chrome(ctx, "Accounts", Chrome.Section.ACCOUNTS),
         new Model(
-            cards, form, errors, added, Arrays.stream(Plan.values()).map(Plan::name).toList()));
+            cards,
+            form,
+            errors,
+            added,
+            Arrays.stream(Plan.values()).map(Plan::name).toList(),
+            problem));
+  }
+
+  static ProviderLine providerLine(ProviderStanding standing) {
+    String level =
+        standing.sends()
+            ? "good"
+            : standing.linked() && "CONNECTING".equals(standing.status()) ? "warn" : "bad";
+    return new ProviderLine(
+        standing.status(),
+        level,
+        standing.sends() ? null : standing.why(),
+        standing
+            .inmail()
+            .map(
+                c -> c.describe() + " — checked " + WHEN.format(c.checkedAt().atZone(UTC)) + " UTC")
+            .orElse(null),
+        standing.inmail().map(ProviderLinks.InmailCheck::differs).orElse(false));
   }
 
   static Card card(AccountStanding s, Instant now) {
+    return card(s, now, null);
+  }
+
+  static Card card(AccountStanding s, Instant now, ProviderLine provider) {
     SenderAccount a = s.account();
     String id = "gauge-" + a.name();
     List<Gauge> gauges = new ArrayList<>();
@@ -259,7 +350,8 @@ public final class AccountsPage {
         rateText,
         level,
         label,
-        text);
+        text,
+        provider);
   }
 
   private static String value(Context ctx, String field) {

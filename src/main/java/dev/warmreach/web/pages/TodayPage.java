@@ -7,6 +7,8 @@ import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.UserError;
+import dev.warmreach.execute.provider.ProviderSetup;
+import dev.warmreach.execute.provider.ProviderStanding;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.live.SignalIntake;
 import dev.warmreach.live.TaskInbox;
@@ -47,6 +49,7 @@ public final class TodayPage {
   private final Clock clock;
   private final Views views;
   private final SignalIntake signals;
+  private final ProviderSetup provider;
 
   /** How many of the latest signals the page shows. */
   static final int SIGNALS_SHOWN = 10;
@@ -57,8 +60,10 @@ public final class TodayPage {
       SenderAccounts senderAccounts,
       Clock clock,
       Views views,
-      SignalIntake signals) {
+      SignalIntake signals,
+      ProviderSetup provider) {
     this.signals = signals;
+    this.provider = provider;
     this.inbox = inbox;
     this.prospects = prospects;
     this.senderAccounts = senderAccounts;
@@ -116,6 +121,7 @@ public final class TodayPage {
    * @param next when the next task is due, in words, when nothing is due today
    * @param signals the latest buying signals with what was done about each
    * @param uncertain touches a crash left uncertain, for the user to confirm
+   * @param stalled each sender account that sends nothing on LinkedIn, and why
    */
   public record Model(
       List<Task> tasks,
@@ -125,7 +131,8 @@ public final class TodayPage {
       String notice,
       String csrf,
       List<Signal> signals,
-      List<Uncertain> uncertain) {}
+      List<Uncertain> uncertain,
+      List<String> stalled) {}
 
   /** A buying signal as the feed shows it. */
   public record Signal(
@@ -226,7 +233,23 @@ public final class TodayPage {
             notice(ctx.queryParam("task"), ctx.queryParam("outcome")),
             chrome.csrfToken(),
             signals.feed().stream().limit(SIGNALS_SHOWN).map(TodayPage::signal).toList(),
-            uncertain(accounts)));
+            uncertain(accounts),
+            stalled(accounts)));
+  }
+
+  /** The accounts whose LinkedIn steps wait on the provider, with why; none without a provider. */
+  private List<String> stalled(Map<String, SenderAccount> accounts) {
+    if (provider.settings().isEmpty()) {
+      return List.of();
+    }
+    List<String> stalled = new ArrayList<>();
+    for (String name : accounts.keySet().stream().sorted().toList()) {
+      ProviderStanding standing = ProviderStanding.of(provider.links(), name);
+      if (!standing.sends()) {
+        stalled.add(name + " sends nothing on LinkedIn: " + standing.why());
+      }
+    }
+    return stalled;
   }
 
   public void done(Context ctx) {

@@ -80,7 +80,12 @@ public final class FakeUnipile implements AutoCloseable {
   public final List<ObjectNode> reactions = new CopyOnWriteArrayList<>();
   final List<ObjectNode> comments = new CopyOnWriteArrayList<>();
   public final List<JsonNode> webhooks = new CopyOnWriteArrayList<>();
-  volatile Integer premiumCredits = 12;
+
+  /** The account's relations, newest first. */
+  final List<ObjectNode> relations = new CopyOnWriteArrayList<>();
+
+  public volatile Integer premiumCredits = 12;
+  public volatile Integer salesNavigatorCredits = null;
   private final Map<String, Deque<int[]>> failures = new ConcurrentHashMap<>();
   private final Map<String, Deque<String[]>> failureTexts = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
@@ -119,6 +124,42 @@ public final class FakeUnipile implements AutoCloseable {
     return post;
   }
 
+  /**
+   * {@code person} accepts the account's invitation at {@code atMillis}: the invitation leaves the
+   * sent list and they join the relations, newest first, as on LinkedIn. No webhook is posted.
+   */
+  public void accept(Person person, long atMillis) {
+    invitations
+        .values()
+        .removeIf(i -> i.path("invited_user_id").asText().equals(person.providerId));
+    person.distance = "FIRST_DEGREE";
+    ObjectNode relation = JSON.createObjectNode();
+    relation.put("object", "UserRelation");
+    relation.put("connection_urn", "urn:li:fsd_connection:" + person.providerId);
+    relation.put("created_at", atMillis);
+    relation.put("first_name", person.slug);
+    relation.put("last_name", "");
+    relation.put("member_id", person.providerId);
+    relation.put("member_urn", "urn:li:fsd_profile:" + person.providerId);
+    relation.put("headline", "");
+    relation.put("public_identifier", person.slug);
+    relation.put("public_profile_url", "https://www.linkedin.com/in/" + person.slug);
+    relations.add(0, relation);
+  }
+
+  /** {@code person} ignores and removes the invitation: it leaves the sent list, nothing else. */
+  public void ignore(Person person) {
+    invitations
+        .values()
+        .removeIf(i -> i.path("invited_user_id").asText().equals(person.providerId));
+  }
+
+  /** Someone unrelated to any prospect connects with the account, at {@code atMillis}. */
+  public void otherRelation(String providerId, long atMillis) {
+    person(providerId.toLowerCase(java.util.Locale.ROOT), providerId, "SECOND_DEGREE");
+    accept(byProviderId.get(providerId), atMillis);
+  }
+
   /** The next request on {@code route} (e.g. {@code POST /users/invite}) fails so. */
   void failNext(String route, int status, String type, String detail) {
     failures.computeIfAbsent(route, r -> new ArrayDeque<>()).add(new int[] {status});
@@ -127,6 +168,11 @@ public final class FakeUnipile implements AutoCloseable {
 
   List<Request> requests(String route) {
     return requests.stream().filter(r -> r.route().equals(route)).toList();
+  }
+
+  /** The fields of the {@code index}th request on {@code route}, as the fake read them. */
+  public Map<String, String> requestFields(String route, int index) {
+    return requests(route).get(index).fields();
   }
 
   public long count(String route) {
@@ -177,7 +223,7 @@ public final class FakeUnipile implements AutoCloseable {
     return path.replaceAll("^/accounts/[^/]+$", "/accounts/{id}")
         .replaceAll("^/users/invite/sent/[^/]+$", "/users/invite/sent/{id}")
         .replaceAll("^/users/(?!invite$|invite/)[^/]+/posts$", "/users/{id}/posts")
-        .replaceAll("^/users/(?!invite$|invite/)[^/]+$", "/users/{id}")
+        .replaceAll("^/users/(?!invite$|invite/|relations$)[^/]+$", "/users/{id}")
         .replaceAll("^/chats/[^/]+/messages$", "/chats/{id}/messages")
         .replaceAll("^/chat_attendees/[^/]+/messages$", "/chat_attendees/{id}/messages")
         .replaceAll("^/posts/(?!reaction$)[^/]+/comments$", "/posts/{id}/comments");
@@ -232,6 +278,22 @@ public final class FakeUnipile implements AutoCloseable {
       all.subList(from, Math.min(all.size(), from + PAGE)).forEach(items::add);
       if (from + PAGE < all.size()) {
         body.put("cursor", String.valueOf(from + PAGE));
+      } else {
+        body.putNull("cursor");
+      }
+      ok(exchange, 200, body);
+    } else if (method.equals("GET") && path.equals("/users/relations")) {
+      int from = query.containsKey("cursor") ? Integer.parseInt(query.get("cursor")) : 0;
+      int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+      int page = Math.min(limit, PAGE);
+      ObjectNode body = JSON.createObjectNode();
+      body.put("object", "UserRelationsList");
+      ArrayNode items = body.putArray("items");
+      List<ObjectNode> all = new ArrayList<>(relations);
+      all.subList(Math.min(from, all.size()), Math.min(all.size(), from + page))
+          .forEach(items::add);
+      if (from + page < all.size()) {
+        body.put("cursor", String.valueOf(from + page));
       } else {
         body.putNull("cursor");
       }
@@ -404,7 +466,11 @@ public final class FakeUnipile implements AutoCloseable {
         body.put("premium", premiumCredits);
       }
       body.putNull("recruiter");
-      body.putNull("sales_navigator");
+      if (salesNavigatorCredits == null) {
+        body.putNull("sales_navigator");
+      } else {
+        body.put("sales_navigator", salesNavigatorCredits);
+      }
       ok(exchange, 200, body);
     } else if (method.equals("POST") && path.equals("/webhooks")) {
       if (!json) {

@@ -32,7 +32,8 @@ class ServerMetricsTest {
       ACampaign.launchedWorking("Mon-Sun 00:00-23:59", app.store(), 3, START, "sdr-1");
       Engines.live(app.store(), new AssistedExecutor()).runUntil(START.plus(Duration.ofHours(6)));
       clock.set(START.plus(Duration.ofHours(6)));
-      ServerMetrics metrics = new ServerMetrics(app.analytics(), app.accounts(), app.clock());
+      ServerMetrics metrics =
+          new ServerMetrics(app.analytics(), app.accounts(), app.providerLinks(), app.clock());
 
       String before = metrics.scrape();
       List<Touch> planned = app.touches().dueTouches(clock.instant(), null, 10);
@@ -76,7 +77,9 @@ class ServerMetricsTest {
           .runUntil(START.plus(Duration.ofHours(6)));
       clock.set(START.plus(Duration.ofHours(6)));
 
-      String scrape = new ServerMetrics(app.analytics(), app.accounts(), app.clock()).scrape();
+      String scrape =
+          new ServerMetrics(app.analytics(), app.accounts(), app.providerLinks(), app.clock())
+              .scrape();
 
       assertThat(sum(scrape, "warmreach_touches_total\\{channel=\"engage\",mode=\"dry_run\",.*"))
           .isEqualTo(3.0);
@@ -92,6 +95,27 @@ class ServerMetricsTest {
         .filter(l -> l.matches(line))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
+  }
+
+  void eachLinkedAccountSaysWhetherItSendsAndTheProvidersStatus() {
+    SettableClock clock = new SettableClock(START);
+    try (Warmreach app = Warmreach.builder().home(home).clock(clock).build()) {
+      ACampaign.launchedWorking("Mon-Sun 00:00-23:59", app.store(), 1, START, "sdr-1");
+      ServerMetrics metrics =
+          new ServerMetrics(app.analytics(), app.accounts(), app.providerLinks(), app.clock());
+      app.providerLinks().linkAccount("sdr-1", "acc-1", "CREDENTIALS", START);
+
+      String stalled = metrics.scrape();
+      app.providerLinks().accountStatus("acc-1", "OK", START);
+      String sending = metrics.scrape();
+
+      assertThat(stalled)
+          .contains(
+              "warmreach_provider_account_sending{account=\"sdr-1\",status=\"CREDENTIALS\"} 0.0");
+      assertThat(sending)
+          .contains("warmreach_provider_account_sending{account=\"sdr-1\",status=\"OK\"} 1.0")
+          .doesNotContain("CREDENTIALS");
+    }
   }
 
   @Test
