@@ -140,7 +140,7 @@ class OutboundSettingsTest {
                     new OutboundSettings.Webhook("ftp://x", "a".repeat(32), null), Map.of()))
         .hasMessageContaining("webhook url");
     assertThatThrownBy(() -> settings.remove("bogus"))
-        .hasMessageContaining("smtp, webhook and bounces");
+        .hasMessageContaining("smtp, webhook, bounces and provider");
     assertThat(store.settings().setting("smtp")).isEmpty();
     assertThat(store.settings().setting("webhook")).isEmpty();
     assertThat(settings.executors(clock, Map.of()).channels()).isEmpty();
