@@ -15,6 +15,7 @@ import dev.warmreach.execute.provider.ProviderSetup;
 import dev.warmreach.execute.provider.ProviderWatch;
 import dev.warmreach.execute.simulated.DeliveryLog;
 import dev.warmreach.execute.simulated.SimulatedExecutor;
+import dev.warmreach.execute.simulated.SimulatedSignals;
 import dev.warmreach.forecast.CampaignForecast;
 import dev.warmreach.importer.ProspectImport;
 import dev.warmreach.live.CampaignEngines;
@@ -23,6 +24,7 @@ import dev.warmreach.live.CampaignSetup;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.live.OutreachAnalytics;
 import dev.warmreach.live.SignalIntake;
+import dev.warmreach.live.SignalSource;
 import dev.warmreach.live.TaskInbox;
 import dev.warmreach.message.Coach;
 import dev.warmreach.simulation.Truth;
@@ -48,6 +50,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -331,6 +334,54 @@ public final class Warmreach implements AutoCloseable {
         seed,
         Truth.DEFAULT,
         new DeliveryLog(deliveries));
+  }
+
+  /**
+   * The buying signals of a dry run's simulated network, {@code perMonth} a month per stored
+   * prospect from {@code from}, drawn from {@code seed}; taken through the {@link #signalIntake}
+   * when {@code heard}.
+   */
+  public SimulatedSignals simulatedSignals(
+      long seed, double perMonth, Instant from, boolean heard) {
+    Truth truth = Truth.DEFAULT;
+    return new SimulatedSignals(
+        seed,
+        truth.withSignals(perMonth, truth.signalLift(), truth.signalWindowDays()),
+        from,
+        heard,
+        store.prospects(),
+        store.engineSteps(),
+        signalIntake());
+  }
+
+  /**
+   * The executor of a dry run whose network also shows {@code signals}: as {@link
+   * #simulatedExecutor(long, Path)}, with touches soon after a signal answered more often.
+   */
+  public SimulatedExecutor simulatedExecutor(long seed, Path deliveries, SimulatedSignals signals) {
+    return new SimulatedExecutor(
+        store.touches(),
+        store.simulatedReactions(),
+        seed,
+        signals.truth(),
+        new DeliveryLog(deliveries),
+        signals);
+  }
+
+  /**
+   * The live engine of a dry run: as {@link #liveEngine(Executor, String)}, also taking the
+   * simulated network's buying signals at their times.
+   */
+  public LiveEngine liveEngine(Executor executor, String node, SignalSource signals) {
+    return new LiveEngine(
+        store.engineSteps(),
+        store.simulatedReactions(),
+        store.campaigns(),
+        store.accounts(),
+        engines,
+        executor,
+        node,
+        signals);
   }
 
   /** What the HTTP server serves: the store's ports, its users, the clock and the use cases. */

@@ -5,6 +5,7 @@ import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.Executor;
 import dev.warmreach.execute.RoutedExecutor;
+import dev.warmreach.execute.simulated.SimulatedSignals;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.live.ScaledClock;
 import java.io.IOException;
@@ -69,6 +70,27 @@ final class RunCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--signals-per-month",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "With --simulate: how often each stored prospect shows a buying signal (a role change, a"
+              + " company milestone, a relevant post, hiring), N a month on average, drawn from"
+              + " --seed as the forecast's truth.signalsPerMonth is. Default ${DEFAULT-VALUE}:"
+              + " nobody signals (a workspace has no scenario; the default truth has none). Each"
+              + " signal reaches the engine at its simulated time as the events API would bring"
+              + " it, and a touch within 7 days after one is answered twice as often.")
+  double signalsPerMonth;
+
+  @Option(
+      names = "--ignore-signals",
+      description =
+          "With --simulate: the same world with the engine blind to its buying signals (none is"
+              + " recorded or acted on), as 'forecast --ignore-signals', to compare with acting on"
+              + " them.")
+  boolean ignoreSignals;
+
+  @Option(
       names = "--poll",
       defaultValue = "PT1S",
       paramLabel = "DURATION",
@@ -83,13 +105,33 @@ final class RunCommand implements Callable<Integer> {
     if (!(speed >= 1 && speed <= 10_000_000)) {
       throw new UserError("--speed " + speed + " must be between 1 and 10000000");
     }
+    if (!simulate && (signalsPerMonth != 0 || ignoreSignals)) {
+      throw new UserError(
+          "--signals-per-month and --ignore-signals only work with --simulate: real signals come"
+              + " from the events API, 'warmreach signals import' or the provider");
+    }
+    if (!(signalsPerMonth >= 0 && signalsPerMonth <= 1000)) {
+      throw new UserError(
+          "--signals-per-month " + signalsPerMonth + " must be between 0 and 1000 (a month)");
+    }
     Warmreach app = root.app();
-    Clock clock = simulate ? simulatedClock(root.homeFolder()) : Warmreach.systemClock();
-    Executor executor =
-        simulate
-            ? app.simulatedExecutor(seed, root.homeFolder().resolve("simulated-deliveries.log"))
-            : app.outboundExecutors(clock, root.env(), spec.commandLine().getErr());
-    LiveEngine engine = app.liveEngine(executor, NodeName.of(root.homeFolder()));
+    Executor executor;
+    LiveEngine engine;
+    Clock clock;
+    SimulatedSignals signals = null;
+    if (simulate) {
+      ScaledClock scaled = simulatedClock(root.homeFolder());
+      clock = scaled;
+      signals = app.simulatedSignals(seed, signalsPerMonth, scaled.virtualAnchor(), !ignoreSignals);
+      executor =
+          app.simulatedExecutor(
+              seed, root.homeFolder().resolve("simulated-deliveries.log"), signals);
+      engine = app.liveEngine(executor, NodeName.of(root.homeFolder()), signals);
+    } else {
+      clock = Warmreach.systemClock();
+      executor = app.outboundExecutors(clock, root.env(), spec.commandLine().getErr());
+      engine = app.liveEngine(executor, NodeName.of(root.homeFolder()));
+    }
     Scheduler scheduler = app.schedule(engine, clock, poll, simulate);
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopRequested = new CountDownLatch(1);
@@ -108,7 +150,9 @@ final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onExit);
     scheduler.start();
     out.println(
-        "Running" + (simulate ? " a dry run at " + speed + "x" : "") + "; stop with Ctrl-C.");
+        "Running"
+            + (simulate ? " a dry run at " + speed + "x" + signalsNote() : "")
+            + "; stop with Ctrl-C.");
     if (!simulate) {
       out.println(routes((RoutedExecutor) executor));
     }
@@ -135,8 +179,21 @@ final class RunCommand implements Callable<Integer> {
         // stopped by a signal at the same moment: the hook has nothing left to wait for
       }
       out.println("Nothing left to do at " + clock.instant() + ".");
+      if (signals != null && signalsPerMonth > 0 && !ignoreSignals) {
+        out.println("Buying signals: " + signals.summary() + ".");
+      }
     }
     return 0;
+  }
+
+  private String signalsNote() {
+    if (signalsPerMonth == 0) {
+      return ", no buying signals (--signals-per-month sets their rate)";
+    }
+    return ", "
+        + signalsPerMonth
+        + " buying signals a month per prospect"
+        + (ignoreSignals ? ", which the engine ignores" : "");
   }
 
   /** Where each step goes, in words. */
@@ -159,7 +216,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** A scaled clock anchored in the home folder, so a restarted dry run continues its timeline. */
-  private Clock simulatedClock(Path home) {
+  private ScaledClock simulatedClock(Path home) {
     Path anchor = home.resolve("simulated-clock");
     Clock system = Warmreach.systemClock();
     try {

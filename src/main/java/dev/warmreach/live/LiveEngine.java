@@ -56,6 +56,7 @@ public final class LiveEngine {
   private final SenderAccounts accounts;
   private final CampaignEngines engines;
   private final Executor executor;
+  private final SignalSource signals;
   private final String node;
   private final AtomicLong steps = new AtomicLong();
   // Stale invitations are looked for at most hourly: the age limit counts in days.
@@ -91,6 +92,22 @@ public final class LiveEngine {
       CampaignEngines engines,
       Executor executor,
       String node) {
+    this(engineSteps, reactions, campaigns, accounts, engines, executor, node, SignalSource.NONE);
+  }
+
+  /**
+   * As the constructor above, also taking the buying signals of {@code signals} at their times (a
+   * dry run's simulated network).
+   */
+  public LiveEngine(
+      EngineSteps engineSteps,
+      SimulatedReactions reactions,
+      Campaigns campaigns,
+      SenderAccounts accounts,
+      CampaignEngines engines,
+      Executor executor,
+      String node,
+      SignalSource signals) {
     this.engineSteps = Objects.requireNonNull(engineSteps, "engineSteps");
     this.reactions = Objects.requireNonNull(reactions, "reactions");
     this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
@@ -98,6 +115,7 @@ public final class LiveEngine {
     this.engines = Objects.requireNonNull(engines, "engines");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.node = node;
+    this.signals = Objects.requireNonNull(signals, "signals");
   }
 
   /** This node's name, as its touch claims carry it. */
@@ -149,7 +167,8 @@ public final class LiveEngine {
   }
 
   private int moveDue(Instant now, DueTimes due, Pass pass, BooleanSupplier stopping) {
-    int work = due == null || due.reactionsDue(now) ? reactions.applyDueReactions(now, BATCH) : 0;
+    int work = signals.takeDue(now);
+    work += due == null || due.reactionsDue(now) ? reactions.applyDueReactions(now, BATCH) : 0;
     if (lastWithdrawalCheck == null
         || !now.isBefore(lastWithdrawalCheck.plus(Duration.ofHours(1)))) {
       lastWithdrawalCheck = now;
@@ -267,7 +286,7 @@ public final class LiveEngine {
           return null;
         }
         DueTimes due = engineSteps.dueTimes();
-        Optional<Instant> next = due.next();
+        Optional<Instant> next = earliest(due.next(), signals.nextAt());
         Instant at = next.isEmpty() || next.get().isAfter(target) ? target : next.get();
         if (last != null && at.isBefore(last)) {
           at = last;
@@ -288,6 +307,13 @@ public final class LiveEngine {
       }
       return null;
     }
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.isPresent() && b.get().isBefore(a.get()) ? b : a;
   }
 
   /** Makes sure every account of a campaign about to run has stored limits. */

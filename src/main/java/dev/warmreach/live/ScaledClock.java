@@ -27,6 +27,11 @@ public final class ScaledClock extends Clock {
     this.speed = speed;
   }
 
+  /** The virtual time at the anchor: when the dry run's timeline began. */
+  public Instant virtualAnchor() {
+    return virtualAnchor;
+  }
+
   @Override
   public Instant instant() {
     long elapsed = base.millis() - baseAnchor.toEpochMilli();

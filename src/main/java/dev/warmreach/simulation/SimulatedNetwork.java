@@ -110,7 +110,11 @@ public final class SimulatedNetwork {
         prospect, truth, channel, withNote, personalised, warm, touchedOnLinkedIn, 1.0, now);
   }
 
-  private List<Reaction> reactions(
+  /**
+   * As {@link #reactions(long, Truth, Channel, boolean, boolean, boolean, boolean, Instant)}, with
+   * the chances of acceptance and reply multiplied by {@code lift} (see {@link #signalLift}).
+   */
+  public List<Reaction> reactions(
       long prospect,
       Truth truth,
       Channel channel,
@@ -186,7 +190,7 @@ public final class SimulatedNetwork {
    * {@code signal} events the events API takes: at random times, {@code truth.signalsPerMonth()} a
    * month on average, each of a random kind. A pure function of the seed and the prospect.
    */
-  public List<Event.Signal> signals(int index, Truth truth, Instant from, Instant until) {
+  public List<Event.Signal> signals(long index, Truth truth, Instant from, Instant until) {
     if (truth.signalsPerMonth() <= 0) {
       return List.of();
     }
@@ -205,6 +209,20 @@ public final class SimulatedNetwork {
           new Event.Signal(index, at, "simulated-signal:" + index + ":" + k, kind, detail(kind)));
     }
     return signals;
+  }
+
+  /**
+   * How much a touch to {@code prospect} at {@code at} is lifted by their latest signal (see {@link
+   * #signals}, drawn from {@code from}): {@code truth.signalLift()} within {@code
+   * truth.signalWindowDays()} after it, 1 otherwise.
+   */
+  public double signalLift(long prospect, Truth truth, Instant from, Instant at) {
+    List<Event.Signal> before = signals(prospect, truth, from, at.plusMillis(1));
+    if (before.isEmpty()) {
+      return 1.0;
+    }
+    long since = at.toEpochMilli() - before.get(before.size() - 1).at().toEpochMilli();
+    return since <= (long) (truth.signalWindowDays() * 86_400_000L) ? truth.signalLift() : 1.0;
   }
 
   private static String detail(Event.Signal.Kind kind) {

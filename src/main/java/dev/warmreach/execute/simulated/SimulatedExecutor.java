@@ -27,14 +27,30 @@ public final class SimulatedExecutor implements Executor {
   private final SimulatedNetwork network;
   private final Truth truth;
   private final DeliveryLog log;
+  private final SimulatedSignals signals;
 
   public SimulatedExecutor(
       Touches touches, SimulatedReactions reactions, long seed, Truth truth, DeliveryLog log) {
+    this(touches, reactions, seed, truth, log, null);
+  }
+
+  /**
+   * A network whose prospects also show {@code signals} (drawn from the same seed): a touch soon
+   * after one is answered more often, as in the forecast; {@code null} for none.
+   */
+  public SimulatedExecutor(
+      Touches touches,
+      SimulatedReactions reactions,
+      long seed,
+      Truth truth,
+      DeliveryLog log,
+      SimulatedSignals signals) {
     this.touches = touches;
     this.reactions = reactions;
     this.network = new SimulatedNetwork(seed);
     this.truth = truth;
     this.log = log;
+    this.signals = signals;
   }
 
   @Override
@@ -62,6 +78,7 @@ public final class SimulatedExecutor implements Executor {
             true,
             past.engaged(),
             past.touchedOnLinkedIn(),
+            signals == null ? 1.0 : signals.lift(touch.prospectId(), touch.dueAt()),
             touch.dueAt());
     List<SimulatedReaction> later = new ArrayList<>();
     boolean landed = touch.channel() != Channel.ENGAGE;
