@@ -66,6 +66,29 @@ public interface ProviderLinks {
    */
   List<AwaitedInvitation> awaitedInvitations(String senderAccount);
 
+  /**
+   * The stale invitations the engine withdrew (a {@code WITHDRAWN} event after a connection request
+   * the provider sent for the account) that have not been withdrawn at the provider yet, oldest
+   * first.
+   */
+  List<DueWithdrawal> withdrawalsDue(String senderAccount);
+
+  /**
+   * Claims a withdrawal before the provider is called: false when it was claimed before (by this
+   * node or another) and is not {@code WAITING} for another try, so it is carried out at most once.
+   */
+  boolean claimWithdrawal(DueWithdrawal withdrawal, Instant now);
+
+  /**
+   * Keeps what the provider answered to a claimed withdrawal: WITHDRAWN, GONE (no longer pending at
+   * LinkedIn), FAILED (refused, with the provider's words) or WAITING (tried again at the next
+   * look).
+   */
+  void settleWithdrawal(String eventKey, String status, String detail, Instant now);
+
+  /** The withdrawals carried out (or tried) at the provider for the account, newest first. */
+  List<Withdrawal> withdrawals(String senderAccount);
+
   /** Keeps the latest check of an account's InMail credits against the provider's figure. */
   void saveInmailCheck(InmailCheck check);
 
@@ -121,6 +144,18 @@ public interface ProviderLinks {
   }
 
   /** A connection request that went out through the provider and is not answered yet. */
+  /** A withdrawal the engine recorded: its event's key, the account and the prospect. */
+  record DueWithdrawal(String eventKey, String senderAccount, long prospectId) {}
+
+  /** A withdrawal as carried out at the provider. */
+  record Withdrawal(
+      String eventKey,
+      String senderAccount,
+      long prospectId,
+      String status,
+      String detail,
+      Instant at) {}
+
   record AwaitedInvitation(long prospectId, Instant sentAt) {}
 
   /**

@@ -154,4 +154,52 @@ interface ProviderLinksContract extends StoreFixture {
     assertThat(links.inmailCheck(PlannedTouches.ACCOUNT))
         .hasValueSatisfying(c -> assertThat(c.providerBalance()).isNull());
   }
+
+  @Test
+  default void aWithdrawnRequestIsDueAtTheProviderUntilClaimedOnceAndWaitingOnesAreClaimedAgain() {
+    Touch request =
+        PlannedTouches.request(
+            store(),
+            dev.warmreach.testing.AProspect.aProspect()
+                .named("Ada", "Lovelace")
+                .at("https://www.linkedin.com/in/ada-lovelace")
+                .build(),
+            "Hello",
+            START);
+    ProviderLinks links = store().providerLinks();
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT)).isEmpty();
+    Delivery d =
+        store()
+            .deliveries()
+            .openDelivery(request.idempotencyKey(), Delivery.Kind.PROVIDER, "acc-1", START);
+    store().deliveries().settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, START);
+    Instant later = START.plus(Duration.ofDays(21));
+    store()
+        .engineSteps()
+        .recordEvent(
+            new dev.warmreach.domain.Event.Withdrawn(request.prospectId(), later, "withdraw-1"));
+
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT))
+        .containsExactly(
+            new ProviderLinks.DueWithdrawal(
+                "withdraw-1", PlannedTouches.ACCOUNT, request.prospectId()));
+    assertThat(links.withdrawalsDue("someone-else")).isEmpty();
+    ProviderLinks.DueWithdrawal due = links.withdrawalsDue(PlannedTouches.ACCOUNT).get(0);
+    assertThat(links.claimWithdrawal(due, later)).isTrue();
+    assertThat(links.claimWithdrawal(due, later)).as("claimed once").isFalse();
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT)).isEmpty();
+
+    links.settleWithdrawal("withdraw-1", "WAITING", "503", later);
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT)).containsExactly(due);
+    assertThat(links.claimWithdrawal(due, later.plusSeconds(1))).as("tried again").isTrue();
+    links.settleWithdrawal("withdraw-1", "WITHDRAWN", "", later.plusSeconds(2));
+    assertThat(links.claimWithdrawal(due, later.plusSeconds(3))).isFalse();
+    assertThat(links.withdrawals(PlannedTouches.ACCOUNT))
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.status()).isEqualTo("WITHDRAWN");
+              assertThat(w.at()).isEqualTo(later.plusSeconds(2));
+            });
+  }
 }

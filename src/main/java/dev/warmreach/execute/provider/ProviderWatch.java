@@ -14,6 +14,7 @@ import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.Prospects;
 import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.ProviderLinks.AwaitedInvitation;
+import dev.warmreach.store.ProviderLinks.DueWithdrawal;
 import dev.warmreach.store.ProviderLinks.InmailCheck;
 import dev.warmreach.store.ProviderLinks.LinkedAccount;
 import dev.warmreach.store.ProviderLinks.ProviderPerson;
@@ -55,6 +56,9 @@ public final class ProviderWatch implements Executor {
    * pending: the list may lag behind the call that sent it.
    */
   static final Duration SETTLING = Duration.ofHours(1);
+
+  /** Stale invitations withdrawn at the provider at most per account and look. */
+  static final int WITHDRAWALS_PER_LOOK = 10;
 
   /** Pages of relations read at most per account and look (100 each, newest first). */
   static final int RELATION_PAGES = 20;
@@ -121,6 +125,7 @@ public final class ProviderWatch implements Executor {
         checkStatuses(now);
         Answers answers = pollInvitations(now);
         work += answers.accepted() + answers.declined();
+        work += withdrawStale(now);
         lastProblem = null;
       } catch (ProviderFailure failure) {
         report(failure, every);
@@ -165,6 +170,81 @@ public final class ProviderWatch implements Executor {
       }
     }
     return links.linkedAccounts();
+  }
+
+  /**
+   * Withdraws at LinkedIn ({@code DELETE /users/invite/sent/{id}}) the stale invitations the engine
+   * withdrew in its records, for each OK account inside its working hours, at most {@link
+   * #WITHDRAWALS_PER_LOOK} an account a look. Each is claimed first, so it is carried out once; one
+   * LinkedIn no longer lists is kept as gone; a refusal is kept as failed with the provider's words
+   * and told on {@code log}; a provider that cannot be reached, or pushes back, leaves it for the
+   * next look. Returns how many were withdrawn.
+   */
+  public int withdrawStale(Instant now) {
+    int withdrawn = 0;
+    for (LinkedAccount linked : links.linkedAccounts()) {
+      Optional<SenderAccount> account = accounts.account(linked.senderAccount());
+      if (!linked.ok()
+          || account.isEmpty()
+          || !account.get().workingHours().contains(now, account.get().timeZone())) {
+        continue;
+      }
+      List<DueWithdrawal> due = links.withdrawalsDue(linked.senderAccount());
+      if (due.isEmpty()) {
+        continue;
+      }
+      String accountId = linked.providerAccountId();
+      Map<String, String> invitationByPerson = new HashMap<>();
+      provider
+          .sentInvitations(accountId)
+          .forEach(i -> invitationByPerson.put(i.invitedUserId(), i.id()));
+      int done = 0;
+      for (DueWithdrawal withdrawal : due) {
+        if (done >= WITHDRAWALS_PER_LOOK) {
+          break;
+        }
+        if (!links.claimWithdrawal(withdrawal, now)) {
+          continue;
+        }
+        done++;
+        Optional<String> invitation =
+            links.person(withdrawal.prospectId()).map(p -> invitationByPerson.get(p.providerId()));
+        if (invitation.isEmpty()) {
+          links.settleWithdrawal(
+              withdrawal.eventKey(),
+              "GONE",
+              "LinkedIn no longer lists the invitation as pending",
+              now);
+          continue;
+        }
+        try {
+          provider.withdraw(accountId, invitation.get());
+          links.settleWithdrawal(withdrawal.eventKey(), "WITHDRAWN", "", now);
+          withdrawn++;
+        } catch (ProviderFailure failure) {
+          boolean refused = failure.reason() == ProviderFailure.Reason.REFUSED;
+          String words =
+              "withdrawing the invitation to prospect "
+                  + withdrawal.prospectId()
+                  + " from "
+                  + linked.senderAccount()
+                  + " failed: "
+                  + failure.getMessage();
+          links.settleWithdrawal(withdrawal.eventKey(), refused ? "FAILED" : "WAITING", words, now);
+          log.println(
+              "warmreach: "
+                  + words
+                  + (refused
+                      ? "; withdraw it on LinkedIn by hand"
+                      : "; trying again in " + every.toMinutes() + " min"));
+          log.flush();
+          if (!refused) {
+            break; // the provider is unavailable or pushing back: the rest wait too
+          }
+        }
+      }
+    }
+    return withdrawn;
   }
 
   /**

@@ -252,6 +252,83 @@ final class JdbcProviderLinks implements ProviderLinks {
   }
 
   @Override
+  public List<DueWithdrawal> withdrawalsDue(String senderAccount) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT e.idempotency_key, e.prospect_id FROM prospect_event e"
+                        + " WHERE e.kind = 'WITHDRAWN'"
+                        + " AND EXISTS (SELECT 1 FROM delivery d"
+                        + " JOIN touch t ON t.idempotency_key = d.touch_key"
+                        + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT'"
+                        + " AND t.channel = 'CONNECT' AND t.sender_account = :account"
+                        + " AND t.prospect_id = e.prospect_id AND d.created_at <= e.happened_at)"
+                        + " AND NOT EXISTS (SELECT 1 FROM provider_withdrawal w"
+                        + " WHERE w.event_key = e.idempotency_key AND w.status <> 'WAITING')"
+                        + " ORDER BY e.happened_at, e.id")
+                .bind("account", senderAccount)
+                .map(
+                    (rs, ctx) ->
+                        new DueWithdrawal(
+                            rs.getString("idempotency_key"),
+                            senderAccount,
+                            rs.getLong("prospect_id")))
+                .list());
+  }
+
+  @Override
+  public boolean claimWithdrawal(DueWithdrawal withdrawal, Instant now) {
+    return db.write(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO provider_withdrawal (event_key, sender_account, prospect_id,"
+                            + " status, detail, updated_at) VALUES (:key, :account, :prospect,"
+                            + " 'WITHDRAWING', '', :now) ON CONFLICT (event_key) DO UPDATE SET"
+                            + " status = 'WITHDRAWING', updated_at = :now"
+                            + " WHERE provider_withdrawal.status = 'WAITING'")
+                    .bind("key", withdrawal.eventKey())
+                    .bind("account", withdrawal.senderAccount())
+                    .bind("prospect", withdrawal.prospectId())
+                    .bind("now", now)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public void settleWithdrawal(String eventKey, String status, String detail, Instant now) {
+    db.write(
+        h ->
+            h.createUpdate(
+                    "UPDATE provider_withdrawal SET status = :status, detail = :detail,"
+                        + " updated_at = :now WHERE event_key = :key")
+                .bind("key", eventKey)
+                .bind("status", status)
+                .bind("detail", detail)
+                .bind("now", now)
+                .execute());
+  }
+
+  @Override
+  public List<Withdrawal> withdrawals(String senderAccount) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM provider_withdrawal WHERE sender_account = :account"
+                        + " ORDER BY updated_at DESC, event_key")
+                .bind("account", senderAccount)
+                .map(
+                    (rs, ctx) ->
+                        new Withdrawal(
+                            rs.getString("event_key"),
+                            rs.getString("sender_account"),
+                            rs.getLong("prospect_id"),
+                            rs.getString("status"),
+                            rs.getString("detail"),
+                            Instants.read(rs, "updated_at")))
+                .list());
+  }
+
+  @Override
   public void saveInmailCheck(InmailCheck check) {
     db.write(
         h -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Backoff;
@@ -190,6 +191,107 @@ class ProviderWatchTest {
     assertThat(answers).isEqualTo(new ProviderWatch.Answers(0, 0, 1));
     assertThat(events(toAlan)).isEmpty();
     assertThat(fake.count("GET /users/relations")).as("nothing to look for").isZero();
+  }
+
+  /** The engine withdraws the stale request in its records, as the live loop does. */
+  private void engineWithdraws(Touch touch) {
+    assertThat(
+            store
+                .engineSteps()
+                .recordEvent(
+                    new Event.Withdrawn(
+                        touch.prospectId(),
+                        clock.instant(),
+                        "withdraw:" + PlannedTouches.ACCOUNT + ":" + touch.prospectId())))
+        .isTrue();
+  }
+
+  private List<String> withdrawals() {
+    return store.providerLinks().withdrawals(PlannedTouches.ACCOUNT).stream()
+        .map(
+            w ->
+                w.status() + " " + w.prospectId() + (w.detail().isEmpty() ? "" : ": " + w.detail()))
+        .toList();
+  }
+
+  @Test
+  void aStaleInvitationTheEngineWithdrewIsWithdrawnAtLinkedInOnce() {
+    Touch toAda = sentRequest(profile("Ada", "Lovelace", "ada-lovelace"));
+    sentRequest(profile("Alan", "Turing", "alan-turing"));
+    clock.tick(Duration.ofDays(21));
+    engineWithdraws(toAda);
+
+    int first = watch().withdrawStale(clock.instant());
+    int again = watch().withdrawStale(clock.instant().plusSeconds(60));
+
+    assertThat(first).isEqualTo(1);
+    assertThat(again).as("carried out once").isZero();
+    assertThat(fake.requests("DELETE /users/invite/sent/{id}"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.query()).containsEntry("account_id", FakeUnipile.ACCOUNT);
+            });
+    assertThat(fake.invitations.values())
+        .extracting(i -> i.path("invited_user_id").asText())
+        .as("Ada's invitation, the one deleted")
+        .containsExactly("ACoAlan");
+    assertThat(withdrawals()).containsExactly("WITHDRAWN " + toAda.prospectId());
+  }
+
+  @Test
+  void outsideWorkingHoursNothingIsWithdrawnUntilTheyOpen() {
+    Touch toAda = sentRequest(profile("Ada", "Lovelace", "ada-lovelace"));
+    clock.tick(Duration.ofDays(21).plusHours(12)); // Monday 22:00 UTC
+    engineWithdraws(toAda);
+
+    int atNight = watch().withdrawStale(clock.instant());
+    clock.tick(Duration.ofHours(12)); // Tuesday 10:00 UTC
+    int inTheMorning = watch().withdrawStale(clock.instant());
+
+    assertThat(atNight).isZero();
+    assertThat(inTheMorning).isEqualTo(1);
+    assertThat(fake.count("DELETE /users/invite/sent/{id}")).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedWithdrawalIsToldAndKeptThenTriedAgainWhenTheProviderWasUnavailable() {
+    Touch toAda = sentRequest(profile("Ada", "Lovelace", "ada-lovelace"));
+    Touch toAlan = sentRequest(profile("Alan", "Turing", "alan-turing"));
+    clock.tick(Duration.ofDays(21));
+    engineWithdraws(toAda);
+    engineWithdraws(toAlan);
+    fake.failNext(
+        "DELETE /users/invite/sent/{id}", 503, "errors/service_unavailable", "Try later.");
+
+    int first = watch().withdrawStale(clock.instant());
+    List<String> afterFirst = withdrawals();
+    int second = watch().withdrawStale(clock.instant().plusSeconds(1800));
+
+    assertThat(first).isZero();
+    assertThat(afterFirst).singleElement().asString().startsWith("WAITING ").contains("503");
+    assertThat(log.toString())
+        .contains("withdrawing the invitation to prospect")
+        .contains("trying again in 30 min");
+    assertThat(second).isEqualTo(2);
+    assertThat(withdrawals()).allMatch(w -> w.startsWith("WITHDRAWN "));
+    assertThat(fake.invitations).isEmpty();
+  }
+
+  @Test
+  void anInvitationLinkedInNoLongerListsIsKeptAsGoneWithoutACall() {
+    Touch toAlan = sentRequest(profile("Alan", "Turing", "alan-turing"));
+    clock.tick(Duration.ofDays(21));
+    fake.ignore(alan);
+    engineWithdraws(toAlan);
+
+    int withdrawn = watch().withdrawStale(clock.instant());
+
+    assertThat(withdrawn).isZero();
+    assertThat(fake.count("DELETE /users/invite/sent/{id}")).isZero();
+    assertThat(withdrawals())
+        .containsExactly(
+            "GONE " + toAlan.prospectId() + ": LinkedIn no longer lists the invitation as pending");
   }
 
   @Test
