@@ -10,6 +10,7 @@ import dev.warmreach.importer.ImportPreview;
 import dev.warmreach.importer.ImportProgress;
 import dev.warmreach.importer.ImportReport;
 import dev.warmreach.importer.ProspectImport;
+import dev.warmreach.live.ProspectTimeline;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.ProspectQuery;

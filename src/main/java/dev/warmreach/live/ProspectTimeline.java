@@ -1,8 +1,9 @@
-package dev.warmreach.web.pages;
+package dev.warmreach.live;
 
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Campaigns;
@@ -22,9 +23,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One prospect's page: who they are, the campaigns they are in and where, and everything that
- * happened, oldest first: the engine's decisions with their reasons, the touches with their text,
- * and the events (accepted, replied, bounced…).
+ * One prospect's story, as the dashboard's prospect page and {@code prospects show} tell it: who
+ * they are, the campaigns they are in and where, and everything that happened, oldest first: the
+ * engine's decisions with their reasons, the touches with their text, and the events (accepted,
+ * replied, bounced…).
  */
 public record ProspectTimeline(
     Prospect prospect, String status, List<Enrolled> enrollments, List<Entry> entries) {
@@ -62,7 +64,7 @@ public record ProspectTimeline(
     }
   }
 
-  static ProspectTimeline of(
+  public static ProspectTimeline of(
       Prospects prospects,
       Campaigns campaigns,
       Analytics analytics,
@@ -135,7 +137,7 @@ public record ProspectTimeline(
                         names.getOrDefault(e.campaignId(), "#" + e.campaignId()),
                         e.senderAccount(),
                         e.step(),
-                        ProspectList.enrollmentLabel(e.status()),
+                        enrollmentLabel(e.status()),
                         when(e.enteredStepAt()),
                         e.nextDueAt() == null
                             ? (e.isActive() ? "waiting for an event" : "—")
@@ -143,13 +145,13 @@ public record ProspectTimeline(
             .toList();
     return new ProspectTimeline(
         prospect,
-        ProspectList.statusLabel(prospect.doNotContact(), enrollments),
+        statusLabel(prospect.doNotContact(), enrollments),
         enrolled,
         List.copyOf(entries));
   }
 
   public String seniority() {
-    return ProspectList.seniorityLabel(prospect.profile().seniority());
+    return seniorityLabel(prospect.profile().seniority());
   }
 
   public String activity() {
@@ -166,6 +168,46 @@ public record ProspectTimeline(
 
   public String added() {
     return when(prospect.createdAt());
+  }
+
+  /** A seniority in words: {@code C_SUITE} → "C-suite". */
+  public static String seniorityLabel(Seniority s) {
+    return switch (s) {
+      case C_SUITE -> "C-suite";
+      case VP -> "VP";
+      case DIRECTOR -> "Director";
+      case MANAGER -> "Manager";
+      case INDIVIDUAL -> "Individual contributor";
+      case UNKNOWN -> "Unknown";
+    };
+  }
+
+  /** Where a person stands, in words: do-not-contact first, then their liveliest enrollment. */
+  public static String statusLabel(boolean doNotContact, List<Enrollment> enrollments) {
+    if (doNotContact) {
+      return "Do not contact";
+    }
+    for (Enrollment.Status status :
+        List.of(
+            Enrollment.Status.REPLIED,
+            Enrollment.Status.ACTIVE,
+            Enrollment.Status.COMPLETED,
+            Enrollment.Status.STOPPED)) {
+      if (enrollments.stream().anyMatch(e -> e.status() == status)) {
+        return enrollmentLabel(status);
+      }
+    }
+    return "New";
+  }
+
+  /** An enrollment's status in words. */
+  public static String enrollmentLabel(Enrollment.Status status) {
+    return switch (status) {
+      case ACTIVE -> "In a campaign";
+      case REPLIED -> "Replied";
+      case COMPLETED -> "Completed";
+      case STOPPED -> "Stopped";
+    };
   }
 
   // Decisions before the touch they made, events last, at the same instant.
