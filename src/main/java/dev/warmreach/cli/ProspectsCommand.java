@@ -188,7 +188,8 @@ final class ProspectsCommand implements Runnable {
       Warmreach app = parent.root.app();
       Prospect p = find(app.prospects(), reference);
       ProspectTimeline timeline =
-          ProspectTimeline.of(app.prospects(), app.campaigns(), app.analytics(), app.touches(), p);
+          ProspectTimeline.of(
+              app.prospects(), app.campaigns(), app.analytics(), app.touches(), app.accounts(), p);
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Map<String, Object> json = Output.fields(ProspectJson.of(p));
