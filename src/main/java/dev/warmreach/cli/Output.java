@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Prints data for people (aligned tables) or for tools (JSON, one document per command). */
 final class Output {
@@ -26,6 +28,12 @@ final class Output {
       throw new IllegalStateException("could not write JSON for " + value.getClass(), e);
     }
     out.flush();
+  }
+
+  /** A record's fields by name, as {@link #json} writes them, for adding more beside them. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> fields(Object value) {
+    return new LinkedHashMap<>(JSON.convertValue(value, LinkedHashMap.class));
   }
 
   /** How wide a column grows before its cells wrap onto more lines. */

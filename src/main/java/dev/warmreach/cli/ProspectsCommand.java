@@ -8,6 +8,7 @@ import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.live.ProspectJson;
+import dev.warmreach.live.ProspectTimeline;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Prospects;
 import java.io.BufferedReader;
@@ -184,10 +185,17 @@ final class ProspectsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Prospect p = find(parent.root.app().prospects(), reference);
+      Warmreach app = parent.root.app();
+      Prospect p = find(app.prospects(), reference);
+      ProspectTimeline timeline =
+          ProspectTimeline.of(
+              app.prospects(), app.campaigns(), app.analytics(), app.touches(), app.accounts(), p);
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
-        Output.json(out, ProspectJson.of(p));
+        Map<String, Object> json = Output.fields(ProspectJson.of(p));
+        json.put("campaigns", timeline.enrollments());
+        json.put("timeline", timeline.entries());
+        Output.json(out, json);
         return 0;
       }
       ProspectJson j = ProspectJson.of(p);
@@ -208,9 +216,59 @@ final class ProspectsCommand implements Runnable {
               List.of("degree", j.degree()),
               List.of("open profile", j.openProfile() ? "yes" : "no"),
               List.of("do not contact", j.doNotContact() ? "yes" : "no"),
+              List.of("status", timeline.status()),
               List.of("added", j.createdAt().toString()),
               List.of("updated", j.updatedAt().toString())));
+      printTimeline(out, timeline);
       return 0;
+    }
+
+    /** The campaigns they are in and what happened, oldest first, as the dashboard shows it. */
+    private static void printTimeline(PrintWriter out, ProspectTimeline timeline) {
+      out.println();
+      if (timeline.enrollments().isEmpty()) {
+        out.println("Campaigns: none yet (add them with 'warmreach campaigns create')");
+      } else {
+        out.println("Campaigns");
+        Output.table(
+            out,
+            List.of("CAMPAIGN", "ACCOUNT", "STEP", "STATUS", "SINCE", "NEXT"),
+            timeline.enrollments().stream()
+                .map(
+                    e ->
+                        List.of(
+                            e.campaign(),
+                            e.account(),
+                            e.step(),
+                            e.status(),
+                            e.since(),
+                            e.nextDue()))
+                .toList());
+      }
+      out.println();
+      if (timeline.entries().isEmpty()) {
+        out.println("Timeline: nothing has happened yet");
+        out.flush();
+        return;
+      }
+      out.println("Timeline, oldest first");
+      Output.table(
+          out,
+          List.of("WHEN", "WHAT", "CAMPAIGN", "DETAIL"),
+          timeline.entries().stream()
+              .map(e -> List.of(e.when(), e.kind() + ": " + e.title(), e.campaign(), detail(e)))
+              .toList());
+    }
+
+    private static String detail(ProspectTimeline.Entry e) {
+      StringBuilder text = new StringBuilder(e.detail());
+      if (!e.subject().isEmpty()) {
+        text.append(text.length() > 0 ? " " : "").append("Subject: ").append(e.subject());
+      }
+      if (!e.body().isEmpty()) {
+        text.append(text.length() > 0 ? " " : "").append("Text: ").append(e.body());
+      }
+      return text.toString();
     }
   }
 

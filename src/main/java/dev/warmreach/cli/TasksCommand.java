@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,6 +85,8 @@ final class TasksCommand implements Runnable {
       Map<String, Long> left = new TreeMap<>();
       today.forEach(t -> left.merge(t.senderAccount(), 1L, Long::sum));
       PrintWriter out = spec.commandLine().getOut();
+      Optional<TaskInbox.NextTasks> next =
+          today.isEmpty() ? app.taskInbox().nextTasks(now, account) : Optional.empty();
       if (parent.root.json()) {
         List<Map<String, Object>> tasks = new ArrayList<>();
         for (Touch t : today) {
@@ -92,11 +95,29 @@ final class TasksCommand implements Runnable {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tasks", tasks);
         result.put("leftToday", left);
+        next.ifPresent(
+            n -> {
+              Map<String, Object> when = new LinkedHashMap<>();
+              when.put("at", n.at().toInstant().toString());
+              when.put("planned", n.planned());
+              when.put("account", n.account().name());
+              when.put("local", n.at().toOffsetDateTime().toString());
+              when.put("timeZone", TaskInbox.zoneName(n.account().timeZone()));
+              when.put("outsideWorkingHours", n.afterHours());
+              result.put("next", when);
+            });
         Output.json(out, result);
         return 0;
       }
       if (today.isEmpty()) {
-        out.println("Nothing to do today" + (account == null ? "" : " for " + account) + ".");
+        out.println(
+            "Nothing to do today"
+                + (account == null ? "" : " for " + account)
+                + ". "
+                + next.map(TaskInbox.NextTasks::sentence)
+                    .orElse(
+                        "No task is planned: launch a campaign ('warmreach campaigns launch NAME')"
+                            + " and keep 'warmreach run' or 'serve' running."));
         return 0;
       }
       for (Touch t : today) {

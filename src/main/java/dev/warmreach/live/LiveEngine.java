@@ -61,6 +61,8 @@ public final class LiveEngine {
   private final AtomicLong steps = new AtomicLong();
   // Stale invitations are looked for at most hourly: the age limit counts in days.
   private volatile Instant lastWithdrawalCheck;
+  // The first pass looks for campaigns that finished while no node ran.
+  private volatile boolean finishedCampaignsChecked;
 
   /** An engine on a node of its own name, unique per instance. */
   public LiveEngine(
@@ -147,6 +149,11 @@ public final class LiveEngine {
   private int runDue(Instant now, DueTimes due, BooleanSupplier stopping) {
     Pass pass = new Pass();
     int moved = engineSteps.together(() -> moveDue(now, due, pass, stopping));
+    if (moved > 0 || !finishedCampaignsChecked) {
+      // Only a pass that moved something can have finished a campaign's last enrollment.
+      finishedCampaignsChecked = true;
+      campaigns.completeFinishedCampaigns(now);
+    }
     if (stopping.getAsBoolean()) {
       return moved;
     }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -98,6 +100,79 @@ public final class TaskInbox {
   /** The planned task due soonest, whenever that is; empty when none is planned. */
   public Optional<Touch> next() {
     return touches.dueTouches(Instant.parse("9999-12-31T23:59:59Z"), null, 1).stream().findFirst();
+  }
+
+  /**
+   * When the next tasks appear, for an inbox with nothing due today: the soonest planned task's
+   * time, or else, when an account is outside its working hours, the time they open again.
+   *
+   * @param at that time in the account's zone
+   * @param afterHours whether {@code now} lies outside the account's working hours
+   * @param planned whether a task is planned for then, or only the working hours open
+   */
+  public record NextTasks(
+      SenderAccount account, ZonedDateTime at, boolean afterHours, boolean planned) {
+
+    /**
+     * In words, e.g. "It is outside sdr-1's working hours (Mon-Fri 09:00-17:30, Europe/Berlin); the
+     * next tasks appear from Mon 7 Dec at 09:00 (Europe/Berlin)."
+     */
+    public String sentence() {
+      String zone = zoneName(account.timeZone());
+      String when = (planned ? "" : "from ") + NEXT.format(at) + " (" + zone + ")";
+      return (afterHours
+              ? "It is outside "
+                  + account.name()
+                  + "'s working hours ("
+                  + account.workingHours()
+                  + ", "
+                  + zone
+                  + "); the next tasks appear "
+              : "The next tasks appear ")
+          + when
+          + ".";
+    }
+  }
+
+  private static final DateTimeFormatter NEXT =
+      DateTimeFormatter.ofPattern("EEE d MMM 'at' HH:mm", Locale.ENGLISH);
+
+  /** The zone's name as users know it: "UTC" rather than "Z". */
+  public static String zoneName(ZoneId zone) {
+    return zone.getId().equals("Z") ? "UTC" : zone.getId();
+  }
+
+  /**
+   * When the next tasks appear (see {@link NextTasks}) for {@code account}, or any account when
+   * {@code null}; empty when none is planned and every account is within its working hours.
+   */
+  public Optional<NextTasks> nextTasks(Instant now, String account) {
+    Optional<Touch> first =
+        touches.dueTouches(Instant.parse("9999-12-31T23:59:59Z"), account, 1).stream().findFirst();
+    if (first.isPresent()) {
+      Optional<SenderAccount> owner = accounts.account(first.get().senderAccount());
+      if (owner.isPresent()) {
+        SenderAccount a = owner.get();
+        return Optional.of(
+            new NextTasks(
+                a,
+                first.get().dueAt().atZone(a.timeZone()),
+                !a.workingHours().contains(now, a.timeZone()),
+                true));
+      }
+    }
+    NextTasks soonest = null;
+    for (SenderAccount a : accounts.accounts()) {
+      if ((account != null && !a.name().equals(account))
+          || a.workingHours().contains(now, a.timeZone())) {
+        continue;
+      }
+      ZonedDateTime opens = a.workingHours().nextOpen(now, a.timeZone()).atZone(a.timeZone());
+      if (soonest == null || opens.toInstant().isBefore(soonest.at().toInstant())) {
+        soonest = new NextTasks(a, opens, true, false);
+      }
+    }
+    return Optional.ofNullable(soonest);
   }
 
   private static Instant endOfToday(Instant now, ZoneId zone) {

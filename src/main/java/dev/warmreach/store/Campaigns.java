@@ -21,6 +21,14 @@ public interface Campaigns {
   void setCampaignStatus(long campaignId, Campaign.Status status);
 
   /**
+   * Marks every active campaign whose enrollments have all finished (replied, completed or stopped;
+   * at least one enrolled) {@link Campaign.Status#COMPLETED}, finished at {@code now}; the campaign
+   * that takes signals keeps running. Returns how many it marked; a campaign another node marked
+   * first is not counted again.
+   */
+  int completeFinishedCampaigns(java.time.Instant now);
+
+  /**
    * Enrolls prospects (ids assigned here); a prospect already in the campaign is left as it is.
    * Returns how many were enrolled.
    */

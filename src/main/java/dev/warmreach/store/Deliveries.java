@@ -82,6 +82,13 @@ public interface Deliveries {
   List<OutcomeEvent> unqueuedOutcomes(java.util.Set<String> kinds, int limit);
 
   /**
+   * Campaigns marked completed (with the time they finished) whose {@code campaign.finished} is not
+   * queued yet, by the time they finished, at most {@code limit}; queued by the key {@code
+   * campaign.finished:<id>}.
+   */
+  List<FinishedCampaign> unqueuedFinishedCampaigns(int limit);
+
+  /**
    * Queues outcomes for the webhook, each once by its key (one queued already is left as it is),
    * due at {@code now}, and moves the read position on to {@code lastSourceId}.
    */

@@ -21,6 +21,6 @@ public record WebhookEvent(
     DEAD
   }
 
-  /** One to queue, about {@code prospectId}. */
-  public record New(String eventKey, long prospectId, String type, String payload) {}
+  /** One to queue, about {@code prospectId} ({@code null} for a campaign's event). */
+  public record New(String eventKey, Long prospectId, String type, String payload) {}
 }

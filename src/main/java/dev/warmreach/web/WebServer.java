@@ -380,6 +380,7 @@ public final class WebServer {
             w.campaigns(),
             w.analytics(),
             w.touches(),
+            w.accounts(),
             w.clock(),
             w.prospectImport(),
             views),

@@ -83,6 +83,44 @@ class TasksCommandTest {
   }
 
   @Test
+  void prospectsShowTellsTheirCampaignAndTimelineOldestFirst() throws Exception {
+    long olivia = -1;
+    for (JsonNode t : JSON.readTree(CliRun.in(home, "--json", "tasks", "today").out).get("tasks")) {
+      if (t.toString().contains("olivia-bennett")) {
+        olivia = t.get("id").asLong();
+      }
+    }
+    assertThat(CliRun.in(home, "tasks", "done", Long.toString(olivia)).exitCode).isZero();
+
+    CliRun table =
+        CliRun.in(home, "prospects", "show", "https://www.linkedin.com/in/olivia-bennett");
+    JsonNode json =
+        JSON.readTree(
+            CliRun.in(
+                    home,
+                    "--json",
+                    "prospects",
+                    "show",
+                    "https://www.linkedin.com/in/olivia-bennett")
+                .out);
+
+    assertThat(table.exitCode).as(table.toString()).isZero();
+    assertThat(table.out)
+        .contains("Campaigns")
+        .contains("Timeline, oldest first")
+        .contains("Decision: At step")
+        .contains("Touch: Warm-up (engage with a post)")
+        .contains("q1");
+    assertThat(table.out.indexOf("Decision: At step"))
+        .isLessThan(table.out.indexOf("Touch: Warm-up"));
+    assertThat(json.get("name").asText()).isEqualTo("Olivia Bennett");
+    assertThat(json.get("campaigns").get(0).get("campaign").asText()).isEqualTo("q1");
+    assertThat(json.get("timeline").findValuesAsText("kind")).contains("Decision", "Touch");
+    assertThat(json.get("timeline").findValuesAsText("title"))
+        .contains("Warm-up (engage with a post) · sent");
+  }
+
+  @Test
   void doneSkipAndFailMarkTasksOnceAndLeaveTheRestAsTheyWere() throws Exception {
     List<Long> ids = new ArrayList<>();
     JSON.readTree(CliRun.in(home, "--json", "tasks", "today").out)

@@ -9,6 +9,7 @@ import dev.warmreach.execute.Executor;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.DoNotContactList;
+import dev.warmreach.store.FinishedCampaign;
 import dev.warmreach.store.OutboundTouch;
 import dev.warmreach.store.OutcomeEvent;
 import dev.warmreach.store.WebhookEvent;
@@ -48,6 +49,9 @@ public final class WebhookExecutor implements Executor {
 
   /** The payload type of a touch handed to the receiver. */
   public static final String TOUCH_DUE = "touch.due";
+
+  /** The payload type of a campaign whose enrollments have all finished, posted once. */
+  public static final String CAMPAIGN_FINISHED = "campaign.finished";
 
   private final Deliveries deliveries;
   private final DoNotContactList doNotContact;
@@ -109,6 +113,18 @@ public final class WebhookExecutor implements Executor {
       }
       deliveries.queueWebhookEvents(queued, fresh.get(fresh.size() - 1).sourceId(), now);
     }
+    List<WebhookEvent.New> finished = new ArrayList<>();
+    for (FinishedCampaign campaign : deliveries.unqueuedFinishedCampaigns(BATCH)) {
+      finished.add(
+          new WebhookEvent.New(
+              CAMPAIGN_FINISHED + ":" + campaign.id(),
+              null,
+              CAMPAIGN_FINISHED,
+              new String(finishedPayload(campaign), StandardCharsets.UTF_8)));
+    }
+    if (!finished.isEmpty()) {
+      deliveries.queueWebhookEvents(finished, 0, now);
+    }
     int tried = 0;
     for (WebhookEvent event : deliveries.dueWebhookEvents(now, BATCH)) {
       Instant claimUntil = now.plus(settings.timeout().multipliedBy(3));
@@ -135,6 +151,28 @@ public final class WebhookExecutor implements Executor {
           after);
     }
     return tried;
+  }
+
+  /**
+   * A campaign whose enrollments have all finished, as the receiver gets it: {@code {type,
+   * timestamp, data}} with the campaign's id, name, when it finished and its enrollments by how
+   * they ended.
+   */
+  static byte[] finishedPayload(FinishedCampaign campaign) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("campaign", campaign.name());
+    data.put("id", campaign.id());
+    data.put("finishedAt", campaign.finishedAt().toString());
+    data.put("enrollments", new java.util.TreeMap<>(campaign.enrollments()));
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("type", CAMPAIGN_FINISHED);
+    envelope.put("timestamp", campaign.finishedAt().toString());
+    envelope.put("data", data);
+    try {
+      return JSON.writeValueAsBytes(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the webhook payload", e);
+    }
   }
 
   /** A prospect's outcome as the receiver gets it: {@code {type, timestamp, data}}. */

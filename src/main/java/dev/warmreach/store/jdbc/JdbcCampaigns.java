@@ -114,6 +114,23 @@ final class JdbcCampaigns implements Campaigns {
   }
 
   @Override
+  public int completeFinishedCampaigns(Instant now) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                    "UPDATE campaign SET status = 'COMPLETED', finished_at = :now"
+                        + " WHERE status = 'ACTIVE'"
+                        + " AND EXISTS (SELECT 1 FROM enrollment e WHERE e.campaign_id = campaign.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM enrollment e"
+                        + " WHERE e.campaign_id = campaign.id AND e.status = 'ACTIVE')"
+                        // the campaign that takes signals keeps running: more people may come
+                        + " AND NOT EXISTS (SELECT 1 FROM setting s WHERE s.name = 'signals.campaign'"
+                        + " AND s.value = '\"' || campaign.name || '\"')")
+                .bind("now", now)
+                .execute());
+  }
+
+  @Override
   public int enroll(List<Enrollment> enrollments) {
     return db.write(h -> enroll(h, enrollments));
   }

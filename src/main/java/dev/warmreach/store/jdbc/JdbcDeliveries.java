@@ -3,15 +3,19 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
+import dev.warmreach.store.FinishedCampaign;
 import dev.warmreach.store.OutboundTouch;
 import dev.warmreach.store.OutcomeEvent;
 import dev.warmreach.store.WebhookEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -270,6 +274,41 @@ final class JdbcDeliveries implements Deliveries {
                           rs.getString("e_key"),
                           ProspectRows.map(rs, "p_")))
               .list();
+        });
+  }
+
+  @Override
+  public List<FinishedCampaign> unqueuedFinishedCampaigns(int limit) {
+    return db.read(
+        h -> {
+          List<FinishedCampaign> found =
+              h.createQuery(
+                      "SELECT c.id, c.name, c.finished_at FROM campaign c"
+                          + " WHERE c.status = 'COMPLETED' AND c.finished_at IS NOT NULL"
+                          + " AND NOT EXISTS (SELECT 1 FROM webhook_event w"
+                          + " WHERE w.event_key = 'campaign.finished:' || c.id)"
+                          + " ORDER BY c.finished_at, c.id LIMIT :limit")
+                  .bind("limit", limit)
+                  .map(
+                      (rs, ctx) ->
+                          new FinishedCampaign(
+                              rs.getLong("id"),
+                              rs.getString("name"),
+                              Instants.read(rs, "finished_at"),
+                              Map.of()))
+                  .list();
+          List<FinishedCampaign> withCounts = new ArrayList<>();
+          for (FinishedCampaign c : found) {
+            Map<String, Long> counts = new TreeMap<>();
+            h.createQuery(
+                    "SELECT status, COUNT(*) AS n FROM enrollment WHERE campaign_id = :id"
+                        + " GROUP BY status")
+                .bind("id", c.id())
+                .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+            withCounts.add(new FinishedCampaign(c.id(), c.name(), c.finishedAt(), counts));
+          }
+          return withCounts;
         });
   }
 

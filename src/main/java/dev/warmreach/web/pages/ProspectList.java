@@ -3,6 +3,7 @@ package dev.warmreach.web.pages;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Seniority;
+import dev.warmreach.live.ProspectTimeline;
 import dev.warmreach.store.ProspectQuery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -97,14 +98,7 @@ public record ProspectList(
   }
 
   static String seniorityLabel(Seniority s) {
-    return switch (s) {
-      case C_SUITE -> "C-suite";
-      case VP -> "VP";
-      case DIRECTOR -> "Director";
-      case MANAGER -> "Manager";
-      case INDIVIDUAL -> "Individual contributor";
-      case UNKNOWN -> "Unknown";
-    };
+    return ProspectTimeline.seniorityLabel(s);
   }
 
   static String statusLabel(ProspectQuery.Status s) {
@@ -117,31 +111,8 @@ public record ProspectList(
     };
   }
 
-  /** Where a person stands, in words: do-not-contact first, then their liveliest enrollment. */
   static String statusLabel(boolean doNotContact, List<Enrollment> enrollments) {
-    if (doNotContact) {
-      return "Do not contact";
-    }
-    for (Enrollment.Status status :
-        List.of(
-            Enrollment.Status.REPLIED,
-            Enrollment.Status.ACTIVE,
-            Enrollment.Status.COMPLETED,
-            Enrollment.Status.STOPPED)) {
-      if (enrollments.stream().anyMatch(e -> e.status() == status)) {
-        return enrollmentLabel(status);
-      }
-    }
-    return "New";
-  }
-
-  static String enrollmentLabel(Enrollment.Status status) {
-    return switch (status) {
-      case ACTIVE -> "In a campaign";
-      case REPLIED -> "Replied";
-      case COMPLETED -> "Completed";
-      case STOPPED -> "Stopped";
-    };
+    return ProspectTimeline.statusLabel(doNotContact, enrollments);
   }
 
   public int pages() {

@@ -10,10 +10,12 @@ import dev.warmreach.importer.ImportPreview;
 import dev.warmreach.importer.ImportProgress;
 import dev.warmreach.importer.ImportReport;
 import dev.warmreach.importer.ProspectImport;
+import dev.warmreach.live.ProspectTimeline;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.Touches;
 import dev.warmreach.web.auth.Principal;
 import io.javalin.http.Context;
@@ -43,6 +45,7 @@ public final class ProspectsPages {
   private final Campaigns campaigns;
   private final Analytics analytics;
   private final Touches touches;
+  private final SenderAccounts accounts;
   private final Clock clock;
   private final ProspectImport prospectImport;
   private final Views views;
@@ -53,6 +56,7 @@ public final class ProspectsPages {
       Campaigns campaigns,
       Analytics analytics,
       Touches touches,
+      SenderAccounts accounts,
       Clock clock,
       ProspectImport prospectImport,
       Views views) {
@@ -60,6 +64,7 @@ public final class ProspectsPages {
     this.campaigns = campaigns;
     this.analytics = analytics;
     this.touches = touches;
+    this.accounts = accounts;
     this.clock = clock;
     this.prospectImport = prospectImport;
     this.views = views;
@@ -161,7 +166,7 @@ public final class ProspectsPages {
       return;
     }
     ProspectTimeline timeline =
-        ProspectTimeline.of(prospects, campaigns, analytics, touches, found.get());
+        ProspectTimeline.of(prospects, campaigns, analytics, touches, accounts, found.get());
     views.page(ctx, "prospects/prospect.jte", chrome(ctx, found.get().fullName()), timeline);
   }
 

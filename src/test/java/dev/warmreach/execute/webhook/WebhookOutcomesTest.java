@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
+import dev.warmreach.domain.Prospect;
 import dev.warmreach.execute.Backoff;
+import dev.warmreach.live.LiveEngine;
+import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
+import dev.warmreach.store.StoredCampaign;
 import dev.warmreach.store.jdbc.JdbcStore;
+import dev.warmreach.testing.ACampaign;
+import dev.warmreach.testing.Engines;
 import dev.warmreach.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,5 +162,68 @@ class WebhookOutcomesTest {
     executor.deliverDue();
 
     assertThat(receiver.received()).hasSize(2);
+  }
+
+  @Test
+  void aCampaignWhoseEnrollmentsAllFinishedIsCompletedAndPostedOnce() throws Exception {
+    WebhookExecutor executor = executor();
+    executor.deliverDue();
+    StoredCampaign launched =
+        ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store, 2, T0, "sdr-1");
+    long campaign = launched.campaign().id();
+    LiveEngine engine = Engines.live(store, executor);
+    engine.runDue(clock.instant());
+    List<Prospect> people = store.prospects().prospects(ProspectQuery.all(100));
+    for (int i = 0; i < people.size() - 1; i++) {
+      store
+          .engineSteps()
+          .recordEvent(
+              new Event.Replied(people.get(i).id(), clock.instant(), "reply-" + i, Channel.DM));
+    }
+    clock.tick(Duration.ofMinutes(5));
+    engine.runDue(clock.instant());
+    assertThat(status(launched)).isEqualTo(Campaign.Status.ACTIVE);
+
+    long last = people.get(people.size() - 1).id();
+    store
+        .engineSteps()
+        .recordEvent(new Event.Replied(last, clock.instant(), "reply-last", Channel.DM));
+    clock.tick(Duration.ofMinutes(5));
+    Instant finished = clock.instant();
+    engine.runDue(finished);
+    for (int pass = 0; pass < 5; pass++) {
+      clock.tick(Duration.ofMinutes(5));
+      engine.runDue(clock.instant());
+      executor.deliverDue();
+    }
+
+    assertThat(status(launched)).isEqualTo(Campaign.Status.COMPLETED);
+    List<WebhookReceiver.Received> posted =
+        receiver.received().stream()
+            .filter(r -> r.header("webhook-id").startsWith("campaign.finished:"))
+            .toList();
+    assertThat(posted).hasSize(1);
+    WebhookReceiver.Received post = posted.get(0);
+    assertThat(post.header("webhook-id")).isEqualTo("campaign.finished:" + campaign);
+    assertThat(
+            Signature.verifyStandard(
+                SECRET,
+                post.header("webhook-id"),
+                post.header("webhook-timestamp"),
+                post.header("webhook-signature"),
+                post.body(),
+                Instant.ofEpochSecond(Long.parseLong(post.header("webhook-timestamp"))),
+                Signature.DEFAULT_TOLERANCE))
+        .isTrue();
+    JsonNode json = JSON.readTree(post.body());
+    assertThat(json.get("type").asText()).isEqualTo("campaign.finished");
+    assertThat(json.get("timestamp").asText()).isEqualTo(finished.toString());
+    assertThat(json.get("data").get("campaign").asText()).isEqualTo("campaign");
+    assertThat(json.get("data").get("enrollments").get("REPLIED").asLong())
+        .isEqualTo(people.size());
+  }
+
+  private Campaign.Status status(StoredCampaign stored) {
+    return store.campaigns().campaign(stored.campaign().name()).orElseThrow().campaign().status();
   }
 }

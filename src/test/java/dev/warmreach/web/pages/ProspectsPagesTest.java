@@ -357,6 +357,9 @@ class ProspectsPagesTest {
     List<Touch> touches = store().touches().touches(id);
     assertThat(accepted).as("the engine sent a connection request").isTrue();
     assertThat(decisions).isNotEmpty();
+    store()
+        .engineSteps()
+        .recordEvent(new Event.PostPublished(id, server.clock.instant(), "post-1", "pricing"));
     login = server.login("ana@example.com"); // six days on, the first session has ended
 
     String html = page("/prospects/" + id);
@@ -373,11 +376,15 @@ class ProspectsPagesTest {
         assertThat(html).as("touch text").contains(escaped(t.message().body()));
       }
     }
-    assertThat(html).contains("<strong>Accepted</strong>");
+    assertThat(html)
+        .contains("<strong>Connection request accepted</strong>")
+        .contains("<strong>Post published</strong>");
+    // Times in the account's zone (sdr-1 works in Berlin), named
+    assertThat(html).contains("(Europe/Berlin)").doesNotContain(" UTC<");
     List<String> kinds = matches(html, "<span class=\"badge\">(Decision|Touch|Event)</span>");
     assertThat(kinds.stream().filter("Decision"::equals)).hasSize(decisions.size());
     assertThat(kinds.stream().filter("Touch"::equals)).hasSize(touches.size());
-    assertThat(kinds.stream().filter("Event"::equals)).hasSize(1);
+    assertThat(kinds.stream().filter("Event"::equals)).hasSize(2);
     List<Instant> times =
         matches(html, "<time datetime=\"([^\"]+)\">").stream().map(Instant::parse).toList();
     assertThat(times).hasSize(kinds.size()).isSorted();

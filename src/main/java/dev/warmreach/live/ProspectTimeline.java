@@ -1,20 +1,24 @@
-package dev.warmreach.web.pages;
+package dev.warmreach.live;
 
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.Campaigns;
 import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.Prospects;
+import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredEvent;
 import dev.warmreach.store.Touches;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,19 +26,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One prospect's page: who they are, the campaigns they are in and where, and everything that
- * happened, oldest first: the engine's decisions with their reasons, the touches with their text,
- * and the events (accepted, replied, bounced…).
+ * One prospect's story, as the dashboard's prospect page and {@code prospects show} tell it: who
+ * they are, the campaigns they are in and where, and everything that happened, oldest first: the
+ * engine's decisions with their reasons, the touches with their text, and the events (accepted,
+ * replied, bounced…).
  */
 public record ProspectTimeline(
-    Prospect prospect, String status, List<Enrolled> enrollments, List<Entry> entries) {
+    Prospect prospect,
+    ZoneId zone,
+    String status,
+    List<Enrolled> enrollments,
+    List<Entry> entries) {
 
   /** Decisions read per campaign: a sequence makes a handful per step. */
   static final int DECISIONS = 500;
 
   private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   /** A campaign the prospect is in, and where they are in its sequence. */
   public record Enrolled(
@@ -62,12 +70,16 @@ public record ProspectTimeline(
     }
   }
 
-  static ProspectTimeline of(
+  public static ProspectTimeline of(
       Prospects prospects,
       Campaigns campaigns,
       Analytics analytics,
       Touches touches,
+      SenderAccounts accounts,
       Prospect prospect) {
+    Map<String, ZoneId> zones = new HashMap<>();
+    accounts.accounts().forEach(a -> zones.put(a.name(), a.timeZone()));
+    Function<String, ZoneId> zoneOf = account -> zones.getOrDefault(account, ZoneOffset.UTC);
     Map<Long, String> names =
         campaigns.campaigns().stream()
             .collect(
@@ -81,13 +93,16 @@ public record ProspectTimeline(
           return e == null ? "" : names.getOrDefault(e.campaignId(), "");
         };
 
+    // Events belong to no account: they are told in the zone of the person's first account.
+    ZoneId personZone =
+        enrollments.isEmpty() ? ZoneOffset.UTC : zoneOf.apply(enrollments.get(0).senderAccount());
     List<Entry> entries = new ArrayList<>();
     for (Enrollment e : enrollments) {
       for (DecisionRecord d : analytics.decisions(e.campaignId(), prospect.id(), DECISIONS)) {
         entries.add(
             new Entry(
                 d.at(),
-                when(d.at()),
+                when(d.at(), zoneOf.apply(e.senderAccount())),
                 "Decision",
                 "At step " + d.step() + ": " + words(d.kind()),
                 names.getOrDefault(e.campaignId(), ""),
@@ -101,7 +116,7 @@ public record ProspectTimeline(
       entries.add(
           new Entry(
               at,
-              when(at),
+              when(at, zoneOf.apply(t.senderAccount())),
               "Touch",
               channel(t.channel(), t.withNote()) + " · " + touchStatus(t.status()),
               campaignOf.apply(t.enrollmentId()),
@@ -117,9 +132,10 @@ public record ProspectTimeline(
       entries.add(
           new Entry(
               v.at(),
-              when(v.at()),
+              when(v.at(), personZone),
               "Event",
-              words(v.kind()) + (v.channel() == null ? "" : " on " + channel(v.channel(), false)),
+              eventWords(v.kind())
+                  + (v.channel() == null ? "" : " on " + channel(v.channel(), false)),
               "",
               v.detail(),
               "",
@@ -135,21 +151,22 @@ public record ProspectTimeline(
                         names.getOrDefault(e.campaignId(), "#" + e.campaignId()),
                         e.senderAccount(),
                         e.step(),
-                        ProspectList.enrollmentLabel(e.status()),
-                        when(e.enteredStepAt()),
+                        enrollmentLabel(e.status()),
+                        when(e.enteredStepAt(), zoneOf.apply(e.senderAccount())),
                         e.nextDueAt() == null
                             ? (e.isActive() ? "waiting for an event" : "—")
-                            : when(e.nextDueAt())))
+                            : when(e.nextDueAt(), zoneOf.apply(e.senderAccount()))))
             .toList();
     return new ProspectTimeline(
         prospect,
-        ProspectList.statusLabel(prospect.doNotContact(), enrollments),
+        personZone,
+        statusLabel(prospect.doNotContact(), enrollments),
         enrolled,
         List.copyOf(entries));
   }
 
   public String seniority() {
-    return ProspectList.seniorityLabel(prospect.profile().seniority());
+    return seniorityLabel(prospect.profile().seniority());
   }
 
   public String activity() {
@@ -165,7 +182,47 @@ public record ProspectTimeline(
   }
 
   public String added() {
-    return when(prospect.createdAt());
+    return when(prospect.createdAt(), zone);
+  }
+
+  /** A seniority in words: {@code C_SUITE} → "C-suite". */
+  public static String seniorityLabel(Seniority s) {
+    return switch (s) {
+      case C_SUITE -> "C-suite";
+      case VP -> "VP";
+      case DIRECTOR -> "Director";
+      case MANAGER -> "Manager";
+      case INDIVIDUAL -> "Individual contributor";
+      case UNKNOWN -> "Unknown";
+    };
+  }
+
+  /** Where a person stands, in words: do-not-contact first, then their liveliest enrollment. */
+  public static String statusLabel(boolean doNotContact, List<Enrollment> enrollments) {
+    if (doNotContact) {
+      return "Do not contact";
+    }
+    for (Enrollment.Status status :
+        List.of(
+            Enrollment.Status.REPLIED,
+            Enrollment.Status.ACTIVE,
+            Enrollment.Status.COMPLETED,
+            Enrollment.Status.STOPPED)) {
+      if (enrollments.stream().anyMatch(e -> e.status() == status)) {
+        return enrollmentLabel(status);
+      }
+    }
+    return "New";
+  }
+
+  /** An enrollment's status in words. */
+  public static String enrollmentLabel(Enrollment.Status status) {
+    return switch (status) {
+      case ACTIVE -> "In a campaign";
+      case REPLIED -> "Replied";
+      case COMPLETED -> "Completed";
+      case STOPPED -> "Stopped";
+    };
   }
 
   // Decisions before the touch they made, events last, at the same instant.
@@ -177,8 +234,27 @@ public record ProspectTimeline(
     };
   }
 
-  static String when(Instant at) {
-    return WHEN.format(at);
+  /** A time in {@code zone}, named: "2 Mar 2026, 10:00 (Europe/Berlin)", or "… UTC". */
+  static String when(Instant at, ZoneId zone) {
+    String text = WHEN.format(at.atZone(zone));
+    return zone.normalized().equals(ZoneOffset.UTC)
+        ? text + " UTC"
+        : text + " (" + zone.getId() + ")";
+  }
+
+  /** A stored event's kind in words: {@code POSTPUBLISHED} → "Post published". */
+  public static String eventWords(String code) {
+    return switch (code) {
+      case "ACCEPTED" -> "Connection request accepted";
+      case "DECLINED" -> "Connection request declined";
+      case "WITHDRAWN" -> "Connection request withdrawn";
+      case "REPLIED" -> "Replied";
+      case "BOUNCED" -> "Email bounced";
+      case "UNSUBSCRIBED" -> "Unsubscribed";
+      case "POSTPUBLISHED" -> "Post published";
+      case "SIGNAL" -> "Buying signal";
+      default -> words(code);
+    };
   }
 
   /** {@code NOT_YET} → "Not yet". */
