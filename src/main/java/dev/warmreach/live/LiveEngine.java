@@ -149,8 +149,9 @@ public final class LiveEngine {
   private int runDue(Instant now, DueTimes due, BooleanSupplier stopping) {
     Pass pass = new Pass();
     int moved = engineSteps.together(() -> moveDue(now, due, pass, stopping));
-    if (moved > 0 || !finishedCampaignsChecked) {
-      // Only a pass that moved something can have finished a campaign's last enrollment.
+    if (pass.finishedEnrollment || !finishedCampaignsChecked) {
+      // Only a pass that finished an enrollment can have finished its campaign: most passes of a
+      // catch-up run move enrollments on without ending any, and pay nothing here.
       finishedCampaignsChecked = true;
       campaigns.completeFinishedCampaigns(now);
     }
@@ -171,6 +172,7 @@ public final class LiveEngine {
   /** What one pass did that decides what follows it. */
   private static final class Pass {
     boolean plannedTouch;
+    boolean finishedEnrollment;
   }
 
   private int moveDue(Instant now, DueTimes due, Pass pass, BooleanSupplier stopping) {
@@ -201,6 +203,7 @@ public final class LiveEngine {
         work++;
         pass.plannedTouch |=
             advanced.get().commands().stream().anyMatch(c -> c instanceof Command.Send);
+        pass.finishedEnrollment |= !advanced.get().enrollment().isActive();
       }
     }
     return work;
