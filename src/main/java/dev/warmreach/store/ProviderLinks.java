@@ -69,15 +69,17 @@ public interface ProviderLinks {
   /**
    * The stale invitations the engine withdrew (a {@code WITHDRAWN} event after a connection request
    * the provider sent for the account) that have not been withdrawn at the provider yet, oldest
-   * first.
+   * first: never tried, {@code WAITING} for another try, or left {@code WITHDRAWING} by a node that
+   * died mid-call and claimed before {@code claimsLapsedBefore}.
    */
-  List<DueWithdrawal> withdrawalsDue(String senderAccount);
+  List<DueWithdrawal> withdrawalsDue(String senderAccount, Instant claimsLapsedBefore);
 
   /**
    * Claims a withdrawal before the provider is called: false when it was claimed before (by this
-   * node or another) and is not {@code WAITING} for another try, so it is carried out at most once.
+   * node or another) and is neither {@code WAITING} for another try nor a claim made before {@code
+   * claimsLapsedBefore}, so it is carried out at most once.
    */
-  boolean claimWithdrawal(DueWithdrawal withdrawal, Instant now);
+  boolean claimWithdrawal(DueWithdrawal withdrawal, Instant now, Instant claimsLapsedBefore);
 
   /**
    * Keeps what the provider answered to a claimed withdrawal: WITHDRAWN, GONE (no longer pending at
@@ -88,6 +90,12 @@ public interface ProviderLinks {
 
   /** The withdrawals carried out (or tried) at the provider for the account, newest first. */
   List<Withdrawal> withdrawals(String senderAccount);
+
+  /** Keeps the id the provider gave the connection request sent by the touch {@code touchKey}. */
+  void saveInvitation(String touchKey, String invitationId, Instant now);
+
+  /** The id the provider gave the connection request sent by the touch, if it was kept. */
+  Optional<String> invitationId(String touchKey);
 
   /** Keeps the latest check of an account's InMail credits against the provider's figure. */
   void saveInmailCheck(InmailCheck check);
@@ -143,9 +151,19 @@ public interface ProviderLinks {
     }
   }
 
-  /** A connection request that went out through the provider and is not answered yet. */
-  /** A withdrawal the engine recorded: its event's key, the account and the prospect. */
-  record DueWithdrawal(String eventKey, String senderAccount, long prospectId) {}
+  /**
+   * A withdrawal the engine recorded: its event's key, the account and the prospect.
+   *
+   * @param invitationId the id the provider gave the request withdrawn, or {@code null} when it was
+   *     not kept (sent before ids were kept, or LinkedIn had one pending already)
+   * @param interrupted whether an earlier claim lapsed mid-call: the provider may have withdrawn it
+   */
+  record DueWithdrawal(
+      String eventKey,
+      String senderAccount,
+      long prospectId,
+      String invitationId,
+      boolean interrupted) {}
 
   /** A withdrawal as carried out at the provider. */
   record Withdrawal(
@@ -156,6 +174,7 @@ public interface ProviderLinks {
       String detail,
       Instant at) {}
 
+  /** A connection request that went out through the provider and is not answered yet. */
   record AwaitedInvitation(long prospectId, Instant sentAt) {}
 
   /**

@@ -167,7 +167,7 @@ interface ProviderLinksContract extends StoreFixture {
             "Hello",
             START);
     ProviderLinks links = store().providerLinks();
-    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT)).isEmpty();
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT, START)).isEmpty();
     Delivery d =
         store()
             .deliveries()
@@ -179,21 +179,22 @@ interface ProviderLinksContract extends StoreFixture {
         .recordEvent(
             new dev.warmreach.domain.Event.Withdrawn(request.prospectId(), later, "withdraw-1"));
 
-    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT))
+    Instant lapsed = later.minus(Duration.ofMinutes(10));
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT, lapsed))
         .containsExactly(
             new ProviderLinks.DueWithdrawal(
-                "withdraw-1", PlannedTouches.ACCOUNT, request.prospectId()));
-    assertThat(links.withdrawalsDue("someone-else")).isEmpty();
-    ProviderLinks.DueWithdrawal due = links.withdrawalsDue(PlannedTouches.ACCOUNT).get(0);
-    assertThat(links.claimWithdrawal(due, later)).isTrue();
-    assertThat(links.claimWithdrawal(due, later)).as("claimed once").isFalse();
-    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT)).isEmpty();
+                "withdraw-1", PlannedTouches.ACCOUNT, request.prospectId(), null, false));
+    assertThat(links.withdrawalsDue("someone-else", lapsed)).isEmpty();
+    ProviderLinks.DueWithdrawal due = links.withdrawalsDue(PlannedTouches.ACCOUNT, lapsed).get(0);
+    assertThat(links.claimWithdrawal(due, later, lapsed)).isTrue();
+    assertThat(links.claimWithdrawal(due, later, lapsed)).as("claimed once").isFalse();
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT, lapsed)).isEmpty();
 
     links.settleWithdrawal("withdraw-1", "WAITING", "503", later);
-    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT)).containsExactly(due);
-    assertThat(links.claimWithdrawal(due, later.plusSeconds(1))).as("tried again").isTrue();
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT, lapsed)).containsExactly(due);
+    assertThat(links.claimWithdrawal(due, later.plusSeconds(1), lapsed)).as("tried again").isTrue();
     links.settleWithdrawal("withdraw-1", "WITHDRAWN", "", later.plusSeconds(2));
-    assertThat(links.claimWithdrawal(due, later.plusSeconds(3))).isFalse();
+    assertThat(links.claimWithdrawal(due, later.plusSeconds(3), later.plusSeconds(3))).isFalse();
     assertThat(links.withdrawals(PlannedTouches.ACCOUNT))
         .singleElement()
         .satisfies(
@@ -201,5 +202,50 @@ interface ProviderLinksContract extends StoreFixture {
               assertThat(w.status()).isEqualTo("WITHDRAWN");
               assertThat(w.at()).isEqualTo(later.plusSeconds(2));
             });
+  }
+
+  @Test
+  default void aClaimThatLapsedIsDueAgainMarkedInterruptedWithTheKeptInvitationId() {
+    Touch request =
+        PlannedTouches.request(
+            store(),
+            dev.warmreach.testing.AProspect.aProspect()
+                .named("Ada", "Lovelace")
+                .at("https://www.linkedin.com/in/ada-lovelace")
+                .build(),
+            "Hello",
+            START);
+    ProviderLinks links = store().providerLinks();
+    Delivery d =
+        store()
+            .deliveries()
+            .openDelivery(request.idempotencyKey(), Delivery.Kind.PROVIDER, "acc-1", START);
+    assertThat(links.invitationId(request.idempotencyKey())).isEmpty();
+    links.saveInvitation(request.idempotencyKey(), "inv-7", START);
+    store().deliveries().settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, START);
+    assertThat(links.invitationId(request.idempotencyKey())).hasValue("inv-7");
+    Instant later = START.plus(Duration.ofDays(21));
+    store()
+        .engineSteps()
+        .recordEvent(
+            new dev.warmreach.domain.Event.Withdrawn(request.prospectId(), later, "withdraw-1"));
+    ProviderLinks.DueWithdrawal due = links.withdrawalsDue(PlannedTouches.ACCOUNT, later).get(0);
+    assertThat(due.invitationId()).isEqualTo("inv-7");
+    assertThat(due.interrupted()).isFalse();
+    assertThat(links.claimWithdrawal(due, later, later.minusSeconds(600))).isTrue();
+
+    Instant stillLive = later.plusSeconds(300);
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT, stillLive.minusSeconds(600))).isEmpty();
+    assertThat(links.claimWithdrawal(due, stillLive, stillLive.minusSeconds(600))).isFalse();
+
+    Instant lapsed = later.plusSeconds(601);
+    assertThat(links.withdrawalsDue(PlannedTouches.ACCOUNT, lapsed.minusSeconds(600)))
+        .containsExactly(
+            new ProviderLinks.DueWithdrawal(
+                "withdraw-1", PlannedTouches.ACCOUNT, request.prospectId(), "inv-7", true));
+    assertThat(links.claimWithdrawal(due, lapsed, lapsed.minusSeconds(600))).isTrue();
+    assertThat(links.claimWithdrawal(due, lapsed, lapsed.minusSeconds(600)))
+        .as("claimed afresh, once")
+        .isFalse();
   }
 }

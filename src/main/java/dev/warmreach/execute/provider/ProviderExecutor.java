@@ -11,6 +11,7 @@ import dev.warmreach.execute.Executor;
 import dev.warmreach.execute.provider.LinkedInProvider.InmailApi;
 import dev.warmreach.execute.provider.LinkedInProvider.Post;
 import dev.warmreach.execute.provider.LinkedInProvider.ProviderProfile;
+import dev.warmreach.execute.provider.LinkedInProvider.SentInvitation;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.DoNotContactList;
@@ -257,7 +258,11 @@ public final class ProviderExecutor implements Executor {
       return Outcome.skipped(ALREADY_CONNECTED);
     }
     String note = touch.withNote() && touch.message() != null ? touch.message().body() : null;
-    provider.invite(accountId, person.providerId(), note);
+    String invitationId = provider.invite(accountId, person.providerId(), note);
+    if (invitationId != null && !invitationId.isBlank()) {
+      // Kept before the touch is settled: after a crash here, the id says the request went out.
+      links.saveInvitation(touch.idempotencyKey(), invitationId, clock.instant());
+    }
     return Outcome.sent("");
   }
 
@@ -467,6 +472,10 @@ public final class ProviderExecutor implements Executor {
   /** Whether the provider shows the touch as done; empty when it cannot tell. */
   private Optional<Boolean> wentThrough(OutboundTouch outbound, String accountId) {
     Touch touch = outbound.touch();
+    if (touch.channel() == Channel.CONNECT
+        && links.invitationId(touch.idempotencyKey()).isPresent()) {
+      return Optional.of(true); // the provider's answer was kept: the request went out
+    }
     Optional<ProviderPerson> person = links.person(outbound.prospect().id());
     if (person.isEmpty()) {
       return Optional.of(false); // the lookup before the call never finished
@@ -474,12 +483,17 @@ public final class ProviderExecutor implements Executor {
     String providerId = person.get().providerId();
     return switch (touch.channel()) {
       case CONNECT -> {
-        boolean pending =
+        Optional<SentInvitation> pending =
             provider.sentInvitations(accountId).stream()
-                .anyMatch(i -> i.invitedUserId().equals(providerId));
-        boolean connected =
-            provider.profile(accountId, publicIdentifier(outbound.prospect())).connected();
-        yield Optional.of(pending || connected);
+                .filter(i -> i.invitedUserId().equals(providerId))
+                .findFirst();
+        if (pending.isPresent()) {
+          // The answer was lost with the crash; the list gives the id to withdraw it by later.
+          links.saveInvitation(touch.idempotencyKey(), pending.get().id(), clock.instant());
+          yield Optional.of(true);
+        }
+        yield Optional.of(
+            provider.profile(accountId, publicIdentifier(outbound.prospect())).connected());
       }
       case DM, INMAIL -> {
         String text = text(touch);

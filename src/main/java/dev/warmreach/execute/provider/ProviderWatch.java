@@ -57,6 +57,12 @@ public final class ProviderWatch implements Executor {
    */
   static final Duration SETTLING = Duration.ofHours(1);
 
+  /**
+   * How long a withdrawal's claim holds: the call times out well within it, so a claim older than
+   * this was left by a node that died mid-call.
+   */
+  static final Duration CLAIM_LAPSES = Duration.ofMinutes(10);
+
   /** Stale invitations withdrawn at the provider at most per account and look. */
   static final int WITHDRAWALS_PER_LOOK = 10;
 
@@ -175,13 +181,17 @@ public final class ProviderWatch implements Executor {
   /**
    * Withdraws at LinkedIn ({@code DELETE /users/invite/sent/{id}}) the stale invitations the engine
    * withdrew in its records, for each OK account inside its working hours, at most {@link
-   * #WITHDRAWALS_PER_LOOK} an account a look. Each is claimed first, so it is carried out once; one
-   * LinkedIn no longer lists is kept as gone; a refusal is kept as failed with the provider's words
-   * and told on {@code log}; a provider that cannot be reached, or pushes back, leaves it for the
-   * next look. Returns how many were withdrawn.
+   * #WITHDRAWALS_PER_LOOK} an account a look. Each is claimed first, so it is carried out once, and
+   * withdrawn by the id the provider gave the request (the sent list is searched only for a request
+   * whose id was not kept). One LinkedIn no longer has is kept as gone; a refusal is kept as failed
+   * with the provider's words and told on {@code log}; a provider that cannot be reached, or pushes
+   * back, leaves it for the next look. A claim older than {@link #CLAIM_LAPSES} was left by a node
+   * that died mid-call: the provider's sent list is asked first, and it is withdrawn only if
+   * LinkedIn still lists it. Returns how many were withdrawn.
    */
   public int withdrawStale(Instant now) {
     int withdrawn = 0;
+    Instant lapsed = now.minus(CLAIM_LAPSES);
     for (LinkedAccount linked : links.linkedAccounts()) {
       Optional<SenderAccount> account = accounts.account(linked.senderAccount());
       if (!linked.ok()
@@ -189,62 +199,122 @@ public final class ProviderWatch implements Executor {
           || !account.get().workingHours().contains(now, account.get().timeZone())) {
         continue;
       }
-      List<DueWithdrawal> due = links.withdrawalsDue(linked.senderAccount());
-      if (due.isEmpty()) {
-        continue;
-      }
-      String accountId = linked.providerAccountId();
-      Map<String, String> invitationByPerson = new HashMap<>();
-      provider
-          .sentInvitations(accountId)
-          .forEach(i -> invitationByPerson.put(i.invitedUserId(), i.id()));
+      List<DueWithdrawal> due = links.withdrawalsDue(linked.senderAccount(), lapsed);
+      SentList sent = new SentList(linked.providerAccountId());
       int done = 0;
       for (DueWithdrawal withdrawal : due) {
         if (done >= WITHDRAWALS_PER_LOOK) {
           break;
         }
-        if (!links.claimWithdrawal(withdrawal, now)) {
+        if (!links.claimWithdrawal(withdrawal, now, lapsed)) {
           continue;
         }
         done++;
-        Optional<String> invitation =
-            links.person(withdrawal.prospectId()).map(p -> invitationByPerson.get(p.providerId()));
-        if (invitation.isEmpty()) {
-          links.settleWithdrawal(
-              withdrawal.eventKey(),
-              "GONE",
-              "LinkedIn no longer lists the invitation as pending",
-              now);
-          continue;
-        }
         try {
-          provider.withdraw(accountId, invitation.get());
-          links.settleWithdrawal(withdrawal.eventKey(), "WITHDRAWN", "", now);
-          withdrawn++;
+          if (withdraw(linked, withdrawal, sent, now)) {
+            withdrawn++;
+          }
         } catch (ProviderFailure failure) {
-          boolean refused = failure.reason() == ProviderFailure.Reason.REFUSED;
-          String words =
-              "withdrawing the invitation to prospect "
-                  + withdrawal.prospectId()
-                  + " from "
-                  + linked.senderAccount()
-                  + " failed: "
-                  + failure.getMessage();
-          links.settleWithdrawal(withdrawal.eventKey(), refused ? "FAILED" : "WAITING", words, now);
-          log.println(
-              "warmreach: "
-                  + words
-                  + (refused
-                      ? "; withdraw it on LinkedIn by hand"
-                      : "; trying again in " + every.toMinutes() + " min"));
-          log.flush();
-          if (!refused) {
+          if (!failed(linked, withdrawal, failure, now)) {
             break; // the provider is unavailable or pushing back: the rest wait too
           }
         }
       }
     }
     return withdrawn;
+  }
+
+  /** Withdraws one claimed invitation, or keeps it as gone; true when withdrawn. */
+  private boolean withdraw(
+      LinkedAccount linked, DueWithdrawal withdrawal, SentList sent, Instant now) {
+    String before = withdrawal.interrupted() ? "interrupted while withdrawing before; " : "";
+    Optional<String> invitation;
+    if (withdrawal.invitationId() != null && !withdrawal.interrupted()) {
+      invitation = Optional.of(withdrawal.invitationId());
+    } else if (withdrawal.invitationId() != null) {
+      invitation = sent.byId(withdrawal.invitationId());
+    } else {
+      invitation =
+          links.person(withdrawal.prospectId()).flatMap(p -> sent.byPerson(p.providerId()));
+    }
+    if (invitation.isEmpty()) {
+      links.settleWithdrawal(
+          withdrawal.eventKey(),
+          "GONE",
+          before + "LinkedIn no longer lists the invitation as pending",
+          now);
+      return false;
+    }
+    provider.withdraw(linked.providerAccountId(), invitation.get());
+    links.settleWithdrawal(
+        withdrawal.eventKey(),
+        "WITHDRAWN",
+        before.isEmpty()
+            ? ""
+            : before + "LinkedIn still listed the invitation, so it was withdrawn now",
+        now);
+    return true;
+  }
+
+  /**
+   * Keeps what a failed withdrawal came to; false when the provider is unavailable, so the rest of
+   * the account's wait for the next look.
+   */
+  private boolean failed(
+      LinkedAccount linked, DueWithdrawal withdrawal, ProviderFailure failure, Instant now) {
+    boolean refused = failure.reason() == ProviderFailure.Reason.REFUSED;
+    if (refused && failure.status() == 404) {
+      links.settleWithdrawal(
+          withdrawal.eventKey(),
+          "GONE",
+          "LinkedIn no longer has the invitation (answered or withdrawn there)",
+          now);
+      return true;
+    }
+    String words =
+        "withdrawing the invitation to prospect "
+            + withdrawal.prospectId()
+            + " from "
+            + linked.senderAccount()
+            + " failed: "
+            + failure.getMessage();
+    links.settleWithdrawal(withdrawal.eventKey(), refused ? "FAILED" : "WAITING", words, now);
+    log.println(
+        "warmreach: "
+            + words
+            + (refused
+                ? "; withdraw it on LinkedIn by hand"
+                : "; trying again in " + every.toMinutes() + " min"));
+    log.flush();
+    return refused;
+  }
+
+  /** The account's pending invitations at the provider, asked for once a look when needed. */
+  private final class SentList {
+    private final String accountId;
+    private List<LinkedInProvider.SentInvitation> invitations;
+
+    SentList(String accountId) {
+      this.accountId = accountId;
+    }
+
+    Optional<String> byId(String invitationId) {
+      return all().stream().map(i -> i.id()).filter(invitationId::equals).findFirst();
+    }
+
+    Optional<String> byPerson(String providerId) {
+      return all().stream()
+          .filter(i -> i.invitedUserId().equals(providerId))
+          .map(i -> i.id())
+          .findFirst();
+    }
+
+    private List<LinkedInProvider.SentInvitation> all() {
+      if (invitations == null) {
+        invitations = provider.sentInvitations(accountId);
+      }
+      return invitations;
+    }
   }
 
   /**

@@ -252,32 +252,43 @@ final class JdbcProviderLinks implements ProviderLinks {
   }
 
   @Override
-  public List<DueWithdrawal> withdrawalsDue(String senderAccount) {
+  public List<DueWithdrawal> withdrawalsDue(String senderAccount, Instant claimsLapsedBefore) {
     return db.read(
         h ->
             h.createQuery(
-                    "SELECT e.idempotency_key, e.prospect_id FROM prospect_event e"
+                    "SELECT e.idempotency_key, e.prospect_id, w.status,"
+                        + " (SELECT i.invitation_id FROM provider_invitation i"
+                        + " JOIN touch ti ON ti.idempotency_key = i.touch_key"
+                        + " WHERE ti.sender_account = :account AND ti.prospect_id = e.prospect_id"
+                        + " AND i.created_at <= e.happened_at"
+                        + " ORDER BY i.created_at DESC LIMIT 1) AS invitation_id"
+                        + " FROM prospect_event e"
+                        + " LEFT JOIN provider_withdrawal w ON w.event_key = e.idempotency_key"
                         + " WHERE e.kind = 'WITHDRAWN'"
                         + " AND EXISTS (SELECT 1 FROM delivery d"
                         + " JOIN touch t ON t.idempotency_key = d.touch_key"
                         + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT'"
                         + " AND t.channel = 'CONNECT' AND t.sender_account = :account"
                         + " AND t.prospect_id = e.prospect_id AND d.created_at <= e.happened_at)"
-                        + " AND NOT EXISTS (SELECT 1 FROM provider_withdrawal w"
-                        + " WHERE w.event_key = e.idempotency_key AND w.status <> 'WAITING')"
+                        + " AND (w.event_key IS NULL OR w.status = 'WAITING'"
+                        + " OR (w.status = 'WITHDRAWING' AND w.updated_at < :lapsed))"
                         + " ORDER BY e.happened_at, e.id")
                 .bind("account", senderAccount)
+                .bind("lapsed", claimsLapsedBefore)
                 .map(
                     (rs, ctx) ->
                         new DueWithdrawal(
                             rs.getString("idempotency_key"),
                             senderAccount,
-                            rs.getLong("prospect_id")))
+                            rs.getLong("prospect_id"),
+                            rs.getString("invitation_id"),
+                            "WITHDRAWING".equals(rs.getString("status"))))
                 .list());
   }
 
   @Override
-  public boolean claimWithdrawal(DueWithdrawal withdrawal, Instant now) {
+  public boolean claimWithdrawal(
+      DueWithdrawal withdrawal, Instant now, Instant claimsLapsedBefore) {
     return db.write(
             h ->
                 h.createUpdate(
@@ -285,11 +296,14 @@ final class JdbcProviderLinks implements ProviderLinks {
                             + " status, detail, updated_at) VALUES (:key, :account, :prospect,"
                             + " 'WITHDRAWING', '', :now) ON CONFLICT (event_key) DO UPDATE SET"
                             + " status = 'WITHDRAWING', updated_at = :now"
-                            + " WHERE provider_withdrawal.status = 'WAITING'")
+                            + " WHERE provider_withdrawal.status = 'WAITING'"
+                            + " OR (provider_withdrawal.status = 'WITHDRAWING'"
+                            + " AND provider_withdrawal.updated_at < :lapsed)")
                     .bind("key", withdrawal.eventKey())
                     .bind("account", withdrawal.senderAccount())
                     .bind("prospect", withdrawal.prospectId())
                     .bind("now", now)
+                    .bind("lapsed", claimsLapsedBefore)
                     .execute())
         == 1;
   }
@@ -326,6 +340,33 @@ final class JdbcProviderLinks implements ProviderLinks {
                             rs.getString("detail"),
                             Instants.read(rs, "updated_at")))
                 .list());
+  }
+
+  @Override
+  public void saveInvitation(String touchKey, String invitationId, Instant now) {
+    db.write(
+        h -> {
+          h.createUpdate("DELETE FROM provider_invitation WHERE touch_key = :key")
+              .bind("key", touchKey)
+              .execute();
+          return h.createUpdate(
+                  "INSERT INTO provider_invitation (touch_key, invitation_id, created_at)"
+                      + " VALUES (:key, :id, :now)")
+              .bind("key", touchKey)
+              .bind("id", invitationId)
+              .bind("now", now)
+              .execute();
+        });
+  }
+
+  @Override
+  public Optional<String> invitationId(String touchKey) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT invitation_id FROM provider_invitation WHERE touch_key = :key")
+                .bind("key", touchKey)
+                .mapTo(String.class)
+                .findOne());
   }
 
   @Override

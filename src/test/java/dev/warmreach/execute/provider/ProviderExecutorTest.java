@@ -431,6 +431,41 @@ class ProviderExecutorTest {
     assertThat(fake.invitations).hasSize(1);
     assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
     assertThat(delivery(touch).lastError()).contains("the provider shows it went through");
+    assertThat(store.providerLinks().invitationId(touch.idempotencyKey()))
+        .as("the id the sent list shows, kept to withdraw it by")
+        .isEqualTo(fake.invitations.keySet().stream().findFirst());
+  }
+
+  @Test
+  void theInvitationIdTheProviderAnsweredIsKeptOnTheTouch() {
+    Touch touch = aRequestTo(ada());
+
+    executor().execute(touch);
+
+    String answered =
+        fake.invitations.values().iterator().next().path("id").asText(); // the fake's own id
+    assertThat(answered).isNotBlank();
+    assertThat(store.providerLinks().invitationId(touch.idempotencyKey())).hasValue(answered);
+  }
+
+  @Test
+  void afterACrashBetweenTheKeptIdAndTheRecordTheProviderIsNotAskedAgain() {
+    Touch touch = aRequestTo(ada());
+    crashDuringTheCall(
+        touch,
+        () -> {
+          String id =
+              new UnipileProvider(fake.base(), FakeUnipile.API_KEY, Duration.ofSeconds(5))
+                  .invite(FakeUnipile.ACCOUNT, "ACoAda", NOTE);
+          store.providerLinks().saveInvitation(touch.idempotencyKey(), id, T0);
+        });
+
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /users/invite")).isZero();
+    assertThat(fake.count("GET /users/invite/sent")).as("the kept id tells").isZero();
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(delivery(touch).lastError()).contains("the provider shows it went through");
   }
 
   @Test

@@ -237,6 +237,71 @@ class ProviderWatchTest {
         .as("Ada's invitation, the one deleted")
         .containsExactly("ACoAlan");
     assertThat(withdrawals()).containsExactly("WITHDRAWN " + toAda.prospectId());
+    assertThat(fake.count("GET /users/invite/sent"))
+        .as("withdrawn by the id kept when it was sent, no search")
+        .isZero();
+  }
+
+  /** Leaves the withdrawal as a node that died during the DELETE would: claimed, never settled. */
+  private void crashWhileWithdrawing(Touch touch, boolean deletedBeforeTheCrash) {
+    engineWithdraws(touch);
+    Instant claimed = clock.instant();
+    var due =
+        store
+            .providerLinks()
+            .withdrawalsDue(PlannedTouches.ACCOUNT, claimed.minus(ProviderWatch.CLAIM_LAPSES))
+            .get(0);
+    assertThat(
+            store
+                .providerLinks()
+                .claimWithdrawal(due, claimed, claimed.minus(ProviderWatch.CLAIM_LAPSES)))
+        .isTrue();
+    if (deletedBeforeTheCrash) {
+      fake.invitations.values().removeIf(i -> i.path("invited_user_id").asText().equals("ACoAda"));
+    }
+  }
+
+  @Test
+  void aWithdrawalLeftByACrashIsFinishedAfterItsClaimLapsesWhenLinkedInStillListsIt() {
+    Touch toAda = sentRequest(profile("Ada", "Lovelace", "ada-lovelace"));
+    clock.tick(Duration.ofDays(21));
+    crashWhileWithdrawing(toAda, false);
+
+    int whileClaimed = watch().withdrawStale(clock.instant().plus(Duration.ofMinutes(5)));
+    int afterTheClaimLapsed = watch().withdrawStale(clock.instant().plus(Duration.ofMinutes(11)));
+    int again = watch().withdrawStale(clock.instant().plus(Duration.ofMinutes(40)));
+
+    assertThat(whileClaimed).as("the claim may still be live").isZero();
+    assertThat(afterTheClaimLapsed).isEqualTo(1);
+    assertThat(again).isZero();
+    assertThat(fake.count("GET /users/invite/sent")).as("asked once, first").isEqualTo(1);
+    assertThat(fake.count("DELETE /users/invite/sent/{id}")).isEqualTo(1);
+    assertThat(fake.invitations).isEmpty();
+    assertThat(withdrawals())
+        .containsExactly(
+            "WITHDRAWN "
+                + toAda.prospectId()
+                + ": interrupted while withdrawing before; LinkedIn still listed the invitation,"
+                + " so it was withdrawn now");
+  }
+
+  @Test
+  void aWithdrawalLeftByACrashAfterTheDeleteIsKeptAsGoneWithoutDeletingAgain() {
+    Touch toAda = sentRequest(profile("Ada", "Lovelace", "ada-lovelace"));
+    clock.tick(Duration.ofDays(21));
+    crashWhileWithdrawing(toAda, true);
+
+    int withdrawn = watch().withdrawStale(clock.instant().plus(Duration.ofMinutes(11)));
+
+    assertThat(withdrawn).isZero();
+    assertThat(fake.count("GET /users/invite/sent")).isEqualTo(1);
+    assertThat(fake.count("DELETE /users/invite/sent/{id}")).isZero();
+    assertThat(withdrawals())
+        .containsExactly(
+            "GONE "
+                + toAda.prospectId()
+                + ": interrupted while withdrawing before; LinkedIn no longer lists the"
+                + " invitation as pending");
   }
 
   @Test
@@ -279,7 +344,7 @@ class ProviderWatchTest {
   }
 
   @Test
-  void anInvitationLinkedInNoLongerListsIsKeptAsGoneWithoutACall() {
+  void anInvitationLinkedInNoLongerHasIsKeptAsGone() {
     Touch toAlan = sentRequest(profile("Alan", "Turing", "alan-turing"));
     clock.tick(Duration.ofDays(21));
     fake.ignore(alan);
@@ -288,10 +353,13 @@ class ProviderWatchTest {
     int withdrawn = watch().withdrawStale(clock.instant());
 
     assertThat(withdrawn).isZero();
-    assertThat(fake.count("DELETE /users/invite/sent/{id}")).isZero();
+    assertThat(fake.invitations).isEmpty();
     assertThat(withdrawals())
         .containsExactly(
-            "GONE " + toAlan.prospectId() + ": LinkedIn no longer lists the invitation as pending");
+            "GONE "
+                + toAlan.prospectId()
+                + ": LinkedIn no longer has the invitation (answered or withdrawn there)");
+    assertThat(log.toString()).as("nothing for the user to do").isEmpty();
   }
 
   @Test
