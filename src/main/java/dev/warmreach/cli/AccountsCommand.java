@@ -41,22 +41,29 @@ final class AccountsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** An account as tools read it. */
+  /**
+   * An account as tools read it, as {@code GET /api/accounts} shows it.
+   *
+   * @param provider how it stands with the LinkedIn provider; {@code null} when none is set
+   */
   record AccountJson(
       String name,
       String plan,
       int weeklyInvitationCap,
       int monthlyInmailCredits,
       String timeZone,
-      String workingHours) {
-    static AccountJson of(SenderAccount a) {
+      String workingHours,
+      ProviderStanding.Json provider) {
+    static AccountJson of(SenderAccount a, WarmreachCli root) {
+      boolean providerSet = root.app().providerSetup(root.env()).settings().isPresent();
       return new AccountJson(
           a.name(),
           a.plan().name(),
           a.weeklyInvitationCap(),
           a.monthlyInmailCredits(),
           a.timeZone().getId(),
-          a.workingHours().toString());
+          a.workingHours().toString(),
+          providerSet ? ProviderStanding.of(root.app().providerLinks(), a.name()).json() : null);
     }
   }
 
@@ -122,7 +129,7 @@ final class AccountsCommand implements Runnable {
       // On standard error, so that --json output stays one document.
       warning.ifPresent(w -> spec.commandLine().getErr().println("warmreach: warning: " + w));
       if (parent.root.json()) {
-        Output.json(out, AccountJson.of(account));
+        Output.json(out, AccountJson.of(account, parent.root));
       } else {
         out.println(
             "Added "
@@ -203,7 +210,7 @@ final class AccountsCommand implements Runnable {
       List<SenderAccount> accounts = parent.root.app().accounts().accounts();
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
-        Output.json(out, accounts.stream().map(AccountJson::of).toList());
+        Output.json(out, accounts.stream().map(a -> AccountJson.of(a, parent.root)).toList());
         return 0;
       }
       if (accounts.isEmpty()) {
@@ -265,7 +272,7 @@ final class AccountsCommand implements Runnable {
                           "no account named '" + name + "'; see 'warmreach accounts list'"));
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
-        Output.json(out, AccountJson.of(a));
+        Output.json(out, AccountJson.of(a, parent.root));
         return 0;
       }
       List<List<String>> rows = new ArrayList<>();

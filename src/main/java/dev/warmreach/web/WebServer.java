@@ -178,7 +178,8 @@ public final class WebServer {
                 workspace.clock()),
             new DncApi(workspace.doNotContact(), json),
             metrics,
-            new AccountsApi(workspace.accounts(), workspace.clock(), json),
+            new AccountsApi(
+                workspace.accounts(), workspace.providerSetup(), workspace.clock(), json),
             new ProspectsApi(workspace.prospects(), workspace.prospectImport()),
             new CampaignsApi(
                 workspace.campaigns(),

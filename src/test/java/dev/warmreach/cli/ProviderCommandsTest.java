@@ -185,4 +185,34 @@ class ProviderCommandsTest {
         .contains("OK (account acc-1)")
         .contains("the provider reports 47 sales_navigator InMail credits");
   }
+
+  @Test
+  void accountsListAndShowInJsonCarryTheProvidersStatus() throws Exception {
+    run("accounts", "add", "sdr-1", "--plan", "SALES_NAVIGATOR");
+    CliRun before = run("--json", "accounts", "show", "sdr-1");
+    setUp();
+    run("accounts", "add", "sdr-2", "--plan", "PREMIUM");
+    run("accounts", "link", "sdr-1", "--provider-account", FakeUnipile.ACCOUNT);
+    try (Warmreach app = Warmreach.builder().home(home).environment(env).build()) {
+      app.providerLinks()
+          .saveInmailCheck(
+              new ProviderLinks.InmailCheck(
+                  "sdr-1", "sales_navigator", 47, 50, Instant.parse("2026-03-02T10:00:00Z")));
+    }
+
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var list = json.readTree(run("--json", "accounts", "list").out);
+    var shown = json.readTree(run("--json", "accounts", "show", "sdr-1").out);
+
+    assertThat(json.readTree(before.out).get("provider").isNull()).as("no provider set").isTrue();
+    assertThat(shown.get("provider").get("status").asText()).isEqualTo("OK");
+    assertThat(shown.get("provider").get("providerAccountId").asText())
+        .isEqualTo(FakeUnipile.ACCOUNT);
+    assertThat(shown.get("provider").get("sends").asBoolean()).isTrue();
+    assertThat(shown.get("provider").get("inmailCheck").get("difference").asInt()).isEqualTo(-3);
+    var sdr2 = list.get(1).get("provider");
+    assertThat(sdr2.get("linked").asBoolean()).isFalse();
+    assertThat(sdr2.get("sends").asBoolean()).isFalse();
+    assertThat(sdr2.get("why").asText()).contains("warmreach accounts link sdr-2");
+  }
 }

@@ -526,6 +526,13 @@ class OpenApiTrafficTest {
           "{\"status\": \"CREATION_SUCCESS\", \"account_id\": \"acc-2\", \"name\": \"sdr-1\"}";
       json(401, "POST", "/api/provider/linked?secret=nope", linked);
       json(200, "POST", "/api/provider/linked?secret=" + secret, linked);
+      JsonNode sdr1 = json(200, "GET", "/api/accounts/sdr-1", null, admin).get("provider");
+      assertThat(sdr1.get("providerAccountId").asText()).isEqualTo("acc-2");
+      assertThat(sdr1.get("linked").asBoolean()).isTrue();
+      JsonNode sdr2 = json(200, "GET", "/api/accounts?offset=1", null, admin).get("items").get(0);
+      assertThat(sdr2.get("provider").get("status").asText()).isEqualTo("not linked");
+      assertThat(sdr2.get("provider").get("why").asText())
+          .contains("warmreach accounts link sdr-2");
     }
     assertNoViolations();
   }

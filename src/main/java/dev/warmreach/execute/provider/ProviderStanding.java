@@ -51,6 +51,52 @@ public record ProviderStanding(
         inmail);
   }
 
+  /**
+   * The standing as tools read it ({@code accounts list/show --json}, {@code GET /api/accounts}).
+   *
+   * @param why why it sends nothing; {@code null} when it sends
+   * @param inmailCheck the latest check of its InMail credits; {@code null} before the first
+   */
+  public record Json(
+      boolean linked,
+      String providerAccountId,
+      String status,
+      boolean sends,
+      String why,
+      InmailJson inmailCheck) {}
+
+  /**
+   * A check of the InMail credits as tools read it.
+   *
+   * @param providerBalance the provider's figure, {@code null} when it reports none of the product
+   * @param difference the provider's figure less the ledger's
+   */
+  public record InmailJson(
+      String product,
+      Integer providerBalance,
+      int ledgerBalance,
+      int difference,
+      String checkedAt) {}
+
+  public Json json() {
+    return new Json(
+        linked,
+        linked ? providerAccountId : null,
+        status,
+        sends(),
+        sends() ? null : why,
+        inmail
+            .map(
+                c ->
+                    new InmailJson(
+                        c.product(),
+                        c.providerBalance(),
+                        c.ledgerBalance(),
+                        c.difference(),
+                        c.checkedAt().toString()))
+            .orElse(null));
+  }
+
   /** Whether the account's LinkedIn steps go out. */
   public boolean sends() {
     return why.isEmpty();

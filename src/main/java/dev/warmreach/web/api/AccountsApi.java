@@ -3,6 +3,8 @@ package dev.warmreach.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.execute.provider.ProviderSetup;
+import dev.warmreach.execute.provider.ProviderStanding;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.live.AccountSummary;
 import dev.warmreach.quota.AccountState;
@@ -25,18 +27,22 @@ import java.util.Map;
 public final class AccountsApi {
 
   private final SenderAccounts accounts;
+  private final ProviderSetup provider;
   private final Clock clock;
   private final ObjectMapper json;
 
-  public AccountsApi(SenderAccounts accounts, Clock clock, ObjectMapper json) {
+  public AccountsApi(
+      SenderAccounts accounts, ProviderSetup provider, Clock clock, ObjectMapper json) {
     this.accounts = accounts;
+    this.provider = provider;
     this.clock = clock;
     this.json = json;
   }
 
   public void list(Context ctx) {
     Page page = Page.of(ctx);
-    ctx.json(page.of(accounts.accounts().stream().map(AccountsApi::view).toList()));
+    boolean providerSet = provider.settings().isPresent();
+    ctx.json(page.of(accounts.accounts().stream().map(a -> view(a, providerSet)).toList()));
   }
 
   public void show(Context ctx) {
@@ -50,7 +56,7 @@ public final class AccountsApi {
                         "no account named '" + name + "'; GET /api/accounts lists them"));
     Instant now = clock.instant();
     AccountState state = AccountStanding.stateOf(accounts, account, now);
-    Map<String, Object> out = view(account);
+    Map<String, Object> out = view(account, provider.settings().isPresent());
     out.put("usage", AccountSummary.of(state, now));
     ctx.json(out);
   }
@@ -65,7 +71,7 @@ public final class AccountsApi {
       throw ProblemException.conflict(
           "an account named '" + account.name() + "' exists already; choose another name");
     }
-    ctx.status(HttpStatus.CREATED).json(view(account));
+    ctx.status(HttpStatus.CREATED).json(view(account, provider.settings().isPresent()));
   }
 
   private static SenderAccount read(JsonNode body) {
@@ -99,7 +105,8 @@ public final class AccountsApi {
         });
   }
 
-  static Map<String, Object> view(SenderAccount a) {
+  /** The account, with how it stands with the LinkedIn provider ({@code null} when none is set). */
+  private Map<String, Object> view(SenderAccount a, boolean providerSet) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", a.name());
     out.put("plan", a.plan().name());
@@ -107,6 +114,8 @@ public final class AccountsApi {
     out.put("monthlyInmailCredits", a.monthlyInmailCredits());
     out.put("timeZone", a.timeZone().getId());
     out.put("workingHours", a.workingHours().toString());
+    out.put(
+        "provider", providerSet ? ProviderStanding.of(provider.links(), a.name()).json() : null);
     return out;
   }
 }
