@@ -173,6 +173,8 @@ final class Routes {
     r.get("/settings", p.settings()::show, MEMBER);
     r.post("/settings/smtp", p.settings()::saveSmtp, ADMIN);
     r.post("/settings/webhook", p.settings()::saveWebhook, ADMIN);
+    r.post("/settings/provider", p.settings()::saveProvider, ADMIN);
+    r.post("/settings/provider/remove", p.settings()::removeProvider, ADMIN);
     r.post("/settings/webhooks/{id}/replay", p.settings()::replay, MEMBER);
     r.post("/settings/users", p.settings()::addUser, ADMIN);
     r.post("/settings/tokens", p.settings()::createToken, MEMBER);

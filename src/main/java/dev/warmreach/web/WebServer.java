@@ -396,10 +396,16 @@ public final class WebServer {
             forecasts,
             new CampaignCoach(w.coach()),
             views),
-        new AccountsPage(w.accounts(), w.providerSetup(), w.clock(), views),
+        new AccountsPage(w.accounts(), w.prospects(), w.providerSetup(), w.clock(), views),
         new AnalyticsPage(w.campaigns(), w.outreachAnalytics(), w.clock(), views),
         new SettingsPage(
-            w.deliveries(), w.users(), w.clock(), w.outboundSettings(), views, forgetTokens));
+            w.deliveries(),
+            w.users(),
+            w.clock(),
+            w.outboundSettings(),
+            w.providerSetup(),
+            views,
+            forgetTokens));
   }
 
   private static void send(Context ctx, Problem problem, ObjectMapper json) {

@@ -146,6 +146,22 @@ public final class ProviderSetup {
    */
   public Settings save(
       String provider, String dsn, String apiKey, String apiKeyEnv, Map<String, String> env) {
+    Settings checked = checked(provider, dsn, apiKey, apiKeyEnv, null, env);
+    keep(checked);
+    return checked;
+  }
+
+  /**
+   * The provider as it would be stored, checked (the DSN, and that the key is there) but not
+   * stored: {@code webhookSecret} when given, else the earlier settings' secret, else a new one.
+   */
+  public Settings checked(
+      String provider,
+      String dsn,
+      String apiKey,
+      String apiKeyEnv,
+      String webhookSecret,
+      Map<String, String> env) {
     if (!"unipile".equals(provider)) {
       throw new UserError("the provider '" + provider + "' is not supported; use unipile");
     }
@@ -153,20 +169,31 @@ public final class ProviderSetup {
       throw new UserError(
           "--dsn is required: the DSN Unipile's dashboard shows, e.g. api8.unipile.com:13851");
     }
-    try {
-      URI root = UnipileProvider.apiRoot(dsn);
-      if (root.getHost() == null) {
-        throw new IllegalArgumentException("no host");
-      }
-    } catch (IllegalArgumentException e) {
+    if (!validDsn(dsn)) {
       throw new UserError(
-          "--dsn '" + dsn + "' is not a host and port, e.g. api8.unipile.com:13851", e);
+          "--dsn '" + dsn + "' is not a host and port, e.g. api8.unipile.com:13851");
     }
-    String secret = settings().map(Settings::webhookSecret).orElseGet(ProviderSetup::newSecret);
+    String secret =
+        webhookSecret != null && !webhookSecret.isBlank()
+            ? webhookSecret
+            : settings().map(Settings::webhookSecret).orElseGet(ProviderSetup::newSecret);
     Settings stored = new Settings(provider, dsn.strip(), apiKey, apiKeyEnv, secret);
     stored.key(env);
-    settings.saveSetting(SETTING, write(stored));
     return stored;
+  }
+
+  /** Stores settings {@link #checked} before. */
+  public void keep(Settings checked) {
+    settings.saveSetting(SETTING, write(checked));
+  }
+
+  /** Whether {@code dsn} names a host (and port), as Unipile's dashboard shows it. */
+  public static boolean validDsn(String dsn) {
+    try {
+      return UnipileProvider.apiRoot(dsn).getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The provider client, or a user error saying how to set it up. */
@@ -228,7 +255,11 @@ public final class ProviderSetup {
    * Registers the provider's webhooks to post to {@code url} with the workspace's secret header.
    */
   public void registerWebhooks(URI url) {
-    Settings s = required();
+    registerWebhooks(required(), url);
+  }
+
+  /** Registers the webhooks of the provider {@code s} (stored or about to be). */
+  public void registerWebhooks(Settings s, URI url) {
     LinkedInProvider provider = connect.apply(s);
     for (String source : WEBHOOK_SOURCES) {
       try {

@@ -61,7 +61,7 @@ public final class ProviderWatch implements Executor {
    * How long a withdrawal's claim holds: the call times out well within it, so a claim older than
    * this was left by a node that died mid-call.
    */
-  static final Duration CLAIM_LAPSES = Duration.ofMinutes(10);
+  public static final Duration CLAIM_LAPSES = Duration.ofMinutes(10);
 
   /** Stale invitations withdrawn at the provider at most per account and look. */
   static final int WITHDRAWALS_PER_LOOK = 10;

@@ -7,8 +7,10 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.provider.ProviderSetup;
 import dev.warmreach.execute.provider.ProviderStanding;
+import dev.warmreach.execute.provider.ProviderWatch;
 import dev.warmreach.live.AccountStanding;
 import dev.warmreach.quota.AcceptanceGuard;
+import dev.warmreach.store.Prospects;
 import dev.warmreach.store.ProviderLinks;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.web.api.NewAccount;
@@ -21,6 +23,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,13 +39,23 @@ public final class AccountsPage {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
+  /** Withdrawals at LinkedIn shown at most per account, newest first. */
+  static final int WITHDRAWALS_SHOWN = 10;
+
   private final SenderAccounts accounts;
+  private final Prospects prospects;
   private final ProviderSetup provider;
   private final Clock clock;
   private final Views views;
 
-  public AccountsPage(SenderAccounts accounts, ProviderSetup provider, Clock clock, Views views) {
+  public AccountsPage(
+      SenderAccounts accounts,
+      Prospects prospects,
+      ProviderSetup provider,
+      Clock clock,
+      Views views) {
     this.accounts = accounts;
+    this.prospects = prospects;
     this.provider = provider;
     this.clock = clock;
     this.views = views;
@@ -57,7 +70,22 @@ public final class AccountsPage {
    * @param inmailDiffers whether that check found a difference
    */
   public record ProviderLine(
-      String status, String level, String why, String inmail, boolean inmailDiffers) {}
+      String status,
+      String level,
+      String why,
+      String inmail,
+      boolean inmailDiffers,
+      List<WithdrawalLine> withdrawals) {}
+
+  /**
+   * A stale invitation withdrawn (or being withdrawn) at LinkedIn through the provider.
+   *
+   * @param outcome the outcome in a word or two, e.g. "Withdrawn" or "Refused"
+   * @param level good, warn or bad, as a badge
+   * @param detail what happened in words: the provider's words for a refusal; may be empty
+   */
+  public record WithdrawalLine(
+      long prospectId, String name, String outcome, String level, String detail, String when) {}
 
   /**
    * One native {@code <meter>}: its bounds tell the browser which range is good, and {@code text}
@@ -192,7 +220,12 @@ public final class AccountsPage {
     List<Card> cards = new ArrayList<>();
     for (SenderAccount account : accounts.accounts()) {
       ProviderLine line =
-          providerSet ? providerLine(ProviderStanding.of(provider.links(), account.name())) : null;
+          providerSet
+              ? providerLine(
+                  ProviderStanding.of(provider.links(), account.name()),
+                  withdrawals(account),
+                  account.timeZone())
+              : null;
       cards.add(card(AccountStanding.of(accounts, account, now), now, line));
     }
     views.page(
@@ -208,7 +241,13 @@ public final class AccountsPage {
             problem));
   }
 
-  static ProviderLine providerLine(ProviderStanding standing) {
+  private List<ProviderLinks.Withdrawal> withdrawals(SenderAccount account) {
+    List<ProviderLinks.Withdrawal> all = provider.links().withdrawals(account.name());
+    return all.subList(0, Math.min(all.size(), WITHDRAWALS_SHOWN));
+  }
+
+  private ProviderLine providerLine(
+      ProviderStanding standing, List<ProviderLinks.Withdrawal> withdrawals, ZoneId zone) {
     String level =
         standing.sends()
             ? "good"
@@ -222,7 +261,49 @@ public final class AccountsPage {
             .map(
                 c -> c.describe() + " — checked " + WHEN.format(c.checkedAt().atZone(UTC)) + " UTC")
             .orElse(null),
-        standing.inmail().map(ProviderLinks.InmailCheck::differs).orElse(false));
+        standing.inmail().map(ProviderLinks.InmailCheck::differs).orElse(false),
+        withdrawals.stream().map(w -> withdrawalLine(w, zone)).toList());
+  }
+
+  private WithdrawalLine withdrawalLine(ProviderLinks.Withdrawal w, ZoneId zone) {
+    String name =
+        prospects
+            .prospect(w.prospectId())
+            .map(p -> p.profile().fullName())
+            .orElse("prospect " + w.prospectId());
+    String when = WHEN.format(w.at().atZone(zone)) + " (" + zone.getId() + ")";
+    return switch (w.status()) {
+      case "WITHDRAWN" ->
+          new WithdrawalLine(w.prospectId(), name, "Withdrawn", "good", w.detail(), when);
+      case "GONE" ->
+          new WithdrawalLine(w.prospectId(), name, "No longer pending", "good", w.detail(), when);
+      case "FAILED" ->
+          new WithdrawalLine(
+              w.prospectId(),
+              name,
+              "Refused",
+              "bad",
+              w.detail() + "; withdraw it on LinkedIn by hand",
+              when);
+      case "WAITING" ->
+          new WithdrawalLine(
+              w.prospectId(),
+              name,
+              "Waiting",
+              "warn",
+              w.detail() + "; tried again at the next look",
+              when);
+      default ->
+          new WithdrawalLine(
+              w.prospectId(),
+              name,
+              "Withdrawing",
+              "warn",
+              "claimed for the provider's call; a call cut short is checked with LinkedIn after "
+                  + ProviderWatch.CLAIM_LAPSES.toMinutes()
+                  + " minutes",
+              when);
+    };
   }
 
   static Card card(AccountStanding s, Instant now) {

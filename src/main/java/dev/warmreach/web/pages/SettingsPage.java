@@ -5,6 +5,8 @@ import dev.warmreach.domain.Role;
 import dev.warmreach.domain.User;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.outbound.OutboundSettings;
+import dev.warmreach.execute.provider.ProviderSetup;
+import dev.warmreach.execute.provider.UnipileProvider;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.UserStore;
@@ -14,6 +16,8 @@ import dev.warmreach.web.auth.Principal;
 import dev.warmreach.web.auth.UserAccounts;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Settings: the SMTP server, the webhook and its dead letters, users (admins) and the signed-in
- * user's API tokens. Changes are plain form posts: on success the page is shown again (303) with a
- * confirmation; a mistake shows the page with what is wrong and stores nothing. Secrets are never
- * shown back, except a new token or webhook secret, once, right after it was made.
+ * Settings: the SMTP server, the webhook and its dead letters, the LinkedIn provider, users
+ * (admins) and the signed-in user's API tokens. Changes are plain form posts: on success the page
+ * is shown again (303) with a confirmation; a mistake shows the page with what is wrong and stores
+ * nothing. Secrets are never shown back, except a new token or webhook secret, once, right after it
+ * was made.
  */
 public final class SettingsPage {
 
@@ -37,6 +42,7 @@ public final class SettingsPage {
   private final Clock clock;
   private final Views views;
   private final OutboundSettings outbound;
+  private final ProviderSetup provider;
   private final UserAccounts accounts;
   private final ApiTokens tokens;
   private final Map<String, String> env;
@@ -50,12 +56,14 @@ public final class SettingsPage {
       UserStore users,
       Clock clock,
       OutboundSettings outbound,
+      ProviderSetup provider,
       Views views,
       Runnable forgetTokens) {
     this.deliveries = deliveries;
     this.users = users;
     this.clock = clock;
     this.outbound = outbound;
+    this.provider = provider;
     this.views = views;
     this.accounts = new UserAccounts(users);
     this.tokens =
@@ -75,6 +83,18 @@ public final class SettingsPage {
                 "webhook", "Dead letter replayed: it goes out on the next pass of the engine."
               },
           "user", new String[] {"users", "User added: they can sign in now."},
+          "provider",
+              new String[] {
+                "provider",
+                "LinkedIn provider saved: LinkedIn steps go through it once each sender account is"
+                    + " linked (Accounts, Link to LinkedIn)."
+              },
+          "provider-removed",
+              new String[] {
+                "provider",
+                "LinkedIn provider removed: LinkedIn steps wait in the task inbox (or go to the"
+                    + " webhook) again. The accounts' links are kept for when it is set again."
+              },
           "revoked",
               new String[] {"tokens", "Token revoked: requests with it are refused from now on."});
 
@@ -213,6 +233,136 @@ public final class SettingsPage {
     render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, new Outcome("webhook", "", errors, form));
   }
 
+  /**
+   * Saves the LinkedIn provider as {@code warmreach settings provider} does. The API key is typed
+   * here and stored encrypted, or left empty to keep the stored one (for the same DSN only: a
+   * stored key is sent only where it was entered for); a variable of the server's environment can
+   * be kept but not newly named here, or any admin could send its value to a host of their choice.
+   * With a public URL, the provider's webhooks are registered before anything is stored.
+   */
+  public void saveProvider(Context ctx) {
+    Map<String, String> form = fields(ctx, "provider", "dsn", "api_key_env", "public_url");
+    String apiKey = Optional.ofNullable(ctx.formParam("api_key")).orElse("").strip();
+    String secret = Optional.ofNullable(ctx.formParam("webhook_secret")).orElse("").strip();
+    String dsn = form.get("dsn");
+    String keyEnv = form.get("api_key_env");
+    Optional<ProviderSetup.Settings> current = provider.settings();
+    List<String> errors = new ArrayList<>();
+    if (!"unipile".equals(form.get("provider"))) {
+      errors.add("Provider: choose Unipile, the only provider supported for now.");
+    }
+    if (dsn.isEmpty()) {
+      errors.add("DSN: give the DSN Unipile's dashboard shows, e.g. api8.unipile.com:13851.");
+    } else if (!ProviderSetup.validDsn(dsn)) {
+      errors.add("DSN: '" + dsn + "' is not a host and port, e.g. api8.unipile.com:13851.");
+    }
+    String storedKey = current.map(ProviderSetup.Settings::apiKey).orElse(null);
+    String currentEnv = current.map(ProviderSetup.Settings::apiKeyEnv).orElse("");
+    String keyToStore = apiKey.isEmpty() ? null : apiKey;
+    String envToKeep = null;
+    if (!apiKey.isEmpty() && !keyEnv.isEmpty()) {
+      errors.add(
+          "API key: give either a key to store or the name of an environment variable that holds"
+              + " it, not both.");
+    } else if (!keyEnv.isEmpty() && !keyEnv.equals(currentEnv)) {
+      errors.add(
+          "API key environment variable: name a new one with 'warmreach settings provider unipile"
+              + " --api-key-env' on the machine Warmreach runs on; here, type the key.");
+    } else if (apiKey.isEmpty()) {
+      boolean sameDsn =
+          current.isPresent()
+              && ProviderSetup.validDsn(dsn)
+              && UnipileProvider.apiRoot(dsn).equals(UnipileProvider.apiRoot(current.get().dsn()));
+      if (keyEnv.isEmpty() && (storedKey == null || storedKey.isBlank())) {
+        errors.add(
+            "API key: give the API key from Unipile's dashboard; it is stored encrypted and never"
+                + " shown back.");
+      } else if (!sameDsn && ProviderSetup.validDsn(dsn)) {
+        errors.add(
+            "API key: the DSN changed from "
+                + current.get().dsn()
+                + " to "
+                + dsn
+                + "; enter the API key again (a stored key is only sent to the DSN it was entered"
+                + " for).");
+      } else if (keyEnv.isEmpty()) {
+        keyToStore = storedKey;
+      } else {
+        envToKeep = keyEnv;
+      }
+    }
+    if (!secret.isEmpty() && secret.length() < 16) {
+      errors.add(
+          "Webhook secret: give at least 16 characters, or leave it empty to keep the current one"
+              + " (or have one made).");
+    }
+    URI hooks = null;
+    if (!form.get("public_url").isEmpty()) {
+      hooks = webhookUrl(form.get("public_url"));
+      if (hooks == null) {
+        errors.add(
+            "Public URL: give the address the provider reaches this server at, e.g."
+                + " https://warmreach.example.com.");
+      }
+    }
+    if (errors.isEmpty()) {
+      try {
+        ProviderSetup.Settings checked =
+            provider.checked("unipile", dsn, keyToStore, envToKeep, secret, env);
+        if (hooks != null) {
+          try {
+            provider.registerWebhooks(checked, hooks);
+          } catch (UserError e) {
+            throw new UserError("Public URL: " + e.getMessage(), e);
+          }
+        }
+        provider.keep(checked);
+        if (current.isPresent() || !secret.isEmpty()) {
+          ctx.redirect("/settings?saved=provider#provider", HttpStatus.SEE_OTHER);
+        } else {
+          render(
+              ctx,
+              HttpStatus.OK,
+              new Outcome(
+                  "provider",
+                  "LinkedIn provider saved with a new webhook secret. If you register the"
+                      + " provider's webhooks yourself, give it as the header "
+                      + ProviderSetup.SECRET_HEADER
+                      + ": copy it now, it is not shown again.",
+                  List.of(),
+                  form,
+                  null,
+                  checked.webhookSecret()));
+        }
+        return;
+      } catch (UserError e) {
+        String message = sentence(e.getMessage());
+        errors.add(message.startsWith("Public URL: ") ? message : "API key: " + message);
+      }
+    }
+    render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, new Outcome("provider", "", errors, form));
+  }
+
+  /** Forgets the provider, as {@code warmreach settings remove provider} does. */
+  public void removeProvider(Context ctx) {
+    provider.remove();
+    ctx.redirect("/settings?saved=provider-removed#provider", HttpStatus.SEE_OTHER);
+  }
+
+  /** Where the provider's webhooks post on a public URL, or null when it is not an http(s) URL. */
+  private static URI webhookUrl(String publicUrl) {
+    try {
+      URI base = new URI(publicUrl.replaceAll("/+$", ""));
+      if (base.getHost() == null
+          || !List.of("http", "https").contains(String.valueOf(base.getScheme()))) {
+        return null;
+      }
+      return URI.create(base + "/api/provider/webhook");
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
   public void replay(Context ctx) {
     long id = number(ctx.pathParam("id"));
     boolean deadWebhook =
@@ -345,6 +495,13 @@ public final class SettingsPage {
           form.put("url", w.url());
           form.put("secret_env", nullToBlank(w.secretEnv()));
         });
+    Optional<ProviderSetup.Settings> linkedIn = provider.settings();
+    form.put("provider", "unipile");
+    linkedIn.ifPresent(
+        p -> {
+          form.put("dsn", p.dsn());
+          form.put("api_key_env", nullToBlank(p.apiKeyEnv()));
+        });
     form.putAll(outcome.form());
     SettingsView model =
         new SettingsView(
@@ -362,6 +519,7 @@ public final class SettingsPage {
                             : "stored in the database (not shown)")
                 .orElse(""),
             deliveries.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, DEAD_LETTERS_SHOWN),
+            linkedIn.map(ProviderSetup.Settings::describe).orElse(""),
             admin ? users.users() : List.of(),
             tokens.of(user.id()),
             outcome.issued(),

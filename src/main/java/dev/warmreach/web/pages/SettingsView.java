@@ -18,10 +18,13 @@ import java.util.Map;
  * @param form the values of the form fields, by field name
  * @param smtpSecret how the SMTP password is kept, in words; empty when there is none
  * @param webhookSecret how the webhook secret is kept, in words; empty when no webhook is set
+ * @param provider the LinkedIn provider in words (never its key); empty when none is set
  * @param users every user, for admins; empty for members
  * @param issued a token just created, its secret shown this once; {@code null} otherwise
- * @param newSecret a webhook secret just generated, shown this once; empty otherwise
- * @param section the section the outcome belongs to (smtp, webhook, users, tokens); empty if none
+ * @param newSecret a webhook secret (or the provider's) just generated, shown this once, in its
+ *     section; empty otherwise
+ * @param section the section the outcome belongs to (smtp, webhook, provider, users, tokens); empty
+ *     if none
  */
 public record SettingsView(
     boolean admin,
@@ -32,6 +35,7 @@ public record SettingsView(
     String webhook,
     String webhookSecret,
     List<Delivery> deadLetters,
+    String provider,
     List<User> users,
     List<UserStore.ApiToken> tokens,
     ApiTokens.Issued issued,
@@ -50,6 +54,11 @@ public record SettingsView(
 
   public boolean is(String field, String value) {
     return value.equalsIgnoreCase(value(field));
+  }
+
+  /** The secret just made for section {@code name}, or empty. */
+  public String newSecretIn(String name) {
+    return name.equals(section) ? newSecret : "";
   }
 
   public String okIn(String name) {

@@ -161,7 +161,7 @@ public final class FakeUnipile implements AutoCloseable {
   }
 
   /** The next request on {@code route} (e.g. {@code POST /users/invite}) fails so. */
-  void failNext(String route, int status, String type, String detail) {
+  public void failNext(String route, int status, String type, String detail) {
     failures.computeIfAbsent(route, r -> new ArrayDeque<>()).add(new int[] {status});
     failureTexts.computeIfAbsent(route, r -> new ArrayDeque<>()).add(new String[] {type, detail});
   }

@@ -1,8 +1,10 @@
 package dev.warmreach.web.pages;
 
+import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.execute.provider.FakeUnipile;
@@ -12,7 +14,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,5 +170,76 @@ class ProviderOnPagesTest {
     assertThat(link.statusCode()).isEqualTo(200);
     assertThat(link.body()).contains("there is no sender account 'nobody'");
     assertThat(fake.count("POST /hosted/accounts/link")).isZero();
+  }
+
+  /** A withdrawal at the provider as the poll leaves it. */
+  private long withdrawal(String slug, String first, String status, String detail, int minute) {
+    server
+        .app
+        .prospects()
+        .saveProspects(
+            List.of(
+                aProspect()
+                    .named(first, "Example")
+                    .at("https://www.linkedin.com/in/" + slug)
+                    .build()));
+    long id =
+        server
+            .app
+            .prospects()
+            .prospectByUrl(ProfileUrl.of("https://www.linkedin.com/in/" + slug))
+            .orElseThrow()
+            .id();
+    Instant at = ServerFixture.START.plus(Duration.ofMinutes(minute));
+    ProviderLinks links = server.app.providerLinks();
+    links.claimWithdrawal(
+        new ProviderLinks.DueWithdrawal("withdraw:sdr-1:" + id, "sdr-1", id, null, false), at, at);
+    if (!status.equals("WITHDRAWING")) {
+      links.settleWithdrawal("withdraw:sdr-1:" + id, status, detail, at);
+    }
+    return id;
+  }
+
+  @Test
+  void theAccountsPageShowsEachWithdrawalAtLinkedInWithItsOutcome() {
+    server.app.providerLinks().linkAccount("sdr-1", "acc-1", "OK", ServerFixture.START);
+    long ada = withdrawal("ada", "Ada", "WITHDRAWN", "", 1);
+    withdrawal(
+        "alan",
+        "Alan",
+        "FAILED",
+        "withdrawing the invitation to prospect 2 from sdr-1 failed: Invitation cannot be"
+            + " withdrawn yet.",
+        2);
+    withdrawal(
+        "grace",
+        "Grace",
+        "WAITING",
+        "withdrawing the invitation to prospect 3 from sdr-1 failed: Try later.",
+        3);
+    withdrawal("linus", "Linus", "WITHDRAWING", "", 4);
+
+    String page = server.get("/accounts", member.headers()).body().replaceAll("\\s+", " ");
+
+    assertThat(page)
+        .contains("id=\"withdrawals-sdr-1\"")
+        .contains(
+            "<a href=\"/prospects/"
+                + ada
+                + "\">Ada Example</a></th> <td><span class=\"badge"
+                + " good\">Withdrawn</span>")
+        .contains(
+            "<span class=\"badge bad\">Refused</span><span class=\"withdrawal-detail\">"
+                + " withdrawing the invitation to prospect 2 from sdr-1 failed: Invitation cannot"
+                + " be withdrawn yet.; withdraw it on LinkedIn by hand</span>")
+        .contains(
+            "<span class=\"badge warn\">Waiting</span><span class=\"withdrawal-detail\">"
+                + " withdrawing the invitation to prospect 3 from sdr-1 failed: Try later.; tried"
+                + " again at the next look</span>")
+        .contains("<span class=\"badge warn\">Withdrawing</span>")
+        .doesNotContain("id=\"withdrawals-sdr-2\"");
+    assertThat(page.indexOf("Linus Example"))
+        .as("newest first")
+        .isLessThan(page.indexOf("Ada Example"));
   }
 }
