@@ -84,7 +84,8 @@ public interface Deliveries {
   /**
    * Campaigns marked completed (with the time they finished) whose {@code campaign.finished} is not
    * queued yet, by the time they finished, at most {@code limit}; queued by the key {@code
-   * campaign.finished:<id>}.
+   * campaign.finished:<id>:<finished at, epoch ms>}, so a campaign that reopened and finished again
+   * is posted again.
    */
   List<FinishedCampaign> unqueuedFinishedCampaigns(int limit);
 

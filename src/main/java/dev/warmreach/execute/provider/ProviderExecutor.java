@@ -284,7 +284,7 @@ public final class ProviderExecutor implements Executor {
     if (known.isPresent()) {
       return known.get();
     }
-    ProviderProfile profile = provider.profile(accountId, publicIdentifier(prospect));
+    ProviderProfile profile = profile(prospect, accountId);
     ProviderPerson person =
         new ProviderPerson(
             prospect.id(),
@@ -294,6 +294,20 @@ public final class ProviderExecutor implements Executor {
             clock.instant());
     links.savePerson(person);
     return person;
+  }
+
+  /**
+   * The person's profile at the provider: by the slug of their public profile, or by their Sales
+   * Navigator lead id when a lead list gave no public profile.
+   */
+  private ProviderProfile profile(Prospect prospect, String accountId) {
+    return lookUp(provider, prospect, accountId);
+  }
+
+  static ProviderProfile lookUp(LinkedInProvider provider, Prospect prospect, String accountId) {
+    return prospect.profile().profileUrl() == null && prospect.profile().leadId() != null
+        ? provider.profileByLeadId(accountId, prospect.profile().leadId())
+        : provider.profile(accountId, publicIdentifier(prospect));
   }
 
   /** The part of the profile URL the provider looks people up by: the slug after /in/. */
@@ -477,8 +491,7 @@ public final class ProviderExecutor implements Executor {
         boolean pending =
             provider.sentInvitations(accountId).stream()
                 .anyMatch(i -> i.invitedUserId().equals(providerId));
-        boolean connected =
-            provider.profile(accountId, publicIdentifier(outbound.prospect())).connected();
+        boolean connected = profile(outbound.prospect(), accountId).connected();
         yield Optional.of(pending || connected);
       }
       case DM, INMAIL -> {

@@ -286,7 +286,8 @@ final class JdbcDeliveries implements Deliveries {
                       "SELECT c.id, c.name, c.finished_at FROM campaign c"
                           + " WHERE c.status = 'COMPLETED' AND c.finished_at IS NOT NULL"
                           + " AND NOT EXISTS (SELECT 1 FROM webhook_event w"
-                          + " WHERE w.event_key = 'campaign.finished:' || c.id)"
+                          + " WHERE w.event_key = 'campaign.finished:' || c.id || ':' ||"
+                          + " c.finished_at)"
                           + " ORDER BY c.finished_at, c.id LIMIT :limit")
                   .bind("limit", limit)
                   .map(

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.execute.Backoff;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
@@ -204,7 +206,8 @@ class WebhookOutcomesTest {
             .toList();
     assertThat(posted).hasSize(1);
     WebhookReceiver.Received post = posted.get(0);
-    assertThat(post.header("webhook-id")).isEqualTo("campaign.finished:" + campaign);
+    assertThat(post.header("webhook-id"))
+        .isEqualTo("campaign.finished:" + campaign + ":" + finished.toEpochMilli());
     assertThat(
             Signature.verifyStandard(
                 SECRET,
@@ -221,6 +224,94 @@ class WebhookOutcomesTest {
     assertThat(json.get("data").get("campaign").asText()).isEqualTo("campaign");
     assertThat(json.get("data").get("enrollments").get("REPLIED").asLong())
         .isEqualTo(people.size());
+  }
+
+  @Test
+  void aCompletedCampaignSomeoneJoinsRunsAgainAndIsPostedAgainWhenTheyFinishToo() throws Exception {
+    WebhookExecutor executor = executor();
+    executor.deliverDue();
+    StoredCampaign launched =
+        ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store, 2, T0, "sdr-1");
+    LiveEngine engine = Engines.live(store, executor);
+    engine.runDue(clock.instant());
+    List<Prospect> people = store.prospects().prospects(ProspectQuery.all(100));
+    for (Prospect p : people) {
+      store
+          .engineSteps()
+          .recordEvent(new Event.Replied(p.id(), clock.instant(), "reply-" + p.id(), Channel.DM));
+    }
+    passes(engine, executor);
+    assertThat(status(launched)).isEqualTo(Campaign.Status.COMPLETED);
+
+    long bo = newProspect("Bo", "Berg");
+    Enrollment joining =
+        Engines.campaigns(store)
+            .engine(launched.definition(), launched.campaign().policy())
+            .enroll(0, launched.campaign().id(), bo, "sdr-1", clock.instant());
+    assertThat(store.campaigns().enroll(List.of(joining))).isEqualTo(1);
+    assertThat(status(launched)).isEqualTo(Campaign.Status.ACTIVE);
+    passes(engine, executor);
+    assertThat(status(launched)).isEqualTo(Campaign.Status.ACTIVE);
+    assertThat(finishedPosts()).hasSize(1);
+
+    store.engineSteps().recordEvent(new Event.Replied(bo, clock.instant(), "reply-bo", Channel.DM));
+    passes(engine, executor);
+
+    assertThat(status(launched)).isEqualTo(Campaign.Status.COMPLETED);
+    List<WebhookReceiver.Received> posted = finishedPosts();
+    assertThat(posted).hasSize(2);
+    assertThat(posted.get(1).header("webhook-id")).isNotEqualTo(posted.get(0).header("webhook-id"));
+    JsonNode second = JSON.readTree(posted.get(1).body());
+    assertThat(second.get("data").get("enrollments").get("REPLIED").asLong())
+        .isEqualTo(people.size() + 1);
+    assertThat(Instant.parse(second.get("data").get("finishedAt").asText()))
+        .isAfter(Instant.parse(JSON.readTree(posted.get(0).body()).get("timestamp").asText()));
+  }
+
+  @Test
+  void aSignalTakesSomeoneIntoACompletedSignalsCampaignWhichRunsAgain() {
+    StoredCampaign launched =
+        ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store, 1, T0, "sdr-1");
+    store.campaigns().setCampaignStatus(launched.campaign().id(), Campaign.Status.COMPLETED);
+    SignalIntake intake =
+        new SignalIntake(
+            store.engineSteps(),
+            store.prospects(),
+            store.campaigns(),
+            store.settings(),
+            store.signals(),
+            Engines.campaigns(store));
+    intake.takeSignalsIn(launched.campaign().name());
+    long bo = newProspect("Bo", "Berg");
+
+    SignalIntake.Taken taken =
+        intake.take(
+            new Event.Signal(bo, T0, "signal-bo", Event.Signal.Kind.ROLE_CHANGE, "new role"));
+
+    assertThat(taken.outcome()).isEqualTo(dev.warmreach.store.SignalFeed.Outcome.ENROLLED);
+    assertThat(taken.action()).isEqualTo("enrolled in campaign " + launched.campaign().name());
+    assertThat(status(launched)).isEqualTo(Campaign.Status.ACTIVE);
+    assertThat(store.campaigns().enrollmentsOf(bo)).hasSize(1);
+  }
+
+  private long newProspect(String first, String last) {
+    String url = "https://www.linkedin.com/in/" + first.toLowerCase() + "-" + last.toLowerCase();
+    store.prospects().saveProspects(List.of(aProspect().named(first, last).at(url).build()));
+    return store.prospects().prospectByUrl(ProfileUrl.of(url)).orElseThrow().id();
+  }
+
+  private void passes(LiveEngine engine, WebhookExecutor executor) {
+    for (int pass = 0; pass < 5; pass++) {
+      clock.tick(Duration.ofMinutes(5));
+      engine.runDue(clock.instant());
+      executor.deliverDue();
+    }
+  }
+
+  private List<WebhookReceiver.Received> finishedPosts() {
+    return receiver.received().stream()
+        .filter(r -> r.header("webhook-id").startsWith("campaign.finished:"))
+        .toList();
   }
 
   private Campaign.Status status(StoredCampaign stored) {
