@@ -95,6 +95,18 @@ public interface Deliveries {
    */
   void queueWebhookEvents(List<WebhookEvent.New> events, long lastSourceId, Instant now);
 
+  /**
+   * Outcomes and campaign ends posted to the webhook that failed on every attempt (dead letters),
+   * given up longest ago first.
+   */
+  List<WebhookEvent> deadWebhookEvents(int limit);
+
+  /**
+   * Gives a dead outcome a fresh set of attempts, the first due at {@code now}; false when it is
+   * not a dead letter.
+   */
+  boolean replayWebhookEvent(long id, Instant now);
+
   /** Webhook events due by {@code now}: pending ones and claims that lapsed, oldest first. */
   List<WebhookEvent> dueWebhookEvents(Instant now, int limit);
 

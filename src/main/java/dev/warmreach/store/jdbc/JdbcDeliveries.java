@@ -348,16 +348,46 @@ final class JdbcDeliveries implements Deliveries {
                         + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit")
                 .bind("now", now)
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new WebhookEvent(
-                            rs.getLong("id"),
-                            rs.getString("event_key"),
-                            rs.getString("type"),
-                            rs.getString("payload"),
-                            rs.getInt("attempts"),
-                            Instants.read(rs, "created_at")))
+                .map((rs, ctx) -> webhookEvent(rs))
                 .list());
+  }
+
+  @Override
+  public List<WebhookEvent> deadWebhookEvents(int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM webhook_event WHERE status = 'DEAD'"
+                        + " ORDER BY updated_at, id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> webhookEvent(rs))
+                .list());
+  }
+
+  @Override
+  public boolean replayWebhookEvent(long id, Instant now) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "UPDATE webhook_event SET status = 'PENDING', attempts = 0,"
+                            + " next_attempt_at = :now, updated_at = :now"
+                            + " WHERE id = :id AND status = 'DEAD'")
+                    .bind("now", now)
+                    .bind("id", id)
+                    .execute()
+                > 0);
+  }
+
+  private static WebhookEvent webhookEvent(ResultSet rs) throws SQLException {
+    return new WebhookEvent(
+        rs.getLong("id"),
+        rs.getString("event_key"),
+        rs.getString("type"),
+        rs.getString("payload"),
+        rs.getInt("attempts"),
+        Instants.read(rs, "created_at"),
+        rs.getString("last_error"),
+        Instants.read(rs, "updated_at"));
   }
 
   @Override

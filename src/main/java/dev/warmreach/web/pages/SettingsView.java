@@ -1,7 +1,6 @@
 package dev.warmreach.web.pages;
 
 import dev.warmreach.domain.User;
-import dev.warmreach.store.Delivery;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.web.auth.ApiTokens;
 import java.time.ZoneOffset;
@@ -31,7 +30,7 @@ public record SettingsView(
     String smtpSecret,
     String webhook,
     String webhookSecret,
-    List<Delivery> deadLetters,
+    List<dev.warmreach.execute.webhook.DeadLetters.Letter> deadLetters,
     List<User> users,
     List<UserStore.ApiToken> tokens,
     ApiTokens.Issued issued,

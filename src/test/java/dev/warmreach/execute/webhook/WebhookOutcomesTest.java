@@ -150,6 +150,42 @@ class WebhookOutcomesTest {
   }
 
   @Test
+  void aDeadOutcomeIsADeadLetterAndGoesOutWithTheSameBytesWhenReplayed() {
+    WebhookExecutor executor = executor();
+    executor.deliverDue();
+    store.engineSteps().recordEvent(new Event.Replied(ana, T0, "li-reply-dead", Channel.DM));
+    receiver.answer(500);
+    for (int minute = 0; minute < 120; minute++) {
+      clock.tick(Duration.ofMinutes(1));
+      executor.deliverDue();
+    }
+    assertThat(receiver.received()).hasSize(4);
+
+    DeadLetters letters = new DeadLetters(store.deliveries());
+    List<DeadLetters.Letter> dead = letters.list(100);
+    assertThat(dead).hasSize(1);
+    DeadLetters.Letter letter = dead.get(0);
+    assertThat(letter.reference()).matches("e\\d+");
+    assertThat(letter.type()).isEqualTo("prospect.replied");
+    assertThat(letter.key()).isEqualTo("event:li-reply-dead");
+    assertThat(letter.lastError()).contains("HTTP 500", "gave up after 4 attempts");
+    assertThat(letters.replay(letter.reference().substring(1), clock.instant()))
+        .as("a bare number names a touch's dead letter, not an outcome's")
+        .isFalse();
+
+    receiver.answer(200);
+    assertThat(letters.replay(letter.reference(), clock.instant())).isTrue();
+    assertThat(letters.replay(letter.reference(), clock.instant())).isFalse();
+    executor.deliverDue();
+
+    assertThat(receiver.received()).hasSize(5);
+    assertThat(receiver.received().get(4).header("webhook-id")).isEqualTo("event:li-reply-dead");
+    assertThat(new String(receiver.received().get(4).body()))
+        .isEqualTo(new String(receiver.received().get(0).body()));
+    assertThat(letters.list(100)).isEmpty();
+  }
+
+  @Test
   void anOutcomeRefusedOnceGoesOutOnTheNextAttempt() {
     WebhookExecutor executor = executor();
     executor.deliverDue();
