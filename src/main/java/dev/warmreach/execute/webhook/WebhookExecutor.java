@@ -368,6 +368,7 @@ public final class WebhookExecutor implements Executor {
     person.put("firstName", profile.firstName());
     person.put("lastName", profile.lastName());
     person.put("profileUrl", profile.profileUrl() == null ? null : profile.profileUrl().value());
+    person.put("leadId", profile.leadId());
     person.put("email", profile.email() == null ? null : profile.email().value());
     person.put("title", profile.title());
     person.put("company", profile.company());
