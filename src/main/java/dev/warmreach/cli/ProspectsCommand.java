@@ -210,6 +210,7 @@ final class ProspectsCommand implements Runnable {
               List.of("company", j.company()),
               List.of("location", j.location()),
               List.of("profile", j.profileUrl() == null ? "" : j.profileUrl()),
+              List.of("sales navigator lead", j.leadId() == null ? "" : j.leadId()),
               List.of("email", j.email() == null ? "" : j.email()),
               List.of("tags", String.join(", ", j.tags())),
               List.of("activity", j.activity()),

@@ -2,7 +2,8 @@ package dev.warmreach.cli;
 
 import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
-import dev.warmreach.store.Delivery;
+import dev.warmreach.execute.webhook.DeadLetters;
+import dev.warmreach.execute.webhook.WebhookExecutor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
           + " Idempotency-Key."
     },
     subcommands = {
-      WebhooksCommand.DeadLetters.class,
+      WebhooksCommand.DeadLettersList.class,
       WebhooksCommand.Replay.class,
       WebhooksCommand.RotateSecret.class
     })
@@ -44,35 +45,36 @@ final class WebhooksCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  private static Map<String, Object> json(Delivery d) {
+  private static Map<String, Object> json(DeadLetters.Letter d) {
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("id", d.id());
-    row.put("touch", d.touchKey());
-    row.put("url", d.target());
+    row.put("id", Long.parseLong(d.reference().replaceFirst("^e", "")));
+    row.put("reference", d.reference());
+    row.put("type", d.type());
+    row.put("webhookId", d.key());
+    row.put("touch", d.type().equals(WebhookExecutor.TOUCH_DUE) ? d.key() : null);
+    row.put("url", d.url());
     row.put("attempts", d.attempts());
     row.put("lastError", d.lastError());
     row.put("createdAt", d.createdAt().toString());
-    row.put("deadSince", d.updatedAt().toString());
+    row.put("deadSince", d.deadSince().toString());
     return row;
   }
 
   @Command(
       name = "dead-letters",
       mixinStandardHelpOptions = true,
-      description = "List webhook deliveries that gave up, oldest first.")
-  static final class DeadLetters implements Callable<Integer> {
+      description =
+          "List webhook posts that gave up, oldest first: touches (touch.due, by number) and the"
+              + " prospects' outcomes and campaigns' ends (prospect.*, campaign.finished, by e and"
+              + " a number).")
+  static final class DeadLettersList implements Callable<Integer> {
     @ParentCommand WebhooksCommand parent;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      List<Delivery> dead =
-          parent
-              .root
-              .app()
-              .deliveries()
-              .deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, MAX);
+      List<DeadLetters.Letter> dead = new DeadLetters(parent.root.app().deliveries()).list(MAX);
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {
         Output.json(out, Map.of("deadLetters", dead.stream().map(WebhooksCommand::json).toList()));
@@ -83,16 +85,20 @@ final class WebhooksCommand implements Runnable {
         return 0;
       }
       List<List<String>> rows = new ArrayList<>();
-      for (Delivery d : dead) {
+      for (DeadLetters.Letter d : dead) {
         rows.add(
             List.of(
-                Long.toString(d.id()),
-                d.touchKey(),
+                d.reference(),
+                d.type(),
+                d.key(),
                 Integer.toString(d.attempts()),
-                d.updatedAt().toString(),
+                d.deadSince().toString(),
                 d.lastError()));
       }
-      Output.table(out, List.of("ID", "TOUCH", "ATTEMPTS", "DEAD SINCE", "LAST ERROR"), rows);
+      Output.table(
+          out,
+          List.of("ID", "TYPE", "TOUCH OR EVENT", "ATTEMPTS", "DEAD SINCE", "LAST ERROR"),
+          rows);
       out.println("Send one again with 'warmreach webhooks replay ID', or all with --all.");
       return 0;
     }
@@ -112,8 +118,11 @@ final class WebhooksCommand implements Runnable {
     Which which;
 
     static final class Which {
-      @Parameters(paramLabel = "ID", description = "The dead letter's id from 'dead-letters'.")
-      Long id;
+      @Parameters(
+          paramLabel = "ID",
+          description =
+              "The dead letter's id from 'dead-letters' (17 for a touch, e5 for an event).")
+      String id;
 
       @Option(names = "--all", description = "Replay every dead letter.")
       boolean all;
@@ -122,28 +131,19 @@ final class WebhooksCommand implements Runnable {
     @Override
     public Integer call() {
       Warmreach app = parent.root.app();
-      var now = parent.root.app().clock().instant();
-      List<Long> replayed = new ArrayList<>();
+      var now = app.clock().instant();
+      DeadLetters letters = new DeadLetters(app.deliveries());
+      List<String> replayed = new ArrayList<>();
       if (which.all) {
-        for (Delivery d :
-            app.deliveries().deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, MAX)) {
-          if (app.deliveries().replayDelivery(d.id(), now)) {
-            replayed.add(d.id());
-          }
-        }
+        replayed.addAll(letters.replayAll(MAX, now));
       } else {
-        boolean isWebhook =
-            app.deliveries()
-                .delivery(which.id)
-                .map(d -> d.kind() == Delivery.Kind.WEBHOOK && d.status() == Delivery.Status.DEAD)
-                .orElse(false);
-        if (!isWebhook || !app.deliveries().replayDelivery(which.id, now)) {
+        if (!letters.replay(which.id, now)) {
           throw new UserError(
               "no webhook dead letter "
                   + which.id
                   + "; see 'warmreach webhooks dead-letters' for the ids");
         }
-        replayed.add(which.id);
+        replayed.add(which.id.strip());
       }
       PrintWriter out = spec.commandLine().getOut();
       if (parent.root.json()) {

@@ -94,6 +94,25 @@ public record ProfileUrl(String value) {
     }
   }
 
+  private static final String LEAD_PREFIX = "https://www.linkedin.com/sales/lead/";
+
+  /**
+   * Whether this is a Sales Navigator lead address ({@code /sales/lead/…} or {@code
+   * /sales/people/…}): it names the lead, not the public profile, and opens only in Sales
+   * Navigator.
+   */
+  public boolean isSalesLead() {
+    return value.startsWith(LEAD_PREFIX);
+  }
+
+  /** The Sales Navigator lead id ({@code ACwAA…}, case kept) of a lead address. */
+  public String leadId() {
+    if (!isSalesLead()) {
+      throw new IllegalStateException(value + " is not a Sales Navigator lead address");
+    }
+    return value.substring(LEAD_PREFIX.length());
+  }
+
   @Override
   public String toString() {
     return value;

@@ -12,6 +12,8 @@ import java.util.TreeSet;
  * @param profileUrl their LinkedIn profile; {@code null} for someone known only by email
  * @param email a business address; {@code null} when unknown
  * @param openProfile whether they accept InMail without spending a credit
+ * @param leadId their Sales Navigator lead id ({@code ACwAA…}) when a lead list gave one; {@code
+ *     null} otherwise. It is no profile address, and identifies them where they have none.
  */
 public record ProspectProfile(
     String firstName,
@@ -25,7 +27,8 @@ public record ProspectProfile(
     Set<String> tags,
     ActivityLevel activity,
     ConnectionDegree degree,
-    boolean openProfile) {
+    boolean openProfile,
+    String leadId) {
 
   public ProspectProfile {
     firstName = text(firstName);
@@ -37,12 +40,44 @@ public record ProspectProfile(
     Objects.requireNonNull(activity, "activity");
     Objects.requireNonNull(degree, "degree");
     tags = Set.copyOf(Objects.requireNonNull(tags, "tags"));
-    if (profileUrl == null && email == null) {
-      throw new IllegalArgumentException("a prospect needs a LinkedIn profile URL or an email");
+    leadId = leadId == null || leadId.isBlank() ? null : leadId.strip();
+    if (profileUrl == null && email == null && leadId == null) {
+      throw new IllegalArgumentException(
+          "a prospect needs a LinkedIn profile URL, a Sales Navigator lead or an email");
     }
     if (firstName.isEmpty() && lastName.isEmpty()) {
       throw new IllegalArgumentException("a prospect needs a name");
     }
+  }
+
+  /** A profile with no Sales Navigator lead id. */
+  public ProspectProfile(
+      String firstName,
+      String lastName,
+      ProfileUrl profileUrl,
+      String title,
+      Seniority seniority,
+      String company,
+      EmailAddress email,
+      String location,
+      Set<String> tags,
+      ActivityLevel activity,
+      ConnectionDegree degree,
+      boolean openProfile) {
+    this(
+        firstName,
+        lastName,
+        profileUrl,
+        title,
+        seniority,
+        company,
+        email,
+        location,
+        tags,
+        activity,
+        degree,
+        openProfile,
+        null);
   }
 
   /** "First Last", as a person would write it. */
@@ -77,7 +112,8 @@ public record ProspectProfile(
         degree == ConnectionDegree.FIRST || newer.degree == ConnectionDegree.UNKNOWN
             ? degree
             : newer.degree,
-        newer.openProfile || openProfile);
+        newer.openProfile || openProfile,
+        newer.leadId == null ? leadId : newer.leadId);
   }
 
   private static String text(String value) {

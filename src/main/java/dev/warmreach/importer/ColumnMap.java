@@ -78,6 +78,7 @@ final class ColumnMap {
     }
     boolean identifies =
         found.contains(ProspectField.PROFILE_URL)
+            || found.contains(ProspectField.LEAD_URL)
             || found.contains(ProspectField.EMAIL)
             || found.contains(ProspectField.FIRST_NAME)
             || found.contains(ProspectField.FULL_NAME);

@@ -16,7 +16,7 @@ final class FieldLengths {
       case FIRST_NAME, LAST_NAME, FULL_NAME, COMPANY, LOCATION -> NAME;
       case TITLE -> 500;
       case EMAIL -> 320;
-      case PROFILE_URL -> 2_000;
+      case PROFILE_URL, LEAD_URL -> 2_000;
       case TAGS -> 1_000;
       case ACTIVITY, DEGREE, OPEN_PROFILE, UNSUBSCRIBED -> 50;
       case IGNORE -> Integer.MAX_VALUE;

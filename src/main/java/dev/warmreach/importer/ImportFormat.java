@@ -57,8 +57,12 @@ public enum ImportFormat {
           Map.entry("profileurl", ProspectField.PROFILE_URL),
           Map.entry("publicprofileurl", ProspectField.PROFILE_URL),
           Map.entry("personlinkedinurl", ProspectField.PROFILE_URL),
-          Map.entry("salesnavigatorurl", ProspectField.PROFILE_URL),
-          Map.entry("linkedinsalesnavigatorurl", ProspectField.PROFILE_URL),
+          Map.entry("linkedinprofileurlpublic", ProspectField.PROFILE_URL),
+          Map.entry("salesnavigatorurl", ProspectField.LEAD_URL),
+          Map.entry("linkedinsalesnavigatorurl", ProspectField.LEAD_URL),
+          Map.entry("salesnavigatorprofileurl", ProspectField.LEAD_URL),
+          Map.entry("salesnavurl", ProspectField.LEAD_URL),
+          Map.entry("leadurl", ProspectField.LEAD_URL),
           Map.entry("title", ProspectField.TITLE),
           Map.entry("jobtitle", ProspectField.TITLE),
           Map.entry("position", ProspectField.TITLE),
@@ -90,6 +94,7 @@ public enum ImportFormat {
           Map.entry("degree", ProspectField.DEGREE),
           Map.entry("connectiondegree", ProspectField.DEGREE),
           Map.entry("openprofile", ProspectField.OPEN_PROFILE),
+          Map.entry("isopenlink", ProspectField.OPEN_PROFILE),
           Map.entry("unsubscribedfromallemail", ProspectField.UNSUBSCRIBED),
           Map.entry("unsubscribed", ProspectField.UNSUBSCRIBED));
 

@@ -11,6 +11,11 @@ public enum ProspectField {
   LAST_NAME("lastName"),
   FULL_NAME("name"),
   PROFILE_URL("profileUrl"),
+  /**
+   * A Sales Navigator lead address ({@code /sales/lead/ACwAA…}): kept as the lead id, never as the
+   * profile. Either URL column may hold either kind; each value goes where its shape says.
+   */
+  LEAD_URL("leadUrl"),
   TITLE("title"),
   COMPANY("company"),
   EMAIL("email"),

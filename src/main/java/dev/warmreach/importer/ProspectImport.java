@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,6 +149,7 @@ public final class ProspectImport {
     RowReader rows = new RowReader(columns, format, options.tags());
 
     Map<String, ProspectProfile> people = new LinkedHashMap<>();
+    Map<String, String> sameAs = new HashMap<>();
     List<RowProblem> problems = new ArrayList<>();
     long count = 0;
     int duplicates = 0;
@@ -170,9 +172,14 @@ public final class ProspectImport {
           EmailAddress email = read.profile().email();
           unsubscribed.putIfAbsent(email.value().toLowerCase(Locale.ROOT), email);
         }
-        if (people.merge(key(read.profile()), read.profile(), ProspectProfile::updatedBy)
-            != read.profile()) {
+        String key = earlierKey(sameAs, read.profile()).orElse(key(read.profile()));
+        ProspectProfile merged = people.merge(key, read.profile(), ProspectProfile::updatedBy);
+        if (merged != read.profile()) {
           duplicates++;
+        }
+        // a later row may name them by their profile or their lead id alone: either finds them
+        for (String name : names(merged)) {
+          sameAs.putIfAbsent(name, key);
         }
       }
       if (count % 5_000 == 0) {
@@ -217,7 +224,10 @@ public final class ProspectImport {
         columns.has(ProspectField.FIRST_NAME)
             || columns.has(ProspectField.LAST_NAME)
             || columns.has(ProspectField.FULL_NAME);
-    boolean reachable = columns.has(ProspectField.PROFILE_URL) || columns.has(ProspectField.EMAIL);
+    boolean reachable =
+        columns.has(ProspectField.PROFILE_URL)
+            || columns.has(ProspectField.LEAD_URL)
+            || columns.has(ProspectField.EMAIL);
     if (!hasName || !reachable) {
       throw new UserError(
           file
@@ -229,9 +239,32 @@ public final class ProspectImport {
     }
   }
 
+  /**
+   * The key an earlier row of the same person was kept under, found by their profile URL or their
+   * lead id (a row with both is found by either).
+   */
+  private static java.util.Optional<String> earlierKey(
+      Map<String, String> sameAs, ProspectProfile profile) {
+    return names(profile).stream().map(sameAs::get).filter(k -> k != null).findFirst();
+  }
+
+  private static List<String> names(ProspectProfile profile) {
+    List<String> names = new ArrayList<>(2);
+    if (profile.profileUrl() != null) {
+      names.add(profile.profileUrl().value());
+    }
+    if (profile.leadId() != null) {
+      names.add("lead:" + profile.leadId());
+    }
+    return names;
+  }
+
   private static String key(ProspectProfile profile) {
-    return profile.profileUrl() != null
-        ? profile.profileUrl().value()
+    if (profile.profileUrl() != null) {
+      return profile.profileUrl().value();
+    }
+    return profile.leadId() != null
+        ? "lead:" + profile.leadId()
         : "email:" + profile.email().value().toLowerCase(Locale.ROOT);
   }
 
@@ -248,7 +281,7 @@ public final class ProspectImport {
     Map<String, ProspectProfile> merged = new LinkedHashMap<>(people);
     for (Map.Entry<String, ProspectProfile> person : people.entrySet()) {
       ProspectProfile profile = person.getValue();
-      if (profile.profileUrl() == null) {
+      if (profile.profileUrl() == null && profile.leadId() == null) {
         String urlKey = urlKeyByEmail.get(profile.email().value().toLowerCase(Locale.ROOT));
         if (urlKey != null) {
           merged.remove(person.getKey());

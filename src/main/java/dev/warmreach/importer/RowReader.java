@@ -77,6 +77,7 @@ final class RowReader {
         && row.get(ProspectField.LAST_NAME).isEmpty()
         && row.get(ProspectField.FULL_NAME).isEmpty()
         && row.get(ProspectField.PROFILE_URL).isEmpty()
+        && row.get(ProspectField.LEAD_URL).isEmpty()
         && row.get(ProspectField.EMAIL).isEmpty()) {
       return Read.HIDDEN;
     }
@@ -101,6 +102,20 @@ final class RowReader {
         reasons.add(((ProfileUrl.Invalid) parsed).reason());
       }
     }
+    String leadId = null;
+    String leadText = row.get(ProspectField.LEAD_URL);
+    if (!leadText.isEmpty()) {
+      if (ProfileUrl.parse(leadText) instanceof ProfileUrl.Valid valid
+          && valid.url().isSalesLead()) {
+        leadId = valid.url().leadId();
+      } else {
+        reasons.add(
+            "'"
+                + leadText
+                + "' is not a Sales Navigator lead address (expected"
+                + " https://www.linkedin.com/sales/lead/ACwAA…)");
+      }
+    }
     EmailAddress email = null;
     String emailText = row.get(ProspectField.EMAIL);
     if (!emailText.isEmpty()) {
@@ -111,7 +126,7 @@ final class RowReader {
         reasons.add("'" + emailText + "' is not an email address");
       }
     }
-    if (urlText.isEmpty() && emailText.isEmpty()) {
+    if (urlText.isEmpty() && leadText.isEmpty() && emailText.isEmpty()) {
       reasons.add("no LinkedIn profile URL or email");
     }
     ActivityLevel activity = parseActivity(row.get(ProspectField.ACTIVITY), reasons);
@@ -137,7 +152,8 @@ final class RowReader {
             tags,
             activity,
             degree == ConnectionDegree.UNKNOWN ? format.impliedDegree() : degree,
-            openProfile),
+            openProfile,
+            leadId),
         null,
         unsubscribed);
   }
@@ -178,15 +194,24 @@ final class RowReader {
     return new Read(null, new RowProblem(line, reason), false);
   }
 
-  /** The row's values by field; several location columns join into one place. */
+  /**
+   * The row's values by field; several location columns join into one place. A LinkedIn address
+   * goes where its shape says, whatever its column: lead lists write the Sales Navigator address
+   * under "profileUrl" and the public one under "linkedInProfileUrl", or the other way round.
+   */
   private static final class Cells {
     private final java.util.EnumMap<ProspectField, String> values =
         new java.util.EnumMap<>(ProspectField.class);
 
-    void put(ProspectField field, String value) {
-      if (field == ProspectField.IGNORE || value.isEmpty()) {
+    void put(ProspectField column, String value) {
+      if (column == ProspectField.IGNORE || value.isEmpty()) {
         return;
       }
+      boolean address = column == ProspectField.PROFILE_URL || column == ProspectField.LEAD_URL;
+      ProspectField field =
+          !address
+              ? column
+              : isSalesLead(value) ? ProspectField.LEAD_URL : ProspectField.PROFILE_URL;
       values.merge(
           field,
           value,
@@ -194,6 +219,10 @@ final class RowReader {
               field == ProspectField.LOCATION
                   ? a + ", " + b
                   : field == ProspectField.TAGS ? a + ";" + b : a);
+    }
+
+    private static boolean isSalesLead(String value) {
+      return ProfileUrl.parse(value) instanceof ProfileUrl.Valid valid && valid.url().isSalesLead();
     }
 
     String get(ProspectField field) {

@@ -5,13 +5,17 @@ import dev.warmreach.domain.ProspectProfile;
 import java.time.Instant;
 import java.util.List;
 
-/** A prospect as tools read it (CLI --json and the HTTP API): flat, with stable field names. */
+/**
+ * A prospect as tools read it (CLI --json and the HTTP API): flat, with stable field names. {@code
+ * leadId} is the Sales Navigator lead id, apart from the public {@code profileUrl}.
+ */
 public record ProspectJson(
     long id,
     String firstName,
     String lastName,
     String name,
     String profileUrl,
+    String leadId,
     String email,
     String title,
     String seniority,
@@ -33,6 +37,7 @@ public record ProspectJson(
         p.lastName(),
         p.fullName(),
         p.profileUrl() == null ? null : p.profileUrl().value(),
+        p.leadId(),
         p.email() == null ? null : p.email().value(),
         p.title(),
         p.seniority().name(),

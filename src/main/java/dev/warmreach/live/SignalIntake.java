@@ -181,19 +181,15 @@ public final class SignalIntake {
               + " 'warmreach campaigns create … --take-signals'");
     }
     Campaign campaign = target.get().campaign();
-    if (campaign.status() == Campaign.Status.COMPLETED) {
-      return taken(
-          id,
-          Outcome.NOT_ACTED,
-          "recorded: campaign " + campaign.name() + ", which takes signals, has completed");
-    }
     List<String> accounts = campaign.senderAccounts();
     Enrollment enrollment =
         engines
             .engine(target.get().definition(), campaign.policy())
             .enroll(0, campaign.id(), id, accounts.get((int) (id % accounts.size())), at);
     campaigns.enroll(List.of(enrollment));
+    // a completed campaign runs again with them (the store reopens it)
     return campaign.status() == Campaign.Status.ACTIVE
+            || campaign.status() == Campaign.Status.COMPLETED
         ? taken(id, Outcome.ENROLLED, "enrolled in campaign " + campaign.name())
         : taken(
             id,

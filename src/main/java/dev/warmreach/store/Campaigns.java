@@ -29,8 +29,9 @@ public interface Campaigns {
   int completeFinishedCampaigns(java.time.Instant now);
 
   /**
-   * Enrolls prospects (ids assigned here); a prospect already in the campaign is left as it is.
-   * Returns how many were enrolled.
+   * Enrolls prospects (ids assigned here); a prospect already in the campaign is left as it is. A
+   * {@link Campaign.Status#COMPLETED} campaign that gains someone is ACTIVE again, its finishing
+   * time cleared. Returns how many were enrolled.
    */
   int enroll(List<Enrollment> enrollments);
 

@@ -84,7 +84,8 @@ public interface Deliveries {
   /**
    * Campaigns marked completed (with the time they finished) whose {@code campaign.finished} is not
    * queued yet, by the time they finished, at most {@code limit}; queued by the key {@code
-   * campaign.finished:<id>}.
+   * campaign.finished:<id>:<finished at, epoch ms>}, so a campaign that reopened and finished again
+   * is posted again.
    */
   List<FinishedCampaign> unqueuedFinishedCampaigns(int limit);
 
@@ -93,6 +94,18 @@ public interface Deliveries {
    * due at {@code now}, and moves the read position on to {@code lastSourceId}.
    */
   void queueWebhookEvents(List<WebhookEvent.New> events, long lastSourceId, Instant now);
+
+  /**
+   * Outcomes and campaign ends posted to the webhook that failed on every attempt (dead letters),
+   * given up longest ago first.
+   */
+  List<WebhookEvent> deadWebhookEvents(int limit);
+
+  /**
+   * Gives a dead outcome a fresh set of attempts, the first due at {@code now}; false when it is
+   * not a dead letter.
+   */
+  boolean replayWebhookEvent(long id, Instant now);
 
   /** Webhook events due by {@code now}: pending ones and claims that lapsed, oldest first. */
   List<WebhookEvent> dueWebhookEvents(Instant now, int limit);

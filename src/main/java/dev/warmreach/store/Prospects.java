@@ -17,8 +17,9 @@ import java.util.Optional;
 public interface Prospects {
 
   /**
-   * Stores new people and updates known ones (matched by profile URL, else by email), leaving out
-   * anyone on the do-not-contact list. Profiles for the same person must be merged by the caller.
+   * Stores new people and updates known ones (matched by profile URL, Sales Navigator lead id, else
+   * by email), leaving out anyone on the do-not-contact list. Profiles for the same person must be
+   * merged by the caller.
    */
   ProspectWrite saveProspects(List<ProspectProfile> profiles);
 
@@ -37,6 +38,10 @@ public interface Prospects {
   /** The stored prospects among {@code ids}, by id, in one query; erased ones are missing. */
   Map<Long, Prospect> prospectsById(Collection<Long> ids);
 
+  /**
+   * The person with this profile address; for a Sales Navigator lead address, the person with its
+   * lead id.
+   */
   Optional<Prospect> prospectByUrl(ProfileUrl url);
 
   /**

@@ -7,9 +7,18 @@ import java.time.Instant;
  * payload} and {@code eventKey} on every attempt.
  *
  * @param attempts how many times sending was started
+ * @param lastError why the latest attempt failed; empty when none did
+ * @param updatedAt when it last changed: for a dead one, when it was given up
  */
 public record WebhookEvent(
-    long id, String eventKey, String type, String payload, int attempts, Instant createdAt) {
+    long id,
+    String eventKey,
+    String type,
+    String payload,
+    int attempts,
+    Instant createdAt,
+    String lastError,
+    Instant updatedAt) {
 
   /** Where it stands. */
   public enum Status {

@@ -10,11 +10,13 @@ import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.Store;
+import dev.warmreach.store.WebhookEvent;
 import dev.warmreach.store.jdbc.JdbcStore;
 import dev.warmreach.testing.PlannedTouches;
 import dev.warmreach.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +82,64 @@ class WebhooksCommandTest {
     assertThat(new ObjectMapper().readTree(all.out).get("replayed").get(0).asLong())
         .isEqualTo(second);
     assertThat(none.out).contains("No dead letters");
+  }
+
+  private long aDeadOutcome() {
+    try (Store store = JdbcStore.openEmbedded(home, new SettableClock(T0))) {
+      store
+          .deliveries()
+          .queueWebhookEvents(
+              List.of(
+                  new WebhookEvent.New(
+                      "campaign.finished:7:1772442000000",
+                      null,
+                      "campaign.finished",
+                      "{\"type\":\"campaign.finished\"}")),
+              0,
+              T0);
+      WebhookEvent queued = store.deliveries().dueWebhookEvents(T0, 10).get(0);
+      store
+          .deliveries()
+          .settleWebhookEvent(
+              queued.id(),
+              WebhookEvent.Status.DEAD,
+              null,
+              "HTTP 503 (gave up after 8 attempts)",
+              T0.plusSeconds(60));
+      return queued.id();
+    }
+  }
+
+  @Test
+  void listsAndReplaysDeadOutcomesBesideDeadTouches() throws Exception {
+    long touch = aDeadLetter("https://hooks.example.com/a");
+    long event = aDeadOutcome();
+
+    CliRun table = CliRun.in(home, "webhooks", "dead-letters");
+    CliRun json = CliRun.in(home, "--json", "webhooks", "dead-letters");
+    CliRun replayed = CliRun.in(home, "webhooks", "replay", "e" + event);
+    CliRun after = CliRun.in(home, "--json", "webhooks", "dead-letters");
+
+    assertThat(table.exitCode).as(table.toString()).isZero();
+    assertThat(table.out)
+        .contains("touch.due", "campaign.finished", "campaign.finished:7:1772442000000")
+        .contains("e" + event, "HTTP 503 (gave up after 8 attempts)");
+    JsonNode letters = new ObjectMapper().readTree(json.out).get("deadLetters");
+    assertThat(letters).hasSize(2);
+    assertThat(letters.get(0).get("reference").asText()).isEqualTo(Long.toString(touch));
+    assertThat(letters.get(1).get("reference").asText()).isEqualTo("e" + event);
+    assertThat(letters.get(1).get("type").asText()).isEqualTo("campaign.finished");
+    assertThat(letters.get(1).get("touch").isNull()).isTrue();
+    assertThat(replayed.exitCode).as(replayed.toString()).isZero();
+    assertThat(replayed.out).contains("Replaying 1 delivery");
+    JsonNode left = new ObjectMapper().readTree(after.out).get("deadLetters");
+    assertThat(left).hasSize(1);
+    assertThat(left.get(0).get("type").asText()).isEqualTo("touch.due");
+    try (Store store = JdbcStore.openEmbedded(home, new SettableClock(T0))) {
+      assertThat(store.deliveries().dueWebhookEvents(Instant.parse("2100-01-01T00:00:00Z"), 10))
+          .singleElement()
+          .satisfies(e -> assertThat(e.attempts()).isZero());
+    }
   }
 
   @Test

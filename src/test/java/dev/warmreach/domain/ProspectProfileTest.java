@@ -195,10 +195,10 @@ class ProspectProfileTest {
   }
 
   @Test
-  void needsAProfileUrlOrAnEmail() {
+  void needsAProfileUrlASalesNavigatorLeadOrAnEmail() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> aProfile().at(null).withEmail(null).build())
-        .withMessageContaining("LinkedIn profile URL or an email");
+        .withMessageContaining("LinkedIn profile URL, a Sales Navigator lead or an email");
     assertThat(aProfile().at(null).withEmail("ana@northwind.example").build().hasEmail()).isTrue();
   }
 

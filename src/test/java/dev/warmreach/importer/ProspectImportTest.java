@@ -53,6 +53,98 @@ class ProspectImportTest {
     store.close();
   }
 
+  // --- Sales Navigator search export, as public scraping tools write it -------------------
+
+  @Test
+  void keepsASalesNavigatorLeadAddressAsTheLeadIdNeverAsTheProfile() {
+    // when a Sales Navigator search export names each lead by /sales/lead/… and, where found, by
+    // the public profile in another column
+    ImportReport report = importFixture("salesnav-search-export.csv");
+
+    // then the lead address is the lead id, and the profile is the public one or nothing
+    assertThat(report.format()).isEqualTo(ImportFormat.SALESNAV);
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.stored()).isTrue();
+    assertThat(everyone()).hasSize(3);
+    assertThat(everyone())
+        .extracting(p -> p.profileUrl() == null ? "none" : p.profileUrl().value())
+        .containsExactlyInAnyOrder(
+            "https://www.linkedin.com/in/ingrid-solberg-4b1a2c",
+            "https://www.linkedin.com/in/tomas-ferreira-pt",
+            "none");
+    assertThat(everyone())
+        .extracting(ProspectProfile::leadId)
+        .containsExactlyInAnyOrder(
+            "ACwAAB3kR9sBq0vXyZ1aT7cLmN2pQ4rS5tU6vW8",
+            "ACwAAC8pLm2Bx7QwErTyUiOp4AsDfGhJkL9zXcV",
+            "ACwAAD1vBn3Mq8WeRtYu5IoPaS6dFgHj7KlZx2c");
+  }
+
+  @Test
+  void aLeadWithAPublicProfileKeepsBothAndALeadWithoutOneHasNoProfile() {
+    importFixture("salesnav-search-export.csv");
+
+    ProspectProfile ingrid = person("https://www.linkedin.com/in/ingrid-solberg-4b1a2c");
+    assertThat(ingrid.leadId()).isEqualTo("ACwAAB3kR9sBq0vXyZ1aT7cLmN2pQ4rS5tU6vW8");
+    assertThat(ingrid.degree()).isEqualTo(ConnectionDegree.SECOND);
+
+    ProspectProfile aiko =
+        person("https://www.linkedin.com/sales/people/ACwAAD1vBn3Mq8WeRtYu5IoPaS6dFgHj7KlZx2c,x");
+    assertThat(aiko.fullName()).isEqualTo("Aiko Tanaka");
+    assertThat(aiko.profileUrl()).isNull();
+    assertThat(aiko.email()).isNull();
+    assertThat(aiko.leadId()).isEqualTo("ACwAAD1vBn3Mq8WeRtYu5IoPaS6dFgHj7KlZx2c");
+  }
+
+  @Test
+  void rowsOfOneLeadMergeByTheLeadIdInTheFileAndInTheStore() throws IOException {
+    // when Tomás comes twice in the file: as a lead only, then with his public profile
+    ImportReport first = importFixture("salesnav-search-export.csv");
+
+    // then he is one person with both, and the newer title
+    assertThat(first.duplicates()).isEqualTo(1);
+    ProspectProfile tomas = person("https://www.linkedin.com/in/tomas-ferreira-pt");
+    assertThat(tomas.leadId()).isEqualTo("ACwAAC8pLm2Bx7QwErTyUiOp4AsDfGhJkL9zXcV");
+    assertThat(tomas.title()).isEqualTo("VP Partnerships");
+    assertThat(tomas.openProfile()).isTrue();
+
+    // and a later list naming Aiko by her lead only, now with an email, updates her
+    Path later =
+        write(
+            "later.csv",
+            "First Name,Last Name,Title,Sales Navigator URL,Email\n"
+                + "Aiko,Tanaka,VP Sales,\"https://www.linkedin.com/sales/lead/"
+                + "ACwAAD1vBn3Mq8WeRtYu5IoPaS6dFgHj7KlZx2c,NAME_SEARCH,q1\",aiko@kumo.example\n",
+            UTF_8);
+    ImportReport again = prospectImport.run(later, ImportOptions.defaults(), ImportProgress.NONE);
+
+    assertThat(again.stored()).isTrue();
+    assertThat(everyone()).hasSize(3);
+    ProspectProfile aiko =
+        person("https://www.linkedin.com/sales/lead/ACwAAD1vBn3Mq8WeRtYu5IoPaS6dFgHj7KlZx2c");
+    assertThat(aiko.title()).isEqualTo("VP Sales");
+    assertThat(aiko.email()).isEqualTo(email("aiko@kumo.example"));
+    assertThat(aiko.profileUrl()).isNull();
+  }
+
+  @Test
+  void aLeadColumnHoldingSomethingElseIsARowErrorNamingTheValue() throws IOException {
+    Path file =
+        write(
+            "leads.csv",
+            "First Name,Last Name,Title,Sales Navigator URL\n"
+                + "Aiko,Tanaka,VP Sales,https://www.linkedin.com/company/kumo\n",
+            UTF_8);
+
+    ImportReport report = prospectImport.run(file, ImportOptions.defaults(), ImportProgress.NONE);
+
+    assertThat(report.stored()).isFalse();
+    assertThat(report.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.reason()).contains("company page"));
+    assertThat(everyone()).isEmpty();
+  }
+
   // --- LinkedIn Connections export ---------------------------------------------------------
 
   @Test

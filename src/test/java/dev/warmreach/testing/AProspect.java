@@ -22,6 +22,7 @@ public final class AProspect {
   private ActivityLevel activity = ActivityLevel.MEDIUM;
   private ConnectionDegree degree = ConnectionDegree.SECOND;
   private boolean openProfile;
+  private String leadId;
 
   private AProspect() {}
 
@@ -80,6 +81,12 @@ public final class AProspect {
     return this;
   }
 
+  /** Known from a Sales Navigator lead list by this lead id ({@code ACwAA…}). */
+  public AProspect lead(String leadId) {
+    this.leadId = leadId;
+    return this;
+  }
+
   public AProspect withOpenProfile() {
     this.openProfile = true;
     return this;
@@ -98,6 +105,7 @@ public final class AProspect {
         tags,
         activity,
         degree,
-        openProfile);
+        openProfile,
+        leadId);
   }
 }

@@ -61,9 +61,11 @@ public final class PlannedTouches {
         store.prospects().prospects(ProspectQuery.all(10_000)).stream()
             .filter(
                 p ->
-                    p.profile().profileUrl() != null
-                        ? p.profile().profileUrl().equals(profile.profileUrl())
-                        : p.profile().email().equals(profile.email()))
+                    profile.profileUrl() != null
+                        ? profile.profileUrl().equals(p.profile().profileUrl())
+                        : profile.leadId() != null
+                            ? profile.leadId().equals(p.profile().leadId())
+                            : profile.email().equals(p.profile().email()))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("prospect not stored: " + profile));
     SenderAccount account =

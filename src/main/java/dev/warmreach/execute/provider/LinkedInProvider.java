@@ -21,6 +21,12 @@ public interface LinkedInProvider {
   /** A person's profile as seen from the account, found by their public identifier (URL slug). */
   ProviderProfile profile(String accountId, String publicIdentifier);
 
+  /**
+   * A person's profile found by their Sales Navigator lead id ({@code ACwAA…}), for someone known
+   * only from a lead list.
+   */
+  ProviderProfile profileByLeadId(String accountId, String leadId);
+
   /** Sends a connection request, with a note when {@code message} is not null; its id. */
   String invite(String accountId, String providerId, String message);
 

@@ -289,7 +289,7 @@ public final class ProviderExecutor implements Executor {
     if (known.isPresent()) {
       return known.get();
     }
-    ProviderProfile profile = provider.profile(accountId, publicIdentifier(prospect));
+    ProviderProfile profile = profile(prospect, accountId);
     ProviderPerson person =
         new ProviderPerson(
             prospect.id(),
@@ -299,6 +299,20 @@ public final class ProviderExecutor implements Executor {
             clock.instant());
     links.savePerson(person);
     return person;
+  }
+
+  /**
+   * The person's profile at the provider: by the slug of their public profile, or by their Sales
+   * Navigator lead id when a lead list gave no public profile.
+   */
+  private ProviderProfile profile(Prospect prospect, String accountId) {
+    return lookUp(provider, prospect, accountId);
+  }
+
+  static ProviderProfile lookUp(LinkedInProvider provider, Prospect prospect, String accountId) {
+    return prospect.profile().profileUrl() == null && prospect.profile().leadId() != null
+        ? provider.profileByLeadId(accountId, prospect.profile().leadId())
+        : provider.profile(accountId, publicIdentifier(prospect));
   }
 
   /** The part of the profile URL the provider looks people up by: the slug after /in/. */
@@ -492,8 +506,7 @@ public final class ProviderExecutor implements Executor {
           links.saveInvitation(touch.idempotencyKey(), pending.get().id(), clock.instant());
           yield Optional.of(true);
         }
-        yield Optional.of(
-            provider.profile(accountId, publicIdentifier(outbound.prospect())).connected());
+        yield Optional.of(profile(outbound.prospect(), accountId).connected());
       }
       case DM, INMAIL -> {
         String text = text(touch);

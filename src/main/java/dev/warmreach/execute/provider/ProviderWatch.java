@@ -421,8 +421,7 @@ public final class ProviderWatch implements Executor {
       return Confirmed.NOTHING; // erased since
     }
     LinkedInProvider.ProviderProfile profile =
-        provider.profile(
-            linked.providerAccountId(), ProviderExecutor.publicIdentifier(prospect.get()));
+        ProviderExecutor.lookUp(provider, prospect.get(), linked.providerAccountId());
     if (profile.connected()) {
       return accept(linked, invitation, providerId, now) ? Confirmed.ACCEPTED : Confirmed.NOTHING;
     }

@@ -107,6 +107,32 @@ public final class UnipileProvider implements LinkedInProvider {
         invitation.isObject() ? Optional.of(invitation.path("status").asText()) : Optional.empty());
   }
 
+  /**
+   * Unipile takes a Sales Navigator id with {@code linkedin_api=sales_navigator}; its answer names
+   * the public identifier, whose Classic profile gives the id and distance every other call uses (a
+   * Sales Navigator id is not a Classic one). Without a public identifier the answer is used as it
+   * is.
+   */
+  @Override
+  public ProviderProfile profileByLeadId(String accountId, String leadId) {
+    JsonNode lead =
+        send(
+            get(
+                "/users/" + segment(leadId),
+                Map.of("account_id", accountId, "linkedin_api", "sales_navigator")));
+    String publicIdentifier = lead.path("public_identifier").asText("");
+    if (!publicIdentifier.isEmpty()) {
+      return profile(accountId, publicIdentifier);
+    }
+    JsonNode invitation = lead.path("invitation");
+    return new ProviderProfile(
+        lead.path("provider_id").asText(),
+        lead.path("network_distance").asText("OUT_OF_NETWORK"),
+        lead.path("is_open_profile").asBoolean(false),
+        lead.path("can_send_inmail").asBoolean(false),
+        invitation.isObject() ? Optional.of(invitation.path("status").asText()) : Optional.empty());
+  }
+
   @Override
   public String invite(String accountId, String providerId, String message) {
     ObjectNode body = JSON.createObjectNode();

@@ -50,7 +50,7 @@ public final class WebhookExecutor implements Executor {
   /** The payload type of a touch handed to the receiver. */
   public static final String TOUCH_DUE = "touch.due";
 
-  /** The payload type of a campaign whose enrollments have all finished, posted once. */
+  /** The payload type of a campaign whose enrollments have all finished, posted once a finish. */
   public static final String CAMPAIGN_FINISHED = "campaign.finished";
 
   private final Deliveries deliveries;
@@ -117,7 +117,7 @@ public final class WebhookExecutor implements Executor {
     for (FinishedCampaign campaign : deliveries.unqueuedFinishedCampaigns(BATCH)) {
       finished.add(
           new WebhookEvent.New(
-              CAMPAIGN_FINISHED + ":" + campaign.id(),
+              finishedKey(campaign),
               null,
               CAMPAIGN_FINISHED,
               new String(finishedPayload(campaign), StandardCharsets.UTF_8)));
@@ -151,6 +151,14 @@ public final class WebhookExecutor implements Executor {
           after);
     }
     return tried;
+  }
+
+  /**
+   * The {@code webhook-id} of a campaign's end: its id and when it finished, since a completed
+   * campaign that gains people runs again and may finish more than once.
+   */
+  static String finishedKey(FinishedCampaign campaign) {
+    return CAMPAIGN_FINISHED + ":" + campaign.id() + ":" + campaign.finishedAt().toEpochMilli();
   }
 
   /**
@@ -360,6 +368,7 @@ public final class WebhookExecutor implements Executor {
     person.put("firstName", profile.firstName());
     person.put("lastName", profile.lastName());
     person.put("profileUrl", profile.profileUrl() == null ? null : profile.profileUrl().value());
+    person.put("leadId", profile.leadId());
     person.put("email", profile.email() == null ? null : profile.email().value());
     person.put("title", profile.title());
     person.put("company", profile.company());

@@ -137,8 +137,9 @@ final class JdbcCampaigns implements Campaigns {
 
   private static int enroll(Handle h, List<Enrollment> enrollments) {
     int added = 0;
+    java.util.Set<Long> joined = new java.util.TreeSet<>();
     for (Enrollment e : enrollments) {
-      added +=
+      int inserted =
           h.createUpdate(
                   "INSERT INTO enrollment (campaign_id, prospect_id, sender_account, step, status,"
                       + " entered_step_at, next_due_at, version) VALUES (:campaign, :prospect,"
@@ -152,6 +153,10 @@ final class JdbcCampaigns implements Campaigns {
               .bind("entered", e.enteredStepAt())
               .bindByType("due", e.nextDueAt(), Instant.class)
               .execute();
+      added += inserted;
+      if (inserted > 0) {
+        joined.add(e.campaignId());
+      }
       String degree =
           h.createQuery("SELECT degree FROM prospect WHERE id = :id")
               .bind("id", e.prospectId())
@@ -164,7 +169,26 @@ final class JdbcCampaigns implements Campaigns {
           .bind("state", StateJson.write(ProspectHistory.start(ConnectionDegree.valueOf(degree))))
           .execute();
     }
+    for (long campaignId : joined) {
+      reopenIfCompleted(h, campaignId);
+    }
     return added;
+  }
+
+  /**
+   * A completed campaign someone new joins runs again: ACTIVE, its finishing time cleared, so it
+   * completes (and tells the webhook) anew when they finish too.
+   */
+  private static void reopenIfCompleted(Handle h, long campaignId) {
+    int reopened =
+        h.createUpdate(
+                "UPDATE campaign SET status = 'ACTIVE', finished_at = NULL"
+                    + " WHERE id = :id AND status = 'COMPLETED'")
+            .bind("id", campaignId)
+            .execute();
+    if (reopened > 0) {
+      AccountQueues.campaignResumed(h, campaignId);
+    }
   }
 
   @Override

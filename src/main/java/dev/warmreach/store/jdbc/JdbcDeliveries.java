@@ -286,7 +286,8 @@ final class JdbcDeliveries implements Deliveries {
                       "SELECT c.id, c.name, c.finished_at FROM campaign c"
                           + " WHERE c.status = 'COMPLETED' AND c.finished_at IS NOT NULL"
                           + " AND NOT EXISTS (SELECT 1 FROM webhook_event w"
-                          + " WHERE w.event_key = 'campaign.finished:' || c.id)"
+                          + " WHERE w.event_key = 'campaign.finished:' || c.id || ':' ||"
+                          + " c.finished_at)"
                           + " ORDER BY c.finished_at, c.id LIMIT :limit")
                   .bind("limit", limit)
                   .map(
@@ -347,16 +348,46 @@ final class JdbcDeliveries implements Deliveries {
                         + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit")
                 .bind("now", now)
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new WebhookEvent(
-                            rs.getLong("id"),
-                            rs.getString("event_key"),
-                            rs.getString("type"),
-                            rs.getString("payload"),
-                            rs.getInt("attempts"),
-                            Instants.read(rs, "created_at")))
+                .map((rs, ctx) -> webhookEvent(rs))
                 .list());
+  }
+
+  @Override
+  public List<WebhookEvent> deadWebhookEvents(int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM webhook_event WHERE status = 'DEAD'"
+                        + " ORDER BY updated_at, id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> webhookEvent(rs))
+                .list());
+  }
+
+  @Override
+  public boolean replayWebhookEvent(long id, Instant now) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "UPDATE webhook_event SET status = 'PENDING', attempts = 0,"
+                            + " next_attempt_at = :now, updated_at = :now"
+                            + " WHERE id = :id AND status = 'DEAD'")
+                    .bind("now", now)
+                    .bind("id", id)
+                    .execute()
+                > 0);
+  }
+
+  private static WebhookEvent webhookEvent(ResultSet rs) throws SQLException {
+    return new WebhookEvent(
+        rs.getLong("id"),
+        rs.getString("event_key"),
+        rs.getString("type"),
+        rs.getString("payload"),
+        rs.getInt("attempts"),
+        Instants.read(rs, "created_at"),
+        rs.getString("last_error"),
+        Instants.read(rs, "updated_at"));
   }
 
   @Override

@@ -155,11 +155,16 @@ final class JdbcProspects implements Prospects {
 
   @Override
   public Optional<Prospect> prospectByUrl(ProfileUrl url) {
+    boolean lead = url.isSalesLead();
     return db.read(
         h ->
             h.createQuery(
-                    "SELECT " + ProspectRows.COLUMNS + " FROM prospect WHERE profile_url = :url")
-                .bind("url", url.value())
+                    "SELECT "
+                        + ProspectRows.COLUMNS
+                        + " FROM prospect WHERE "
+                        + (lead ? "lead_id" : "profile_url")
+                        + " = :url")
+                .bind("url", lead ? url.leadId() : url.value())
                 .map(ProspectRows::map)
                 .findOne());
   }

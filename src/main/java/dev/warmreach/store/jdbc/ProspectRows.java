@@ -20,21 +20,21 @@ final class ProspectRows {
 
   static final String COLUMNS =
       "id, first_name, last_name, profile_url, email, title, seniority, company, location, tags,"
-          + " activity, degree, open_profile, do_not_contact, created_at, updated_at";
+          + " activity, degree, open_profile, do_not_contact, created_at, updated_at, lead_id";
 
   static final String INSERT =
       "INSERT INTO prospect (first_name, last_name, profile_url, email, title, seniority, company,"
           + " location, tags, activity, degree, open_profile, search_text, do_not_contact,"
-          + " created_at, updated_at) VALUES (:first_name, :last_name, :profile_url, :email,"
-          + " :title, :seniority, :company, :location, :tags, :activity, :degree, :open_profile,"
-          + " :search_text, FALSE, :now, :now)";
+          + " created_at, updated_at, lead_id) VALUES (:first_name, :last_name, :profile_url,"
+          + " :email, :title, :seniority, :company, :location, :tags, :activity, :degree,"
+          + " :open_profile, :search_text, FALSE, :now, :now, :lead_id)";
 
   static final String UPDATE =
       "UPDATE prospect SET first_name = :first_name, last_name = :last_name, profile_url ="
           + " :profile_url, email = :email, title = :title, seniority = :seniority, company ="
           + " :company, location = :location, tags = :tags, activity = :activity, degree ="
-          + " :degree, open_profile = :open_profile, search_text = :search_text, updated_at = :now"
-          + " WHERE id = :id";
+          + " :degree, open_profile = :open_profile, search_text = :search_text, lead_id ="
+          + " :lead_id, updated_at = :now WHERE id = :id";
 
   private ProspectRows() {}
 
@@ -66,7 +66,8 @@ final class ProspectRows {
             decodeTags(rs.getString(prefix + "tags")),
             ActivityLevel.valueOf(rs.getString(prefix + "activity")),
             ConnectionDegree.valueOf(rs.getString(prefix + "degree")),
-            rs.getBoolean(prefix + "open_profile"));
+            rs.getBoolean(prefix + "open_profile"),
+            rs.getString(prefix + "lead_id"));
     return new Prospect(
         rs.getLong(prefix + "id"),
         profile,
@@ -90,6 +91,7 @@ final class ProspectRows {
         .bind("activity", profile.activity().name())
         .bind("degree", profile.degree().name())
         .bind("open_profile", profile.openProfile())
+        .bind("lead_id", profile.leadId())
         .bind(
             "search_text",
             searchText(profile.fullName() + " " + profile.company() + " " + profile.title()));

@@ -116,9 +116,13 @@ final class ProspectWriter {
   private static Matches find(Handle h, List<ProspectProfile> chunk) {
     List<String> urls = new ArrayList<>();
     List<String> emails = new ArrayList<>();
+    List<String> leads = new ArrayList<>();
     for (ProspectProfile profile : chunk) {
       if (profile.profileUrl() != null) {
         urls.add(profile.profileUrl().value());
+      }
+      if (profile.leadId() != null) {
+        leads.add(profile.leadId());
       }
       if (profile.email() != null) {
         emails.add(emailKey(profile));
@@ -131,6 +135,12 @@ final class ProspectWriter {
           .bindList("urls", urls)
           .map(ProspectRows::map)
           .forEach(p -> matches.byUrl.put(p.profile().profileUrl().value(), p));
+    }
+    if (!leads.isEmpty()) {
+      h.createQuery("SELECT " + ProspectRows.COLUMNS + " FROM prospect WHERE lead_id IN (<leads>)")
+          .bindList("leads", leads)
+          .map(ProspectRows::map)
+          .forEach(p -> matches.byLead.put(p.profile().leadId(), p));
     }
     if (!emails.isEmpty()) {
       h.createQuery(
@@ -149,16 +159,24 @@ final class ProspectWriter {
   private static final class Matches {
     final Map<String, Prospect> byUrl = new HashMap<>();
     final Map<String, Prospect> byEmail = new HashMap<>();
+    final Map<String, Prospect> byLead = new HashMap<>();
 
     /**
-     * The stored person this profile describes: the same profile URL, or the same email where one
-     * side has no profile URL (two different profiles sharing an inbox stay two people).
+     * The stored person this profile describes: the same profile URL, the same Sales Navigator lead
+     * id, or the same email where one side has no profile URL (two different profiles sharing an
+     * inbox stay two people).
      */
     Prospect of(ProspectProfile profile) {
       if (profile.profileUrl() != null) {
         Prospect sameUrl = byUrl.get(profile.profileUrl().value());
         if (sameUrl != null) {
           return sameUrl;
+        }
+      }
+      if (profile.leadId() != null) {
+        Prospect sameLead = byLead.get(profile.leadId());
+        if (sameLead != null) {
+          return sameLead;
         }
       }
       if (profile.email() == null) {

@@ -7,8 +7,8 @@ import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.execute.provider.ProviderSetup;
 import dev.warmreach.execute.provider.UnipileProvider;
+import dev.warmreach.execute.webhook.DeadLetters;
 import dev.warmreach.store.Deliveries;
-import dev.warmreach.store.Delivery;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.web.auth.ApiTokens;
 import dev.warmreach.web.auth.Passwords;
@@ -364,13 +364,9 @@ public final class SettingsPage {
   }
 
   public void replay(Context ctx) {
-    long id = number(ctx.pathParam("id"));
-    boolean deadWebhook =
-        deliveries
-            .delivery(id)
-            .map(d -> d.kind() == Delivery.Kind.WEBHOOK && d.status() == Delivery.Status.DEAD)
-            .orElse(false);
-    if (!deadWebhook || !deliveries.replayDelivery(id, clock.instant())) {
+    // a touch's dead letter is named by its number (17), an outcome's by e and its number (e5)
+    boolean replayed = new DeadLetters(deliveries).replay(ctx.pathParam("id"), clock.instant());
+    if (!replayed) {
       render(
           ctx,
           HttpStatus.NOT_FOUND,
@@ -518,7 +514,7 @@ public final class SettingsPage {
                             ? "read from the environment variable " + w.secretEnv()
                             : "stored in the database (not shown)")
                 .orElse(""),
-            deliveries.deliveries(Delivery.Kind.WEBHOOK, Delivery.Status.DEAD, DEAD_LETTERS_SHOWN),
+            new DeadLetters(deliveries).list(DEAD_LETTERS_SHOWN),
             linkedIn.map(ProviderSetup.Settings::describe).orElse(""),
             admin ? users.users() : List.of(),
             tokens.of(user.id()),

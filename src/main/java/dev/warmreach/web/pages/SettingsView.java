@@ -1,7 +1,6 @@
 package dev.warmreach.web.pages;
 
 import dev.warmreach.domain.User;
-import dev.warmreach.store.Delivery;
 import dev.warmreach.store.UserStore;
 import dev.warmreach.web.auth.ApiTokens;
 import java.time.ZoneOffset;
@@ -34,7 +33,7 @@ public record SettingsView(
     String smtpSecret,
     String webhook,
     String webhookSecret,
-    List<Delivery> deadLetters,
+    List<dev.warmreach.execute.webhook.DeadLetters.Letter> deadLetters,
     String provider,
     List<User> users,
     List<UserStore.ApiToken> tokens,

@@ -72,6 +72,7 @@ public final class FakeUnipile implements AutoCloseable {
   private final HttpServer server;
   final List<Request> requests = new CopyOnWriteArrayList<>();
   final Map<String, Person> bySlug = new ConcurrentHashMap<>();
+  final Map<String, Person> byLeadId = new ConcurrentHashMap<>();
   final Map<String, Person> byProviderId = new ConcurrentHashMap<>();
   public final Map<String, String> accountStatus = new ConcurrentHashMap<>();
   public final Map<String, ObjectNode> invitations = new ConcurrentHashMap<>();
@@ -107,6 +108,14 @@ public final class FakeUnipile implements AutoCloseable {
     bySlug.put(slug, person);
     byProviderId.put(providerId, person);
     return person;
+  }
+
+  /**
+   * The person is found in Sales Navigator by {@code leadId}: GET /users/{leadId} with {@code
+   * linkedin_api=sales_navigator} answers with the Sales Navigator id and the public identifier.
+   */
+  public void salesNavigatorLead(Person person, String leadId) {
+    byLeadId.put(leadId, person);
   }
 
   public ObjectNode post(Person person, String socialId, String text) {
@@ -354,6 +363,21 @@ public final class FakeUnipile implements AutoCloseable {
         person.posts.forEach(items::add);
       }
       body.putNull("cursor");
+      ok(exchange, 200, body);
+    } else if (method.equals("GET")
+        && (m = match("/users/([^/]+)", path)) != null
+        && "sales_navigator".equals(query.get("linkedin_api"))) {
+      // Sales Navigator knows people by their own id only, not by the public identifier
+      Person person = byLeadId.get(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
+      if (person == null || !query.containsKey("account_id")) {
+        error(exchange, 404, "errors/resource_not_found", "User not found.");
+        return;
+      }
+      ObjectNode body = JSON.createObjectNode();
+      body.put("object", "UserProfile");
+      body.put("provider", "LINKEDIN");
+      body.put("provider_id", m.group(1));
+      body.put("public_identifier", person.slug);
       ok(exchange, 200, body);
     } else if (method.equals("GET") && (m = match("/users/([^/]+)", path)) != null) {
       Person person = bySlug.get(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));

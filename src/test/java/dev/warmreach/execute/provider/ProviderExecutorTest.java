@@ -126,6 +126,24 @@ class ProviderExecutorTest {
   }
 
   @Test
+  void findsALeadKnownOnlyByItsSalesNavigatorIdThroughSalesNavigatorAndInvitesTheirClassicId() {
+    fake.salesNavigatorLead(fake.bySlug.get("ada-lovelace"), "ACwAAAda1x");
+    ProspectProfile lead =
+        aProspect().named("Ada", "Lovelace").withoutProfile().lead("ACwAAAda1x").build();
+    Touch touch = aRequestTo(lead);
+
+    executor().execute(touch);
+
+    assertThat(fake.requests("GET /users/{id}").get(0).query())
+        .containsEntry("linkedin_api", "sales_navigator");
+    assertThat(fake.requests("POST /users/invite").get(0).fields())
+        .containsEntry("provider_id", "ACoAda");
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(store.providerLinks().person(touch.prospectId()).orElseThrow().providerId())
+        .isEqualTo("ACoAda");
+  }
+
+  @Test
   void sendsTheRequestWithItsRenderedNoteOnceAndKeepsTheProvidersIdForThePerson() {
     Touch touch = aRequestTo(ada());
 

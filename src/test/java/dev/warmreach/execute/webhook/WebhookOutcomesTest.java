@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.execute.Backoff;
 import dev.warmreach.live.LiveEngine;
+import dev.warmreach.live.SignalIntake;
 import dev.warmreach.store.ProspectQuery;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.StoredCampaign;
@@ -148,6 +150,42 @@ class WebhookOutcomesTest {
   }
 
   @Test
+  void aDeadOutcomeIsADeadLetterAndGoesOutWithTheSameBytesWhenReplayed() {
+    WebhookExecutor executor = executor();
+    executor.deliverDue();
+    store.engineSteps().recordEvent(new Event.Replied(ana, T0, "li-reply-dead", Channel.DM));
+    receiver.answer(500);
+    for (int minute = 0; minute < 120; minute++) {
+      clock.tick(Duration.ofMinutes(1));
+      executor.deliverDue();
+    }
+    assertThat(receiver.received()).hasSize(4);
+
+    DeadLetters letters = new DeadLetters(store.deliveries());
+    List<DeadLetters.Letter> dead = letters.list(100);
+    assertThat(dead).hasSize(1);
+    DeadLetters.Letter letter = dead.get(0);
+    assertThat(letter.reference()).matches("e\\d+");
+    assertThat(letter.type()).isEqualTo("prospect.replied");
+    assertThat(letter.key()).isEqualTo("event:li-reply-dead");
+    assertThat(letter.lastError()).contains("HTTP 500", "gave up after 4 attempts");
+    assertThat(letters.replay(letter.reference().substring(1), clock.instant()))
+        .as("a bare number names a touch's dead letter, not an outcome's")
+        .isFalse();
+
+    receiver.answer(200);
+    assertThat(letters.replay(letter.reference(), clock.instant())).isTrue();
+    assertThat(letters.replay(letter.reference(), clock.instant())).isFalse();
+    executor.deliverDue();
+
+    assertThat(receiver.received()).hasSize(5);
+    assertThat(receiver.received().get(4).header("webhook-id")).isEqualTo("event:li-reply-dead");
+    assertThat(new String(receiver.received().get(4).body()))
+        .isEqualTo(new String(receiver.received().get(0).body()));
+    assertThat(letters.list(100)).isEmpty();
+  }
+
+  @Test
   void anOutcomeRefusedOnceGoesOutOnTheNextAttempt() {
     WebhookExecutor executor = executor();
     executor.deliverDue();
@@ -204,7 +242,8 @@ class WebhookOutcomesTest {
             .toList();
     assertThat(posted).hasSize(1);
     WebhookReceiver.Received post = posted.get(0);
-    assertThat(post.header("webhook-id")).isEqualTo("campaign.finished:" + campaign);
+    assertThat(post.header("webhook-id"))
+        .isEqualTo("campaign.finished:" + campaign + ":" + finished.toEpochMilli());
     assertThat(
             Signature.verifyStandard(
                 SECRET,
@@ -221,6 +260,94 @@ class WebhookOutcomesTest {
     assertThat(json.get("data").get("campaign").asText()).isEqualTo("campaign");
     assertThat(json.get("data").get("enrollments").get("REPLIED").asLong())
         .isEqualTo(people.size());
+  }
+
+  @Test
+  void aCompletedCampaignSomeoneJoinsRunsAgainAndIsPostedAgainWhenTheyFinishToo() throws Exception {
+    WebhookExecutor executor = executor();
+    executor.deliverDue();
+    StoredCampaign launched =
+        ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store, 2, T0, "sdr-1");
+    LiveEngine engine = Engines.live(store, executor);
+    engine.runDue(clock.instant());
+    List<Prospect> people = store.prospects().prospects(ProspectQuery.all(100));
+    for (Prospect p : people) {
+      store
+          .engineSteps()
+          .recordEvent(new Event.Replied(p.id(), clock.instant(), "reply-" + p.id(), Channel.DM));
+    }
+    passes(engine, executor);
+    assertThat(status(launched)).isEqualTo(Campaign.Status.COMPLETED);
+
+    long bo = newProspect("Bo", "Berg");
+    Enrollment joining =
+        Engines.campaigns(store)
+            .engine(launched.definition(), launched.campaign().policy())
+            .enroll(0, launched.campaign().id(), bo, "sdr-1", clock.instant());
+    assertThat(store.campaigns().enroll(List.of(joining))).isEqualTo(1);
+    assertThat(status(launched)).isEqualTo(Campaign.Status.ACTIVE);
+    passes(engine, executor);
+    assertThat(status(launched)).isEqualTo(Campaign.Status.ACTIVE);
+    assertThat(finishedPosts()).hasSize(1);
+
+    store.engineSteps().recordEvent(new Event.Replied(bo, clock.instant(), "reply-bo", Channel.DM));
+    passes(engine, executor);
+
+    assertThat(status(launched)).isEqualTo(Campaign.Status.COMPLETED);
+    List<WebhookReceiver.Received> posted = finishedPosts();
+    assertThat(posted).hasSize(2);
+    assertThat(posted.get(1).header("webhook-id")).isNotEqualTo(posted.get(0).header("webhook-id"));
+    JsonNode second = JSON.readTree(posted.get(1).body());
+    assertThat(second.get("data").get("enrollments").get("REPLIED").asLong())
+        .isEqualTo(people.size() + 1);
+    assertThat(Instant.parse(second.get("data").get("finishedAt").asText()))
+        .isAfter(Instant.parse(JSON.readTree(posted.get(0).body()).get("timestamp").asText()));
+  }
+
+  @Test
+  void aSignalTakesSomeoneIntoACompletedSignalsCampaignWhichRunsAgain() {
+    StoredCampaign launched =
+        ACampaign.launchedWorking("Mon-Sun 00:00-23:59", store, 1, T0, "sdr-1");
+    store.campaigns().setCampaignStatus(launched.campaign().id(), Campaign.Status.COMPLETED);
+    SignalIntake intake =
+        new SignalIntake(
+            store.engineSteps(),
+            store.prospects(),
+            store.campaigns(),
+            store.settings(),
+            store.signals(),
+            Engines.campaigns(store));
+    intake.takeSignalsIn(launched.campaign().name());
+    long bo = newProspect("Bo", "Berg");
+
+    SignalIntake.Taken taken =
+        intake.take(
+            new Event.Signal(bo, T0, "signal-bo", Event.Signal.Kind.ROLE_CHANGE, "new role"));
+
+    assertThat(taken.outcome()).isEqualTo(dev.warmreach.store.SignalFeed.Outcome.ENROLLED);
+    assertThat(taken.action()).isEqualTo("enrolled in campaign " + launched.campaign().name());
+    assertThat(status(launched)).isEqualTo(Campaign.Status.ACTIVE);
+    assertThat(store.campaigns().enrollmentsOf(bo)).hasSize(1);
+  }
+
+  private long newProspect(String first, String last) {
+    String url = "https://www.linkedin.com/in/" + first.toLowerCase() + "-" + last.toLowerCase();
+    store.prospects().saveProspects(List.of(aProspect().named(first, last).at(url).build()));
+    return store.prospects().prospectByUrl(ProfileUrl.of(url)).orElseThrow().id();
+  }
+
+  private void passes(LiveEngine engine, WebhookExecutor executor) {
+    for (int pass = 0; pass < 5; pass++) {
+      clock.tick(Duration.ofMinutes(5));
+      engine.runDue(clock.instant());
+      executor.deliverDue();
+    }
+  }
+
+  private List<WebhookReceiver.Received> finishedPosts() {
+    return receiver.received().stream()
+        .filter(r -> r.header("webhook-id").startsWith("campaign.finished:"))
+        .toList();
   }
 
   private Campaign.Status status(StoredCampaign stored) {

@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A real HTTP endpoint on 127.0.0.1 that records what it is posted and answers with a status the
  * test sets; it can also be made slow, to test timeouts.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
   /** One request as received. */
-  record Received(Map<String, List<String>> headers, byte[] body) {
-    String header(String name) {
+  public record Received(Map<String, List<String>> headers, byte[] body) {
+    public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0))
@@ -32,7 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final AtomicInteger status = new AtomicInteger(200);
   private final AtomicLong delayMillis = new AtomicLong();
 
-  WebhookReceiver() throws IOException {
+  public WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/hooks/warmreach",
@@ -56,19 +56,19 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/warmreach");
   }
 
-  void answer(int code) {
+  public void answer(int code) {
     status.set(code);
   }
 
-  void delay(long millis) {
+  public void delay(long millis) {
     delayMillis.set(millis);
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 

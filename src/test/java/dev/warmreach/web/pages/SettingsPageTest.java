@@ -258,6 +258,36 @@ class SettingsPageTest {
   }
 
   @Test
+  void aDeadOutcomeIsListedAndReplayedFromThePageByItsEventId() {
+    var deliveries = server.app.deliveries();
+    deliveries.queueWebhookEvents(
+        java.util.List.of(
+            new dev.warmreach.store.WebhookEvent.New(
+                "event:li-reply-1", null, "prospect.replied", "{}")),
+        0,
+        ServerFixture.START);
+    long id = deliveries.dueWebhookEvents(ServerFixture.START, 10).get(0).id();
+    deliveries.settleWebhookEvent(
+        id,
+        dev.warmreach.store.WebhookEvent.Status.DEAD,
+        null,
+        "HTTP 502 eight times",
+        ServerFixture.START);
+
+    assertThat(settings(admin))
+        .contains("prospect.replied", "event:li-reply-1", "HTTP 502 eight times")
+        .contains("action=\"/settings/webhooks/e" + id + "/replay\"");
+
+    HttpResponse<String> replayed = post(admin, "/settings/webhooks/e" + id + "/replay");
+    assertThat(replayed.statusCode()).isEqualTo(303);
+    assertThat(deliveries.deadWebhookEvents(10)).isEmpty();
+    assertThat(deliveries.dueWebhookEvents(ServerFixture.START.plusSeconds(60), 10)).hasSize(1);
+    HttpResponse<String> twice = post(admin, "/settings/webhooks/e" + id + "/replay");
+    assertThat(twice.statusCode()).isEqualTo(404);
+    assertThat(twice.body()).contains("There is no webhook dead letter e" + id);
+  }
+
+  @Test
   void adminsAddUsersAndMembersMayNot() {
     HttpResponse<String> bad =
         post(admin, "/settings/users", "email", "nobody", "role", "owner", "new_password", "short");
