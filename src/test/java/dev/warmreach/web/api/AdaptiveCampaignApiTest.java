@@ -120,7 +120,7 @@ class AdaptiveCampaignApiTest {
     System.out.println("adaptive plan: " + row);
     assertThat(row.get("decision").asText()).startsWith("InMail");
     assertThat(row.get("reasons").toString())
-        .contains("managers (medium activity, email known) answer InMails")
+        .contains("managers (2nd degree, medium activity, email known) answer InMails")
         .contains("60 sent")
         .contains("40 sent");
 
@@ -130,7 +130,7 @@ class AdaptiveCampaignApiTest {
     System.out.println("learned: " + learned);
     assertThat(learned).hasSize(1);
     JsonNode segment = learned.get(0);
-    assertThat(segment.get("segment").asText()).isEqualTo("MANAGER/MEDIUM/other/email");
+    assertThat(segment.get("segment").asText()).isEqualTo("MANAGER/MEDIUM/other/email/2nd");
     assertThat(segment.get("preferredChannel").asText()).isEqualTo("inmail");
     JsonNode inmail = segment.get("rates").get("inmail-reply");
     assertThat(inmail.get("sent").asLong()).isEqualTo(60);
