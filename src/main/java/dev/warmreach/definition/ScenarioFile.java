@@ -204,7 +204,8 @@ public final class ScenarioFile {
             : ActivityLevel.MEDIUM;
     ConnectionDegree degree =
         shape.has("degree")
-            ? shape.get("degree").choice(ConnectionDegree.class)
+            ? ConnectionDegree.parse(shape.get("degree").text())
+                .orElseGet(() -> shape.get("degree").choice(ConnectionDegree.class))
             : ConnectionDegree.SECOND;
     double dnc = shape.number("doNotContact", 0);
     if (dnc < 0 || dnc > 1) {
