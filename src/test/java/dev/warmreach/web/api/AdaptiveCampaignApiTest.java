@@ -157,6 +157,34 @@ class AdaptiveCampaignApiTest {
     assertThat(server.count("SELECT count(*) FROM campaign")).isZero();
   }
 
+  @Test
+  void aDefinitionNamingItsPolicyIsRunByItAndOneNamingTheOracleIsRefused() {
+    store(server.app.store());
+
+    HttpResponse<String> named =
+        server.post(
+            "/api/campaigns",
+            "application/json",
+            "{\"name\": \"learns\", \"accounts\": [\"sdr-1\"],"
+                + " \"definition\": {\"policy\": \"adaptive\", \"sequence\": \"combined\"}}",
+            auth);
+    HttpResponse<String> oracle =
+        server.post(
+            "/api/campaigns",
+            "application/json",
+            "{\"name\": \"peek\", \"accounts\": [\"sdr-1\"],"
+                + " \"definition\": {\"policy\": \"oracle\", \"sequence\": \"combined\"}}",
+            auth);
+
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+    assertThat(server.app.store().campaigns().campaigns())
+        .singleElement()
+        .satisfies(c -> assertThat(c.campaign().policy()).isEqualTo("adaptive"));
+    assertThat(oracle.statusCode()).as(oracle.body()).isEqualTo(422);
+    assertThat(oracle.body()).contains("policy: policy 'oracle'").contains("forecast-only");
+    assertThat(server.count("SELECT count(*) FROM campaign WHERE name = 'peek'")).isZero();
+  }
+
   private static void store(Store store) {
     store.prospects().saveProspects(List.of(manager(1).build()));
     store
