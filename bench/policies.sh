@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Evaluation: runs playbook, adaptive and oracle on each scenario (default: the examples and the
-# scenarios where the playbook is wrong, examples/wrong-playbook/) and prints replies, InMail
+# Evaluation: runs playbook, adaptive and oracle on each scenario (default: the examples, the
+# scenarios where the playbook is wrong, examples/wrong-playbook/, and those whose segments differ
+# by connection degree and tags, examples/segments/) and prints replies, InMail
 # credits spent and violations per policy, with adaptive against playbook and oracle. Not a test:
 # figures go to docs/forecast.md.
 set -euo pipefail
@@ -8,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 if [ "$#" -gt 0 ]; then
   scenarios=("$@")
 else
-  scenarios=("$root/examples/default.json" "$root/examples/vp-outreach.json" "$root"/examples/wrong-playbook/*.json)
+  scenarios=("$root/examples/default.json" "$root/examples/vp-outreach.json" "$root"/examples/wrong-playbook/*.json "$root"/examples/segments/*.json)
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -102,11 +102,11 @@ final class CampaignsCommand implements Runnable {
 
     @Option(
         names = "--policy",
-        defaultValue = "playbook",
         paramLabel = "POLICY",
         description =
             "playbook (default), connect-only, inmail-first or adaptive (learns each segment's"
-                + " rates from the workspace's own outcomes; docs/forecast.md).")
+                + " rates from the workspace's own outcomes; docs/forecast.md). Replaces the"
+                + " definition's policy, when it names one.")
     String policy;
 
     @Option(
@@ -183,6 +183,8 @@ final class CampaignsCommand implements Runnable {
               accountBased ? Boolean.TRUE : null,
               comments == null ? null : comments.equals("approve"),
               noFollowUpsOnDaysOff ? Boolean.FALSE : null);
+      String policy =
+          this.policy != null ? this.policy : CampaignFile.policy(json).orElse("playbook");
       String canonicalTag = tag == null ? null : Tags.normalise(tag);
       Warmreach app = parent.root.app();
       StoredCampaign stored =

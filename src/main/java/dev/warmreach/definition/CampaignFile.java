@@ -9,6 +9,7 @@ import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.message.CampaignMessages;
 import dev.warmreach.message.InvalidTemplate;
+import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.sequence.CombinedSequence;
 import dev.warmreach.sequence.SequenceDefinition;
@@ -23,11 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads a campaign definition (JSON or YAML): its sequence ({@code "combined"} or its own steps),
- * its templates, its settings. Errors are user errors naming the file and the field.
+ * its templates, its settings, and the policy it runs by. Errors are user errors naming the file
+ * and the field.
  */
 public final class CampaignFile {
 
@@ -183,6 +186,9 @@ public final class CampaignFile {
           "personalised",
           "the coach now judges each template as personal or generic; remove this field");
     }
+    if (node.has("policy")) {
+      policy(node.get("policy"));
+    }
     CampaignSettings settings =
         node.has("settings") ? settings(node.object("settings")) : CampaignSettings.DEFAULT;
     Author author = node.has("author") ? author(node.object("author")) : Author.UNKNOWN;
@@ -193,6 +199,30 @@ public final class CampaignFile {
       throw node.invalid("templates", e.getMessage());
     }
     return campaign;
+  }
+
+  /**
+   * The policy a definition (JSON text, as checked) names with {@code policy: adaptive}; empty when
+   * it names none. A campaign created from it runs that policy unless told another.
+   */
+  public static Optional<String> policy(String json) {
+    try {
+      JsonNode policy = new ObjectMapper().readTree(json).get("policy");
+      return policy == null || policy.isNull() ? Optional.empty() : Optional.of(policy.asText());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a checked campaign definition is unreadable", e);
+    }
+  }
+
+  /** A policy a campaign can run: the oracle is refused as on the command line. */
+  private static String policy(Node node) {
+    String name = node.text();
+    try {
+      ChannelPolicy.named(name);
+    } catch (UserError refused) {
+      throw node.invalid(refused.getMessage());
+    }
+    return name;
   }
 
   private static Map<String, List<TemplateVariant>> builtIn() {

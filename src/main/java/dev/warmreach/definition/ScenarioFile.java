@@ -5,6 +5,7 @@ import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
+import dev.warmreach.domain.Tags;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.domain.WorkingHours;
 import dev.warmreach.policy.ChannelPolicy;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a forecast scenario (SPEC §6) from JSON or YAML. Every problem is a user error naming the
@@ -39,7 +41,14 @@ public final class ScenarioFile {
   private static final List<String> SEGMENT = List.of("name", "count", "prospect", "truth");
   private static final List<String> PROSPECT =
       List.of(
-          "title", "activity", "hasEmail", "highValue", "openProfile", "degree", "doNotContact");
+          "title",
+          "activity",
+          "hasEmail",
+          "highValue",
+          "openProfile",
+          "degree",
+          "doNotContact",
+          "tags");
   private static final List<String> TRUTH =
       List.of(
           "acceptBlank",
@@ -195,11 +204,23 @@ public final class ScenarioFile {
             : ActivityLevel.MEDIUM;
     ConnectionDegree degree =
         shape.has("degree")
-            ? shape.get("degree").choice(ConnectionDegree.class)
+            ? ConnectionDegree.parse(shape.get("degree").text())
+                .orElseGet(() -> shape.get("degree").choice(ConnectionDegree.class))
             : ConnectionDegree.SECOND;
     double dnc = shape.number("doNotContact", 0);
     if (dnc < 0 || dnc > 1) {
       throw shape.get("doNotContact").invalid("should be a share from 0 to 1");
+    }
+    Set<String> tags = new TreeSet<>();
+    if (shape.has("tags")) {
+      for (Node tag : shape.get("tags").items()) {
+        String canonical = Tags.normalise(tag.text());
+        if (canonical == null) {
+          throw tag.invalid(
+              "'" + tag.text() + "' is not a tag: letters, digits and . _ : / - , up to 40");
+        }
+        tags.add(canonical);
+      }
     }
     Scenario.ProspectShape prospect =
         new Scenario.ProspectShape(
@@ -209,7 +230,8 @@ public final class ScenarioFile {
             shape.bool("highValue", false),
             shape.bool("openProfile", false),
             degree,
-            dnc);
+            dnc,
+            tags);
     return new Scenario.Segment(name, count, prospect, truth(node));
   }
 

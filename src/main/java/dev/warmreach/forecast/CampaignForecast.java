@@ -8,6 +8,7 @@ import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.message.Coach;
 import dev.warmreach.policy.ChannelPolicy;
+import dev.warmreach.policy.SegmentTags;
 import dev.warmreach.sequence.CampaignDefinition;
 import dev.warmreach.simulation.Forecast;
 import dev.warmreach.simulation.ForecastResult;
@@ -19,11 +20,14 @@ import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredCampaign;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
 
 /**
  * A forecast of a stored campaign before it is launched: its own definition, sender accounts and
@@ -88,14 +92,23 @@ public final class CampaignForecast {
     if (limits != null) {
       checkSize(campaign, enrollments.size(), weeks, limits);
     }
-    Map<Scenario.ProspectShape, Integer> shapes = new LinkedHashMap<>();
+    List<Prospect> enrolled = new ArrayList<>();
+    Map<String, Long> carriers = new HashMap<>();
     for (int i = 0; i < enrollments.size(); i++) {
       if (i % 500 == 0 && Thread.currentThread().isInterrupted()) {
         throw new CancellationException("the forecast was interrupted");
       }
-      prospects
-          .prospect(enrollments.get(i).prospectId())
-          .ifPresent(p -> shapes.merge(shape(p, definition), 1, Integer::sum));
+      prospects.prospect(enrollments.get(i).prospectId()).ifPresent(enrolled::add);
+    }
+    for (Prospect p : enrolled) {
+      p.profile().tags().forEach(tag -> carriers.merge(tag, 1L, Long::sum));
+    }
+    // Only the tags its segments are split by shape a prospect: the rest change no decision.
+    Set<String> segmentTags =
+        SegmentTags.chosen(carriers, enrolled.size(), definition.settings().highValueTag());
+    Map<Scenario.ProspectShape, Integer> shapes = new LinkedHashMap<>();
+    for (Prospect p : enrolled) {
+      shapes.merge(shape(p, definition, segmentTags), 1, Integer::sum);
     }
     if (shapes.isEmpty()) {
       throw new UserError(
@@ -148,7 +161,8 @@ public final class CampaignForecast {
     }
   }
 
-  private static Scenario.ProspectShape shape(Prospect prospect, CampaignDefinition definition) {
+  private static Scenario.ProspectShape shape(
+      Prospect prospect, CampaignDefinition definition, Set<String> segmentTags) {
     ProspectProfile p = prospect.profile();
     boolean highValue =
         p.tags().contains(definition.settings().highValueTag())
@@ -160,6 +174,7 @@ public final class CampaignForecast {
         highValue,
         p.openProfile(),
         p.degree(),
-        prospect.doNotContact() ? 1.0 : 0.0);
+        prospect.doNotContact() ? 1.0 : 0.0,
+        p.tags().stream().filter(segmentTags::contains).collect(Collectors.toSet()));
   }
 }

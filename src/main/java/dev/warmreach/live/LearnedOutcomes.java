@@ -6,9 +6,11 @@ import dev.warmreach.policy.Evidence;
 import dev.warmreach.policy.LearnedRate;
 import dev.warmreach.policy.LearnedRates;
 import dev.warmreach.policy.Segment;
+import dev.warmreach.policy.SegmentTags;
 import dev.warmreach.policy.Tally;
 import dev.warmreach.store.Analytics;
 import dev.warmreach.store.OutcomeCount;
+import dev.warmreach.store.TagCarriers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
@@ -37,14 +40,22 @@ public final class LearnedOutcomes {
   private volatile Learned learned;
 
   /**
-   * What was read at {@code at}: each campaign's evidence and all of them added up; each campaign's
-   * rates are worked out once, at its first decision after the read.
+   * What was read at {@code at}: every campaign's outcome counts, its settings and the tags its
+   * segments are split by, and all of them added up (each campaign's counts by its own segments);
+   * each campaign's rates are worked out once, at its first decision after the read.
    */
   private record Learned(
       Instant at,
-      Map<Long, Evidence> byCampaign,
+      List<OutcomeCount> counts,
+      Map<Long, CampaignSettings> settings,
+      Map<Long, Set<String>> segmentTags,
       Evidence all,
-      Map<Long, LearnedRates> perCampaign) {}
+      Map<Long, LearnedRates> perCampaign) {
+
+    Set<String> segmentTagsOf(long campaignId) {
+      return segmentTags.getOrDefault(campaignId, Set.of());
+    }
+  }
 
   /**
    * A segment's learned figures across the workspace, for the analytics page and API.
@@ -77,15 +88,40 @@ public final class LearnedOutcomes {
     return current.perCampaign().computeIfAbsent(campaignId, id -> ratesOf(current, id));
   }
 
+  /**
+   * The campaign's own counts and the others', each put in the segments of this campaign (split by
+   * its tags), so the others' outcomes teach the segments it decides by.
+   */
   private static LearnedRates ratesOf(Learned current, long campaignId) {
-    Evidence own = current.byCampaign().getOrDefault(campaignId, Evidence.NONE);
+    Set<String> tags = current.segmentTagsOf(campaignId);
+    Evidence own = Evidence.NONE;
     Evidence others = Evidence.NONE;
-    for (var entry : current.byCampaign().entrySet()) {
-      if (entry.getKey() != campaignId) {
-        others = others.plus(entry.getValue());
+    for (OutcomeCount count : current.counts()) {
+      CampaignSettings settings = current.settings().get(count.campaignId());
+      if (count.campaignId() == campaignId) {
+        own = observe(own, count, settings, tags);
+      } else {
+        others = observe(others, count, settings, tags);
       }
     }
-    return new LearnedRates(own, others);
+    return new LearnedRates(own, others, tags);
+  }
+
+  private static Evidence observe(
+      Evidence evidence, OutcomeCount count, CampaignSettings campaign, Set<String> segmentTags) {
+    Segment segment =
+        Segment.of(
+            count.seniority(),
+            count.activity(),
+            campaign.isHighValue(count.seniority(), count.tags()),
+            count.hasEmail(),
+            count.degree(),
+            count.tags(),
+            segmentTags);
+    return evidence.with(
+        segment,
+        rate(count.channel(), count.warm()),
+        new Tally(count.sent(), count.succeeded(), count.failed()));
   }
 
   /** Every segment the workspace has sent to, with its learned figures, most touches first. */
@@ -138,25 +174,30 @@ public final class LearnedOutcomes {
   }
 
   private Learned read(Instant now) {
-    Map<Long, Evidence> byCampaign = new HashMap<>();
+    List<OutcomeCount> counts = analytics.outcomeCounts(now.minus(Evidence.OUTCOME_WINDOW));
+    Map<Long, TagCarriers> carriers = analytics.tagCarriers();
     Map<Long, CampaignSettings> settingsOf = new HashMap<>();
-    Evidence all = Evidence.NONE;
-    for (OutcomeCount count : analytics.outcomeCounts(now.minus(Evidence.OUTCOME_WINDOW))) {
-      CampaignSettings campaign =
-          settingsOf.computeIfAbsent(count.campaignId(), id -> settings.apply(id));
-      Segment segment =
-          new Segment(
-              count.seniority(),
-              count.activity(),
-              campaign.isHighValue(count.seniority(), count.tags()),
-              count.hasEmail());
-      LearnedRate rate = rate(count.channel(), count.warm());
-      Tally tally = new Tally(count.sent(), count.succeeded(), count.failed());
-      byCampaign.merge(
-          count.campaignId(), Evidence.NONE.with(segment, rate, tally), Evidence::plus);
-      all = all.with(segment, rate, tally);
+    Map<Long, Set<String>> segmentTags = new HashMap<>();
+    for (long campaignId : carriers.keySet()) {
+      CampaignSettings campaign = settingsOf.computeIfAbsent(campaignId, settings::apply);
+      TagCarriers tags = carriers.get(campaignId);
+      segmentTags.put(
+          campaignId,
+          SegmentTags.chosen(tags.carriers(), tags.prospects(), campaign.highValueTag()));
     }
-    return new Learned(now, Map.copyOf(byCampaign), all, new ConcurrentHashMap<>());
+    Evidence all = Evidence.NONE;
+    for (OutcomeCount count : counts) {
+      long id = count.campaignId();
+      CampaignSettings campaign = settingsOf.computeIfAbsent(id, settings::apply);
+      all = observe(all, count, campaign, segmentTags.getOrDefault(id, Set.of()));
+    }
+    return new Learned(
+        now,
+        List.copyOf(counts),
+        Map.copyOf(settingsOf),
+        Map.copyOf(segmentTags),
+        all,
+        new ConcurrentHashMap<>());
   }
 
   private static LearnedRate rate(Channel channel, boolean warm) {

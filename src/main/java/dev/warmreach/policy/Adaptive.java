@@ -68,8 +68,8 @@ public final class Adaptive implements ChannelPolicy {
       return decision; // warm-ups, follow-ups after acceptance and emails stay as the playbook has
       // them
     }
-    Segment segment = Segment.of(in.prospect(), in.campaign());
     LearnedRates learned = rates.apply(in.now());
+    Segment segment = learned.segmentOf(in.prospect(), in.campaign());
     if (learned.observations(segment) == 0) {
       return decision;
     }

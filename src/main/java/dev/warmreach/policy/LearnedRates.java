@@ -1,6 +1,9 @@
 package dev.warmreach.policy;
 
+import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.ProspectProfile;
+import java.util.Set;
 
 /**
  * The rates learned for a campaign: the playbook's priors, then the campaign's own outcomes, then
@@ -8,16 +11,36 @@ import dev.warmreach.domain.Channel;
  *
  * @param own outcomes of this campaign
  * @param shared outcomes of the workspace's other campaigns
+ * @param segmentTags the tags the campaign's segments are split by ({@link SegmentTags})
  */
-public record LearnedRates(Evidence own, Evidence shared) {
+public record LearnedRates(Evidence own, Evidence shared, Set<String> segmentTags) {
 
   /** How much an outcome from another campaign of the workspace counts. */
   public static final double SHARED_WEIGHT = 0.5;
 
   public static final LearnedRates PRIORS = new LearnedRates(Evidence.NONE, Evidence.NONE);
 
+  public LearnedRates {
+    segmentTags = Set.copyOf(segmentTags);
+  }
+
+  /** Rates of a campaign that segments by no tag. */
+  public LearnedRates(Evidence own, Evidence shared) {
+    this(own, shared, Set.of());
+  }
+
   public static LearnedRates of(Evidence own) {
     return new LearnedRates(own, Evidence.NONE);
+  }
+
+  /** These rates with {@code own} as the campaign's own outcomes. */
+  public LearnedRates withOwn(Evidence own) {
+    return new LearnedRates(own, shared, segmentTags);
+  }
+
+  /** The prospect's segment in this campaign, split by its {@link #segmentTags}. */
+  public Segment segmentOf(ProspectProfile prospect, CampaignSettings campaign) {
+    return Segment.of(prospect, campaign, segmentTags);
   }
 
   public Beta belief(Segment segment, LearnedRate rate) {

@@ -23,6 +23,7 @@ import dev.warmreach.policy.LearnedRate;
 import dev.warmreach.policy.LearnedRates;
 import dev.warmreach.policy.Oracle;
 import dev.warmreach.policy.Segment;
+import dev.warmreach.policy.SegmentTags;
 import dev.warmreach.quota.AccountLimits;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.quota.CreditLedger;
@@ -234,7 +235,7 @@ public final class Forecast {
     }
     countedAs[i][channel.ordinal()] = rate;
     awaiting[i][rate.ordinal()]++;
-    learned = LearnedRates.of(learned.own().sent(segments[i], rate));
+    learned = learned.withOwn(learned.own().sent(segments[i], rate));
     schedule(now.plus(Evidence.OUTCOME_WINDOW), OUTCOME_DUE, i, rate.ordinal(), 0);
   }
 
@@ -250,7 +251,7 @@ public final class Forecast {
     if (awaiting[i][rate.ordinal()] > succeededEarly[i][rate.ordinal()]) {
       succeededEarly[i][rate.ordinal()]++;
     } else {
-      learned = LearnedRates.of(learned.own().succeededLate(segments[i], rate));
+      learned = learned.withOwn(learned.own().succeededLate(segments[i], rate));
     }
   }
 
@@ -263,9 +264,9 @@ public final class Forecast {
     Evidence own = learned.own();
     if (succeededEarly[i][rate.ordinal()] > 0) {
       succeededEarly[i][rate.ordinal()]--;
-      learned = LearnedRates.of(own.succeeded(segments[i], rate));
+      learned = learned.withOwn(own.succeeded(segments[i], rate));
     } else {
-      learned = LearnedRates.of(own.failed(segments[i], rate));
+      learned = learned.withOwn(own.failed(segments[i], rate));
     }
   }
 
@@ -337,6 +338,8 @@ public final class Forecast {
   }
 
   private void populate(Instant start) {
+    Set<String> segmentTags = segmentTags();
+    learned = new LearnedRates(Evidence.NONE, Evidence.NONE, segmentTags);
     int index = 0;
     for (Scenario.Segment segment : scenario.segments()) {
       Scenario.ProspectShape shape = segment.prospect();
@@ -353,14 +356,12 @@ public final class Forecast {
                 segment.name(),
                 shape.hasEmail() ? new EmailAddress("p" + (index + 1) + "@example.com") : null,
                 "",
-                shape.highValue()
-                    ? Set.of(scenario.campaign().settings().highValueTag())
-                    : Set.of(),
+                tags(shape),
                 shape.activity(),
                 shape.degree(),
                 shape.openProfile());
         if (learnedAs == null) {
-          learnedAs = Segment.of(profile, scenario.campaign().settings());
+          learnedAs = Segment.of(profile, scenario.campaign().settings(), segmentTags);
         }
         segments[index] = learnedAs;
         boolean dnc = Jitter.unit(scenario.seed(), index, 99) < shape.doNotContact();
@@ -377,6 +378,28 @@ public final class Forecast {
         }
       }
     }
+  }
+
+  /** The tags the simulated campaign's segments are split by, as a live one's are. */
+  private Set<String> segmentTags() {
+    Map<String, Long> carriers = new java.util.HashMap<>();
+    for (Scenario.Segment segment : scenario.segments()) {
+      for (String tag : segment.prospect().tags()) {
+        carriers.merge(tag, (long) segment.count(), Long::sum);
+      }
+    }
+    return SegmentTags.chosen(
+        carriers, scenario.prospects(), scenario.campaign().settings().highValueTag());
+  }
+
+  /** A simulated prospect's tags: its shape's, and the high-value tag when it is high-value. */
+  private Set<String> tags(Scenario.ProspectShape shape) {
+    Set<String> tags = new java.util.TreeSet<>(shape.tags());
+    String highValue = scenario.campaign().settings().highValueTag();
+    if (shape.highValue() && highValue != null) {
+      tags.add(highValue);
+    }
+    return tags;
   }
 
   /** Advances enrollment {@code i}; returns the channel it now waits for, or null. */

@@ -7,6 +7,7 @@ import dev.warmreach.sequence.CampaignDefinition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A simulated world to forecast a campaign in (SPEC §6): sender accounts, segments of prospects
@@ -43,6 +44,8 @@ public record Scenario(
    * What every prospect of a segment looks like to the policy.
    *
    * @param doNotContact share of them on the do-not-contact list (0 to 1)
+   * @param tags the tags they carry (besides the campaign's high-value tag, which {@code highValue}
+   *     stands for)
    */
   public record ProspectShape(
       String title,
@@ -51,7 +54,25 @@ public record Scenario(
       boolean highValue,
       boolean openProfile,
       ConnectionDegree degree,
-      double doNotContact) {}
+      double doNotContact,
+      Set<String> tags) {
+
+    public ProspectShape {
+      tags = Set.copyOf(tags);
+    }
+
+    /** A shape whose prospects carry no tag. */
+    public ProspectShape(
+        String title,
+        ActivityLevel activity,
+        boolean hasEmail,
+        boolean highValue,
+        boolean openProfile,
+        ConnectionDegree degree,
+        double doNotContact) {
+      this(title, activity, hasEmail, highValue, openProfile, degree, doNotContact, Set.of());
+    }
+  }
 
   public int prospects() {
     return segments.stream().mapToInt(Segment::count).sum();

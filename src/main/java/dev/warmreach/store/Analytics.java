@@ -36,6 +36,12 @@ public interface Analytics {
    */
   List<OutcomeCount> outcomeCounts(Instant closedBefore);
 
+  /**
+   * Per campaign, how many prospects it enrolled and how many of them carry each tag: what its
+   * learned segments are split by ({@link dev.warmreach.policy.SegmentTags}).
+   */
+  Map<Long, TagCarriers> tagCarriers();
+
   /** The latest decisions of a campaign, newest first. */
   List<DecisionRecord> decisions(long campaignId, Long prospectId, int limit);
 }

@@ -2,6 +2,7 @@ package dev.warmreach.store;
 
 import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Seniority;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,7 @@ public record OutcomeCount(
     Seniority seniority,
     ActivityLevel activity,
     boolean hasEmail,
+    ConnectionDegree degree,
     Set<String> tags,
     Channel channel,
     boolean warm,
@@ -30,6 +32,7 @@ public record OutcomeCount(
   public OutcomeCount {
     Objects.requireNonNull(seniority, "seniority");
     Objects.requireNonNull(activity, "activity");
+    Objects.requireNonNull(degree, "degree");
     Objects.requireNonNull(channel, "channel");
     tags = Set.copyOf(tags);
   }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -344,6 +345,56 @@ class CampaignsCommandTest {
         .contains("Hi Olivia,")
         .contains("I work at Brightline, and we help revenue teams like the one at Brightloop")
         .doesNotContain("connection request");
+  }
+
+  @Test
+  void aCampaignRunsThePolicyItsFileNamesUnlessPolicyReplacesIt() throws Exception {
+    Path file = definition("policy: adaptive\nsequence: combined\n");
+
+    CliRun fromFile =
+        CliRun.in(
+            home, "campaigns", "create", "q1", "--accounts", "sdr-1", "--definition", "" + file);
+    CliRun replaced =
+        CliRun.in(
+            home,
+            "campaigns",
+            "create",
+            "q2",
+            "--accounts",
+            "sdr-1",
+            "--definition",
+            file.toString(),
+            "--policy",
+            "inmail-first");
+    CliRun list = CliRun.in(home, "--json", "campaigns", "list");
+
+    assertThat(fromFile.exitCode).as(fromFile.toString()).isZero();
+    assertThat(fromFile.out).contains("Created campaign q1 (adaptive policy)");
+    assertThat(replaced.exitCode).as(replaced.toString()).isZero();
+    java.util.Map<String, String> policies = new java.util.TreeMap<>();
+    JSON.readTree(list.out)
+        .forEach(c -> policies.put(c.get("name").asText(), c.get("policy").asText()));
+    assertThat(policies)
+        .containsExactly(Map.entry("q1", "adaptive"), Map.entry("q2", "inmail-first"));
+  }
+
+  @Test
+  void aFileNamingTheOracleIsRefusedAsTheCommandLineRefusesItAndNothingIsStored() throws Exception {
+    Path file = definition("policy: oracle\nsequence: combined\n");
+
+    CliRun fromFile =
+        CliRun.in(
+            home, "campaigns", "create", "q1", "--accounts", "sdr-1", "--definition", "" + file);
+    CliRun fromFlag =
+        CliRun.in(home, "campaigns", "create", "q1", "--accounts", "sdr-1", "--policy", "oracle");
+    CliRun list = CliRun.in(home, "--json", "campaigns", "list");
+
+    assertThat(fromFile.exitCode).as(fromFile.toString()).isEqualTo(1);
+    assertThat(fromFlag.exitCode).as(fromFlag.toString()).isEqualTo(1);
+    String refusal = "policy 'oracle' reads a forecast scenario's truth, so it is forecast-only";
+    assertThat(fromFlag.err).contains(refusal);
+    assertThat(fromFile.err).contains(file + ": policy: " + refusal);
+    assertThat(JSON.readTree(list.out).toString()).doesNotContain("q1");
   }
 
   @Test

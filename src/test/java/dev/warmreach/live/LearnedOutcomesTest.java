@@ -8,15 +8,19 @@ import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.Campaign;
 import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
+import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.policy.Decision;
+import dev.warmreach.policy.DecisionInput;
 import dev.warmreach.policy.LearnedRate;
 import dev.warmreach.policy.LearnedRates;
 import dev.warmreach.policy.Segment;
@@ -123,6 +127,123 @@ class LearnedOutcomesTest {
                 .own()
                 .tally(managers, LearnedRate.INMAIL_REPLY))
         .isEqualTo(new Tally(30, 4, 26));
+  }
+
+  @Test
+  void secondDegreePeopleTaggedFintechLearnApartFromTheOthers() {
+    // 100 2nd-degree managers tagged fintech answered 50 InMails; 100 untagged 2nd-degree ones
+    // and 100 3rd-degree ones tagged fintech answered 5 each. Two in three carry the tag, so the
+    // campaign segments by it.
+    List<ProspectProfile> profiles = new ArrayList<>();
+    List<Boolean> answered = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      int group = i / 100;
+      dev.warmreach.testing.AProspect manager =
+          aProspect()
+              .named("Manager" + i, "Example")
+              .at("https://www.linkedin.com/in/manager-" + i)
+              .titled("IT Manager")
+              .active(ActivityLevel.MEDIUM)
+              .connected(group == 2 ? ConnectionDegree.THIRD : ConnectionDegree.SECOND);
+      if (group != 1) {
+        manager = manager.tagged("fintech");
+      }
+      profiles.add(manager.build());
+      answered.add(i % 100 < (group == 0 ? 50 : 5));
+    }
+    long id = campaignOf("fintech", profiles, answered);
+    Instant now = SENT.plus(Duration.ofDays(8));
+
+    LearnedRates rates = learned.rates(id, now);
+
+    assertThat(rates.segmentTags()).containsExactly("fintech");
+    Segment keen = rates.segmentOf(profiles.get(0), CampaignSettings.DEFAULT);
+    Segment untagged = rates.segmentOf(profiles.get(100), CampaignSettings.DEFAULT);
+    Segment distant = rates.segmentOf(profiles.get(200), CampaignSettings.DEFAULT);
+    assertThat(keen.key()).isEqualTo("MANAGER/MEDIUM/other/no-email/2nd/fintech");
+    assertThat(untagged.key()).isEqualTo("MANAGER/MEDIUM/other/no-email/2nd");
+    assertThat(distant.key()).isEqualTo("MANAGER/MEDIUM/other/no-email/3rd+/fintech");
+    assertThat(rates.own().tally(keen, LearnedRate.INMAIL_REPLY)).isEqualTo(new Tally(100, 50));
+    assertThat(rates.own().tally(untagged, LearnedRate.INMAIL_REPLY)).isEqualTo(new Tally(100, 5));
+    assertThat(rates.own().tally(distant, LearnedRate.INMAIL_REPLY)).isEqualTo(new Tally(100, 5));
+    assertThat(rates.preferredFirstTouch(keen)).isEqualTo(Channel.INMAIL);
+    assertThat(rates.preferredFirstTouch(untagged)).isEqualTo(Channel.CONNECT);
+    assertThat(rates.preferredFirstTouch(distant)).isEqualTo(Channel.CONNECT);
+
+    // The adaptive policy decides by them: a credit for the next 2nd-degree fintech manager only.
+    ChannelPolicy adaptive = ChannelPolicy.named("adaptive", at -> learned.rates(id, at), id);
+    assertThat(firstTouch(adaptive, profiles.get(0), now)).isEqualTo(Channel.INMAIL);
+    assertThat(firstTouch(adaptive, profiles.get(100), now)).isEqualTo(Channel.CONNECT);
+    assertThat(firstTouch(adaptive, profiles.get(200), now)).isEqualTo(Channel.CONNECT);
+
+    // The analytics page's figures name each segment by degree and tag.
+    assertThat(learned.segments(now))
+        .extracting(s -> s.segment().label())
+        .containsExactlyInAnyOrder(
+            "managers (2nd degree, medium activity, no email, tagged fintech)",
+            "managers (2nd degree, medium activity, no email)",
+            "managers (3rd+ degree, medium activity, no email, tagged fintech)");
+  }
+
+  private static Channel firstTouch(ChannelPolicy policy, ProspectProfile who, Instant now) {
+    Decision decision =
+        policy.decide(
+            new DecisionInput(
+                who,
+                ProspectHistory.start(who.degree()),
+                Plan.SALES_NAVIGATOR,
+                40,
+                true,
+                CampaignSettings.DEFAULT,
+                Channel.CONNECT,
+                now));
+    assertThat(decision).as(decision.summary()).isInstanceOf(Decision.Send.class);
+    return ((Decision.Send) decision).channel();
+  }
+
+  /** A campaign of these people, each sent an InMail; those marked answered did. */
+  private long campaignOf(String name, List<ProspectProfile> profiles, List<Boolean> answered) {
+    store.prospects().saveProspects(profiles);
+    long id = createCampaign(name);
+    List<Prospect> people = new ArrayList<>();
+    for (ProspectProfile profile : profiles) {
+      people.add(
+          store.prospects().prospects(ProspectQuery.all(1_000)).stream()
+              .filter(p -> p.profile().profileUrl().equals(profile.profileUrl()))
+              .findFirst()
+              .orElseThrow());
+    }
+    List<Enrollment> enrollments = new ArrayList<>();
+    for (Prospect p : people) {
+      enrollments.add(Enrollment.start(0, id, p.id(), ACCOUNT, "step-1", SENT));
+    }
+    store.campaigns().enroll(enrollments);
+    for (int k = 0; k < people.size(); k++) {
+      inmailCarriedOut(id, people.get(k));
+      if (answered.get(k)) {
+        store
+            .engineSteps()
+            .recordEvent(
+                new Event.Replied(
+                    people.get(k).id(),
+                    SENT.plus(Duration.ofDays(1)),
+                    name + "-reply-" + k,
+                    Channel.INMAIL));
+      }
+    }
+    return id;
+  }
+
+  private long createCampaign(String name) {
+    return store
+        .campaigns()
+        .createCampaign(
+            new Campaign(
+                0, name, List.of(ACCOUNT), "adaptive", "definition", Campaign.Status.PAUSED, SENT),
+            CampaignFile.defaultJson())
+        .orElseThrow()
+        .campaign()
+        .id();
   }
 
   /**

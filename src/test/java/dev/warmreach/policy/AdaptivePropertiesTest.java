@@ -43,9 +43,10 @@ class AdaptivePropertiesTest {
   void withNothingLearnedItDecidesAsThePlaybookDoes() {
     long seed = seed();
     Random random = new Random(seed);
-    ChannelPolicy adaptive = new Adaptive(() -> LearnedRates.PRIORS, new Draws(seed));
     for (int i = 0; i < CASES; i++) {
       DecisionInput in = anInput(random);
+      LearnedRates nothing = new LearnedRates(Evidence.NONE, Evidence.NONE, someTags(random));
+      ChannelPolicy adaptive = new Adaptive(() -> nothing, new Draws(seed));
       assertThat(adaptive.decide(in))
           .as("seed %d, case %d: %s", seed, i, in)
           .isEqualTo(playbook.decide(in));
@@ -60,9 +61,10 @@ class AdaptivePropertiesTest {
     int departures = 0;
     for (int i = 0; i < CASES; i++) {
       DecisionInput in = anInput(random);
-      Segment theirs = Segment.of(in.prospect(), in.campaign());
+      Set<String> segmentTags = someTags(random);
+      Segment theirs = Segment.of(in.prospect(), in.campaign(), segmentTags);
       LearnedRates learned =
-          new LearnedRates(anEvidence(random, theirs), anEvidence(random, theirs));
+          new LearnedRates(anEvidence(random, theirs), anEvidence(random, theirs), segmentTags);
       ChannelPolicy adaptive = new Adaptive(() -> learned, new Draws(seed + i));
       Decision decision = adaptive.decide(in);
       Decision rules = playbook.decide(in);
@@ -82,7 +84,7 @@ class AdaptivePropertiesTest {
           assertThat(((Decision.Send) rules).channel()).as(context).isEqualTo(Channel.INMAIL);
         } else if (in.history().engaged()) {
           // A warm prospect gets a first InMail only once they are known not to accept requests.
-          Segment segment = Segment.of(in.prospect(), in.campaign());
+          Segment segment = learned.segmentOf(in.prospect(), in.campaign());
           assertThat(learned.belief(segment, LearnedRate.ACCEPTANCE_WARM).high())
               .as(context)
               .isLessThan(ExpectedReplies.WOULD_ACCEPT);
@@ -131,11 +133,11 @@ class AdaptivePropertiesTest {
     if (random.nextInt(5) == 0) {
       prospect = prospect.withOpenProfile();
     }
-    if (random.nextInt(4) == 0) {
-      prospect = prospect.tagged("high-value");
-    }
+    prospect =
+        prospect.tagged(someTags(random, "high-value", "fintech", "saas").toArray(String[]::new));
+    prospect = prospect.connected(pick(random, ConnectionDegree.values()));
     ProspectProfile profile = prospect.build();
-    ProspectHistory history = ProspectHistory.start(ConnectionDegree.SECOND);
+    ProspectHistory history = ProspectHistory.start(profile.degree());
     int touches = random.nextInt(3);
     for (int t = 0; t < touches; t++) {
       history =
@@ -179,7 +181,9 @@ class AdaptivePropertiesTest {
                   pick(random, Seniority.values()),
                   pick(random, ActivityLevel.values()),
                   random.nextBoolean(),
-                  random.nextBoolean());
+                  random.nextBoolean(),
+                  pick(random, ConnectionDegree.values()),
+                  someTags(random));
       for (LearnedRate rate : LearnedRate.values()) {
         int sent = random.nextInt(3) == 0 ? 0 : random.nextInt(300);
         int succeeded = sent == 0 ? 0 : random.nextInt(sent + 1);
@@ -187,6 +191,18 @@ class AdaptivePropertiesTest {
       }
     }
     return evidence;
+  }
+
+  /** The tags a campaign may segment by, or a prospect carry: any of {@code tags}. */
+  private static Set<String> someTags(Random random, String... tags) {
+    String[] from = tags.length == 0 ? new String[] {"fintech", "saas"} : tags;
+    Set<String> some = new java.util.TreeSet<>();
+    for (String tag : from) {
+      if (random.nextInt(3) == 0) {
+        some.add(tag);
+      }
+    }
+    return some;
   }
 
   private static <T> T pick(Random random, T[] values) {

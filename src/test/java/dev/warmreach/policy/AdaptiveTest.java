@@ -53,7 +53,7 @@ class AdaptiveTest {
     assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.INMAIL);
     assertThat(d.summary())
         .isEqualTo(
-            "InMail: managers (medium activity, no email) answer InMails 30% (95% CI 23–37%,"
+            "InMail: managers (2nd degree, medium activity, no email) answer InMails 30% (95% CI 23–37%,"
                 + " 140 sent) vs 8% (95% CI 4–11%, 200 sent) acceptance; 23 credits left this"
                 + " month");
   }
@@ -116,7 +116,7 @@ class AdaptiveTest {
 
     assertThat(d).isInstanceOf(Decision.Skip.class);
     assertThat(d.summary())
-        .startsWith("Skip: VPs (low activity, high-value, no email) answer InMails 4%")
+        .startsWith("Skip: VPs (2nd degree, low activity, high-value, no email) answer InMails 4%")
         .endsWith("the credit is kept for prospects who answer");
   }
 

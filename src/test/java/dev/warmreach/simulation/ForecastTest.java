@@ -84,6 +84,64 @@ class ForecastTest {
   }
 
   @Test
+  void segmentsByTagAndDegreeLetTheAdaptivePolicyFindWhoAnswersInmails() {
+    // 2nd-degree managers tagged fintech answer InMails and ignore requests; untagged 2nd-degree
+    // and 3rd-degree fintech managers accept requests as the playbook expects.
+    Scenario scenario =
+        ScenarioFile.read(Path.of("examples/segments/fintech-2nd-degree-answer-inmail.json"));
+    Scenario untagged = withoutTags(scenario);
+
+    ForecastResult playbook = new Forecast(scenario, Engines.COACH).run(Forecast.Progress.NONE);
+    ForecastResult adaptive =
+        new Forecast(scenario.withPolicy("adaptive"), Engines.COACH).run(Forecast.Progress.NONE);
+    ForecastResult blind =
+        new Forecast(untagged.withPolicy("adaptive"), Engines.COACH).run(Forecast.Progress.NONE);
+
+    long replies = adaptive.replies().get("total");
+    System.out.printf(
+        "playbook %d, adaptive %d, adaptive without tags %d%n",
+        playbook.replies().get("total"), replies, blind.replies().get("total"));
+    assertThat(replies).isGreaterThan(playbook.replies().get("total") * 115 / 100);
+    assertThat(replies).isGreaterThan(blind.replies().get("total"));
+    // The fintech managers' InMail answers earn back more of the credits spent.
+    assertThat(adaptive.inmailCredits().refunded()).isGreaterThan(blind.inmailCredits().refunded());
+    for (ForecastResult r : List.of(playbook, adaptive, blind)) {
+      assertThat(r.violations().values()).as(r.policy()).containsOnly(0L);
+    }
+  }
+
+  /** The same world, its prospects carrying no tag: the fintech managers look like the others. */
+  private static Scenario withoutTags(Scenario scenario) {
+    List<Scenario.Segment> segments =
+        scenario.segments().stream()
+            .map(
+                s -> {
+                  Scenario.ProspectShape p = s.prospect();
+                  return new Scenario.Segment(
+                      s.name(),
+                      s.count(),
+                      new Scenario.ProspectShape(
+                          p.title(),
+                          p.activity(),
+                          p.hasEmail(),
+                          p.highValue(),
+                          p.openProfile(),
+                          p.degree(),
+                          p.doNotContact()),
+                      s.truth());
+                })
+            .toList();
+    return new Scenario(
+        scenario.seed(),
+        scenario.start(),
+        scenario.weeks(),
+        scenario.policy(),
+        scenario.accounts(),
+        segments,
+        scenario.campaign());
+  }
+
+  @Test
   void thePlaybookEarnsMoreRepliesThanConnectionRequestsAlone() {
     Scenario scenario = ScenarioFile.read(EXAMPLE);
 

@@ -179,6 +179,7 @@ interface CampaignTotalsContract extends StoreFixture {
                 ana.profile().seniority(),
                 ana.profile().activity(),
                 ana.profile().hasEmail(),
+                ana.profile().degree(),
                 ana.profile().tags(),
                 Channel.CONNECT,
                 false,

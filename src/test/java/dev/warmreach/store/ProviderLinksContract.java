@@ -1,8 +1,10 @@
 package dev.warmreach.store;
 
+import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.ProviderLinks.ProviderChat;
 import dev.warmreach.store.ProviderLinks.ProviderPerson;
@@ -87,6 +89,44 @@ interface ProviderLinksContract extends StoreFixture {
 
     store().prospects().forgetProspect(touch.prospectId());
     assertThat(links.person(touch.prospectId())).isEmpty();
+  }
+
+  @Test
+  default void linkedInsNetworkDistanceFillsADegreeTheImportLeftUnknownAndKeepsAnImportedOne() {
+    store()
+        .prospects()
+        .saveProspects(
+            java.util.List.of(
+                aProspect()
+                    .named("Una", "Known")
+                    .at("https://www.linkedin.com/in/una")
+                    .connected(ConnectionDegree.UNKNOWN)
+                    .build(),
+                aProspect()
+                    .named("Tom", "Third")
+                    .at("https://www.linkedin.com/in/tom")
+                    .connected(ConnectionDegree.THIRD)
+                    .build()));
+    java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    store()
+        .prospects()
+        .prospects(ProspectQuery.all(10))
+        .forEach(p -> ids.put(p.profile().firstName(), p.id()));
+
+    for (long id : ids.values()) {
+      store()
+          .providerLinks()
+          .savePerson(new ProviderPerson(id, "ACo" + id, "SECOND_DEGREE", false, START));
+    }
+
+    java.util.Map<String, ConnectionDegree> degrees = new java.util.HashMap<>();
+    store()
+        .prospects()
+        .prospects(ProspectQuery.all(10))
+        .forEach(p -> degrees.put(p.profile().firstName(), p.profile().degree()));
+    assertThat(degrees)
+        .containsEntry("Una", ConnectionDegree.SECOND)
+        .containsEntry("Tom", ConnectionDegree.THIRD);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.ActivityLevel;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.Seniority;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Analytics;
@@ -10,9 +11,11 @@ import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.Operations;
 import dev.warmreach.store.OutcomeCount;
+import dev.warmreach.store.TagCarriers;
 import dev.warmreach.store.WeeklyActivity;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +63,12 @@ final class JdbcAnalytics implements Analytics {
    * DM also by an answer to the request's note). Warm: a warm-up was carried out before it.
    */
   private static final String OUTCOMES =
-      "SELECT campaign_id, seniority, activity, has_email, tags, channel, warm, count(*),"
+      "SELECT campaign_id, seniority, activity, has_email, degree, tags, channel, warm, count(*),"
           + " sum(CASE WHEN closed = 1 AND success = 1 THEN 1 ELSE 0 END),"
           + " sum(CASE WHEN closed = 1 AND success = 0 THEN 1 ELSE 0 END)"
           + " FROM (SELECT e.campaign_id, p.seniority, p.activity,"
-          + " CASE WHEN p.email IS NULL THEN 0 ELSE 1 END AS has_email, p.tags, t.channel,"
+          + " CASE WHEN p.email IS NULL THEN 0 ELSE 1 END AS has_email, p.degree, p.tags,"
+          + " t.channel,"
           + " CASE WHEN EXISTS (SELECT 1 FROM touch w WHERE w.prospect_id = t.prospect_id"
           + " AND w.channel = 'ENGAGE' AND w.status = 'DONE' AND w.done_at < t.done_at)"
           + " THEN 1 ELSE 0 END AS warm,"
@@ -77,7 +81,7 @@ final class JdbcAnalytics implements Analytics {
           + " FROM touch t JOIN enrollment e ON e.id = t.enrollment_id"
           + " JOIN prospect p ON p.id = t.prospect_id"
           + " WHERE t.status = 'DONE' AND t.channel IN ('CONNECT', 'DM', 'INMAIL', 'EMAIL')) x"
-          + " GROUP BY campaign_id, seniority, activity, has_email, tags, channel, warm";
+          + " GROUP BY campaign_id, seniority, activity, has_email, degree, tags, channel, warm";
 
   @Override
   public List<OutcomeCount> outcomeCounts(Instant closedBefore) {
@@ -92,13 +96,46 @@ final class JdbcAnalytics implements Analytics {
                             Seniority.valueOf(rs.getString(2)),
                             ActivityLevel.valueOf(rs.getString(3)),
                             rs.getInt(4) == 1,
-                            ProspectRows.decodeTags(rs.getString(5)),
-                            Channel.valueOf(rs.getString(6)),
-                            rs.getInt(7) == 1,
-                            rs.getLong(8),
+                            ConnectionDegree.valueOf(rs.getString(5)),
+                            ProspectRows.decodeTags(rs.getString(6)),
+                            Channel.valueOf(rs.getString(7)),
+                            rs.getInt(8) == 1,
                             rs.getLong(9),
-                            rs.getLong(10)))
+                            rs.getLong(10),
+                            rs.getLong(11)))
                 .list());
+  }
+
+  @Override
+  public Map<Long, TagCarriers> tagCarriers() {
+    Map<Long, Map<String, Long>> carriers = new HashMap<>();
+    Map<Long, Long> prospects = new HashMap<>();
+    db.read(
+            h ->
+                h.createQuery(
+                        "SELECT e.campaign_id, p.tags, count(*) FROM enrollment e"
+                            + " JOIN prospect p ON p.id = e.prospect_id"
+                            + " GROUP BY e.campaign_id, p.tags")
+                    .map(
+                        (rs, ctx) ->
+                            new Object[] {
+                              rs.getLong(1), ProspectRows.decodeTags(rs.getString(2)), rs.getLong(3)
+                            })
+                    .list())
+        .forEach(
+            row -> {
+              long campaign = (Long) row[0];
+              long n = (Long) row[2];
+              prospects.merge(campaign, n, Long::sum);
+              Map<String, Long> tags = carriers.computeIfAbsent(campaign, id -> new HashMap<>());
+              for (Object tag : (java.util.Set<?>) row[1]) {
+                tags.merge((String) tag, n, Long::sum);
+              }
+            });
+    Map<Long, TagCarriers> out = new HashMap<>();
+    prospects.forEach(
+        (campaign, n) -> out.put(campaign, new TagCarriers(n, carriers.get(campaign))));
+    return out;
   }
 
   private static Operations operations(Handle h, Instant now) {

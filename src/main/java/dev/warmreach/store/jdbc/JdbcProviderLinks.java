@@ -108,6 +108,16 @@ final class JdbcProviderLinks implements ProviderLinks {
           h.createUpdate("DELETE FROM provider_person WHERE prospect_id = :id")
               .bind("id", person.prospectId())
               .execute();
+          String degree = degree(person.networkDistance());
+          if (degree != null) {
+            // What LinkedIn says fills a degree the import left unknown (the adaptive policy's
+            // segments use it); a degree the user imported is kept.
+            h.createUpdate(
+                    "UPDATE prospect SET degree = :degree WHERE id = :id AND degree = 'UNKNOWN'")
+                .bind("degree", degree)
+                .bind("id", person.prospectId())
+                .execute();
+          }
           return h.createUpdate(
                   "INSERT INTO provider_person (prospect_id, provider_id, network_distance,"
                       + " open_profile, updated_at) VALUES (:id, :providerId, :distance, :open, :now)")
@@ -118,6 +128,17 @@ final class JdbcProviderLinks implements ProviderLinks {
               .bind("now", person.updatedAt())
               .execute();
         });
+  }
+
+  /** The prospect degree of the provider's {@code network_distance}, or null if none. */
+  private static String degree(String networkDistance) {
+    return switch (networkDistance == null ? "" : networkDistance) {
+      case "FIRST_DEGREE" -> "FIRST";
+      case "SECOND_DEGREE" -> "SECOND";
+      case "THIRD_DEGREE" -> "THIRD";
+      case "OUT_OF_NETWORK" -> "OUT_OF_NETWORK";
+      default -> null;
+    };
   }
 
   @Override

@@ -98,6 +98,8 @@ public final class AnalyticsApi {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("segment", s.segment().key());
       row.put("label", s.segment().label());
+      row.put("degree", s.segment().degreeCode());
+      row.put("tags", new java.util.TreeSet<>(s.segment().tags()));
       Map<String, Object> rates = new LinkedHashMap<>();
       for (LearnedOutcomes.RateFigure r : s.rates()) {
         Map<String, Object> rate = new LinkedHashMap<>();

@@ -120,12 +120,6 @@ public final class CampaignsApi {
         accounts.add(account);
       }
     }
-    String policy = text(body, "policy") == null ? "playbook" : text(body, "policy");
-    try {
-      ChannelPolicy.named(policy);
-    } catch (UserError | IllegalArgumentException e) {
-      errors.add(new FieldError("policy", e.getMessage()));
-    }
     String tag = null;
     String tagText = text(body, "tag");
     if (tagText != null) {
@@ -148,6 +142,16 @@ public final class CampaignsApi {
           throw new IllegalStateException(e);
         }
       }
+    }
+    // The policy asked for, else the one the definition names (checked with it), else playbook.
+    String policy =
+        text(body, "policy") != null
+            ? text(body, "policy")
+            : CampaignFile.policy(definition).orElse("playbook");
+    try {
+      ChannelPolicy.named(policy);
+    } catch (UserError | IllegalArgumentException e) {
+      errors.add(new FieldError("policy", e.getMessage()));
     }
     JsonNode signalsFlag = body.get("takeSignals");
     boolean takesSignals = signalsFlag != null && signalsFlag.asBoolean(false);

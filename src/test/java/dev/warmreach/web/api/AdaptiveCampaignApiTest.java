@@ -120,7 +120,7 @@ class AdaptiveCampaignApiTest {
     System.out.println("adaptive plan: " + row);
     assertThat(row.get("decision").asText()).startsWith("InMail");
     assertThat(row.get("reasons").toString())
-        .contains("managers (medium activity, email known) answer InMails")
+        .contains("managers (2nd degree, medium activity, email known) answer InMails")
         .contains("60 sent")
         .contains("40 sent");
 
@@ -130,7 +130,7 @@ class AdaptiveCampaignApiTest {
     System.out.println("learned: " + learned);
     assertThat(learned).hasSize(1);
     JsonNode segment = learned.get(0);
-    assertThat(segment.get("segment").asText()).isEqualTo("MANAGER/MEDIUM/other/email");
+    assertThat(segment.get("segment").asText()).isEqualTo("MANAGER/MEDIUM/other/email/2nd");
     assertThat(segment.get("preferredChannel").asText()).isEqualTo("inmail");
     JsonNode inmail = segment.get("rates").get("inmail-reply");
     assertThat(inmail.get("sent").asLong()).isEqualTo(60);
@@ -155,6 +155,34 @@ class AdaptiveCampaignApiTest {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
     assertThat(refused.body()).contains("forecast-only").contains("adaptive");
     assertThat(server.count("SELECT count(*) FROM campaign")).isZero();
+  }
+
+  @Test
+  void aDefinitionNamingItsPolicyIsRunByItAndOneNamingTheOracleIsRefused() {
+    store(server.app.store());
+
+    HttpResponse<String> named =
+        server.post(
+            "/api/campaigns",
+            "application/json",
+            "{\"name\": \"learns\", \"accounts\": [\"sdr-1\"],"
+                + " \"definition\": {\"policy\": \"adaptive\", \"sequence\": \"combined\"}}",
+            auth);
+    HttpResponse<String> oracle =
+        server.post(
+            "/api/campaigns",
+            "application/json",
+            "{\"name\": \"peek\", \"accounts\": [\"sdr-1\"],"
+                + " \"definition\": {\"policy\": \"oracle\", \"sequence\": \"combined\"}}",
+            auth);
+
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+    assertThat(server.app.store().campaigns().campaigns())
+        .singleElement()
+        .satisfies(c -> assertThat(c.campaign().policy()).isEqualTo("adaptive"));
+    assertThat(oracle.statusCode()).as(oracle.body()).isEqualTo(422);
+    assertThat(oracle.body()).contains("policy: policy 'oracle'").contains("forecast-only");
+    assertThat(server.count("SELECT count(*) FROM campaign WHERE name = 'peek'")).isZero();
   }
 
   private static void store(Store store) {
