@@ -192,7 +192,10 @@ public final class AccountsPage {
     List<Card> cards = new ArrayList<>();
     for (SenderAccount account : accounts.accounts()) {
       ProviderLine line =
-          providerSet ? providerLine(ProviderStanding.of(provider.links(), account.name())) : null;
+          providerSet
+              ? providerLine(
+                  ProviderStanding.of(provider.links(), account.name()), account.timeZone())
+              : null;
       cards.add(card(AccountStanding.of(accounts, account, now), now, line));
     }
     views.page(
@@ -208,7 +211,8 @@ public final class AccountsPage {
             problem));
   }
 
-  static ProviderLine providerLine(ProviderStanding standing) {
+  /** The provider's line of an account's card, its times in the account's time zone. */
+  static ProviderLine providerLine(ProviderStanding standing, java.time.ZoneId zone) {
     String level =
         standing.sends()
             ? "good"
@@ -220,7 +224,13 @@ public final class AccountsPage {
         standing
             .inmail()
             .map(
-                c -> c.describe() + " — checked " + WHEN.format(c.checkedAt().atZone(UTC)) + " UTC")
+                c ->
+                    c.describe()
+                        + " — checked "
+                        + WHEN.format(c.checkedAt().atZone(zone))
+                        + " ("
+                        + (zone.normalized().equals(UTC) ? "UTC" : zone.getId())
+                        + ")")
             .orElse(null),
         standing.inmail().map(ProviderLinks.InmailCheck::differs).orElse(false));
   }
