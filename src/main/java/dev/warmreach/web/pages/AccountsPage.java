@@ -259,7 +259,13 @@ public final class AccountsPage {
         standing
             .inmail()
             .map(
-                c -> c.describe() + " — checked " + WHEN.format(c.checkedAt().atZone(UTC)) + " UTC")
+                c ->
+                    c.describe()
+                        + " — checked "
+                        + WHEN.format(c.checkedAt().atZone(zone))
+                        + " ("
+                        + (zone.normalized().equals(UTC) ? "UTC" : zone.getId())
+                        + ")")
             .orElse(null),
         standing.inmail().map(ProviderLinks.InmailCheck::differs).orElse(false),
         withdrawals.stream().map(w -> withdrawalLine(w, zone)).toList());

@@ -126,6 +126,26 @@ class ProviderOnPagesTest {
   }
 
   @Test
+  void theInmailCheckIsTimedInTheAccountsZone() {
+    server
+        .app
+        .accounts()
+        .addAccount(
+            SenderAccount.withPlanDefaults(
+                "sdr-3", Plan.SALES_NAVIGATOR, java.time.ZoneId.of("Europe/Berlin")));
+    server.app.providerLinks().linkAccount("sdr-3", "acc-3", "OK", ServerFixture.START);
+    server
+        .app
+        .providerLinks()
+        .saveInmailCheck(
+            new ProviderLinks.InmailCheck("sdr-3", "sales_navigator", 50, 50, ServerFixture.START));
+
+    String page = server.get("/accounts", member.headers()).body();
+
+    assertThat(page).contains("checked Mon 2 Mar, 10:00 (Europe/Berlin)").doesNotContain(" UTC");
+  }
+
+  @Test
   void anAdminsLinkButtonSendsTheBrowserToTheProvidersHostedLink() {
     String page = server.get("/accounts", admin.headers()).body();
     assertThat(page).contains("action=\"/accounts/sdr-1/link\"").contains("Link to LinkedIn");
