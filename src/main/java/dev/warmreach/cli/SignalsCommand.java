@@ -2,6 +2,7 @@ package dev.warmreach.cli;
 
 import dev.warmreach.domain.UserError;
 import dev.warmreach.importer.SignalList;
+import dev.warmreach.live.ProspectTimeline;
 import dev.warmreach.live.SignalIntake;
 import dev.warmreach.store.SignalFeed;
 import java.io.IOException;
@@ -10,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,13 +155,22 @@ final class SignalsCommand implements Runnable {
                 + " signals import FILE'.");
         return 0;
       }
+      var app = parent.root.app();
+      Map<String, ZoneId> zones = new HashMap<>();
+      app.accounts().accounts().forEach(a -> zones.put(a.name(), a.timeZone()));
       List<List<String>> rows = new ArrayList<>();
       for (SignalFeed.Entry e : feed) {
+        // In the zone of the account working them, as their timeline ('prospects show') tells it.
+        ZoneId zone =
+            app.signalIntake()
+                .accountOf(e.prospectId())
+                .map(a -> zones.getOrDefault(a, ZoneOffset.UTC))
+                .orElse(ZoneOffset.UTC);
         rows.add(
             List.of(
-                e.at().toString(),
+                ProspectTimeline.when(e.at(), zone),
                 e.prospectName() + " (#" + e.prospectId() + ")",
-                e.kind().name().toLowerCase(Locale.ROOT)
+                SignalIntake.kindInWords(e.kind())
                     + (e.detail().isEmpty() ? "" : ": " + e.detail()),
                 e.action()));
       }

@@ -16,6 +16,7 @@ import dev.warmreach.store.SimulatedReactions;
 import dev.warmreach.store.StoredCampaign;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,7 +147,8 @@ public final class LiveEngine {
    * A pass that looks only at the kinds of work {@code due} (read just before) says are due at
    * {@code now}, or at all of them when it is {@code null}.
    */
-  private int runDue(Instant now, DueTimes due, BooleanSupplier stopping) {
+  private int runDue(Instant at, DueTimes due, BooleanSupplier stopping) {
+    Instant now = at.truncatedTo(ChronoUnit.MILLIS);
     Pass pass = new Pass();
     int moved = engineSteps.together(() -> moveDue(now, due, pass, stopping));
     if (pass.finishedEnrollment || !finishedCampaignsChecked) {
@@ -259,7 +261,7 @@ public final class LiveEngine {
 
   /** As {@link #runUntil(Instant)}, ending between two steps once {@code stopping} says so. */
   public int runUntil(Instant target, BooleanSupplier stopping) {
-    CatchUp run = new CatchUp(target, stopping);
+    CatchUp run = new CatchUp(target.truncatedTo(ChronoUnit.MILLIS), stopping);
     while (!run.finished) {
       if (executor.storeOnly()) {
         engineSteps.together(() -> run.passes(CATCH_UP_WORK));
@@ -296,7 +298,8 @@ public final class LiveEngine {
           return null;
         }
         DueTimes due = engineSteps.dueTimes();
-        Optional<Instant> next = earliest(due.next(), signals.nextAt());
+        Optional<Instant> next =
+            earliest(due.next(), signals.nextAt()).map(LiveEngine::wholeMillis);
         Instant at = next.isEmpty() || next.get().isAfter(target) ? target : next.get();
         if (last != null && at.isBefore(last)) {
           at = last;
@@ -317,6 +320,16 @@ public final class LiveEngine {
       }
       return null;
     }
+  }
+
+  /**
+   * {@code at}, or the next whole millisecond after it: the store keeps milliseconds, so a pass at
+   * a finer instant would act before a signal due then, or find an account free a fraction of a
+   * millisecond after its queue wakes, and spin at that instant.
+   */
+  private static Instant wholeMillis(Instant at) {
+    Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
+    return millis.equals(at) ? at : millis.plusMillis(1);
   }
 
   private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

@@ -235,7 +235,7 @@ public record ProspectTimeline(
   }
 
   /** A time in {@code zone}, named: "2 Mar 2026, 10:00 (Europe/Berlin)", or "… UTC". */
-  static String when(Instant at, ZoneId zone) {
+  public static String when(Instant at, ZoneId zone) {
     String text = WHEN.format(at.atZone(zone));
     return zone.normalized().equals(ZoneOffset.UTC)
         ? text + " UTC"

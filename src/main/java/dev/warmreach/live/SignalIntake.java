@@ -209,6 +209,25 @@ public final class SignalIntake {
     return signals.latestSignals(FEED_SIZE);
   }
 
+  /**
+   * The account working {@code prospectId} (their first enrollment's), in whose zone their signals
+   * are told, as their timeline tells its events; empty for someone in no campaign.
+   */
+  public Optional<String> accountOf(long prospectId) {
+    return campaigns.enrollmentsOf(prospectId).stream().map(Enrollment::senderAccount).findFirst();
+  }
+
+  /** A signal's kind in words: {@code ROLE_CHANGE} → "Role change". */
+  public static String kindInWords(Event.Signal.Kind kind) {
+    return switch (kind) {
+      case ROLE_CHANGE -> "Role change";
+      case COMPANY_MILESTONE -> "Company milestone";
+      case RELEVANT_POST -> "Post published";
+      case HIRING -> "Hiring";
+      case ENGAGED_WITH_SENDER -> "Engaged with you";
+    };
+  }
+
   /** The campaign marked as taking signals, when one is and it still exists. */
   public Optional<StoredCampaign> signalsCampaign() {
     return settings

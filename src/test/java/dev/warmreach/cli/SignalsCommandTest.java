@@ -30,7 +30,17 @@ class SignalsCommandTest {
         Sam,Reyes,Head of Sales,Orbe,https://www.linkedin.com/in/sam-reyes
         """);
     assertThat(CliRun.in(home, "import", csv.toString()).exitCode).isZero();
-    assertThat(CliRun.in(home, "accounts", "add", "sdr-1", "--plan", "sales_navigator").exitCode)
+    assertThat(
+            CliRun.in(
+                    home,
+                    "accounts",
+                    "add",
+                    "sdr-1",
+                    "--plan",
+                    "sales_navigator",
+                    "--timezone",
+                    "Europe/Berlin")
+                .exitCode)
         .isZero();
     assertThat(CliRun.in(home, "campaigns", "create", "q1", "--accounts", "sdr-1").exitCode)
         .isZero();
@@ -75,6 +85,13 @@ class SignalsCommandTest {
         .contains("campaign q1 is draft")
         .contains("Lena Park")
         .contains("enrolled in campaign inbound");
+    assertThat(feed.out)
+        .as("kinds in words, times in the zone of the account working them")
+        .contains("Role change: started as VP Sales at Orbe")
+        .contains("Hiring: hiring five SDRs")
+        .contains("(Europe/Berlin)")
+        .doesNotContain("role_change")
+        .doesNotContain("T00:00:00Z");
   }
 
   @Test

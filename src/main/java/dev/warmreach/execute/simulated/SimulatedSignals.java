@@ -12,6 +12,7 @@ import dev.warmreach.store.Prospects;
 import dev.warmreach.store.SignalFeed.Outcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class SimulatedSignals implements SignalSource {
     this.network = new SimulatedNetwork(seed);
     this.seed = seed;
     this.truth = Objects.requireNonNull(truth, "truth");
-    this.from = Objects.requireNonNull(from, "from");
+    // Whole milliseconds, as the store keeps a signal's time: a signal stored is the one drawn.
+    this.from = Objects.requireNonNull(from, "from").truncatedTo(ChronoUnit.MILLIS);
     this.heard = heard;
     this.prospects = Objects.requireNonNull(prospects, "prospects");
     this.engineSteps = Objects.requireNonNull(engineSteps, "engineSteps");

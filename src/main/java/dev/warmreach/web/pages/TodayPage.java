@@ -138,13 +138,22 @@ public final class TodayPage {
   public record Signal(
       long prospectId, String name, String when, String signal, String outcome, String action) {}
 
-  private static Signal signal(SignalFeed.Entry e) {
+  /** A signal as the feed shows it: when, in the zone of the account working them. */
+  private Signal signal(SignalFeed.Entry e) {
+    java.time.ZoneId zone =
+        signals
+            .accountOf(e.prospectId())
+            .flatMap(senderAccounts::account)
+            .map(a -> a.timeZone())
+            .orElse(java.time.ZoneOffset.UTC);
     return new Signal(
         e.prospectId(),
         e.prospectName(),
-        WHEN.format(e.at().atZone(java.time.ZoneOffset.UTC)) + " UTC",
-        e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-            + (e.detail().isEmpty() ? "" : ": " + e.detail()),
+        WHEN.format(e.at().atZone(zone))
+            + (zone.normalized().equals(java.time.ZoneOffset.UTC)
+                ? " UTC"
+                : " (" + zone.getId() + ")"),
+        SignalIntake.kindInWords(e.kind()) + (e.detail().isEmpty() ? "" : ": " + e.detail()),
         e.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
         e.action());
   }
@@ -232,7 +241,7 @@ public final class TodayPage {
             next,
             notice(ctx.queryParam("task"), ctx.queryParam("outcome")),
             chrome.csrfToken(),
-            signals.feed().stream().limit(SIGNALS_SHOWN).map(TodayPage::signal).toList(),
+            signals.feed().stream().limit(SIGNALS_SHOWN).map(this::signal).toList(),
             uncertain(accounts),
             stalled(accounts)));
   }

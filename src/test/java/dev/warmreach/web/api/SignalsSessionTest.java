@@ -168,7 +168,7 @@ class SignalsSessionTest {
     HttpResponse<String> today = server.get("/today", auth);
     assertThat(today.body())
         .contains("Signals")
-        .contains("role change: " + NEW_ROLE)
+        .contains("Role change: " + NEW_ROLE)
         .contains("campaign q1 is draft");
 
     server.clock.tick(Duration.ofHours(2));

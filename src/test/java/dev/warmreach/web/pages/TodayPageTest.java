@@ -4,8 +4,11 @@ import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Message;
+import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.Role;
+import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Store;
 import dev.warmreach.testing.PlannedTouches;
@@ -86,6 +89,35 @@ class TodayPageTest {
         login.csrf(),
         "HX-Request",
         "true");
+  }
+
+  @Test
+  void theSignalFeedTellsEachSignalInWordsAtTheTimeOfTheAccountWorkingThem() {
+    // given sdr-1 works from Berlin, and Ana, whom it works, changed roles at 08:30 UTC
+    store
+        .accounts()
+        .addAccount(
+            SenderAccount.withPlanDefaults(
+                "sdr-1", Plan.SALES_NAVIGATOR, java.time.ZoneId.of("Europe/Berlin")));
+    Touch request = aConnectionRequest();
+    server
+        .app
+        .signalIntake()
+        .take(
+            new Event.Signal(
+                request.prospectId(),
+                java.time.Instant.parse("2026-03-04T08:30:00Z"),
+                "signal-ana",
+                Event.Signal.Kind.ROLE_CHANGE,
+                "started as VP Sales at Orbe"));
+
+    String html = page("/today").body();
+
+    assertThat(html)
+        .contains("Role change: started as VP Sales at Orbe")
+        .contains("Wed 4 Mar, 09:30 (Europe/Berlin)")
+        .doesNotContain("role change")
+        .doesNotContain("08:30 UTC");
   }
 
   @Test
