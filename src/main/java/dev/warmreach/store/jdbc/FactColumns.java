@@ -25,10 +25,13 @@ final class FactColumns {
             + " ORDER BY happened_at DESC, id LIMIT 1)";
     String post = event.formatted("POSTPUBLISHED", " AND trim(detail) <> ''");
     String signal = event.formatted("SIGNAL", "");
+    // Only the prospect's index narrows: a condition on status let PostgreSQL, without fresh
+    // statistics, also scan the index of every planned and done touch (3,000 rows at 1,000).
     String first =
-        "(SELECT min(COALESCE(done_at, due_at)) FROM touch WHERE prospect_id = "
+        "(SELECT min(CASE WHEN channel = '%s' AND status %s THEN COALESCE(done_at, due_at) END)"
+            + " FROM touch WHERE prospect_id = "
             + prospectId
-            + " AND channel = '%s' AND status %s) AS %s";
+            + ") AS %s";
     return "(SELECT detail"
         + post
         + " AS fact_post, (SELECT happened_at"
