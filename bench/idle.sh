@@ -5,7 +5,9 @@
 # enrollment is held back by working hours), launches a campaign of all of them and starts serve on
 # loopback. After the first passes have queued everyone (WARMUP seconds) it reads
 # pg_stat_database's committed and rolled-back transactions twice, SECONDS apart, and prints
-# transactions per minute. Needs psql and a PostgreSQL server that lets 'postgres' in through
+# transactions per minute. With PG_LOG set to the server's log file (readable), it also has the
+# server log every statement of that database and counts those in the same window: statements
+# per minute. Needs psql and a PostgreSQL server that lets 'postgres' in through
 # the local socket (as .ci/run sets up). Not a test: figures go to docs/benchmarks.md.
 #
 #   bench/idle.sh N [ACCOUNTS] [SECONDS] [WARMUP]
@@ -20,6 +22,7 @@ name="wr_idle_$n"
 psql_() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtA -c \"$1\""; }
 psql_ "DROP DATABASE IF EXISTS $name" > /dev/null
 psql_ "CREATE DATABASE $name" > /dev/null
+[[ -n ${PG_LOG:-} ]] && psql_ "ALTER DATABASE $name SET log_min_duration_statement = 0" > /dev/null
 url="jdbc:postgresql://127.0.0.1:5432/$name?user=postgres"
 work=$(mktemp -d)
 server=""
@@ -51,8 +54,16 @@ server=$!
 sleep "$warmup"
 xacts() { psql_ "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$name'"; }
 queued() { su postgres -c "psql -d $name -qtA -c \"SELECT count(*) FROM enrollment WHERE waiting_channel IS NOT NULL\""; }
+lines() { if [[ -n ${PG_LOG:-} ]]; then wc -l < "$PG_LOG"; else echo 0; fi; }
 before=$(xacts)
+from=$(lines)
 sleep "$seconds"
 after=$(xacts)
+to=$(lines)
 echo "enrollments waiting in their account's queue: $(queued) of $n"
 echo "idle serve: $(( (after - before) * 60 / seconds )) transactions per minute over ${seconds} s"
+if [[ -n ${PG_LOG:-} ]]; then
+  statements=$(sed -n "$((from + 1)),${to}p" "$PG_LOG" \
+    | grep -cE "@$name LOG:  duration: [0-9.]+ ms  (execute [^:]*|statement): " || true)
+  echo "idle serve: $(( statements * 60 / seconds )) statements per minute over ${seconds} s"
+fi

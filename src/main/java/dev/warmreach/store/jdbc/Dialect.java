@@ -40,6 +40,14 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
    */
   Optional<String> runsTakeTurns();
 
+  /**
+   * What ends a read of an engine step's enrollment, prospect history and account state so that no
+   * other transaction can change them before the step writes ({@code FOR UPDATE}); empty where a
+   * write transaction has the database to itself. A step's checks then hold when it writes, and it
+   * needs no savepoint.
+   */
+  String lockingStepRows();
+
   /** How many pooled connections are worth keeping open. */
   int poolSize();
 

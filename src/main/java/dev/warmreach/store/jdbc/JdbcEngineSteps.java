@@ -3,6 +3,7 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
+import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.quota.AccountState;
@@ -14,6 +15,7 @@ import dev.warmreach.store.StepWork;
 import dev.warmreach.store.jdbc.VersionedStates.Versioned;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,10 +31,15 @@ final class JdbcEngineSteps implements EngineSteps {
 
   private final Transactions db;
   private final AddressHash hash;
+  private final String locking;
 
-  JdbcEngineSteps(Transactions db, AddressHash hash) {
+  /**
+   * @param locking what locks a step's rows as it reads them ({@link Dialect#lockingStepRows})
+   */
+  JdbcEngineSteps(Transactions db, AddressHash hash, String locking) {
     this.db = db;
     this.hash = hash;
+    this.locking = locking;
   }
 
   @Override
@@ -58,21 +65,24 @@ final class JdbcEngineSteps implements EngineSteps {
     if (due.isEmpty()) {
       return 0;
     }
-    return db.write(h -> AccountQueues.wake(h, due, now));
+    // One statement per queue, none with a check that can fail after a write: no savepoint.
+    return db.writeAtOnce(h -> AccountQueues.wake(h, due, now));
   }
 
   @Override
   public Optional<Advance> advance(long enrollmentId, Instant now, StepWork work) {
     try {
-      return db.write(h -> advance(h, enrollmentId, now, work));
+      // The step's rows are locked as it reads them, so only its first write can find it lost a
+      // race (and then nothing is written yet): a run of steps needs no savepoint per step.
+      return db.writeAtOnce(h -> advance(h, enrollmentId, now, work, locking));
     } catch (LostRace lost) {
       return Optional.empty();
     }
   }
 
   private static Optional<Advance> advance(
-      Handle h, long enrollmentId, Instant now, StepWork work) {
-    Optional<StepInputs> found = StepInputs.find(h, enrollmentId);
+      Handle h, long enrollmentId, Instant now, StepWork work, String locking) {
+    Optional<StepInputs> found = StepInputs.find(h, enrollmentId, locking);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -81,7 +91,10 @@ final class JdbcEngineSteps implements EngineSteps {
       return Optional.empty();
     }
     Versioned<ProspectHistory> history = found.get().requiredHistory();
-    ProspectState prospect = JdbcProspects.state(h, found.get().prospect(), history.value());
+    Prospect p = found.get().prospect();
+    ProspectState prospect =
+        new ProspectState(
+            p.id(), p.profile(), p.doNotContact(), history.value(), found.get().facts());
     Versioned<AccountState> account = found.get().requiredAccount();
     AccountState current = account.value();
     Advance advance = work.step(e, prospect, current);
@@ -116,11 +129,17 @@ final class JdbcEngineSteps implements EngineSteps {
     if (moved == 0) {
       throw new LostRace("enrollment " + e.id());
     }
-    if (historyChanged) {
-      VersionedStates.saveHistory(h, e.prospectId(), advance.history(), history.version());
-    }
-    if (accountChanged) {
-      VersionedStates.saveAccount(h, advance.account(), account.version());
+    try {
+      if (historyChanged) {
+        VersionedStates.saveHistory(h, e.prospectId(), advance.history(), history.version());
+      }
+      if (accountChanged) {
+        VersionedStates.saveAccount(h, advance.account(), account.version());
+      }
+    } catch (LostRace impossible) {
+      // Read under lock (or with the database to ourselves): a race lost now would leave the
+      // enrollment moved without its states, so it fails the whole transaction instead.
+      throw new IllegalStateException("a step's locked state changed: " + impossible.getMessage());
     }
     if (waiting != null) {
       AccountQueues.held(h, advance.account(), waiting, now);
@@ -158,7 +177,7 @@ final class JdbcEngineSteps implements EngineSteps {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    return db.write(h -> claim(h, node, candidates, now, until));
+    return db.writeAtOnce(h -> claim(h, node, candidates, now, until));
   }
 
   private static List<Touch> candidates(
@@ -177,22 +196,27 @@ final class JdbcEngineSteps implements EngineSteps {
         .list();
   }
 
+  /**
+   * Claims the candidates still free, in one statement (one round trip however many): each is
+   * re-checked in the update, as another node may have claimed it since the select.
+   */
   private static List<Touch> claim(
       Handle h, String node, List<Touch> candidates, Instant now, Instant until) {
+    Set<Long> won =
+        new HashSet<>(
+            h.createQuery(
+                    "UPDATE touch SET claimed_by = :node, claimed_until = :until WHERE id IN"
+                        + " (<ids>) AND status = 'PLANNED' AND (claimed_until IS NULL OR"
+                        + " claimed_until <= :now OR claimed_by = :node) RETURNING id")
+                .bind("node", node)
+                .bind("until", until)
+                .bindList("ids", candidates.stream().map(Touch::id).toList())
+                .bind("now", now)
+                .mapTo(Long.class)
+                .list());
     List<Touch> claimed = new ArrayList<>();
     for (Touch touch : candidates) {
-      // Re-checked in the update: another node may have claimed it since the select.
-      int won =
-          h.createUpdate(
-                  "UPDATE touch SET claimed_by = :node, claimed_until = :until WHERE id = :id AND"
-                      + " status = 'PLANNED' AND (claimed_until IS NULL OR claimed_until <= :now"
-                      + " OR claimed_by = :node)")
-              .bind("node", node)
-              .bind("until", until)
-              .bind("id", touch.id())
-              .bind("now", now)
-              .execute();
-      if (won == 1) {
+      if (won.contains(touch.id())) {
         claimed.add(touch);
       }
     }

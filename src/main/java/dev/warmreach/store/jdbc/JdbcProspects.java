@@ -1,7 +1,6 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Channel;
-import dev.warmreach.domain.Event;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectFacts;
@@ -268,18 +267,10 @@ final class JdbcProspects implements Prospects {
     Object[] request = latest.get("CONNECT");
     return new ProspectFacts(
         post == null ? null : new ProspectFacts.Post((String) post[2], (Instant) post[3]),
-        signal == null ? null : signal((String) signal[2], (Instant) signal[3]),
+        signal == null ? null : FactColumns.signal((String) signal[2], (Instant) signal[3]),
         "",
         engaged == null ? null : (Instant) engaged[3],
         request == null ? null : (Instant) request[3]);
-  }
-
-  /** A signal as stored: its kind, then ": " and its detail when it has one. */
-  private static ProspectFacts.SignalSeen signal(String stored, Instant at) {
-    int colon = stored.indexOf(": ");
-    String kind = colon < 0 ? stored : stored.substring(0, colon);
-    return new ProspectFacts.SignalSeen(
-        Event.Signal.Kind.valueOf(kind.strip()), colon < 0 ? "" : stored.substring(colon + 2), at);
   }
 
   @Override

@@ -25,7 +25,11 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
 
   @Override
   public void scheduleReactions(List<SimulatedReaction> reactions) {
-    db.run(
+    if (reactions.isEmpty()) {
+      return;
+    }
+    // Keyed inserts that skip a repeat: nothing to undo half way, so no savepoint in a run.
+    db.writeAtOnce(
         h -> {
           PreparedBatch batch =
               h.prepareBatch(
@@ -41,9 +45,8 @@ final class JdbcSimulatedReactions implements SimulatedReactions {
                 .bind("key", r.idempotencyKey())
                 .add();
           }
-          if (batch.size() > 0) {
-            batch.execute();
-          }
+          batch.execute();
+          return null;
         });
   }
 

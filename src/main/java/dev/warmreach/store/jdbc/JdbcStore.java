@@ -53,7 +53,7 @@ public final class JdbcStore implements Store {
     sealedSettings.sealPlainValues();
     this.settings = sealedSettings;
     this.campaigns = new JdbcCampaigns(db, clock);
-    this.steps = new JdbcEngineSteps(db, hash);
+    this.steps = new JdbcEngineSteps(db, hash, database.dialect().lockingStepRows());
     this.touches = new JdbcTouches(db);
     this.deliveries = new JdbcDeliveries(db);
     this.providerLinks = new JdbcProviderLinks(db);

@@ -128,7 +128,12 @@ final class JdbcTouches implements Touches {
 
   @Override
   public boolean finishDryRunTouch(Touch read, Touch.Status status, Instant at) {
-    return db.write(h -> finish(h, read, status, at, null, true));
+    if (status == Touch.Status.DONE && read.channel() == Channel.ENGAGE) {
+      // Also saves the prospect's history over its version, which may have moved meanwhile.
+      return db.write(h -> finish(h, read, status, at, null, true));
+    }
+    // The touch's own update is the only check; its totals follow in the same statement's wake.
+    return db.writeAtOnce(h -> finish(h, read, status, at, null, true));
   }
 
   @Override

@@ -38,6 +38,11 @@ final class PostgresDialect implements Dialect {
     return false;
   }
 
+  @Override
+  public String lockingStepRows() {
+    return " FOR UPDATE OF e, h, a";
+  }
+
   /** A lock of the transaction, on a number of Warmreach's own ("wr" in ASCII). */
   @Override
   public Optional<String> runsTakeTurns() {

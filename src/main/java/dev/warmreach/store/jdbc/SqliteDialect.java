@@ -95,6 +95,12 @@ final class SqliteDialect implements Dialect {
     return true;
   }
 
+  /** A write transaction is the only writer (the {@link WriteGate} and SQLite's own lock). */
+  @Override
+  public String lockingStepRows() {
+    return "";
+  }
+
   /** One writer at a time already. */
   @Override
   public Optional<String> runsTakeTurns() {

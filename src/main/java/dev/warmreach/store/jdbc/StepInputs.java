@@ -2,6 +2,7 @@ package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Prospect;
+import dev.warmreach.domain.ProspectFacts;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.quota.AccountState;
@@ -13,9 +14,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What an engine step reads before it decides, in one query: the enrollment, its prospect with
- * their history, and its account's state (with the account's settings), each state with its
- * version. On PostgreSQL every statement is a round trip, and a step made four of these. Runs in
- * the caller's transaction.
+ * their history and facts, and its account's state (with the account's settings), each state with
+ * its version. On PostgreSQL every statement is a round trip, and a step made four of these. Runs
+ * in the caller's transaction.
  *
  * @param history the prospect's history, or {@code null} when none is stored
  * @param account the account's state, or {@code null} when none is stored
@@ -23,6 +24,7 @@ import org.jdbi.v3.core.Handle;
 record StepInputs(
     Enrollment enrollment,
     Prospect prospect,
+    ProspectFacts facts,
     Versioned<ProspectHistory> history,
     Versioned<AccountState> account) {
 
@@ -34,13 +36,33 @@ record StepInputs(
           + ", h.state AS history_state, h.version AS history_version, a.state AS account_state,"
           + " a.version AS account_version, "
           + JdbcSenderAccounts.columns("s", "s_")
+          + ", "
+          + FactColumns.of("e.prospect_id")
           + " FROM enrollment e JOIN prospect p ON p.id = e.prospect_id"
           + " LEFT JOIN prospect_history h ON h.prospect_id = e.prospect_id"
           + " LEFT JOIN account_state a ON a.account = e.sender_account"
           + " LEFT JOIN sender_account s ON s.name = e.sender_account WHERE e.id = :id";
 
-  static Optional<StepInputs> find(Handle h, long enrollmentId) {
-    return h.createQuery(SQL)
+  /** The same with the states required, so that they can be locked (not on an outer join). */
+  private static final String LOCKABLE =
+      SQL.replace(" LEFT JOIN prospect_history", " JOIN prospect_history")
+          .replace(" LEFT JOIN account_state", " JOIN account_state");
+
+  /**
+   * The inputs of an enrollment's step, locked by {@code locking} (see {@link
+   * Dialect#lockingStepRows}) until the transaction ends; empty when the enrollment is not stored.
+   */
+  static Optional<StepInputs> find(Handle h, long enrollmentId, String locking) {
+    if (locking.isEmpty()) {
+      return read(h, enrollmentId, SQL);
+    }
+    Optional<StepInputs> locked = read(h, enrollmentId, LOCKABLE + locking);
+    // Without a stored state the row is missing: read it unlocked, to say which state is missing.
+    return locked.isPresent() ? locked : read(h, enrollmentId, SQL);
+  }
+
+  private static Optional<StepInputs> read(Handle h, long enrollmentId, String sql) {
+    return h.createQuery(sql)
         .bind("id", enrollmentId)
         .map(
             (rs, ctx) -> {
@@ -50,6 +72,7 @@ record StepInputs(
               return new StepInputs(
                   e,
                   ProspectRows.map(rs, "p_"),
+                  FactColumns.read(rs),
                   history == null
                       ? null
                       : new Versioned<>(StateJson.history(history), rs.getLong("history_version")),

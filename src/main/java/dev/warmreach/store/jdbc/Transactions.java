@@ -74,8 +74,65 @@ final class Transactions {
     }
   }
 
+  /**
+   * As {@link #write}, for a write that cannot fail half way: it makes its checks before it writes
+   * (a lost race leaves nothing written) or is a single statement. Inside {@link #together} it
+   * therefore needs no savepoint of its own, which on PostgreSQL is two round trips; a database
+   * error there, which nothing expects, ends the whole shared transaction instead of this write.
+   * Should {@code work} call other writes of the store, a savepoint is taken at the first of them
+   * and undoes them with this write if it fails, so write nothing before them.
+   */
+  <T> T writeAtOnce(HandleCallback<T, RuntimeException> work) {
+    Handle outer = shared.get();
+    if (outer == null) {
+      return write(work);
+    }
+    if (atOnce.get() != null) {
+      return work.withHandle(outer);
+    }
+    AtOnce mine = new AtOnce();
+    atOnce.set(mine);
+    try {
+      T result = work.withHandle(outer);
+      if (mine.savepoint != null) {
+        outer.releaseSavepoint(mine.savepoint);
+      }
+      return result;
+    } catch (RuntimeException e) {
+      if (mine.savepoint != null) {
+        outer.rollbackToSavepoint(mine.savepoint);
+      }
+      throw translated(e);
+    } finally {
+      atOnce.remove();
+    }
+  }
+
+  /** The at-once write this thread runs inside {@link #together}, if any. */
+  private final ThreadLocal<AtOnce> atOnce = new ThreadLocal<>();
+
+  /** The savepoint an at-once write took when it called another write, if it did. */
+  private static final class AtOnce {
+    String savepoint;
+  }
+
+  private static RuntimeException translated(RuntimeException e) {
+    if (e.getCause() instanceof LostRace lost) {
+      return lost;
+    }
+    if (e instanceof JdbiException) {
+      return new StoreException("the database refused a write: " + e.getMessage(), e);
+    }
+    return e;
+  }
+
   private <T> T inSavepoint(Handle h, HandleCallback<T, RuntimeException> work) {
     // Named apart: a write may run inside another (an event recorded within a step).
+    AtOnce enclosing = atOnce.get();
+    if (enclosing != null && enclosing.savepoint == null) {
+      enclosing.savepoint = "write_" + savepoints.incrementAndGet();
+      h.savepoint(enclosing.savepoint);
+    }
     String savepoint = "write_" + savepoints.incrementAndGet();
     h.savepoint(savepoint);
     T result;
