@@ -32,7 +32,9 @@ public final class SmtpSink {
       System.out.println("SMTP sink on 127.0.0.1:" + server.getLocalPort());
       while (true) {
         Socket socket = server.accept();
-        Thread.ofPlatform().daemon().start(() -> session(socket, log));
+        Thread session = new Thread(() -> session(socket, log));
+        session.setDaemon(true);
+        session.start();
       }
     }
   }

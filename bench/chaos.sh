@@ -121,7 +121,7 @@ post_events() {
     while true; do
       code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $token" \
         -H 'Content-Type: application/json' -d "$body" "$base/api/events" || true)
-      if [[ $code == 200 || $code == 201 ]]; then echo "chaos-ev-$i" >> "$shared/events-sent"; break; fi
+      if [[ $code == 2?? ]]; then echo "chaos-ev-$i" >> "$shared/events-sent"; break; fi
       if [[ $code == 4* && $code != 429 ]]; then echo "event $i refused: $code" >> "$work/events-refused"; break; fi
       [[ -e $work/stop-events ]] && break
       sleep 0.3
