@@ -2,8 +2,13 @@
 # The chaos run: a campaign carried out while its nodes are killed, and the verdict on what the
 # receivers got. Not a test: the output goes to docs/benchmarks.md ("Chaos run").
 #
+#   bench/chaos.sh --serve [--quick] postgres [JDBC_URL_OF_A_DATABASE_IT_MAY_EMPTY]
+#   bench/chaos.sh --serve [--quick] sqlite
 #   bench/chaos.sh [--quick] postgres [JDBC_URL_OF_A_DATABASE_IT_MAY_EMPTY]
 #   bench/chaos.sh [--quick] sqlite
+#
+# --serve: 'serve --speed' nodes with real receivers (the provider's fake, a webhook sink, an SMTP
+#   sink); see bench/chaos-serve.sh. Without it, the dry run below.
 #
 # postgres: NODES (3) dry-run nodes ('run --simulate --speed', the simulated network as receiver)
 #   and one 'serve' node taking events, all on one PostgreSQL database (default
@@ -22,6 +27,7 @@
 # receiver here yet: LinkedIn steps go to the simulated network. When it lands, start it next to
 # the nodes and point them at it where "RECEIVERS" says below.
 set -euo pipefail
+if [[ ${1:-} == --serve ]]; then shift; exec "$(dirname "$0")/chaos-serve.sh" "$@"; fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 quick=false
 if [[ ${1:-} == --quick ]]; then quick=true; shift; fi
@@ -121,7 +127,7 @@ post_events() {
     while true; do
       code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $token" \
         -H 'Content-Type: application/json' -d "$body" "$base/api/events" || true)
-      if [[ $code == 200 || $code == 201 ]]; then echo "chaos-ev-$i" >> "$shared/events-sent"; break; fi
+      if [[ $code == 2?? ]]; then echo "chaos-ev-$i" >> "$shared/events-sent"; break; fi
       if [[ $code == 4* && $code != 429 ]]; then echo "event $i refused: $code" >> "$work/events-refused"; break; fi
       [[ -e $work/stop-events ]] && break
       sleep 0.3

@@ -187,6 +187,7 @@ public final class Warmreach implements AutoCloseable {
                     engine.runUntilIdle(engineClock.instant(), stopping);
                   }
                 });
+    engine.claimOn(engineClock);
     releaseClaims(engine);
     return Scheduler.create(store.dataSource())
         .startTasks(runDue)
@@ -303,7 +304,8 @@ public final class Warmreach implements AutoCloseable {
     if (provider.isEmpty()) {
       return outbound;
     }
-    // The provider comes first, so it carries the LinkedIn steps a webhook would otherwise take.
+    // The provider comes first, so it carries the LinkedIn steps of the accounts linked to it; a
+    // webhook carries the other accounts' ones.
     return new RoutedExecutor(
         List.of(provider.get(), setup.watch(clock, providerPoll, log).orElseThrow(), outbound));
   }

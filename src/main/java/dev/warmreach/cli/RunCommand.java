@@ -8,11 +8,7 @@ import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.simulated.SimulatedSignals;
 import dev.warmreach.live.LiveEngine;
 import dev.warmreach.live.ScaledClock;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
     Clock clock;
     SimulatedSignals signals = null;
     if (simulate) {
-      ScaledClock scaled = simulatedClock(root.homeFolder());
+      ScaledClock scaled = ScaledClock.anchoredIn(root.homeFolder(), speed);
       clock = scaled;
       signals = app.simulatedSignals(seed, signalsPerMonth, scaled.virtualAnchor(), !ignoreSignals);
       executor =
@@ -208,30 +204,11 @@ final class RunCommand implements Callable<Integer> {
         + "; other steps wait in the task inbox ('warmreach tasks today').";
   }
 
-  private int plannedLeft(Warmreach app, Executor executor) {
+  /** How many planned touches are left for {@code executor} to carry out (up to 1,000). */
+  static int plannedLeft(Warmreach app, Executor executor) {
     return (int)
         app.touches().dueTouches(Instant.ofEpochMilli(Long.MAX_VALUE), null, 1_000).stream()
             .filter(t -> executor.channels().contains(t.channel()))
             .count();
-  }
-
-  /** A scaled clock anchored in the home folder, so a restarted dry run continues its timeline. */
-  private ScaledClock simulatedClock(Path home) {
-    Path anchor = home.resolve("simulated-clock");
-    Clock system = Warmreach.systemClock();
-    try {
-      Files.createDirectories(home);
-      if (!Files.exists(anchor)) {
-        Instant now = system.instant();
-        Files.writeString(anchor, now + " " + now + " " + speed + "\n");
-      }
-      String[] parts = Files.readString(anchor).strip().split(" ");
-      return new ScaledClock(
-          system, Instant.parse(parts[0]), Instant.parse(parts[1]), Double.parseDouble(parts[2]));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      throw new UserError(anchor + " is damaged; delete it to start the dry run's clock afresh", e);
-    }
   }
 }

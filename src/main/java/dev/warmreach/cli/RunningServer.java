@@ -44,8 +44,22 @@ final class RunningServer implements AutoCloseable {
    */
   static RunningServer start(
       Warmreach app, WebServer.Settings settings, Duration poll, Executor executor, String node) {
+    return start(app, settings, poll, executor, node, false);
+  }
+
+  /**
+   * @param catchUp run each due step at its own due time, as a dry run does: for a sped-up clock,
+   *     where more time passes between two polls than one pass covers
+   */
+  static RunningServer start(
+      Warmreach app,
+      WebServer.Settings settings,
+      Duration poll,
+      Executor executor,
+      String node,
+      boolean catchUp) {
     LiveEngine engine = app.liveEngine(executor, node);
-    Scheduler scheduler = app.schedule(engine, app.clock(), poll, false);
+    Scheduler scheduler = app.schedule(engine, app.clock(), poll, catchUp);
     WebServer server = app.webServer(settings);
     // The port first: when it is taken, the engine never starts.
     server.start();

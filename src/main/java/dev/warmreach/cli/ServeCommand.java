@@ -4,12 +4,14 @@ import dev.warmreach.Warmreach;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.forecast.ForecastLimits;
+import dev.warmreach.live.ScaledClock;
 import dev.warmreach.web.WebServer;
 import dev.warmreach.web.auth.FirstAdmin;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -82,8 +84,28 @@ final class ServeCommand implements Callable<Integer> {
               + " (ISO-8601, default ${DEFAULT-VALUE}); 'warmreach forecast' has no limit.")
   Duration forecastBudget;
 
+  @Option(
+      names = "--speed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Run the clock N times faster, from the home folder's simulated-clock file (kept across"
+              + " restarts; nodes given the same file share one timeline): for trials against"
+              + " stand-ins of the SMTP server, webhook and provider, never with real prospects.")
+  double speed;
+
+  @Option(
+      names = "--until-done",
+      description =
+          "Stop when nothing is left to do (every enrollment finished, no touch left for the"
+              + " executors), as 'run --until-done' does: for trials with --speed.")
+  boolean untilDone;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (!(speed >= 1 && speed <= 10_000_000)) {
+      throw new UserError("--speed " + speed + " must be between 1 and 10000000");
+    }
     if (port < 0 || port > 65_535) {
       throw new UserError("--port " + port + " must be between 0 and 65535");
     }
@@ -92,6 +114,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (providerPoll.isNegative() || providerPoll.isZero()) {
       throw new UserError("--provider-poll " + providerPoll + " must be positive, e.g. 30m");
+    }
+    if (speed != 1) {
+      root.useClock(ScaledClock.anchoredIn(root.homeFolder(), speed));
     }
     Warmreach app = root.app();
     WebServer.Settings settings =
@@ -102,7 +127,8 @@ final class ServeCommand implements Callable<Integer> {
     RoutedExecutor executor =
         app.outboundExecutors(app.clock(), root.env(), spec.commandLine().getErr(), providerPoll);
     RunningServer running =
-        RunningServer.start(app, settings, poll, executor, NodeName.of(root.homeFolder()));
+        RunningServer.start(
+            app, settings, poll, executor, NodeName.of(root.homeFolder()), speed != 1);
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -118,6 +144,16 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "warmreach-shutdown"));
     String base = running.server().baseUrl();
+    if (speed != 1) {
+      out.println(
+          "The clock runs at "
+              + speed
+              + "x from "
+              + root.homeFolder().resolve("simulated-clock")
+              + ": now "
+              + app.clock().instant()
+              + ". For trials only.");
+    }
     out.println("Serving " + base + " (health: " + base + "/health); stop with Ctrl-C.");
     out.println(RunCommand.routes(executor));
     FirstAdmin.issueIfNoUsers(app.users(), app.clock())
@@ -131,7 +167,18 @@ final class ServeCommand implements Callable<Integer> {
                         + "/setup?token="
                         + token));
     out.flush();
-    stopped.await();
+    if (!untilDone) {
+      stopped.await();
+      return 0;
+    }
+    while (!stopped.await(poll.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (app.engineSteps().nextDue().isEmpty() && RunCommand.plannedLeft(app, executor) == 0) {
+        out.println("Nothing left to do at " + app.clock().instant() + ".");
+        out.flush();
+        running.close();
+        break;
+      }
+    }
     return 0;
   }
 }

@@ -97,6 +97,8 @@ public final class WarmreachCli implements Runnable {
   private Warmreach app;
   private Coach coach;
 
+  private java.time.Clock clock = Warmreach.systemClock();
+
   WarmreachCli(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
@@ -209,11 +211,23 @@ public final class WarmreachCli implements Runnable {
     return coach;
   }
 
+  /**
+   * Makes the workspace, when it is opened, run at {@code clock}'s time instead of the system's
+   * (serve --speed); call before {@link #app}.
+   */
+  void useClock(java.time.Clock clock) {
+    if (app != null) {
+      throw new IllegalStateException("the workspace is open already");
+    }
+    this.clock = clock;
+  }
+
   /** The workspace the global options point at, opened on first use. */
   Warmreach app() {
     if (app == null) {
       app =
           Warmreach.builder()
+              .clock(clock)
               .coach(coach())
               .home(homeFolder())
               .environment(env)

@@ -15,6 +15,15 @@ public interface Executor {
   /** The channels this executor carries out by itself; empty when a person does everything. */
   Set<Channel> channels();
 
+  /**
+   * Whether this executor is the one for {@code touch} among those carrying its channel: by default
+   * every touch on its channels. One that serves only some sender accounts (the LinkedIn provider
+   * serves the accounts linked to it) lets the next executor take the others.
+   */
+  default boolean carries(Touch touch) {
+    return channels().contains(touch.channel());
+  }
+
   /** Carries out the touch; the executor marks it done, skipped or failed in the store. */
   void execute(Touch touch);
 

@@ -2,6 +2,7 @@ package dev.warmreach.execute;
 
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Touch;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,20 +10,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Several executors as one: each channel goes to the first of them that carries it out (so an SMTP
- * executor listed before a webhook takes the email); a channel none carries out waits in the task
- * inbox. Thread-safe when its executors are.
+ * Several executors as one: each touch goes to the first of them that carries it out (so an SMTP
+ * executor listed before a webhook takes the email, and the LinkedIn provider listed before a
+ * webhook takes the LinkedIn steps of the accounts linked to it, the webhook the others'); when
+ * none says it carries that touch, the first on its channel takes it (and says why it waits). A
+ * channel none carries out waits in the task inbox. Thread-safe when its executors are.
  */
 public final class RoutedExecutor implements Executor {
 
   private final List<Executor> executors;
   private final Map<Channel, Executor> byChannel = new EnumMap<>(Channel.class);
+  private final Map<Channel, List<Executor>> allByChannel = new EnumMap<>(Channel.class);
 
   public RoutedExecutor(List<Executor> executors) {
     this.executors = List.copyOf(executors);
     for (Executor executor : this.executors) {
       for (Channel channel : executor.channels()) {
         byChannel.putIfAbsent(channel, executor);
+        allByChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(executor);
       }
     }
   }
@@ -38,6 +43,10 @@ public final class RoutedExecutor implements Executor {
     if (executor == null) {
       throw new IllegalArgumentException(
           "no executor carries out " + touch.channel() + " touches; it belongs in the task inbox");
+    }
+    List<Executor> candidates = allByChannel.get(touch.channel());
+    if (candidates.size() > 1) {
+      executor = candidates.stream().filter(e -> e.carries(touch)).findFirst().orElse(executor);
     }
     executor.execute(touch);
   }

@@ -14,6 +14,7 @@ import dev.warmreach.store.EngineSteps;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.SimulatedReactions;
 import dev.warmreach.store.StoredCampaign;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,6 +61,8 @@ public final class LiveEngine {
   private final SignalSource signals;
   private final String node;
   private final AtomicLong steps = new AtomicLong();
+  // CLAIM as the engine's clock counts it: longer on a sped-up clock (see claimOn).
+  private volatile Duration claim = CLAIM;
   // Stale invitations are looked for at most hourly: the age limit counts in days.
   private volatile Instant lastWithdrawalCheck;
   // The first pass looks for campaigns that finished while no node ran.
@@ -119,6 +122,15 @@ public final class LiveEngine {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.node = node;
     this.signals = Objects.requireNonNull(signals, "signals");
+  }
+
+  /**
+   * Makes the touch claims outlast a batch of real time on {@code engineClock}, the clock this
+   * engine's passes are run at: on a clock N times faster than real, a claim spans N times as long,
+   * so another node does not take a touch this one is still carrying out.
+   */
+  public void claimOn(Clock engineClock) {
+    claim = ScaledClock.span(engineClock, CLAIM);
   }
 
   /** This node's name, as its touch claims carry it. */
@@ -214,7 +226,7 @@ public final class LiveEngine {
   private int carryOut(Instant now, BooleanSupplier stopping) {
     int work = 0;
     for (Touch touch :
-        engineSteps.claimTouches(node, executor.channels(), now, now.plus(CLAIM), BATCH)) {
+        engineSteps.claimTouches(node, executor.channels(), now, now.plus(claim), BATCH)) {
       if (stopping.getAsBoolean()) {
         return work;
       }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RoutedExecutorTest {
 
   /** Remembers what it was given. */
-  private static final class Recording implements Executor {
+  private static class Recording implements Executor {
     final Set<Channel> channels;
     final List<Touch> executed = new ArrayList<>();
     int dueRuns;
@@ -42,12 +42,57 @@ class RoutedExecutorTest {
     }
   }
 
+  /** Carries only the touches of one sender account, as the provider its linked accounts'. */
+  private static final class OneAccount extends Recording {
+    final String account;
+
+    OneAccount(Set<Channel> channels, String account) {
+      super(channels);
+      this.account = account;
+    }
+
+    @Override
+    public boolean carries(Touch touch) {
+      return super.carries(touch) && touch.senderAccount().equals(account);
+    }
+  }
+
+  @Test
+  void anExecutorThatDoesNotCarryAnAccountsTouchesLeavesThemToTheNextOnTheirChannel() {
+    OneAccount provider = new OneAccount(EnumSet.of(Channel.CONNECT, Channel.DM), "sdr-1");
+    Recording webhook = new Recording(EnumSet.of(Channel.CONNECT, Channel.DM, Channel.EMAIL));
+    RoutedExecutor routed = new RoutedExecutor(List.of(provider, webhook));
+
+    routed.execute(touch(Channel.CONNECT, "sdr-1"));
+    routed.execute(touch(Channel.CONNECT, "sdr-2"));
+    routed.execute(touch(Channel.DM, "sdr-2"));
+
+    assertThat(provider.executed).extracting(Touch::senderAccount).containsExactly("sdr-1");
+    assertThat(webhook.executed).extracting(Touch::senderAccount).containsExactly("sdr-2", "sdr-2");
+  }
+
+  @Test
+  void aTouchNoExecutorSaysItCarriesGoesToTheFirstOnItsChannelWhichSaysWhyItWaits() {
+    OneAccount provider = new OneAccount(EnumSet.of(Channel.CONNECT), "sdr-1");
+    OneAccount other = new OneAccount(EnumSet.of(Channel.CONNECT), "sdr-3");
+    RoutedExecutor routed = new RoutedExecutor(List.of(provider, other));
+
+    routed.execute(touch(Channel.CONNECT, "sdr-2"));
+
+    assertThat(provider.executed).extracting(Touch::senderAccount).containsExactly("sdr-2");
+    assertThat(other.executed).isEmpty();
+  }
+
   private static Touch touch(Channel channel) {
+    return touch(channel, "sdr-1");
+  }
+
+  private static Touch touch(Channel channel, String account) {
     return new Touch(
         1,
         1,
         1,
-        "sdr-1",
+        account,
         "step",
         channel,
         false,

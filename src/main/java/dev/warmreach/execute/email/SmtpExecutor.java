@@ -5,6 +5,7 @@ import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.live.ScaledClock;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.DoNotContactList;
@@ -137,7 +138,7 @@ public final class SmtpExecutor implements Executor {
       return;
     }
     // The claim outlasts every timeout of one send, so a live sender is never taken for dead.
-    Instant claimUntil = now.plus(settings.timeout().multipliedBy(6));
+    Instant claimUntil = now.plus(ScaledClock.span(clock, settings.timeout().multipliedBy(6)));
     if (!deliveries.claimDelivery(
         delivery.id(), delivery.attempts(), Delivery.Status.SENDING, now, claimUntil)) {
       return; // another sender has it

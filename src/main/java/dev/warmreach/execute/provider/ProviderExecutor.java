@@ -12,6 +12,7 @@ import dev.warmreach.execute.provider.LinkedInProvider.InmailApi;
 import dev.warmreach.execute.provider.LinkedInProvider.Post;
 import dev.warmreach.execute.provider.LinkedInProvider.ProviderProfile;
 import dev.warmreach.execute.provider.LinkedInProvider.SentInvitation;
+import dev.warmreach.live.ScaledClock;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.DoNotContactList;
@@ -101,6 +102,13 @@ public final class ProviderExecutor implements Executor {
     return Set.of(Channel.ENGAGE, Channel.CONNECT, Channel.DM, Channel.INMAIL);
   }
 
+  /** The LinkedIn touches of the sender accounts linked to the provider. */
+  @Override
+  public boolean carries(Touch touch) {
+    return channels().contains(touch.channel())
+        && links.linkedAccount(touch.senderAccount()).isPresent();
+  }
+
   @Override
   public void execute(Touch touch) {
     if (!channels().contains(touch.channel())) {
@@ -180,7 +188,7 @@ public final class ProviderExecutor implements Executor {
       hold(delivery, held.get(), heldReason(account.get(), touch.channel(), now), now);
       return;
     }
-    Instant claimUntil = now.plus(timeout.multipliedBy(6));
+    Instant claimUntil = now.plus(ScaledClock.span(clock, timeout.multipliedBy(6)));
     if (!deliveries.claimDelivery(
         delivery.id(), delivery.attempts(), Delivery.Status.SENDING, now, claimUntil)) {
       return; // another node has it

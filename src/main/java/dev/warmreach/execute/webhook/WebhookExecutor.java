@@ -6,6 +6,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.live.ScaledClock;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.DoNotContactList;
@@ -127,7 +128,7 @@ public final class WebhookExecutor implements Executor {
     }
     int tried = 0;
     for (WebhookEvent event : deliveries.dueWebhookEvents(now, BATCH)) {
-      Instant claimUntil = now.plus(settings.timeout().multipliedBy(3));
+      Instant claimUntil = now.plus(ScaledClock.span(clock, settings.timeout().multipliedBy(3)));
       if (!deliveries.claimWebhookEvent(event.id(), event.attempts(), now, claimUntil)) {
         continue;
       }
@@ -235,7 +236,7 @@ public final class WebhookExecutor implements Executor {
     }
     // While this attempt runs, no other node starts one; if this node dies, the claim lapses and
     // the delivery is tried again (with the same Idempotency-Key).
-    Instant claimUntil = now.plus(settings.timeout().multipliedBy(3));
+    Instant claimUntil = now.plus(ScaledClock.span(clock, settings.timeout().multipliedBy(3)));
     if (!deliveries.claimDelivery(
         delivery.id(), delivery.attempts(), Delivery.Status.PENDING, now, claimUntil)) {
       return false;

@@ -39,7 +39,9 @@ public final class FakeUnipile implements AutoCloseable {
   public static final String ACCOUNT = "acc-1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int PAGE = 2;
+  // Small, so tests page through lists; the standalone fake (main) pages by 100.
+  private static final int TEST_PAGE = 2;
+  private volatile int page = TEST_PAGE;
 
   /** One request as it arrived. */
   record Request(
@@ -91,11 +93,61 @@ public final class FakeUnipile implements AutoCloseable {
   private final Map<String, Deque<String[]>> failureTexts = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
 
+  // Standalone (see main): anyone looked up exists, any account id is linked and OK, a share of
+  // invitations is accepted at once, and each answered call that acts is written to a log.
+  private volatile boolean lenient;
+  private volatile double acceptRate;
+  private volatile java.io.Writer answered;
+
   public FakeUnipile() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  private FakeUnipile(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     server.createContext("/api/v1/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
     server.start();
     accountStatus.put(ACCOUNT, "OK");
+  }
+
+  /**
+   * The fake as a process of its own, for bench/chaos.sh and bench/provider-kills.sh: {@code PORT
+   * ANSWERED_LOG [ACCEPT_RATE]}. Anyone looked up exists (a second-degree person with one post),
+   * any account id is an OK account, a share ACCEPT_RATE (0..1) of invitations is accepted the
+   * moment it is answered, and each answered call that acts on LinkedIn is appended to ANSWERED_LOG
+   * after its answer is written, one line each: {@code ROUTE<TAB>ACCOUNT<TAB>PERSON<TAB>DETAIL}.
+   * The key is {@value #API_KEY}. Runs until killed.
+   */
+  public static void main(String[] args) throws Exception {
+    FakeUnipile fake = new FakeUnipile(Integer.parseInt(args[0]));
+    fake.lenient = true;
+    fake.page = 100;
+    fake.acceptRate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+    fake.answered =
+        java.nio.file.Files.newBufferedWriter(
+            java.nio.file.Path.of(args[1]),
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+    System.out.println("fake Unipile on " + fake.base());
+    Thread.currentThread().join();
+  }
+
+  /** Appends an answered call to the log (standalone only); flushed at once for watchers. */
+  private void answered(String route, String account, String person, String detail) {
+    java.io.Writer log = answered;
+    if (log == null) {
+      return;
+    }
+    synchronized (log) {
+      try {
+        log.write(route + "\t" + account + "\t" + person + "\t" + detail + "\n");
+        log.flush();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   /** The API root to give the client. */
@@ -250,7 +302,10 @@ public final class FakeUnipile implements AutoCloseable {
     boolean multipart = contentType != null && contentType.startsWith("multipart/form-data");
     Matcher m;
     if (method.equals("GET") && (m = match("/accounts/([^/]+)", path)) != null) {
-      String status = accountStatus.get(m.group(1));
+      String status =
+          lenient
+              ? accountStatus.computeIfAbsent(m.group(1), id -> "OK")
+              : accountStatus.get(m.group(1));
       if (status == null) {
         error(exchange, 404, "errors/resource_not_found", "Account not found.");
         return;
@@ -284,9 +339,9 @@ public final class FakeUnipile implements AutoCloseable {
       ObjectNode body = JSON.createObjectNode();
       body.put("object", "UserInvitationSentList");
       ArrayNode items = body.putArray("items");
-      all.subList(from, Math.min(all.size(), from + PAGE)).forEach(items::add);
-      if (from + PAGE < all.size()) {
-        body.put("cursor", String.valueOf(from + PAGE));
+      all.subList(from, Math.min(all.size(), from + page)).forEach(items::add);
+      if (from + page < all.size()) {
+        body.put("cursor", String.valueOf(from + page));
       } else {
         body.putNull("cursor");
       }
@@ -294,15 +349,15 @@ public final class FakeUnipile implements AutoCloseable {
     } else if (method.equals("GET") && path.equals("/users/relations")) {
       int from = query.containsKey("cursor") ? Integer.parseInt(query.get("cursor")) : 0;
       int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
-      int page = Math.min(limit, PAGE);
+      int size = Math.min(limit, page);
       ObjectNode body = JSON.createObjectNode();
       body.put("object", "UserRelationsList");
       ArrayNode items = body.putArray("items");
       List<ObjectNode> all = new ArrayList<>(relations);
-      all.subList(Math.min(from, all.size()), Math.min(all.size(), from + page))
+      all.subList(Math.min(from, all.size()), Math.min(all.size(), from + size))
           .forEach(items::add);
-      if (from + page < all.size()) {
-        body.put("cursor", String.valueOf(from + page));
+      if (from + size < all.size()) {
+        body.put("cursor", String.valueOf(from + size));
       } else {
         body.putNull("cursor");
       }
@@ -354,6 +409,11 @@ public final class FakeUnipile implements AutoCloseable {
           exchange,
           201,
           JSON.createObjectNode().put("object", "UserInvitationSent").put("invitation_id", id));
+      answered("POST /users/invite", fields.get("account_id"), person.providerId, id);
+      if (acceptRate > 0
+          && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < acceptRate) {
+        accept(person, System.currentTimeMillis());
+      }
     } else if (method.equals("GET") && (m = match("/users/([^/]+)/posts", path)) != null) {
       Person person = byProviderId.get(m.group(1));
       ObjectNode body = JSON.createObjectNode();
@@ -380,7 +440,8 @@ public final class FakeUnipile implements AutoCloseable {
       body.put("public_identifier", person.slug);
       ok(exchange, 200, body);
     } else if (method.equals("GET") && (m = match("/users/([^/]+)", path)) != null) {
-      Person person = bySlug.get(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
+      String slug = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+      Person person = lenient ? bySlug.computeIfAbsent(slug, this::newcomer) : bySlug.get(slug);
       if (person == null || !query.containsKey("account_id")) {
         error(exchange, 404, "errors/resource_not_found", "User not found.");
         return;
@@ -428,6 +489,11 @@ public final class FakeUnipile implements AutoCloseable {
               .put("object", "ChatStarted")
               .put("chat_id", chatId)
               .put("message_id", messageId));
+      answered(
+          "POST /chats",
+          fields.get("account_id"),
+          person.providerId,
+          inmail ? "inmail" : "message");
     } else if (method.equals("POST") && (m = match("/chats/([^/]+)/messages", path)) != null) {
       if (!multipart) {
         error(exchange, 400, "errors/invalid_parameters", "multipart/form-data expected.");
@@ -449,6 +515,7 @@ public final class FakeUnipile implements AutoCloseable {
           exchange,
           201,
           JSON.createObjectNode().put("object", "MessageSent").put("message_id", messageId));
+      answered("POST /chats/{id}/messages", "", providerId, "message");
     } else if (method.equals("GET")
         && (m = match("/chat_attendees/([^/]+)/messages", path)) != null) {
       String attendee = m.group(1);
@@ -467,6 +534,11 @@ public final class FakeUnipile implements AutoCloseable {
       }
       reactions.add((ObjectNode) JSON.valueToTree(fields));
       ok(exchange, 201, JSON.createObjectNode().put("object", "ReactionAdded"));
+      answered(
+          "POST /posts/reaction",
+          fields.get("account_id"),
+          postAuthor(fields.get("post_id")),
+          fields.getOrDefault("reaction_type", ""));
     } else if (method.equals("POST") && (m = match("/posts/([^/]+)/comments", path)) != null) {
       if (!json) {
         error(exchange, 400, "errors/invalid_parameters", "JSON body expected.");
@@ -481,6 +553,11 @@ public final class FakeUnipile implements AutoCloseable {
       comment.put("post_id", URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
       comments.add(comment);
       ok(exchange, 201, JSON.createObjectNode().put("object", "CommentSent"));
+      answered(
+          "POST /posts/{id}/comments",
+          fields.get("account_id"),
+          postAuthor(comment.path("post_id").asText()),
+          "comment");
     } else if (method.equals("GET") && path.equals("/linkedin/inmail_balance")) {
       ObjectNode body = JSON.createObjectNode();
       body.put("object", "InMailBalance");
@@ -511,6 +588,26 @@ public final class FakeUnipile implements AutoCloseable {
     } else {
       error(exchange, 404, "errors/resource_not_found", "No route " + method + " " + path);
     }
+  }
+
+  /** Someone looked up for the first time (standalone): second degree, one recent post. */
+  private Person newcomer(String slug) {
+    Person person = new Person(slug, "ACo" + slug, "SECOND_DEGREE");
+    byProviderId.put(person.providerId, person);
+    post(person, "urn:li:activity:" + slug, "A recent post by " + slug);
+    return person;
+  }
+
+  /** The provider id of the person who wrote the post, or the post's id when unknown. */
+  private String postAuthor(String socialId) {
+    for (Person person : byProviderId.values()) {
+      for (ObjectNode post : person.posts) {
+        if (post.path("social_id").asText().equals(socialId)) {
+          return person.providerId;
+        }
+      }
+    }
+    return socialId;
   }
 
   private String message(String chatId, String attendee, String text, boolean fromAccount) {
