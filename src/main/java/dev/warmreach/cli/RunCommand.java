@@ -116,7 +116,8 @@ final class RunCommand implements Callable<Integer> {
     Clock clock;
     SimulatedSignals signals = null;
     if (simulate) {
-      ScaledClock scaled = ScaledClock.anchoredIn(root.homeFolder(), speed);
+      ScaledClock scaled =
+          ScaledClock.anchoredIn(Warmreach.systemClock(), root.homeFolder(), speed);
       clock = scaled;
       signals = app.simulatedSignals(seed, signalsPerMonth, scaled.virtualAnchor(), !ignoreSignals);
       executor =

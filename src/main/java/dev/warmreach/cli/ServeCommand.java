@@ -116,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserError("--provider-poll " + providerPoll + " must be positive, e.g. 30m");
     }
     if (speed != 1) {
-      root.useClock(ScaledClock.anchoredIn(root.homeFolder(), speed));
+      root.useClock(ScaledClock.anchoredIn(Warmreach.systemClock(), root.homeFolder(), speed));
     }
     Warmreach app = root.app();
     WebServer.Settings settings =

@@ -34,13 +34,12 @@ public final class ScaledClock extends Clock {
   }
 
   /**
-   * A clock {@code speed} times faster than the system clock, anchored in {@code home}'s {@code
-   * simulated-clock} file (written on first use), so a restarted node continues its timeline and
-   * nodes given the same file share one.
+   * A clock {@code speed} times faster than {@code system} (the wall clock), anchored in {@code
+   * home}'s {@code simulated-clock} file (written on first use), so a restarted node continues its
+   * timeline and nodes given the same file share one.
    */
-  public static ScaledClock anchoredIn(Path home, double speed) {
+  public static ScaledClock anchoredIn(Clock system, Path home, double speed) {
     Path anchor = home.resolve("simulated-clock");
-    Clock system = Clock.systemUTC();
     try {
       Files.createDirectories(home);
       if (!Files.exists(anchor)) {
