@@ -56,7 +56,11 @@ touch "$shared/deliveries.log" "$shared/events-sent"
 pids=()        # per node: its process id ('' when finished)
 serve_pid=""
 poster=""
+main_shell=$BASHPID
 cleanup() {
+  # a forked child of this script (a node started in the background) inherits the trap: only the
+  # script itself cleans up, or a child's exit would kill the receivers and delete the work folder
+  [[ $BASHPID == "$main_shell" ]] || return 0
   [[ -n $poster ]] && kill "$poster" 2> /dev/null || true
   for p in "${pids[@]}" "$serve_pid"; do [[ -n $p ]] && kill -9 "$p" 2> /dev/null || true; done
   if [[ ${KEEP:-} == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi

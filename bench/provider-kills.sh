@@ -21,7 +21,11 @@ mkdir -p "$home"; chmod 700 "$home"
 log=$work/provider.log
 touch "$log" "$work/none" "$work/events-sent"
 node=""; fake=""
+main_shell=$BASHPID
 cleanup() {
+  # a forked child of this script (a node started in the background) inherits the trap: only the
+  # script itself cleans up, or a child's exit would kill the receivers and delete the work folder
+  [[ $BASHPID == "$main_shell" ]] || return 0
   for p in "$node" "$fake"; do [[ -n $p ]] && kill -9 "$p" 2> /dev/null || true; done
   if [[ ${KEEP:-} == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
@@ -67,7 +71,7 @@ while (( killed < kills )); do
   echo "kill $killed after: $(sed -n "$((seen + 1))p" "$log")"
   start_node
 done
-kill -TERM "$node"; wait "$node" 2> /dev/null || true
+kill -TERM "$node" 2> /dev/null || true; wait "$node" 2> /dev/null || true
 start_node --until-done
 deadline=$(( $(date +%s) + ${FINISH_TIMEOUT:-900} ))
 while kill -0 "$node" 2> /dev/null && (( $(date +%s) < deadline )); do sleep 1; done
