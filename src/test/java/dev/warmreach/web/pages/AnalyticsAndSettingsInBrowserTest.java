@@ -82,9 +82,19 @@ class AnalyticsAndSettingsInBrowserTest {
     return page.locator("#funnel tr").filter(new Locator.FilterOptions().setHasText(channel));
   }
 
+  /**
+   * Whether the chart is drawn within 5 s: it is drawn by a script after htmx swaps the figures.
+   */
   private boolean chartDrawn(String id) {
-    return (Boolean)
-        page.evaluate("id => window.Chart.getChart(document.getElementById(id)) !== undefined", id);
+    try {
+      page.waitForFunction(
+          "id => window.Chart && window.Chart.getChart(document.getElementById(id)) !== undefined",
+          id,
+          new Page.WaitForFunctionOptions().setTimeout(5_000));
+      return true;
+    } catch (com.microsoft.playwright.TimeoutError e) {
+      return false;
+    }
   }
 
   @Test
