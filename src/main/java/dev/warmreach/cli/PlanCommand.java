@@ -10,6 +10,8 @@ import dev.warmreach.store.DecisionRecord;
 import dev.warmreach.store.StoredCampaign;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,6 +38,10 @@ final class PlanCommand implements Callable<Integer> {
   @ParentCommand WarmreachCli root;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  // Times on the sender account's clock, as the dashboard shows them.
+  private static final DateTimeFormatter DUE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
   @Option(names = "--campaign", required = true, paramLabel = "NAME", description = "The campaign.")
   String campaign;
@@ -72,6 +78,7 @@ final class PlanCommand implements Callable<Integer> {
         break;
       }
       Optional<Decision> next = engines.preview(e, now);
+      ZoneId zone = engines.zoneOf(e);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("prospect", e.prospectId());
       row.put("name", app.prospects().prospect(e.prospectId()).map(Prospect::fullName).orElse(""));
@@ -79,9 +86,10 @@ final class PlanCommand implements Callable<Integer> {
       row.put("step", e.step());
       row.put("status", e.status().name());
       row.put("due", e.nextDueAt());
+      row.put("timeZone", zone.getId());
       row.put(
           "decision",
-          next.map(Decision::summary)
+          next.map(d -> d.summaryIn(zone))
               .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)));
       row.put("reasons", next.map(Decision::reasons).orElse(List.of()));
       row.put("nextMessage", engines.nextMessage(e, now).map(NextMessage::json).orElse(null));
@@ -110,20 +118,34 @@ final class PlanCommand implements Callable<Integer> {
               String.valueOf(row.get("prospect")),
               String.valueOf(row.get("name")),
               String.valueOf(row.get("step")),
-              row.get("due") == null ? "" : String.valueOf(row.get("due")).substring(0, 16),
+              row.get("due") == null
+                  ? ""
+                  : DUE.format(
+                      ((Instant) row.get("due")).atZone(ZoneId.of((String) row.get("timeZone")))),
               String.valueOf(row.get("decision")),
               String.valueOf(row.get("path"))));
     }
     Output.table(
-        out, List.of("ID", "NAME", "STEP", "DUE", "NEXT DECISION", "EXPECTED PATH"), table);
+        out,
+        List.of("ID", "NAME", "STEP", "DUE (ACCOUNT'S TIME)", "NEXT DECISION", "EXPECTED PATH"),
+        table);
     if (prospect != null) {
+      ZoneId zone = ZoneId.of((String) rows.get(0).get("timeZone"));
       out.println();
       out.println(NextMessage.text(rows.get(0).get("nextMessage")));
       out.println();
       out.println("Decisions so far:");
       app.analytics().decisions(c.campaign().id(), only, 50).stream()
           .sorted(Comparator.comparing(DecisionRecord::at))
-          .forEach(d -> out.println("  " + d.at() + "  " + d.step() + ": " + d.summary()));
+          .forEach(
+              d ->
+                  out.println(
+                      "  "
+                          + DUE.format(d.at().atZone(zone))
+                          + "  "
+                          + d.step()
+                          + ": "
+                          + d.summaryIn(zone)));
     }
     return 0;
   }

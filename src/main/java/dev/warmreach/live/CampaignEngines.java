@@ -1,6 +1,7 @@
 package dev.warmreach.live;
 
 import dev.warmreach.domain.Enrollment;
+import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.message.CampaignMessages;
 import dev.warmreach.message.Coach;
 import dev.warmreach.policy.ChannelPolicy;
@@ -16,6 +17,8 @@ import dev.warmreach.store.Prospects;
 import dev.warmreach.store.SenderAccounts;
 import dev.warmreach.store.StoredCampaign;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,6 +142,14 @@ public final class CampaignEngines {
     var prospect = prospects.prospectState(enrollment.prospectId()).orElseThrow();
     return engine(enrollment.campaignId())
         .expectedPath(enrollment, prospect, accountState(enrollment, now), now);
+  }
+
+  /** The time zone of the enrollment's sender account: the clock its plan is read on. */
+  public ZoneId zoneOf(Enrollment enrollment) {
+    return accounts
+        .account(enrollment.senderAccount())
+        .map(SenderAccount::timeZone)
+        .orElse(ZoneOffset.UTC);
   }
 
   private AccountState accountState(Enrollment enrollment, Instant now) {

@@ -7,6 +7,7 @@ import dev.warmreach.policy.Decision;
 import dev.warmreach.sequence.Command;
 import dev.warmreach.store.Prospects;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +23,8 @@ public final class CampaignPlan {
    *
    * @param name the prospect's full name; empty when they were erased
    * @param due when the engine looks at them next; {@code null} when it waits on an event
-   * @param decision the next decision in a few words, or {@code finished: <status>}
+   * @param decision the next decision in a few words, times on the account's clock, or {@code
+   *     finished: <status>}
    * @param nextMessage the exact text they will receive next if nothing changes first (an InMail or
    *     email's subject on its first line), or why it is held back; empty when none is on the way
    * @param path the whole path they are expected to take from here, e.g. "warm-up (2 rounds) →
@@ -56,6 +58,7 @@ public final class CampaignPlan {
   /** The plan's line for one enrollment at {@code now}. */
   public Row row(Enrollment e, Instant now) {
     Optional<Decision> next = engines.preview(e, now);
+    ZoneId zone = engines.zoneOf(e);
     return new Row(
         e.prospectId(),
         prospects.prospect(e.prospectId()).map(Prospect::fullName).orElse(""),
@@ -63,7 +66,7 @@ public final class CampaignPlan {
         e.step(),
         e.status().name(),
         e.nextDueAt(),
-        next.map(Decision::summary)
+        next.map(d -> d.summaryIn(zone))
             .orElse("finished: " + e.status().name().toLowerCase(Locale.ROOT)),
         next.map(Decision::reasons).orElse(List.of()),
         engines.nextMessage(e, now).map(CampaignPlan::inWords).orElse(""),

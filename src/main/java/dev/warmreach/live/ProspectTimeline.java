@@ -106,7 +106,7 @@ public record ProspectTimeline(
                 "Decision",
                 "At step " + d.step() + ": " + words(d.kind()),
                 names.getOrDefault(e.campaignId(), ""),
-                d.summary(),
+                d.summaryIn(zoneOf.apply(e.senderAccount())),
                 "",
                 ""));
       }

@@ -1,7 +1,9 @@
 package dev.warmreach.policy;
 
+import dev.warmreach.domain.AccountTime;
 import dev.warmreach.domain.Channel;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,6 +18,14 @@ public sealed interface Decision {
 
   /** One line, e.g. "InMail: VP, low LinkedIn activity; 23 credits left this month". */
   String summary();
+
+  /**
+   * The same line for a person reading it on the sender account's clock: a wait names its time in
+   * {@code zone} ("Wait until Tue 3 Mar 2026, 10:00 (Europe/Berlin): …") rather than in UTC.
+   */
+  default String summaryIn(ZoneId zone) {
+    return summary();
+  }
 
   /**
    * The stable code this kind of decision is stored under, e.g. {@code SKIP}. Set per kind, never
@@ -68,6 +78,11 @@ public sealed interface Decision {
     @Override
     public String summary() {
       return "Wait until " + until + ": " + String.join("; ", reasons);
+    }
+
+    @Override
+    public String summaryIn(ZoneId zone) {
+      return "Wait until " + AccountTime.inWords(until, zone) + ": " + String.join("; ", reasons);
     }
   }
 

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The pure heart of Warmreach: (enrollment, prospect, account, now) → (new enrollment, history,
@@ -91,12 +93,25 @@ public final class SequenceEngine {
       return new Decision.Wait(
           enrollment.enteredStepAt().plus(wait.timeout()),
           List.of(
-              "waiting for "
-                  + (wait.until().isEmpty()
-                      ? "time to pass"
-                      : wait.until().toString().toLowerCase(java.util.Locale.ROOT))));
+              wait.until().isEmpty()
+                  ? "waiting for time to pass"
+                  : "waiting until they " + awaited(wait.until()) + ", at most this long"));
     }
     return Decision.skip("the sequence has ended");
+  }
+
+  /** What a wait step listens for, in words: "accept or decline", "reply". */
+  private static String awaited(Set<Outcome> outcomes) {
+    return outcomes.stream()
+        .sorted()
+        .map(
+            o ->
+                switch (o) {
+                  case ACCEPTED -> "accept";
+                  case DECLINED -> "decline";
+                  case REPLIED -> "reply";
+                })
+        .collect(Collectors.joining(" or "));
   }
 
   /**

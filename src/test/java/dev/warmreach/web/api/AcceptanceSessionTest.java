@@ -113,6 +113,17 @@ class AcceptanceSessionTest {
     System.out.println("task due: " + request);
     assertThat(request.get("prospect").asLong()).isEqualTo(prospect);
     post("/api/tasks/" + request.get("id") + "/done", "", 200);
+    engine.runUntil(server.clock.instant());
+    String waiting =
+        get("/api/campaigns/q1/plan?prospect=" + prospect)
+            .get("items")
+            .get(0)
+            .get("decision")
+            .asText();
+    System.out.println("plan while the request is pending: " + waiting);
+    assertThat(waiting)
+        .as("a wait is told on the account's clock, not in UTC")
+        .matches("Wait until \\w{3} \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} \\(Europe/Dublin\\): .+");
 
     server.clock.tick(Duration.ofHours(5));
     Instant acceptedAt = server.clock.instant();
