@@ -147,7 +147,13 @@ public final class ProviderExecutor implements Executor {
           }
         } else {
           recover(
-              delivery, outbound.get(), linked, now, "interrupted while calling the provider", 0);
+              delivery,
+              outbound.get(),
+              linked,
+              now,
+              "interrupted while calling the provider",
+              0,
+              delivery.updatedAt());
         }
       }
       case HANDING_OVER -> {
@@ -155,7 +161,13 @@ public final class ProviderExecutor implements Executor {
         // between the provider's answer and the record. Ask before sending again.
         if (lapsed) {
           recover(
-              delivery, outbound.get(), linked, now, "interrupted while calling the provider", 0);
+              delivery,
+              outbound.get(),
+              linked,
+              now,
+              "interrupted while calling the provider",
+              0,
+              delivery.updatedAt());
         }
       }
       case SENT, SKIPPED, FAILED, DEAD, UNCERTAIN -> {
@@ -217,14 +229,17 @@ public final class ProviderExecutor implements Executor {
     }
     int attemptsMade = delivery.attempts() + 1;
     String accountId = linked.get().providerAccountId();
-    SentMarker marker = new SentMarker(delivery.id(), attemptsMade);
+    SentMarker marker = new SentMarker(delivery.id(), attemptsMade, now);
     try {
       Outcome outcome = call(outbound, account.get(), accountId, marker);
       if (outcome == Outcome.CLAIM_LOST) {
         return; // the claim lapsed and another node took the touch over before the call
       }
       paced(touch, now);
-      settle(delivery, outcome.status(), outcome.reason(), outcome.touchStatus());
+      // Done as of the attempt, whose time the limits were checked at (at a sped-up clock the
+      // call itself can last minutes).
+      deliveries.settleDelivery(
+          delivery.id(), outcome.status(), outcome.reason(), outcome.touchStatus(), now);
     } catch (ProviderFailure failure) {
       failed(delivery, outbound, linked.get(), account.get(), failure, attemptsMade, marker);
     }
@@ -237,11 +252,18 @@ public final class ProviderExecutor implements Executor {
   private final class SentMarker {
     private final long deliveryId;
     private final int attempt;
+    private final Instant startedAt;
     private boolean recorded;
 
-    SentMarker(long deliveryId, int attempt) {
+    SentMarker(long deliveryId, int attempt, Instant startedAt) {
       this.deliveryId = deliveryId;
       this.attempt = attempt;
+      this.startedAt = startedAt;
+    }
+
+    /** When the attempt began (and its limits were checked). */
+    Instant startedAt() {
+      return startedAt;
     }
 
     /** Records the marker; false when the claim is no longer this attempt's: then do not call. */
@@ -543,7 +565,13 @@ public final class ProviderExecutor implements Executor {
         if (failure.status() == 0 && marker.recorded()) {
           // No answer after the call that acts began: it may have gone through; ask first.
           recover(
-              delivery, outbound, Optional.of(linked), after, failure.getMessage(), attemptsMade);
+              delivery,
+              outbound,
+              Optional.of(linked),
+              after,
+              failure.getMessage(),
+              attemptsMade,
+              marker.startedAt());
           return;
         }
         retryOrGiveUp(delivery, failure.getMessage(), attemptsMade, after);
@@ -568,7 +596,8 @@ public final class ProviderExecutor implements Executor {
 
   /**
    * After a crash or a call without an answer: asks the provider whether the touch went through,
-   * and settles it so, or sends it again only when the provider says it did not.
+   * and settles it so (as of {@code attemptedAt}, when the call was made), or sends it again only
+   * when the provider says it did not.
    */
   private void recover(
       Delivery delivery,
@@ -576,10 +605,12 @@ public final class ProviderExecutor implements Executor {
       Optional<LinkedAccount> linked,
       Instant now,
       String what,
-      int attemptsMade) {
+      int attemptsMade,
+      Instant attemptedAt) {
     Touch touch = outbound.touch();
     if (linked.isEmpty()) {
-      settle(
+      settleAt(
+          attemptedAt,
           delivery,
           Delivery.Status.UNCERTAIN,
           what
@@ -596,7 +627,8 @@ public final class ProviderExecutor implements Executor {
       went = Optional.empty();
     }
     if (went.isEmpty()) {
-      settle(
+      settleAt(
+          attemptedAt,
           delivery,
           Delivery.Status.UNCERTAIN,
           what
@@ -606,7 +638,8 @@ public final class ProviderExecutor implements Executor {
               + " sent",
           Touch.Status.UNCERTAIN);
     } else if (went.get()) {
-      settle(
+      settleAt(
+          attemptedAt,
           delivery,
           Delivery.Status.SENT,
           what + "; the provider shows it went through",
@@ -716,7 +749,16 @@ public final class ProviderExecutor implements Executor {
 
   private void settle(
       Delivery delivery, Delivery.Status status, String reason, Touch.Status touchStatus) {
-    deliveries.settleDelivery(delivery.id(), status, reason, touchStatus, clock.instant());
+    settleAt(clock.instant(), delivery, status, reason, touchStatus);
+  }
+
+  private void settleAt(
+      Instant at,
+      Delivery delivery,
+      Delivery.Status status,
+      String reason,
+      Touch.Status touchStatus) {
+    deliveries.settleDelivery(delivery.id(), status, reason, touchStatus, at);
   }
 
   static String notOk(LinkedAccount linked) {

@@ -16,8 +16,11 @@ import dev.warmreach.store.jdbc.JdbcStore;
 import dev.warmreach.testing.PlannedTouches;
 import dev.warmreach.testing.SettableClock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +66,10 @@ class ProviderExecutorTest {
   }
 
   private ProviderExecutor executor() {
+    return executor(clock);
+  }
+
+  private ProviderExecutor executor(Clock clock) {
     return new ProviderExecutor(
         new UnipileProvider(fake.base(), FakeUnipile.API_KEY, Duration.ofSeconds(5)),
         store.deliveries(),
@@ -605,6 +612,51 @@ class ProviderExecutorTest {
     assertThat(fake.reactions).hasSize(1);
     assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
     assertThat(delivery(touch).lastError()).isEmpty();
+  }
+
+  @Test
+  void aTouchIsDoneAsOfItsAttemptWhenTheCallsTakeMinutesOnASpedUpClock() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+    Clock sped = new Clock() { // every reading a minute later, as a call at 20,000x would take
+          @Override
+          public Instant instant() {
+            Instant now = clock.instant();
+            clock.tick(Duration.ofMinutes(1));
+            return now;
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+
+    executor(sped).execute(touch);
+
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(stored(touch).doneAt()).as("when its limits were checked").isEqualTo(T0);
+  }
+
+  @Test
+  void aWarmUpRecoveredAfterACrashIsDoneAsOfTheCallNotOfTheRecovery() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+    crashAfterTheMarker(
+        touch, () -> provider().react(FakeUnipile.ACCOUNT, "urn:li:activity:2", "like"));
+    clock.set(T0.plus(Duration.ofHours(40))); // the node came back on a day off
+
+    executor().execute(touch);
+
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(stored(touch).doneAt()).as("the sent-marker's time").isEqualTo(T0);
   }
 
   @Test
