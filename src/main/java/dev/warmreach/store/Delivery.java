@@ -45,7 +45,8 @@ public record Delivery(
     SENDING,
     /**
      * The sent-marker: the email's DATA was about to begin (its Message-ID is the touch's, see
-     * {@code TouchReference}), so from here it may have arrived; never started again.
+     * {@code TouchReference}), or the provider's call that acts on LinkedIn; so from here it may
+     * have arrived. An email is never started again; a provider call is asked about first.
      */
     HANDING_OVER,
     /** Accepted by the mail server or the webhook's receiver. */

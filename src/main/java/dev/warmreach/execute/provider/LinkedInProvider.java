@@ -61,6 +61,24 @@ public interface LinkedInProvider {
   /** Comments on a post. */
   void comment(String accountId, String socialId, String text);
 
+  /**
+   * The LinkedIn member the account signs in as: its {@code provider_id}, which names the account
+   * among the authors of a post's reactions and comments.
+   */
+  String ownProviderId(String accountId);
+
+  /**
+   * One page of the reactions on a post; {@code cursor} is {@code null} for the first page and the
+   * page's own cursor for the next.
+   */
+  Page<PostReaction> reactions(String accountId, String socialId, String cursor);
+
+  /**
+   * One page of the comments on a post; {@code cursor} is {@code null} for the first page and the
+   * page's own cursor for the next.
+   */
+  Page<PostComment> comments(String accountId, String socialId, String cursor);
+
   /** The account's InMail credits by LinkedIn product; empty for a product it does not have. */
   InmailBalance inmailBalance(String accountId);
 
@@ -124,6 +142,19 @@ public interface LinkedInProvider {
 
   /** A post, with what the account may do with it. */
   record Post(String socialId, String text, String date, boolean canReact, boolean canComment) {}
+
+  /** A reaction on a post: who reacted ({@code provider_id} or member URN) and how (LIKE …). */
+  record PostReaction(String authorId, String value) {}
+
+  /** A comment on a post, its author ({@code provider_id} or member URN) and text. */
+  record PostComment(String id, String authorId, String text) {}
+
+  /** A page of a list and the cursor of the next page, {@code null} after the last. */
+  record Page<T>(List<T> items, String cursor) {
+    public Page {
+      items = List.copyOf(items);
+    }
+  }
 
   /** InMail credits per product; {@code null} where the account has none of that product. */
   record InmailBalance(Integer premium, Integer recruiter, Integer salesNavigator) {}

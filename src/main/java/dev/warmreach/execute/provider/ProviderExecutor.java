@@ -40,10 +40,12 @@ import java.util.random.RandomGenerator;
  * DM and the InMail; each at most once.
  *
  * <p>Why at most once: before the call the touch's {@link Delivery.Kind#PROVIDER} delivery is
- * claimed as {@code SENDING}; after the provider answers, the delivery is {@code SENT} and the
- * touch done in one transaction. A crash in between, or a call that got no answer, leaves the
- * executor unsure; it then asks the provider (the invitation list, the messages with the person)
- * before sending again, and fails the touch with the reason when the provider cannot tell.
+ * claimed as {@code SENDING}, and just before the call that acts on LinkedIn it records the
+ * sent-marker ({@code HANDING_OVER}); after the provider answers, the delivery is {@code SENT} and
+ * the touch done in one transaction. A crash after the marker, or a call that got no answer, leaves
+ * the executor unsure; it then asks the provider (the invitation list, the messages with the
+ * person, the post's reactions and comments) before sending again, and marks the touch {@code
+ * UNCERTAIN} for the user to confirm when the provider cannot tell.
  *
  * <p>The provider's errors mean something to the user: already connected moves the sequence on to
  * the DM; already invited counts as pending; a limit pauses that kind of action on the account
@@ -71,6 +73,7 @@ public final class ProviderExecutor implements Executor {
   private final Clock clock;
   private final RandomGenerator random;
   private final Map<String, Instant> nextAllowed = new ConcurrentHashMap<>();
+  private final Map<String, String> members = new ConcurrentHashMap<>();
 
   public ProviderExecutor(
       LinkedInProvider provider,
@@ -127,17 +130,48 @@ public final class ProviderExecutor implements Executor {
             Delivery.Kind.PROVIDER,
             linked.map(LinkedAccount::providerAccountId).orElse(""),
             now);
+    boolean lapsed = delivery.nextAttemptAt() == null || !delivery.nextAttemptAt().isAfter(now);
     switch (delivery.status()) {
       case PENDING -> attempt(delivery, outbound.get(), linked, now);
       case SENDING -> {
-        // A claim that has lapsed means its sender died mid-call: ask before sending again.
-        if (delivery.nextAttemptAt() == null || !delivery.nextAttemptAt().isAfter(now)) {
+        // A lapsed claim without the sent-marker: its sender died before the call that acts. A
+        // warm-up's reaction was never asked for, so it is sent again; a request or a message is
+        // asked about anyway (the answer is exact, and a claim left by an earlier version of
+        // Warmreach has no marker).
+        if (!lapsed) {
+          return;
+        }
+        if (touch.channel() == Channel.ENGAGE) {
+          if (deliveries.reopenLapsedClaim(delivery.id(), delivery.attempts(), now)) {
+            attempt(deliveries.delivery(delivery.id()).orElseThrow(), outbound.get(), linked, now);
+          }
+        } else {
           recover(
-              delivery, outbound.get(), linked, now, "interrupted while calling the provider", 0);
+              delivery,
+              outbound.get(),
+              linked,
+              now,
+              "interrupted while calling the provider",
+              0,
+              delivery.updatedAt());
         }
       }
-      case SENT, SKIPPED, FAILED, DEAD, UNCERTAIN, HANDING_OVER -> {
-        // settled together with its touch (a provider call has no hand-over marker); nothing to do
+      case HANDING_OVER -> {
+        // A lapsed claim with the sent-marker: its sender died during the call that acts, or
+        // between the provider's answer and the record. Ask before sending again.
+        if (lapsed) {
+          recover(
+              delivery,
+              outbound.get(),
+              linked,
+              now,
+              "interrupted while calling the provider",
+              0,
+              delivery.updatedAt());
+        }
+      }
+      case SENT, SKIPPED, FAILED, DEAD, UNCERTAIN -> {
+        // settled together with its touch; nothing to do
       }
     }
   }
@@ -195,12 +229,59 @@ public final class ProviderExecutor implements Executor {
     }
     int attemptsMade = delivery.attempts() + 1;
     String accountId = linked.get().providerAccountId();
+    SentMarker marker = new SentMarker(delivery.id(), attemptsMade, now);
     try {
-      Outcome outcome = call(outbound, account.get(), accountId);
+      Outcome outcome = call(outbound, account.get(), accountId, marker);
+      if (outcome == Outcome.CLAIM_LOST) {
+        return; // the claim lapsed and another node took the touch over before the call
+      }
       paced(touch, now);
-      settle(delivery, outcome.status(), outcome.reason(), outcome.touchStatus());
+      // Done as of the attempt, whose time the limits were checked at (at a sped-up clock the
+      // call itself can last minutes).
+      deliveries.settleDelivery(
+          delivery.id(), outcome.status(), outcome.reason(), outcome.touchStatus(), now);
     } catch (ProviderFailure failure) {
-      failed(delivery, outbound, linked.get(), account.get(), failure, attemptsMade);
+      failed(delivery, outbound, linked.get(), account.get(), failure, attemptsMade, marker);
+    }
+  }
+
+  /**
+   * The sent-marker of one attempt: recorded ({@code SENDING → HANDING_OVER}) just before the first
+   * call that acts on LinkedIn, so a lapsed claim tells whether that call may have been made.
+   */
+  private final class SentMarker {
+    private final long deliveryId;
+    private final int attempt;
+    private final Instant startedAt;
+    private boolean recorded;
+
+    SentMarker(long deliveryId, int attempt, Instant startedAt) {
+      this.deliveryId = deliveryId;
+      this.attempt = attempt;
+      this.startedAt = startedAt;
+    }
+
+    /** When the attempt began (and its limits were checked). */
+    Instant startedAt() {
+      return startedAt;
+    }
+
+    /** Records the marker; false when the claim is no longer this attempt's: then do not call. */
+    boolean record() {
+      if (!recorded) {
+        recorded = deliveries.markHandingOver(deliveryId, attempt, clock.instant());
+      }
+      return recorded;
+    }
+
+    /** Whether a call that acts may have been made in this attempt. */
+    boolean recorded() {
+      return recorded;
+    }
+
+    /** An attempt after an earlier one that may have gone through in part. */
+    boolean retry() {
+      return attempt > 1;
     }
   }
 
@@ -213,16 +294,24 @@ public final class ProviderExecutor implements Executor {
     static Outcome skipped(String reason) {
       return new Outcome(Delivery.Status.SKIPPED, reason, Touch.Status.SKIPPED);
     }
+
+    /** Nothing was called: the sent-marker could not be recorded, the claim is another's. */
+    static final Outcome CLAIM_LOST =
+        new Outcome(Delivery.Status.PENDING, "", Touch.Status.PLANNED);
   }
 
-  private Outcome call(OutboundTouch outbound, SenderAccount account, String accountId) {
+  private Outcome call(
+      OutboundTouch outbound, SenderAccount account, String accountId, SentMarker marker) {
     Touch touch = outbound.touch();
     ProviderPerson person = person(outbound.prospect(), accountId);
     return switch (touch.channel()) {
-      case CONNECT -> invite(outbound, accountId, person);
+      case CONNECT -> invite(outbound, accountId, person, marker);
       case DM -> {
         String text = text(touch);
         Optional<ProviderChat> chat = links.chat(touch.senderAccount(), person.providerId());
+        if (!marker.record()) {
+          yield Outcome.CLAIM_LOST;
+        }
         if (chat.isPresent()) {
           provider.sendMessage(chat.get().chatId(), text);
         } else {
@@ -238,11 +327,15 @@ public final class ProviderExecutor implements Executor {
         yield Outcome.sent("");
       }
       case INMAIL -> {
+        String text = text(touch);
+        if (!marker.record()) {
+          yield Outcome.CLAIM_LOST;
+        }
         var started =
             provider.startChat(
                 accountId,
                 person.providerId(),
-                text(touch),
+                text,
                 touch.message().subject(),
                 inmailApi(account.plan()));
         links.saveChat(
@@ -254,18 +347,22 @@ public final class ProviderExecutor implements Executor {
                 clock.instant()));
         yield Outcome.sent("");
       }
-      case ENGAGE -> engage(touch, accountId, person);
+      case ENGAGE -> engage(touch, accountId, person, marker);
       case EMAIL -> throw new IllegalArgumentException("email is not a LinkedIn touch");
     };
   }
 
-  private Outcome invite(OutboundTouch outbound, String accountId, ProviderPerson person) {
+  private Outcome invite(
+      OutboundTouch outbound, String accountId, ProviderPerson person, SentMarker marker) {
     Touch touch = outbound.touch();
     if ("FIRST_DEGREE".equals(person.networkDistance())) {
       alreadyConnected(outbound);
       return Outcome.skipped(ALREADY_CONNECTED);
     }
     String note = touch.withNote() && touch.message() != null ? touch.message().body() : null;
+    if (!marker.record()) {
+      return Outcome.CLAIM_LOST;
+    }
     String invitationId = provider.invite(accountId, person.providerId(), note);
     if (invitationId != null && !invitationId.isBlank()) {
       // Kept before the touch is settled: after a crash here, the id says the request went out.
@@ -274,18 +371,77 @@ public final class ProviderExecutor implements Executor {
     return Outcome.sent("");
   }
 
-  private Outcome engage(Touch touch, String accountId, ProviderPerson person) {
-    List<Post> posts = provider.posts(accountId, person.providerId());
-    Optional<Post> latest = posts.stream().filter(Post::canReact).findFirst();
+  private Outcome engage(Touch touch, String accountId, ProviderPerson person, SentMarker marker) {
+    Optional<Post> latest = latestPost(accountId, person.providerId());
     if (latest.isEmpty()) {
       return Outcome.skipped("they have no recent post to react to");
     }
-    provider.react(accountId, latest.get().socialId(), "like");
-    String comment = touch.message() == null ? "" : touch.message().body();
-    if (!comment.isBlank() && latest.get().canComment()) {
-      provider.comment(accountId, latest.get().socialId(), comment);
+    String socialId = latest.get().socialId();
+    String comment = comment(touch, latest.get());
+    // Trying again after an attempt that may have gone through in part (the like, not the
+    // comment): what the post already shows from the account is not sent again.
+    boolean liked = marker.retry() && liked(accountId, socialId);
+    boolean commented = liked && !comment.isEmpty() && commented(accountId, socialId, comment);
+    if (!marker.record()) {
+      return Outcome.CLAIM_LOST;
+    }
+    if (!liked) {
+      provider.react(accountId, socialId, "like");
+    }
+    if (!comment.isEmpty() && !commented) {
+      provider.comment(accountId, socialId, comment);
     }
     return Outcome.sent("");
+  }
+
+  /** The post a warm-up engages with: their latest one the account may react to. */
+  private Optional<Post> latestPost(String accountId, String providerId) {
+    return provider.posts(accountId, providerId).stream().filter(Post::canReact).findFirst();
+  }
+
+  /** The comment a warm-up posts on {@code post}, or empty when it posts none. */
+  private static String comment(Touch touch, Post post) {
+    String comment = touch.message() == null ? "" : touch.message().body();
+    return comment.isBlank() || !post.canComment() ? "" : comment;
+  }
+
+  /** Whether the post's reactions include the account's own, looked for page by page. */
+  private boolean liked(String accountId, String socialId) {
+    String self = self(accountId);
+    String cursor = null;
+    do {
+      var page = provider.reactions(accountId, socialId, cursor);
+      if (page.items().stream().anyMatch(r -> sameMember(r.authorId(), self))) {
+        return true;
+      }
+      cursor = page.cursor();
+    } while (cursor != null);
+    return false;
+  }
+
+  /** Whether the post's comments include the account's own with this text, page by page. */
+  private boolean commented(String accountId, String socialId, String text) {
+    String self = self(accountId);
+    String cursor = null;
+    do {
+      var page = provider.comments(accountId, socialId, cursor);
+      if (page.items().stream()
+          .anyMatch(c -> sameMember(c.authorId(), self) && c.text().strip().equals(text.strip()))) {
+        return true;
+      }
+      cursor = page.cursor();
+    } while (cursor != null);
+    return false;
+  }
+
+  /** The account's own member id at the provider, asked once per provider account. */
+  private String self(String accountId) {
+    return members.computeIfAbsent(accountId, provider::ownProviderId);
+  }
+
+  /** A provider_id, or a member URN ending in it ({@code urn:li:fsd_profile:ACoAA…}). */
+  private static boolean sameMember(String authorId, String self) {
+    return authorId.equals(self) || authorId.endsWith(":" + self);
   }
 
   private static final String ALREADY_CONNECTED =
@@ -352,7 +508,8 @@ public final class ProviderExecutor implements Executor {
       LinkedAccount linked,
       SenderAccount account,
       ProviderFailure failure,
-      int attemptsMade) {
+      int attemptsMade,
+      SentMarker marker) {
     Touch touch = outbound.touch();
     Instant after = clock.instant();
     switch (failure.reason()) {
@@ -405,10 +562,16 @@ public final class ProviderExecutor implements Executor {
             after);
       }
       case UNAVAILABLE -> {
-        if (failure.status() == 0 && mutating(touch.channel())) {
-          // No answer: the call may have gone through; ask before trying again.
+        if (failure.status() == 0 && marker.recorded()) {
+          // No answer after the call that acts began: it may have gone through; ask first.
           recover(
-              delivery, outbound, Optional.of(linked), after, failure.getMessage(), attemptsMade);
+              delivery,
+              outbound,
+              Optional.of(linked),
+              after,
+              failure.getMessage(),
+              attemptsMade,
+              marker.startedAt());
           return;
         }
         retryOrGiveUp(delivery, failure.getMessage(), attemptsMade, after);
@@ -431,13 +594,10 @@ public final class ProviderExecutor implements Executor {
     }
   }
 
-  private static boolean mutating(Channel channel) {
-    return channel != Channel.EMAIL;
-  }
-
   /**
    * After a crash or a call without an answer: asks the provider whether the touch went through,
-   * and settles it so, or sends it again only when the provider says it did not.
+   * and settles it so (as of {@code attemptedAt}, when the call was made), or sends it again only
+   * when the provider says it did not.
    */
   private void recover(
       Delivery delivery,
@@ -445,10 +605,12 @@ public final class ProviderExecutor implements Executor {
       Optional<LinkedAccount> linked,
       Instant now,
       String what,
-      int attemptsMade) {
+      int attemptsMade,
+      Instant attemptedAt) {
     Touch touch = outbound.touch();
     if (linked.isEmpty()) {
-      settle(
+      settleAt(
+          attemptedAt,
           delivery,
           Delivery.Status.UNCERTAIN,
           what
@@ -465,7 +627,8 @@ public final class ProviderExecutor implements Executor {
       went = Optional.empty();
     }
     if (went.isEmpty()) {
-      settle(
+      settleAt(
+          attemptedAt,
           delivery,
           Delivery.Status.UNCERTAIN,
           what
@@ -475,7 +638,8 @@ public final class ProviderExecutor implements Executor {
               + " sent",
           Touch.Status.UNCERTAIN);
     } else if (went.get()) {
-      settle(
+      settleAt(
+          attemptedAt,
           delivery,
           Delivery.Status.SENT,
           what + "; the provider shows it went through",
@@ -522,11 +686,18 @@ public final class ProviderExecutor implements Executor {
             provider.messagesWith(accountId, providerId).stream()
                 .anyMatch(m -> m.fromAccount() && m.text().strip().equals(text.strip())));
       }
-      // A like given twice is still one like; a comment cannot be checked, so it is not repeated.
-      case ENGAGE ->
-          touch.message() == null || touch.message().body().isBlank()
-              ? Optional.of(false)
-              : Optional.empty();
+      case ENGAGE -> {
+        // Their latest post shows the account's like, and its comment when the step has one.
+        Optional<Post> latest = latestPost(accountId, providerId);
+        if (latest.isEmpty()) {
+          yield Optional.empty(); // the post is gone: nothing left to ask
+        }
+        String socialId = latest.get().socialId();
+        String comment = comment(touch, latest.get());
+        yield Optional.of(
+            liked(accountId, socialId)
+                && (comment.isEmpty() || commented(accountId, socialId, comment)));
+      }
       case EMAIL -> Optional.empty();
     };
   }
@@ -578,7 +749,16 @@ public final class ProviderExecutor implements Executor {
 
   private void settle(
       Delivery delivery, Delivery.Status status, String reason, Touch.Status touchStatus) {
-    deliveries.settleDelivery(delivery.id(), status, reason, touchStatus, clock.instant());
+    settleAt(clock.instant(), delivery, status, reason, touchStatus);
+  }
+
+  private void settleAt(
+      Instant at,
+      Delivery delivery,
+      Delivery.Status status,
+      String reason,
+      Touch.Status touchStatus) {
+    deliveries.settleDelivery(delivery.id(), status, reason, touchStatus, at);
   }
 
   static String notOk(LinkedAccount linked) {

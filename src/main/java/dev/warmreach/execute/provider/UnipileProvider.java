@@ -267,6 +267,69 @@ public final class UnipileProvider implements LinkedInProvider {
     send(postJson("/posts/" + segment(socialId) + "/comments", body));
   }
 
+  /** {@code GET /users/me} (the SDK's {@code getOwnProfile}). */
+  @Override
+  public String ownProviderId(String accountId) {
+    String id =
+        send(get("/users/me", Map.of("account_id", accountId))).path("provider_id").asText("");
+    if (id.isEmpty()) {
+      throw new ProviderFailure(
+          Reason.UNAVAILABLE, 0, "", "the provider did not say which member " + accountId + " is");
+    }
+    return id;
+  }
+
+  /**
+   * {@code GET /posts/{social_id}/reactions}: items {@code {object: "PostReaction", value, author:
+   * {id, …}}}.
+   */
+  @Override
+  public Page<PostReaction> reactions(String accountId, String socialId, String cursor) {
+    JsonNode body =
+        send(get("/posts/" + segment(socialId) + "/reactions", page(accountId, cursor)));
+    List<PostReaction> reactions = new ArrayList<>();
+    for (JsonNode item : body.path("items")) {
+      reactions.add(
+          new PostReaction(
+              item.path("author").path("id").asText(""), item.path("value").asText("")));
+    }
+    return new Page<>(reactions, next(body));
+  }
+
+  /**
+   * {@code GET /posts/{social_id}/comments} (the SDK's {@code getAllPostComments}): items {@code
+   * {id, text, author_details: {id, …}}}.
+   */
+  @Override
+  public Page<PostComment> comments(String accountId, String socialId, String cursor) {
+    JsonNode body = send(get("/posts/" + segment(socialId) + "/comments", page(accountId, cursor)));
+    List<PostComment> comments = new ArrayList<>();
+    for (JsonNode item : body.path("items")) {
+      JsonNode details = item.path("author_details");
+      comments.add(
+          new PostComment(
+              item.path("id").asText(""),
+              details.isObject() ? details.path("id").asText("") : item.path("author").asText(""),
+              item.path("text").asText("")));
+    }
+    return new Page<>(comments, next(body));
+  }
+
+  private static Map<String, String> page(String accountId, String cursor) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("account_id", accountId);
+    if (cursor != null) {
+      query.put("cursor", cursor);
+    }
+    return query;
+  }
+
+  /** The cursor of the next page: {@code cursor} (or {@code paging.cursor}), null at the end. */
+  private static String next(JsonNode body) {
+    JsonNode next = body.has("cursor") ? body.path("cursor") : body.path("paging").path("cursor");
+    return next.isTextual() && !next.asText().isEmpty() ? next.asText() : null;
+  }
+
   @Override
   public InmailBalance inmailBalance(String accountId) {
     JsonNode body = send(get("/linkedin/inmail_balance", Map.of("account_id", accountId)));

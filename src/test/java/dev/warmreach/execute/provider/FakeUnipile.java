@@ -82,6 +82,10 @@ public final class FakeUnipile implements AutoCloseable {
   public final List<ObjectNode> messages = new CopyOnWriteArrayList<>();
   public final List<ObjectNode> reactions = new CopyOnWriteArrayList<>();
   final List<ObjectNode> comments = new CopyOnWriteArrayList<>();
+
+  /** Reactions and comments on posts by other members than the accounts, as LinkedIn shows. */
+  private final List<ObjectNode> othersOnPosts = new CopyOnWriteArrayList<>();
+
   public final List<JsonNode> webhooks = new CopyOnWriteArrayList<>();
 
   /** The account's relations, newest first. */
@@ -221,6 +225,25 @@ public final class FakeUnipile implements AutoCloseable {
     accept(byProviderId.get(providerId), atMillis);
   }
 
+  /**
+   * The member an account signs in as ({@code GET /users/me} answers it as {@code provider_id});
+   * the author of the account's reactions and comments.
+   */
+  public static String memberOf(String accountId) {
+    return "ACoMember-" + accountId;
+  }
+
+  /** {@code count} other members like the post and comment on it, before the account does. */
+  public void othersEngageWith(String socialId, int count) {
+    for (int i = 0; i < count; i++) {
+      ObjectNode other = JSON.createObjectNode();
+      other.put("post_id", socialId);
+      other.put("author_id", "ACoOther" + i);
+      other.put("text", "Great post! (" + i + ")");
+      othersOnPosts.add(other);
+    }
+  }
+
   /** The next request on {@code route} (e.g. {@code POST /users/invite}) fails so. */
   public void failNext(String route, int status, String type, String detail) {
     failures.computeIfAbsent(route, r -> new ArrayDeque<>()).add(new int[] {status});
@@ -284,10 +307,11 @@ public final class FakeUnipile implements AutoCloseable {
     return path.replaceAll("^/accounts/[^/]+$", "/accounts/{id}")
         .replaceAll("^/users/invite/sent/[^/]+$", "/users/invite/sent/{id}")
         .replaceAll("^/users/(?!invite$|invite/)[^/]+/posts$", "/users/{id}/posts")
-        .replaceAll("^/users/(?!invite$|invite/|relations$)[^/]+$", "/users/{id}")
+        .replaceAll("^/users/(?!invite$|invite/|relations$|me$)[^/]+$", "/users/{id}")
         .replaceAll("^/chats/[^/]+/messages$", "/chats/{id}/messages")
         .replaceAll("^/chat_attendees/[^/]+/messages$", "/chat_attendees/{id}/messages")
-        .replaceAll("^/posts/(?!reaction$)[^/]+/comments$", "/posts/{id}/comments");
+        .replaceAll("^/posts/(?!reaction$)[^/]+/comments$", "/posts/{id}/comments")
+        .replaceAll("^/posts/(?!reaction$)[^/]+/reactions$", "/posts/{id}/reactions");
   }
 
   private void answer(
@@ -414,6 +438,71 @@ public final class FakeUnipile implements AutoCloseable {
           && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < acceptRate) {
         accept(person, System.currentTimeMillis());
       }
+    } else if (method.equals("GET") && path.equals("/users/me")) {
+      String account = query.get("account_id");
+      if (account == null || !(lenient || accountStatus.containsKey(account))) {
+        error(exchange, 404, "errors/resource_not_found", "Account not found.");
+        return;
+      }
+      ObjectNode body = JSON.createObjectNode();
+      body.put("object", "AccountOwnerProfile");
+      body.put("provider", "LINKEDIN");
+      body.put("provider_id", memberOf(account));
+      body.put("entity_urn", "urn:li:fsd_profile:" + memberOf(account));
+      body.put("first_name", account);
+      body.put("last_name", "");
+      body.put("public_identifier", account);
+      ok(exchange, 200, body);
+    } else if (method.equals("GET") && (m = match("/posts/([^/]+)/reactions", path)) != null) {
+      String socialId = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+      // One reaction per member and post, as on LinkedIn: the account's latest counts.
+      Map<String, ObjectNode> byAuthor = new LinkedHashMap<>();
+      for (ObjectNode other : othersOnPosts) {
+        if (other.path("post_id").asText().equals(socialId)) {
+          byAuthor.put(
+              other.path("author_id").asText(),
+              reactionItem(socialId, other.path("author_id").asText(), "LIKE"));
+        }
+      }
+      for (ObjectNode reaction : reactions) {
+        if (reaction.path("post_id").asText().equals(socialId)) {
+          String author = memberOf(reaction.path("account_id").asText());
+          byAuthor.put(
+              author,
+              reactionItem(
+                  socialId,
+                  author,
+                  reaction
+                      .path("reaction_type")
+                      .asText("like")
+                      .toUpperCase(java.util.Locale.ROOT)));
+        }
+      }
+      ok(exchange, 200, paged("ReactionList", new ArrayList<>(byAuthor.values()), query));
+    } else if (method.equals("GET") && (m = match("/posts/([^/]+)/comments", path)) != null) {
+      String socialId = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+      List<ObjectNode> items = new ArrayList<>();
+      for (ObjectNode other : othersOnPosts) {
+        if (other.path("post_id").asText().equals(socialId)) {
+          items.add(
+              commentItem(
+                  socialId,
+                  other.path("author_id").asText(),
+                  other.path("text").asText(),
+                  "c-" + items.size()));
+        }
+      }
+      for (ObjectNode comment : comments) {
+        if (comment.path("post_id").asText().equals(socialId)) {
+          items.add(
+              commentItem(
+                  socialId,
+                  memberOf(comment.path("account_id").asText()),
+                  comment.path("text").asText(),
+                  "c-" + items.size()));
+        }
+      }
+      ok(exchange, 200, paged("CommentList", items, query));
     } else if (method.equals("GET") && (m = match("/users/([^/]+)/posts", path)) != null) {
       Person person = byProviderId.get(m.group(1));
       ObjectNode body = JSON.createObjectNode();
@@ -588,6 +677,56 @@ public final class FakeUnipile implements AutoCloseable {
     } else {
       error(exchange, 404, "errors/resource_not_found", "No route " + method + " " + path);
     }
+  }
+
+  /** One page of {@code all} by the numeric cursor, with the next cursor or null at the end. */
+  private ObjectNode paged(String object, List<ObjectNode> all, Map<String, String> query) {
+    int from = query.containsKey("cursor") ? Integer.parseInt(query.get("cursor")) : 0;
+    ObjectNode body = JSON.createObjectNode();
+    body.put("object", object);
+    ArrayNode items = body.putArray("items");
+    all.subList(Math.min(from, all.size()), Math.min(all.size(), from + page)).forEach(items::add);
+    if (from + page < all.size()) {
+      body.put("cursor", String.valueOf(from + page));
+    } else {
+      body.putNull("cursor");
+    }
+    return body;
+  }
+
+  /** A reaction as {@code GET /posts/{id}/reactions} lists it. */
+  private static ObjectNode reactionItem(String socialId, String author, String value) {
+    ObjectNode item = JSON.createObjectNode();
+    item.put("object", "PostReaction");
+    item.put("value", value);
+    item.put("post_id", socialId);
+    ObjectNode by = item.putObject("author");
+    by.put("id", author);
+    by.put("type", "INDIVIDUAL");
+    by.put("name", author);
+    by.put("headline", "");
+    by.put("profile_url", "https://www.linkedin.com/in/" + author);
+    by.put("network_distance", "SECOND_DEGREE");
+    return item;
+  }
+
+  /** A comment as {@code GET /posts/{id}/comments} lists it. */
+  private static ObjectNode commentItem(String socialId, String author, String text, String id) {
+    ObjectNode item = JSON.createObjectNode();
+    item.put("object", "Comment");
+    item.put("id", id);
+    item.put("post_id", socialId);
+    item.put("date", "1h");
+    item.put("author", author);
+    ObjectNode details = item.putObject("author_details");
+    details.put("id", "urn:li:fsd_profile:" + author);
+    details.put("headline", "");
+    details.put("profile_url", "https://www.linkedin.com/in/" + author);
+    details.put("network_distance", "SECOND_DEGREE");
+    item.put("text", text);
+    item.put("reaction_counter", 0);
+    item.put("reply_counter", 0);
+    return item;
   }
 
   /** Someone looked up for the first time (standalone): second degree, one recent post. */

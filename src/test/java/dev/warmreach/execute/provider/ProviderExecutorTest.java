@@ -16,8 +16,11 @@ import dev.warmreach.store.jdbc.JdbcStore;
 import dev.warmreach.testing.PlannedTouches;
 import dev.warmreach.testing.SettableClock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +66,10 @@ class ProviderExecutorTest {
   }
 
   private ProviderExecutor executor() {
+    return executor(clock);
+  }
+
+  private ProviderExecutor executor(Clock clock) {
     return new ProviderExecutor(
         new UnipileProvider(fake.base(), FakeUnipile.API_KEY, Duration.ofSeconds(5)),
         store.deliveries(),
@@ -517,6 +524,161 @@ class ProviderExecutorTest {
   }
 
   @Test
+  void afterACrashBetweenTheProvidersAnswerAndTheRecordTheLikeIsNotSentAgain() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    fake.othersEngageWith("urn:li:activity:2", 5); // the account's like is on the third page
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+    crashAfterTheMarker(
+        touch, () -> provider().react(FakeUnipile.ACCOUNT, "urn:li:activity:2", "like"));
+
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(fake.count("POST /posts/reaction")).isZero(); // not since the crash
+    assertThat(fake.count("GET /posts/{id}/reactions")).as("paged with the cursor").isEqualTo(3);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(delivery(touch).status()).isEqualTo(Delivery.Status.SENT);
+    assertThat(delivery(touch).lastError()).contains("the provider shows it went through");
+  }
+
+  @Test
+  void afterACrashBetweenTheProvidersAnswerAndTheRecordTheCommentIsNotSentAgain() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    fake.othersEngageWith("urn:li:activity:2", 3);
+    Touch touch = a(Channel.ENGAGE, ada(), new Message("A", "", "Loops, spot on.", true));
+    crashAfterTheMarker(
+        touch,
+        () -> {
+          provider().react(FakeUnipile.ACCOUNT, "urn:li:activity:2", "like");
+          provider().comment(FakeUnipile.ACCOUNT, "urn:li:activity:2", "Loops, spot on.");
+        });
+
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(fake.comments).hasSize(1);
+    assertThat(fake.count("POST /posts/reaction")).isZero();
+    assertThat(fake.count("POST /posts/{id}/comments")).isZero();
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(delivery(touch).lastError()).contains("the provider shows it went through");
+  }
+
+  @Test
+  void afterACrashBetweenTheLikeAndTheCommentOnlyTheCommentIsSent() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), new Message("A", "", "Loops, spot on.", true));
+    crashAfterTheMarker(
+        touch, () -> provider().react(FakeUnipile.ACCOUNT, "urn:li:activity:2", "like"));
+
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(fake.comments)
+        .singleElement()
+        .satisfies(c -> assertThat(c.path("text").asText()).isEqualTo("Loops, spot on."));
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void afterACrashBeforeTheLikeWasAskedForItIsSentOnce() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+    crashDuringTheCall(touch, () -> {}); // claimed, no sent-marker: the like was never asked for
+
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void afterACrashDuringTheLikeThatDidNotArriveItIsSentOnce() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+    crashAfterTheMarker(touch, () -> {});
+
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(delivery(touch).lastError()).isEmpty();
+  }
+
+  @Test
+  void aTouchIsDoneAsOfItsAttemptWhenTheCallsTakeMinutesOnASpedUpClock() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+    Clock sped = new Clock() { // every reading a minute later, as a call at 20,000x would take
+          @Override
+          public Instant instant() {
+            Instant now = clock.instant();
+            clock.tick(Duration.ofMinutes(1));
+            return now;
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+
+    executor(sped).execute(touch);
+
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(stored(touch).doneAt()).as("when its limits were checked").isEqualTo(T0);
+  }
+
+  @Test
+  void aWarmUpRecoveredAfterACrashIsDoneAsOfTheCallNotOfTheRecovery() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+    crashAfterTheMarker(
+        touch, () -> provider().react(FakeUnipile.ACCOUNT, "urn:li:activity:2", "like"));
+    clock.set(T0.plus(Duration.ofHours(40))); // the node came back on a day off
+
+    executor().execute(touch);
+
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(stored(touch).doneAt()).as("the sent-marker's time").isEqualTo(T0);
+  }
+
+  @Test
+  void whenTheProviderCannotListTheReactionsTheWarmUpIsUncertainForTheUserToConfirm() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:2", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), null);
+    crashAfterTheMarker(
+        touch, () -> provider().react(FakeUnipile.ACCOUNT, "urn:li:activity:2", "like"));
+    fake.failNext("GET /posts/{id}/reactions", 503, "errors/provider_error", "Down.");
+
+    executor().execute(touch);
+    executor().execute(touch);
+
+    assertThat(fake.count("POST /posts/reaction")).isZero();
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.UNCERTAIN);
+    assertThat(delivery(touch).lastError())
+        .contains("could not tell whether the reactions went through")
+        .contains("confirm sent or not sent");
+  }
+
+  @Test
   void whenTheProviderCannotTellTheTouchIsUncertainForTheUserToConfirm() {
     Touch touch = aRequestTo(ada());
     crashDuringTheCall(touch, () -> {});
@@ -531,6 +693,23 @@ class ProviderExecutorTest {
     assertThat(delivery(touch).lastError())
         .contains("could not tell whether the connection requests went through")
         .contains("check LinkedIn");
+  }
+
+  private UnipileProvider provider() {
+    return new UnipileProvider(fake.base(), FakeUnipile.API_KEY, Duration.ofSeconds(5));
+  }
+
+  /**
+   * Leaves the touch as a crash during the call that acts would: claimed, the sent-marker recorded,
+   * {@code call} made (or not), the record never written; then the claim lapses.
+   */
+  private void crashAfterTheMarker(Touch touch, Runnable call) {
+    crashDuringTheCall(
+        touch,
+        () -> {
+          assertThat(store.deliveries().markHandingOver(delivery(touch).id(), 1, T0)).isTrue();
+          call.run();
+        });
   }
 
   /**

@@ -236,6 +236,41 @@ class UnipileProviderTest {
   }
 
   @Test
+  void readsTheAccountsOwnMemberIdAndAPostsReactionsAndCommentsPageByPage() {
+    FakeUnipile.Person ada = fake.bySlug.get("ada-lovelace");
+    fake.post(ada, "urn:li:activity:1", "On engines");
+    fake.othersEngageWith("urn:li:activity:1", 2);
+    provider.react(FakeUnipile.ACCOUNT, "urn:li:activity:1", "like");
+    provider.comment(FakeUnipile.ACCOUNT, "urn:li:activity:1", "Well put");
+
+    String self = provider.ownProviderId(FakeUnipile.ACCOUNT);
+    var first = provider.reactions(FakeUnipile.ACCOUNT, "urn:li:activity:1", null);
+    var second = provider.reactions(FakeUnipile.ACCOUNT, "urn:li:activity:1", first.cursor());
+    var comments = provider.comments(FakeUnipile.ACCOUNT, "urn:li:activity:1", "2");
+
+    assertThat(self).isEqualTo(FakeUnipile.memberOf(FakeUnipile.ACCOUNT));
+    assertThat(fake.requests("GET /users/me").get(0).query())
+        .containsEntry("account_id", FakeUnipile.ACCOUNT);
+    assertThat(first.items()).hasSize(2).noneMatch(r -> r.authorId().equals(self));
+    assertThat(first.cursor()).isNotNull();
+    assertThat(second.items())
+        .singleElement()
+        .isEqualTo(new LinkedInProvider.PostReaction(self, "LIKE"));
+    assertThat(second.cursor()).isNull();
+    assertThat(fake.requests("GET /posts/{id}/reactions").get(1).query())
+        .containsEntry("account_id", FakeUnipile.ACCOUNT)
+        .containsEntry("cursor", first.cursor());
+    assertThat(comments.items())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.authorId()).isEqualTo("urn:li:fsd_profile:" + self);
+              assertThat(c.text()).isEqualTo("Well put");
+            });
+    assertThat(comments.cursor()).isNull();
+  }
+
+  @Test
   void readsTheInmailBalanceWithNullsForProductsTheAccountLacks() {
     LinkedInProvider.InmailBalance balance = provider.inmailBalance(FakeUnipile.ACCOUNT);
 
