@@ -20,7 +20,8 @@
 #
 # Sizes (environment): PROSPECTS (5,000; --quick 300), ACCOUNTS (9; --quick 3), SPEED (simulated
 # seconds per second, 100,000), KILLS (--quick: 20 on PostgreSQL, 10 on SQLite), TERMINATIONS
-# (--quick 5), NODES, KILL_GAP_MIN / KILL_GAP_MAX (seconds between two kills, 0.5 to 4),
+# (--quick 5), NODES, KILL_GAP_MIN / KILL_GAP_MAX (seconds a node serves before it is killed, 0.5
+# to 4; the victim is first waited for until it answers /health),
 # ACCEPT_RATE (share of invitations the fake accepts at once, 0.3), FINISH_TIMEOUT (s, 1800).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -159,13 +160,28 @@ post_events() {
 post_events & poster=$!
 
 alive() { [[ -n ${pids[$1]:-} ]] && kill -0 "${pids[$1]}" 2> /dev/null; }
+serving() { curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:${ports[$1]}/health"; }
+# A kill lands on a node that is serving (its engine running, events taken): under load a JVM takes
+# 15-50 s to start, longer than the gap between two kills, and kills of nodes still starting would
+# test nothing but start-up. So the victim is waited for (up to 5 minutes) before the gap begins.
+wait_serving() {
+  local n=$1
+  for _ in $(seq 1 300); do
+    alive "$n" || start_node "$n" ""
+    serving "$n" && return 0
+    sleep 1
+  done
+  return 1
+}
 started=$(date +%s)
-killed=0; terminated=0
+killed=0; terminated=0; killed_serving=0
 schedule=()
 for _ in $(seq 1 "$kills"); do schedule+=(kill); done
 for _ in $(seq 1 "$terminations"); do schedule+=(terminate); done
 mapfile -t schedule < <(printf '%s\n' "${schedule[@]}" | shuf)
 for what in "${schedule[@]}"; do
+  victim=$(( RANDOM % nodes ))
+  [[ $what == kill ]] && { wait_serving "$victim" || true; }
   sleep "$(python3 -c "import random; print(round(random.uniform(${KILL_GAP_MIN:-0.5}, ${KILL_GAP_MAX:-4}), 2))")"
   # A node that ended by itself is started again, as an operator's supervisor would.
   for n in $(seq 0 $((nodes - 1))); do alive "$n" || start_node "$n" ""; done
@@ -174,7 +190,7 @@ for what in "${schedule[@]}"; do
     terminated=$((terminated + 1))
     continue
   fi
-  victim=$(( RANDOM % nodes ))
+  serving "$victim" && killed_serving=$((killed_serving + 1))
   if alive "$victim"; then kill -9 "${pids[$victim]}" 2> /dev/null || true; wait "${pids[$victim]}" 2> /dev/null || true; fi
   start_node "$victim" ""
   killed=$((killed + 1))
@@ -196,7 +212,7 @@ for n in $(seq 0 $((nodes - 1))); do
 done
 
 echo "database: ${db:-SQLite (one home folder)}; serve nodes: $nodes at ${speed}x; prospects: $prospects; accounts: $accounts ($linked linked to the provider)"
-echo "SIGKILLs: $killed; connections terminated: $terminated; chaos phase ${chaos_secs} s, whole run $(( $(date +%s) - started )) s"
+echo "SIGKILLs: $killed ($killed_serving of a node serving at that moment); connections terminated: $terminated; chaos phase ${chaos_secs} s, whole run $(( $(date +%s) - started )) s"
 [[ -s $work/events-refused ]] && { echo "events refused:"; sort | uniq -c < "$work/events-refused" | head; }
 java -cp "$root/target/warmreach.jar" "$root/bench/ChaosCheck.java" "${db:-$(home_of 0)}" \
   --receivers "$shared/provider.log" "$shared/webhook.log" "$shared/smtp.log" "$shared/events-sent"

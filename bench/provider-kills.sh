@@ -3,6 +3,7 @@
 # KILLS (20) times, each time the moment the fake has answered a call that acts (an invitation, a
 # message, a reaction) and before the node can record it; it is restarted at once. At the end every
 # touch done reached the fake exactly once (bench/ChaosCheck.java --receivers, by person and kind).
+# Emails go to the SMTP sink (bench/SmtpSink.java), so no touch is left in the task inbox.
 # Not a test: the output goes to docs/executors.md.
 #
 #   bench/provider-kills.sh
@@ -19,14 +20,14 @@ work=$(mktemp -d)
 home=$work/home
 mkdir -p "$home"; chmod 700 "$home"
 log=$work/provider.log
-touch "$log" "$work/none" "$work/events-sent"
-node=""; fake=""
+touch "$log" "$work/none" "$work/events-sent" "$work/smtp.log"
+node=""; fake=""; smtp=""
 main_shell=$BASHPID
 cleanup() {
   # a forked child of this script (a node started in the background) inherits the trap: only the
   # script itself cleans up, or a child's exit would kill the receivers and delete the work folder
   [[ $BASHPID == "$main_shell" ]] || return 0
-  for p in "$node" "$fake"; do [[ -n $p ]] && kill -9 "$p" 2> /dev/null || true; done
+  for p in "$node" "$fake" "$smtp"; do [[ -n $p ]] && kill -9 "$p" 2> /dev/null || true; done
   if [[ ${KEEP:-} == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -34,7 +35,12 @@ fake_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0
 java -cp "$root/target/warmreach.jar:$root/target/test-classes" dev.warmreach.execute.provider.FakeUnipile \
   "$fake_port" "$log" "${ACCEPT_RATE:-0.5}" > "$work/fake.out" 2>&1 &
 fake=$!
-for _ in $(seq 1 150); do (exec 3<> "/dev/tcp/127.0.0.1/$fake_port") 2> /dev/null && break; sleep 0.2; done
+smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+java "$root/bench/SmtpSink.java" "$smtp_port" "$work/smtp.log" > "$work/smtp.out" 2>&1 &
+smtp=$!
+for port in "$fake_port" "$smtp_port"; do
+  for _ in $(seq 1 150); do (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && break; sleep 0.2; done
+done
 export UNIPILE_API_KEY=test-api-key
 wr() { "$root/bin/warmreach" --home "$home" "$@"; }
 java "$root/bench/GenerateProspects.java" "$prospects" > "$work/leads.csv"
@@ -44,6 +50,8 @@ for i in $(seq 1 "$accounts"); do
   wr accounts add "sdr-$i" --plan SALES_NAVIGATOR --timezone UTC --hours "Mon-Sun 00:00-23:59" > /dev/null
   names+=("sdr-$i")
 done
+wr settings smtp --host 127.0.0.1 --port "$smtp_port" --tls none --from kills@example.com \
+  --unsubscribe-mailto unsubscribe@example.com > /dev/null
 wr settings provider unipile --dsn "http://127.0.0.1:$fake_port" --api-key-env UNIPILE_API_KEY > /dev/null
 for i in $(seq 1 "$accounts"); do wr accounts link "sdr-$i" --provider-account "acc-$i" > /dev/null; done
 wr campaigns create kills --accounts "$(IFS=,; echo "${names[*]}")" --tag kills > /dev/null
@@ -79,4 +87,4 @@ kill -0 "$node" 2> /dev/null && { echo "the node did not finish in time; see $wo
 node=""
 echo "SQLite, one serve node at ${speed}x; prospects: $prospects; accounts: $accounts (linked); SIGKILLs right after an answer: $killed; $(( $(date +%s) - started )) s"
 java -cp "$root/target/warmreach.jar" "$root/bench/ChaosCheck.java" "$home" \
-  --receivers "$log" "$work/none" "$work/none" "$work/events-sent"
+  --receivers "$log" "$work/none" "$work/smtp.log" "$work/events-sent"

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.warmreach.coachdata.PhraseBooks;
 import dev.warmreach.definition.CampaignFile;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.OpenHours;
 import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.outbound.OutboundSettings;
 import dev.warmreach.execute.provider.ProviderExecutor;
@@ -298,7 +299,8 @@ public final class Warmreach implements AutoCloseable {
    */
   public RoutedExecutor outboundExecutors(
       Clock clock, Map<String, String> env, PrintWriter log, Duration providerPoll) {
-    RoutedExecutor outbound = outboundSettings().executors(clock, env, log);
+    RoutedExecutor outbound =
+        outboundSettings().executors(clock, env, log, OpenHours.of(store.accounts()));
     ProviderSetup setup = providerSetup(env);
     Optional<ProviderExecutor> provider = setup.executor(clock);
     if (provider.isEmpty()) {

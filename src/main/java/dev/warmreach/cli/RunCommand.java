@@ -11,7 +11,6 @@ import dev.warmreach.live.ScaledClock;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -154,12 +153,15 @@ final class RunCommand implements Callable<Integer> {
       out.println(routes((RoutedExecutor) executor));
     }
     out.flush();
-    boolean done = false;
+    WorkLeft left = null;
     try {
       while (!stopRequested.await(poll.toMillis(), TimeUnit.MILLISECONDS)) {
-        if (untilDone && app.engineSteps().nextDue().isEmpty() && plannedLeft(app, executor) == 0) {
-          done = true;
-          break;
+        if (untilDone) {
+          WorkLeft now = WorkLeft.of(app, executor.channels());
+          if (now.done()) {
+            left = now;
+            break;
+          }
         }
       }
     } finally {
@@ -169,13 +171,13 @@ final class RunCommand implements Callable<Integer> {
       app.releaseClaims(engine);
       stopped.countDown();
     }
-    if (done) {
+    if (left != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(onExit);
       } catch (IllegalStateException shuttingDown) {
         // stopped by a signal at the same moment: the hook has nothing left to wait for
       }
-      out.println("Nothing left to do at " + clock.instant() + ".");
+      out.println(left.stoppedAt(clock.instant()));
       if (signals != null && signalsPerMonth > 0 && !ignoreSignals) {
         out.println("Buying signals: " + signals.summary() + ".");
       }
@@ -203,13 +205,5 @@ final class RunCommand implements Callable<Integer> {
     return "Carried out automatically: "
         + routes.toString().replace("{", "").replace("}", "").replace("=", " by ")
         + "; other steps wait in the task inbox ('warmreach tasks today').";
-  }
-
-  /** How many planned touches are left for {@code executor} to carry out (up to 1,000). */
-  static int plannedLeft(Warmreach app, Executor executor) {
-    return (int)
-        app.touches().dueTouches(Instant.ofEpochMilli(Long.MAX_VALUE), null, 1_000).stream()
-            .filter(t -> executor.channels().contains(t.channel()))
-            .count();
   }
 }

@@ -172,8 +172,9 @@ final class ServeCommand implements Callable<Integer> {
       return 0;
     }
     while (!stopped.await(poll.toMillis(), TimeUnit.MILLISECONDS)) {
-      if (app.engineSteps().nextDue().isEmpty() && RunCommand.plannedLeft(app, executor) == 0) {
-        out.println("Nothing left to do at " + app.clock().instant() + ".");
+      WorkLeft left = WorkLeft.of(app, executor.channels());
+      if (left.done()) {
+        out.println(left.stoppedAt(app.clock().instant()));
         out.flush();
         running.close();
         break;

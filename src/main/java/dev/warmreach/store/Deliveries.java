@@ -54,10 +54,18 @@ public interface Deliveries {
   void retryDelivery(long id, Instant nextAttemptAt, String error, Instant now);
 
   /**
+   * Puts off a pending delivery due at {@code now} until {@code until}, without counting an attempt
+   * (its sender may not act before then, e.g. outside its working hours); false when another sender
+   * has claimed or settled it since it was read with {@code attempts}.
+   */
+  boolean holdDelivery(long id, int attempts, Instant until, String reason, Instant now);
+
+  /**
    * Settles a delivery as {@code outcome} and, in the same transaction, marks its touch {@code
    * touchOutcome} unless that is {@code null}. A touch is changed while planned, or from failed to
-   * done when a replayed dead letter went out; returns whether it changed. An uncertain touch takes
-   * {@code now} as the time it was attempted.
+   * done when a replayed dead letter went out; returns whether it changed. A touch done or
+   * uncertain takes the time its attempt began (the claim as {@link Delivery.Status#SENDING}, or
+   * the hand-over) as the time it was carried out, else {@code now}.
    */
   boolean settleDelivery(
       long id, Delivery.Status outcome, String reason, Touch.Status touchOutcome, Instant now);

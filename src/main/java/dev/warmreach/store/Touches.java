@@ -1,5 +1,6 @@
 package dev.warmreach.store;
 
+import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Touch;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,12 @@ public interface Touches {
    * @return per account of {@code dueBy}, its count (0 when none)
    */
   Map<String, Long> countDueTouches(Map<String, Instant> dueBy);
+
+  /**
+   * How many touches are planned on each channel, due or not, claimed or not: what is left for the
+   * executors and the task inbox. Channels with none are left out.
+   */
+  Map<Channel, Long> countPlannedTouches();
 
   /**
    * Finishes a planned touch as {@link #finishTouch(String, Touch.Status, Instant)} does, keeping

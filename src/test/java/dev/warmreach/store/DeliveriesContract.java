@@ -127,11 +127,51 @@ interface DeliveriesContract extends StoreFixture {
     assertThat(again).isFalse();
     Touch done = store().touches().touches(touch.prospectId()).get(0);
     assertThat(done.status()).isEqualTo(Touch.Status.DONE);
-    assertThat(done.doneAt()).isEqualTo(sent);
+    assertThat(done.doneAt()).as("when the attempt began").isEqualTo(START);
     Delivery settled = store().deliveries().delivery(d.id()).orElseThrow();
     assertThat(settled.status()).isEqualTo(Delivery.Status.SENT);
     assertThat(settled.nextAttemptAt()).isNull();
     assertThat(store().touches().plannedTouches(10)).isEmpty();
+  }
+
+  @Test
+  default void aTouchIsDoneWhenItsAttemptBeganNotWhenTheAnswerWasRecorded() {
+    // Claimed just before the account's hours close (checked then); on a sped-up clock the
+    // receiver's answer is recorded a simulated minute later, after the close.
+    Touch touch = anEmailTouch();
+    Delivery d =
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.PROVIDER, "acc-1", START);
+    Instant claimed = START.plusSeconds(90);
+    Instant answered = claimed.plusSeconds(60);
+    store()
+        .deliveries()
+        .claimDelivery(d.id(), 0, Delivery.Status.SENDING, claimed, claimed.plusSeconds(600));
+
+    store()
+        .deliveries()
+        .settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, answered);
+
+    assertThat(store().touches().touches(touch.prospectId()).get(0).doneAt()).isEqualTo(claimed);
+    assertThat(store().deliveries().delivery(d.id()).orElseThrow().updatedAt()).isEqualTo(answered);
+  }
+
+  @Test
+  default void aTouchSkippedBeforeAnyAttemptTakesTheTimeItWasSkipped() {
+    Touch touch = anEmailTouch();
+    Delivery d =
+        store()
+            .deliveries()
+            .openDelivery(touch.idempotencyKey(), Delivery.Kind.PROVIDER, "acc-1", START);
+    Instant skipped = START.plusSeconds(5);
+
+    store()
+        .deliveries()
+        .settleDelivery(
+            d.id(), Delivery.Status.SKIPPED, "do-not-contact", Touch.Status.SKIPPED, skipped);
+
+    assertThat(store().touches().touches(touch.prospectId()).get(0).doneAt()).isEqualTo(skipped);
   }
 
   @Test

@@ -149,6 +149,23 @@ abstract class StoreContract
   // The task inbox
 
   @Test
+  void countsThePlannedTouchesPerChannelWhateverTheirDueTimeOrClaim() {
+    Touch email = anEmailTouch();
+    clock.tick(Duration.ofDays(3));
+    PlannedTouches.request(
+        store,
+        aProspect().named("Ben", "Okafor").at("https://www.linkedin.com/in/ben-okafor").build(),
+        "Hi Ben",
+        clock.instant());
+
+    assertThat(store.touches().countPlannedTouches())
+        .containsOnly(entry(Channel.EMAIL, 1L), entry(Channel.CONNECT, 1L));
+
+    store.touches().finishTouch(email.idempotencyKey(), Touch.Status.DONE, clock.instant());
+    assertThat(store.touches().countPlannedTouches()).containsOnly(entry(Channel.CONNECT, 1L));
+  }
+
+  @Test
   void countsThePlannedTouchesDueByATimePerAccountAsTheInboxListsThem() {
     Touch first = anEmailTouch();
     clock.tick(Duration.ofHours(2));

@@ -5,6 +5,7 @@ import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.OpenHours;
 import dev.warmreach.live.ScaledClock;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
@@ -37,6 +38,7 @@ public final class SmtpExecutor implements Executor {
   private final SmtpSettings settings;
   private final Clock clock;
   private final SmtpMailer mailer;
+  private final OpenHours hours;
 
   /**
    * Sends with {@code settings}; {@code key} is the workspace's, which signs the unsubscribe links
@@ -48,11 +50,23 @@ public final class SmtpExecutor implements Executor {
       SmtpSettings settings,
       MailKey key,
       Clock clock) {
+    this(deliveries, doNotContact, settings, key, clock, OpenHours.ALWAYS);
+  }
+
+  /** As the constructor above, sending a touch only inside its sender account's working hours. */
+  public SmtpExecutor(
+      Deliveries deliveries,
+      DoNotContactList doNotContact,
+      SmtpSettings settings,
+      MailKey key,
+      Clock clock,
+      OpenHours hours) {
     this.deliveries = deliveries;
     this.doNotContact = doNotContact;
     this.settings = settings;
     this.clock = clock;
     this.mailer = new SmtpMailer(settings, key);
+    this.hours = hours;
   }
 
   @Override
@@ -134,6 +148,17 @@ public final class SmtpExecutor implements Executor {
           Delivery.Status.FAILED,
           "the touch has no text to send",
           Touch.Status.FAILED,
+          now);
+      return;
+    }
+    String account = outbound.touch().senderAccount();
+    Optional<Instant> closed = hours.closedUntil(account, now);
+    if (closed.isPresent()) {
+      deliveries.holdDelivery(
+          delivery.id(),
+          delivery.attempts(),
+          closed.get(),
+          OpenHours.reason(account, closed.get()),
           now);
       return;
     }

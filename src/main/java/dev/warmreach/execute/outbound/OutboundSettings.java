@@ -8,6 +8,7 @@ import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.execute.Backoff;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.OpenHours;
 import dev.warmreach.execute.RoutedExecutor;
 import dev.warmreach.execute.email.BounceReader;
 import dev.warmreach.execute.email.BounceSettings;
@@ -341,17 +342,27 @@ public final class OutboundSettings {
    * problems reaching it are told to {@code log}.
    */
   public RoutedExecutor executors(Clock clock, Map<String, String> env, PrintWriter log) {
+    return executors(clock, env, log, OpenHours.ALWAYS);
+  }
+
+  /**
+   * As {@link #executors(Clock, Map, PrintWriter)}, email and webhook steps carried out only inside
+   * the working hours {@code hours} gives for their sender accounts.
+   */
+  public RoutedExecutor executors(
+      Clock clock, Map<String, String> env, PrintWriter log, OpenHours hours) {
     List<Executor> executors = new ArrayList<>();
     smtp()
         .ifPresent(
             s ->
                 executors.add(
-                    new SmtpExecutor(deliveries, doNotContact, s.resolve(env), mailKey(), clock)));
+                    new SmtpExecutor(
+                        deliveries, doNotContact, s.resolve(env), mailKey(), clock, hours)));
     webhook()
         .ifPresent(
             w ->
                 executors.add(
-                    new WebhookExecutor(deliveries, doNotContact, w.resolve(env), clock)));
+                    new WebhookExecutor(deliveries, doNotContact, w.resolve(env), clock, hours)));
     bounces()
         .ifPresent(
             b ->

@@ -6,6 +6,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Executor;
+import dev.warmreach.execute.OpenHours;
 import dev.warmreach.live.ScaledClock;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
@@ -59,13 +60,26 @@ public final class WebhookExecutor implements Executor {
   private final WebhookSettings settings;
   private final Clock clock;
   private final HttpClient http;
+  private final OpenHours hours;
 
+  /** An executor that posts touches at any hour (no accounts' working hours to keep). */
   public WebhookExecutor(
       Deliveries deliveries, DoNotContactList doNotContact, WebhookSettings settings, Clock clock) {
+    this(deliveries, doNotContact, settings, clock, OpenHours.ALWAYS);
+  }
+
+  /** An executor that posts a touch only inside its sender account's working hours. */
+  public WebhookExecutor(
+      Deliveries deliveries,
+      DoNotContactList doNotContact,
+      WebhookSettings settings,
+      Clock clock,
+      OpenHours hours) {
     this.deliveries = deliveries;
     this.doNotContact = doNotContact;
     this.settings = settings;
     this.clock = clock;
+    this.hours = hours;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(settings.timeout())
@@ -234,6 +248,22 @@ public final class WebhookExecutor implements Executor {
     if (!delivery.isDue(now)) {
       return false;
     }
+    Optional<OutboundTouch> outbound = deliveries.outboundTouch(delivery.touchKey());
+    if (outbound.isEmpty()) {
+      // The prospect was erased since; the cascade removes the delivery with the touch.
+      return true;
+    }
+    String account = outbound.get().touch().senderAccount();
+    Optional<Instant> closed = hours.closedUntil(account, now);
+    if (closed.isPresent()) {
+      deliveries.holdDelivery(
+          delivery.id(),
+          delivery.attempts(),
+          closed.get(),
+          OpenHours.reason(account, closed.get()),
+          now);
+      return false;
+    }
     // While this attempt runs, no other node starts one; if this node dies, the claim lapses and
     // the delivery is tried again (with the same Idempotency-Key).
     Instant claimUntil = now.plus(ScaledClock.span(clock, settings.timeout().multipliedBy(3)));
@@ -242,11 +272,6 @@ public final class WebhookExecutor implements Executor {
       return false;
     }
     int attemptsMade = delivery.attempts() + 1;
-    Optional<OutboundTouch> outbound = deliveries.outboundTouch(delivery.touchKey());
-    if (outbound.isEmpty()) {
-      // The prospect was erased since; the cascade removes the delivery with the touch.
-      return true;
-    }
     Prospect prospect = outbound.get().prospect();
     if (prospect.doNotContact()
         || doNotContact.isDoNotContact(

@@ -156,6 +156,23 @@ final class JdbcDeliveries implements Deliveries {
   }
 
   @Override
+  public boolean holdDelivery(long id, int attempts, Instant until, String reason, Instant now) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                        "UPDATE delivery SET next_attempt_at = :until, last_error = :reason,"
+                            + " updated_at = :now WHERE id = :id AND attempts = :attempts AND"
+                            + " status = 'PENDING' AND next_attempt_at <= :now")
+                    .bind("until", until)
+                    .bind("reason", reason)
+                    .bind("now", now)
+                    .bind("id", id)
+                    .bind("attempts", attempts)
+                    .execute()
+                == 1);
+  }
+
+  @Override
   public boolean settleDelivery(
       long id, Delivery.Status outcome, String reason, Touch.Status touchOutcome, Instant now) {
     return db.write(h -> settle(h, id, outcome, reason, touchOutcome, now));
@@ -189,8 +206,24 @@ final class JdbcDeliveries implements Deliveries {
         h,
         delivery.touchKey(),
         touchOutcome,
-        now,
+        attemptedAt(delivery, touchOutcome, now),
         touchOutcome == Touch.Status.DONE ? null : reason);
+  }
+
+  /**
+   * When a touch carried out (or perhaps carried out) was acted on: when its attempt began (the
+   * sender's claim, or the email's hand-over), which the sender checked against the account's
+   * working hours, not when the receiver's answer was recorded. On a sped-up clock a call of a few
+   * milliseconds spans minutes, and a touch begun at 23:58 would read as done after a 23:59 close.
+   */
+  private static Instant attemptedAt(Delivery delivery, Touch.Status touchOutcome, Instant now) {
+    // The claim is the last change of an attempt in flight (a webhook's claim keeps it pending).
+    boolean inFlight =
+        delivery.status() == Delivery.Status.PENDING
+            || delivery.status() == Delivery.Status.SENDING
+            || delivery.status() == Delivery.Status.HANDING_OVER;
+    boolean acted = touchOutcome == Touch.Status.DONE || touchOutcome == Touch.Status.UNCERTAIN;
+    return inFlight && acted && delivery.updatedAt().isBefore(now) ? delivery.updatedAt() : now;
   }
 
   @Override

@@ -117,6 +117,21 @@ final class JdbcTouches implements Touches {
   }
 
   @Override
+  public Map<Channel, Long> countPlannedTouches() {
+    return db.read(
+        h -> {
+          Map<Channel, Long> counts = new java.util.EnumMap<>(Channel.class);
+          h.createQuery(
+                  "SELECT channel, count(*) AS n FROM touch WHERE status = 'PLANNED' GROUP BY"
+                      + " channel")
+              .map(
+                  (rs, ctx) -> Map.entry(Channel.valueOf(rs.getString("channel")), rs.getLong("n")))
+              .forEach(e -> counts.put(e.getKey(), e.getValue()));
+          return counts;
+        });
+  }
+
+  @Override
   public boolean finishTouch(String idempotencyKey, Touch.Status status, Instant at) {
     return db.write(h -> finish(h, idempotencyKey, status, at, null));
   }

@@ -10,6 +10,7 @@ import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Backoff;
+import dev.warmreach.execute.OpenHours;
 import dev.warmreach.store.Delivery;
 import dev.warmreach.store.Store;
 import dev.warmreach.store.jdbc.JdbcStore;
@@ -153,6 +154,38 @@ class WebhookExecutorTest {
     Touch done = store.touches().touches(touch.prospectId()).get(0);
     assertThat(done.status()).isEqualTo(Touch.Status.DONE);
     assertThat(theDelivery().status()).isEqualTo(Delivery.Status.SENT);
+  }
+
+  @Test
+  void aTouchClaimedAfterItsAccountsHoursClosedWaitsForThemToOpenAndIsDoneThen() {
+    // Planned inside the hours (Mon–Fri 09:00–17:30 UTC), carried out by a node that got to it
+    // only at 17:45 (a busy pass, a restart, a sped-up clock).
+    Touch touch = aConnectTouch();
+    WebhookExecutor executor =
+        new WebhookExecutor(
+            store.deliveries(),
+            store.doNotContact(),
+            new WebhookSettings(receiver.url(), SECRET, Duration.ofSeconds(5), FOUR_TRIES),
+            clock,
+            OpenHours.of(store.accounts()));
+    clock.set(Instant.parse("2026-03-02T17:45:00Z"));
+
+    executor.execute(touch);
+    executor.deliverDue();
+
+    assertThat(receiver.received()).isEmpty();
+    Delivery held = theDelivery();
+    assertThat(held.attempts()).isZero();
+    assertThat(held.nextAttemptAt()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
+    assertThat(held.lastError()).contains("outside sdr-1's working hours");
+
+    clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+    executor.deliverDue();
+
+    assertThat(receiver.received()).hasSize(1);
+    Touch done = store.touches().touches(touch.prospectId()).get(0);
+    assertThat(done.status()).isEqualTo(Touch.Status.DONE);
+    assertThat(done.doneAt()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
   }
 
   @Test
