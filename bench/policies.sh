@@ -3,9 +3,19 @@
 # scenarios where the playbook is wrong, examples/wrong-playbook/, and those whose segments differ
 # by connection degree and tags, examples/segments/) and prints replies, InMail
 # credits spent and violations per policy, with adaptive against playbook and oracle. Not a test:
-# figures go to docs/forecast.md.
+# figures go to docs/forecast.md. `--seed N` first runs every scenario with that seed instead of
+# its own (all three policies on the same seed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+seed=()
+if [ "${1:-}" = "--seed" ]; then
+  if [ -z "${2:-}" ]; then
+    echo "bench/policies.sh: --seed needs a number, e.g. --seed 2" >&2
+    exit 2
+  fi
+  seed=(--seed "$2")
+  shift 2
+fi
 if [ "$#" -gt 0 ]; then
   scenarios=("$@")
 else
@@ -19,7 +29,7 @@ printf '%-34s %-9s %8s %8s %8s %11s\n' scenario policy replies credits refunded 
 for scenario in "${scenarios[@]}"; do
   for policy in playbook adaptive oracle; do
     "$root/bin/warmreach" --home "$work/home" forecast --scenario "$scenario" --policy "$policy" \
-      --json > "$work/$policy.json" 2> /dev/null
+      ${seed[@]+"${seed[@]}"} --json > "$work/$policy.json" 2> /dev/null
     python3 - "$work/$policy.json" "$(basename "$scenario")" "$policy" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))

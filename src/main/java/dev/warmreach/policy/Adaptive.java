@@ -29,6 +29,21 @@ public final class Adaptive implements ChannelPolicy {
    */
   static final long KNOWN_BEFORE_CREDITS = 20;
 
+  /**
+   * A segment's InMails that may await their outcome at once while it is being learned: before
+   * {@link #KNOWN_BEFORE_CREDITS} outcomes are known, while the account's requests are held back,
+   * and for InMails only a draw chooses (exploring). Outcomes come a week after the send; without
+   * this, every prospect decided that week got a credit on the same untested guess.
+   */
+  static final long INMAILS_IN_FLIGHT = 10;
+
+  /**
+   * A segment's requests that may await their outcome at once while its acceptance is being learned
+   * (the request-first rule): enough to learn it in a week, and the rest wait a day at a time
+   * rather than all taking a request, so those a credit suits are still there once it is known.
+   */
+  static final long REQUESTS_IN_FLIGHT = 20;
+
   private final ChannelPolicy playbook = new Playbook();
   private final Function<Instant, LearnedRates> rates;
   private final Draws draws;
@@ -73,37 +88,113 @@ public final class Adaptive implements ChannelPolicy {
     if (learned.observations(segment) == 0) {
       return decision;
     }
-    Figures figures = new Learned(learned, segment, draws, key(in));
+    Figures figures = new Learned(learned, segment, draws, key(in), true);
     if (proposed == Channel.CONNECT) {
       Decision chosen = ExpectedReplies.firstTouch(in, send, segment, figures);
       LearnedRate acceptance =
           in.history().engaged() ? LearnedRate.ACCEPTANCE_WARM : LearnedRate.ACCEPTANCE_COLD;
-      boolean creditOrWait =
-          chosen instanceof Decision.Wait
-              || (chosen instanceof Decision.Send s
-                  && s.channel() == Channel.INMAIL
-                  && !in.prospect().openProfile());
+      if (spendsCredit(in, chosen)
+          && figures.exploring()
+          && awaiting(learned, segment, LearnedRate.INMAIL_REPLY) >= INMAILS_IN_FLIGHT) {
+        Figures means = new Learned(learned, segment, draws, key(in), false);
+        if (!spendsCredit(in, ExpectedReplies.firstTouch(in, send, segment, means))) {
+          return ExpectedReplies.waitForOutcomes(
+              in,
+              segment,
+              figures,
+              acceptance,
+              INMAILS_IN_FLIGHT
+                  + " of their InMails await an outcome: waiting a day for those before exploring"
+                  + " with another credit");
+        }
+      }
+      boolean creditOrWait = chosen instanceof Decision.Wait || spendsCredit(in, chosen);
       if (!creditOrWait || known(learned, segment, acceptance)) {
         return chosen;
       }
       if (!in.requestsHeldBack()) {
-        return ExpectedReplies.requestFirst(in, segment, figures, acceptance);
+        return awaiting(learned, segment, acceptance) < REQUESTS_IN_FLIGHT
+            ? ExpectedReplies.requestFirst(in, segment, figures, acceptance)
+            : ExpectedReplies.waitForOutcomes(
+                in,
+                segment,
+                figures,
+                acceptance,
+                REQUESTS_IN_FLIGHT
+                    + " requests to them await an outcome: waiting a day for those rather than"
+                    + " sending more");
       }
-      return learned.sent(segment, LearnedRate.INMAIL_REPLY) < KNOWN_BEFORE_CREDITS
-          ? chosen
-          : ExpectedReplies.waitForOutcomes(in, segment, figures, acceptance);
+      if (awaiting(learned, segment, LearnedRate.INMAIL_REPLY) >= INMAILS_IN_FLIGHT) {
+        return ExpectedReplies.waitForOutcomes(
+            in,
+            segment,
+            figures,
+            acceptance,
+            "requests are held back by the account's limits: waiting a day for the first InMails'"
+                + " outcomes rather than joining the queue");
+      }
+      Segment better = answersBetter(learned, segment);
+      if (better != null) {
+        return ExpectedReplies.waitForOutcomes(
+            in,
+            segment,
+            figures,
+            acceptance,
+            better.label()
+                + " answer InMails "
+                + new Learned(learned, better, draws, key(in), false)
+                    .quote(LearnedRate.INMAIL_REPLY)
+                + ": the credits go to them first; waiting a day rather than joining the queue");
+      }
+      return chosen;
     }
     return send.channel() == Channel.INMAIL
         ? ExpectedReplies.followUp(in, send, segment, figures)
         : decision;
   }
 
+  private static boolean spendsCredit(DecisionInput in, Decision decision) {
+    return decision instanceof Decision.Send s
+        && s.channel() == Channel.INMAIL
+        && !in.prospect().openProfile();
+  }
+
+  /** Touches of this kind sent to the segment whose outcome is not known yet. */
+  private static long awaiting(LearnedRates learned, Segment segment, LearnedRate rate) {
+    return learned.sent(segment, rate) - learned.known(segment, rate);
+  }
+
+  /**
+   * Another segment whose InMail replies, a standard deviation under their mean, beat what this
+   * segment's are believed to be: while this one is unknown, its learning InMails would take
+   * credits from them. Null when there is none.
+   */
+  private static Segment answersBetter(LearnedRates learned, Segment segment) {
+    double mine = learned.belief(segment, LearnedRate.INMAIL_REPLY).mean();
+    Segment best = null;
+    double bestSure = mine;
+    for (Segment other : learned.segments()) {
+      if (other.equals(segment) || learned.known(other, LearnedRate.INMAIL_REPLY) == 0) {
+        continue;
+      }
+      Beta theirs = learned.belief(other, LearnedRate.INMAIL_REPLY);
+      double sure = theirs.mean() - theirs.sd();
+      if (sure > bestSure) {
+        best = other;
+        bestSure = sure;
+      }
+    }
+    return best;
+  }
+
   /**
    * Whether the segment's acceptance or its InMail replies have {@link #KNOWN_BEFORE_CREDITS} known
    * outcomes: enough to choose between a request and a credit on the figures. Until then a request
-   * goes first, free; but while the account's requests are held back a request is not free (the
-   * prospect would wait behind the queue for days or weeks), so up to that many first InMails go
-   * out to learn the InMail side, and the rest wait a day at a time for their outcomes.
+   * goes first, free ({@link #REQUESTS_IN_FLIGHT} at a time); but while the account's requests are
+   * held back a request is not free (the prospect would wait behind the queue for days or weeks),
+   * so first InMails go out to learn the InMail side, {@link #INMAILS_IN_FLIGHT} at a time and none
+   * while another segment surely answers InMails better, and the rest wait a day at a time for
+   * their outcomes.
    */
   private static boolean known(LearnedRates learned, Segment segment, LearnedRate acceptance) {
     return learned.known(segment, acceptance) >= KNOWN_BEFORE_CREDITS
@@ -123,9 +214,15 @@ public final class Adaptive implements ChannelPolicy {
     private final Segment segment;
     private final Draws draws;
     private final long prospect;
+    private final boolean explore;
     private boolean drew;
 
-    Learned(LearnedRates rates, Segment segment, Draws draws, long prospect) {
+    /**
+     * @param explore whether an uncertain belief is drawn from (Thompson sampling) or taken at its
+     *     mean
+     */
+    Learned(LearnedRates rates, Segment segment, Draws draws, long prospect, boolean explore) {
+      this.explore = explore;
       this.rates = rates;
       this.segment = segment;
       this.draws = draws;
@@ -135,7 +232,7 @@ public final class Adaptive implements ChannelPolicy {
     @Override
     public double value(LearnedRate rate) {
       Beta belief = rates.belief(segment, rate);
-      if (!uncertain(belief)) {
+      if (!explore || !uncertain(belief)) {
         return belief.mean();
       }
       drew = true;

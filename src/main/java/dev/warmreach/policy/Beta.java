@@ -32,7 +32,8 @@ public record Beta(double alpha, double beta) {
     return alpha / (alpha + beta);
   }
 
-  private double sd() {
+  /** The standard deviation. */
+  double sd() {
     double n = alpha + beta;
     return Math.sqrt(alpha * beta / (n * n * (n + 1)));
   }

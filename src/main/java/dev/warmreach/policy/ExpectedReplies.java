@@ -137,11 +137,11 @@ final class ExpectedReplies {
   }
 
   /**
-   * Neither a credit nor a request yet: the account's requests are held back and the segment's
-   * first InMails are out, their outcomes not known. A day later the figures may tell.
+   * Neither a credit nor a request yet: the segment's figures are still being learned and enough of
+   * its touches already await their outcome ({@code why}). A day later the figures may tell.
    */
   static Decision waitForOutcomes(
-      DecisionInput in, Segment segment, Figures figures, LearnedRate acceptance) {
+      DecisionInput in, Segment segment, Figures figures, LearnedRate acceptance, String why) {
     List<String> reasons = new ArrayList<>();
     reasons.add(
         segment.label()
@@ -152,9 +152,7 @@ final class ExpectedReplies {
             + " and answer InMails "
             + figures.quote(LearnedRate.INMAIL_REPLY)
             + ": too few outcomes yet to spend a credit on them");
-    reasons.add(
-        "requests are held back by the account's limits: waiting a day for the first InMails'"
-            + " outcomes rather than joining the queue");
+    reasons.add(why);
     return new Decision.Wait(in.now().plus(OUTCOMES_AGAIN), reasons);
   }
 

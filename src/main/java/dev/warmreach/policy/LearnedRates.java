@@ -3,6 +3,7 @@ package dev.warmreach.policy;
 import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.ProspectProfile;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -71,6 +72,13 @@ public record LearnedRates(Evidence own, Evidence shared, Set<String> segmentTag
     double reply = belief(segment, LearnedRate.INMAIL_REPLY).mean();
     double inmail = reply - ExpectedReplies.CREDIT_VALUE * (1 - reply);
     return inmail > request ? Channel.INMAIL : Channel.CONNECT;
+  }
+
+  /** The segments anything was sent to, in this campaign or the workspace's others. */
+  public Set<Segment> segments() {
+    Set<Segment> all = new HashSet<>(own.segments());
+    all.addAll(shared.segments());
+    return all;
   }
 
   public long observations(Segment segment) {
