@@ -269,7 +269,9 @@ public final class ProviderExecutor implements Executor {
     /** Records the marker; false when the claim is no longer this attempt's: then do not call. */
     boolean record() {
       if (!recorded) {
-        recorded = deliveries.markHandingOver(deliveryId, attempt, clock.instant());
+        // Stamped with the attempt's start, the instant its working hours were checked: the
+        // touch is done as of then, even when the call comes a sped-up minute later.
+        recorded = deliveries.markHandingOver(deliveryId, attempt, startedAt);
       }
       return recorded;
     }

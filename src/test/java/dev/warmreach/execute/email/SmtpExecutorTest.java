@@ -21,8 +21,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +149,53 @@ class SmtpExecutorTest {
     assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
     assertThat(touchStatus(touch)).isEqualTo(Touch.Status.DONE);
     assertThat(theDelivery().status()).isEqualTo(Delivery.Status.SENT);
+  }
+
+  @Test
+  void onASpedUpClockTheEmailIsDoneAsOfItsAttemptNotOfItsHandOver() {
+    // Given a clock that runs on by a simulated minute at every reading after the first, as a
+    // 20,000x clock does while the SMTP dialogue takes a few milliseconds
+    Touch touch = anEmailTo("juergen@kestrel.example");
+    Clock running =
+        new Clock() {
+          private boolean first = true;
+
+          @Override
+          public Instant instant() {
+            if (!first) {
+              clock.tick(Duration.ofMinutes(1));
+            }
+            first = false;
+            return clock.instant();
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    SmtpExecutor executor =
+        new SmtpExecutor(
+            store.deliveries(),
+            store.doNotContact(),
+            settings(MAIL.getSmtp().getPort(), Backoff.DEFAULT),
+            KEY,
+            running);
+
+    // When it is sent
+    executor.execute(touch);
+
+    // Then the touch is done as of the attempt's start, the instant its hours were checked
+    Touch done = store.touches().touches(touch.prospectId()).get(0);
+    assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    assertThat(done.status()).isEqualTo(Touch.Status.DONE);
+    assertThat(clock.instant()).as("the clock ran on while sending").isAfter(T0);
+    assertThat(done.doneAt()).isEqualTo(T0);
   }
 
   private static String hex(String text) {
