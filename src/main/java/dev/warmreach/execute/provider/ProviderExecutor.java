@@ -3,6 +3,7 @@ package dev.warmreach.execute.provider;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
@@ -274,16 +275,33 @@ public final class ProviderExecutor implements Executor {
     return Outcome.sent("");
   }
 
+  /**
+   * Likes the post the touch names (from the event that reported it), else their latest post the
+   * account may react to, whose id is then kept with the touch as a named post's is; comments on it
+   * when the touch carries a comment.
+   */
   private Outcome engage(Touch touch, String accountId, ProviderPerson person) {
+    String comment = touch.message() == null ? "" : touch.message().body();
+    String named = touch.message() == null ? "" : touch.message().post().socialId();
+    if (!named.isEmpty()) {
+      provider.react(accountId, named, "like");
+      if (!comment.isBlank()) {
+        provider.comment(accountId, named, comment);
+      }
+      return Outcome.sent("");
+    }
     List<Post> posts = provider.posts(accountId, person.providerId());
     Optional<Post> latest = posts.stream().filter(Post::canReact).findFirst();
     if (latest.isEmpty()) {
       return Outcome.skipped("they have no recent post to react to");
     }
-    provider.react(accountId, latest.get().socialId(), "like");
-    String comment = touch.message() == null ? "" : touch.message().body();
+    String socialId = latest.get().socialId();
+    provider.react(accountId, socialId, "like");
     if (!comment.isBlank() && latest.get().canComment()) {
-      provider.comment(accountId, latest.get().socialId(), comment);
+      provider.comment(accountId, socialId, comment);
+    }
+    if (PostLink.read(socialId, null) instanceof PostLink.Valid valid) {
+      deliveries.notePost(touch.idempotencyKey(), valid.post());
     }
     return Outcome.sent("");
   }
