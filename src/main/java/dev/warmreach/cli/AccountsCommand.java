@@ -1,5 +1,6 @@
 package dev.warmreach.cli;
 
+import dev.warmreach.domain.AccountChange;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.UserError;
@@ -23,9 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "accounts",
     mixinStandardHelpOptions = true,
-    description = "Add, list and show the LinkedIn accounts Warmreach sends from.",
+    description = "Add, change, list and show the LinkedIn accounts Warmreach sends from.",
     subcommands = {
       AccountsCommand.AddAccount.class,
+      AccountsCommand.UpdateAccount.class,
       AccountsCommand.ListAccounts.class,
       AccountsCommand.ShowAccount.class,
       AccountLinkCommand.class
@@ -44,6 +46,8 @@ final class AccountsCommand implements Runnable {
   /**
    * An account as tools read it, as {@code GET /api/accounts} shows it.
    *
+   * @param followUpsOnDaysOff the account's own say on follow-up DMs on its days off; {@code null}
+   *     when each campaign decides
    * @param provider how it stands with the LinkedIn provider; {@code null} when none is set
    */
   record AccountJson(
@@ -53,6 +57,7 @@ final class AccountsCommand implements Runnable {
       int monthlyInmailCredits,
       String timeZone,
       String workingHours,
+      Boolean followUpsOnDaysOff,
       ProviderStanding.Json provider) {
     static AccountJson of(SenderAccount a, WarmreachCli root) {
       boolean providerSet = root.app().providerSetup(root.env()).settings().isPresent();
@@ -63,6 +68,7 @@ final class AccountsCommand implements Runnable {
           a.monthlyInmailCredits(),
           a.timeZone().getId(),
           a.workingHours().toString(),
+          a.followUpsOnDaysOff(),
           providerSet ? ProviderStanding.of(root.app().providerLinks(), a.name()).json() : null);
     }
   }
@@ -199,6 +205,115 @@ final class AccountsCommand implements Runnable {
     }
   }
 
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Change a sender account: whether follow-up DMs go on its days off, its time zone, its"
+            + " working hours. What is not given stays as it is; with a mistake nothing changes.",
+        "The account's follow-ups-on-days-off, when set, wins over every campaign's"
+            + " (--no-follow-ups-on-days-off of 'campaigns create'); 'campaign' gives the say back"
+            + " to each campaign."
+      })
+  static final class UpdateAccount implements Callable<Integer> {
+    @ParentCommand AccountsCommand parent;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The account's name.")
+    String name;
+
+    @Option(
+        names = "--follow-ups-on-days-off",
+        paramLabel = "true|false|campaign",
+        description =
+            "true: a follow-up DM whose 24-48 h window falls on the account's days off goes then,"
+                + " in its usual hours; false: it waits for working hours; campaign: each"
+                + " campaign decides (the default of a new account).")
+    String followUps;
+
+    @Option(
+        names = "--timezone",
+        paramLabel = "ZONE",
+        description = "The account's time zone, e.g. Europe/Berlin.")
+    String timezone;
+
+    @Option(
+        names = {"--hours", "--working-hours"},
+        paramLabel = "HOURS",
+        description =
+            "Working hours in that zone: 'Mon-Fri 09:00-17:30', or '08:00-16:00' to keep the"
+                + " days.")
+    String hours;
+
+    @Override
+    public Integer call() {
+      AccountChange change = change();
+      if (change.none()) {
+        throw new UserError(
+            "nothing to change for '"
+                + name
+                + "'; give --follow-ups-on-days-off, --timezone or --hours");
+      }
+      SenderAccount account;
+      try {
+        account =
+            parent
+                .root
+                .app()
+                .accounts()
+                .updateAccount(name, change)
+                .orElseThrow(
+                    () ->
+                        new UserError(
+                            "no account named '" + name + "'; see 'warmreach accounts list'"));
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--hours: " + e.getMessage(), e);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (parent.root.json()) {
+        Output.json(out, AccountJson.of(account, parent.root));
+      } else {
+        out.println(
+            "Updated "
+                + account.name()
+                + ": "
+                + account.workingHours()
+                + " "
+                + account.timeZone()
+                + "; follow-ups on days off: "
+                + followUpsInWords(account));
+      }
+      return 0;
+    }
+
+    private AccountChange change() {
+      return new AccountChange(
+          followUps == null
+              ? null
+              : parsed("--follow-ups-on-days-off", () -> AccountChange.parseFollowUps(followUps)),
+          timezone == null
+              ? null
+              : parsed("--timezone", () -> AccountChange.parseTimeZone(timezone)),
+          hours == null ? null : parsed("--hours", () -> AccountChange.parseHours(hours)));
+    }
+
+    private static <T> T parsed(String option, java.util.function.Supplier<T> parse) {
+      try {
+        return parse.get();
+      } catch (IllegalArgumentException e) {
+        throw new UserError(option + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The account's say on follow-ups on days off, in words. */
+  static String followUpsInWords(SenderAccount a) {
+    return a.followUpsOnDaysOff() == null
+        ? "as each campaign says"
+        : a.followUpsOnDaysOff() ? "yes, for every campaign" : "no, for every campaign";
+  }
+
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List sender accounts.")
   static final class ListAccounts implements Callable<Integer> {
     @ParentCommand AccountsCommand parent;
@@ -308,7 +423,8 @@ final class AccountsCommand implements Runnable {
               List.of("InMail credits held at most", String.valueOf(a.plan().inmailCreditCap())),
               List.of("note length limit", String.valueOf(a.plan().noteCharacters())),
               List.of("time zone", a.timeZone().getId()),
-              List.of("working hours", a.workingHours().toString())));
+              List.of("working hours", a.workingHours().toString()),
+              List.of("follow-ups on days off", followUpsInWords(a))));
       return 0;
     }
 

@@ -231,7 +231,7 @@ final class DemoCommand implements Callable<Integer> {
       app.accounts().accountState(name).ifPresent(s -> ledgers.put(name, s.credits()));
     }
     // A follow-up DM may go on a day off, in the usual hours, when its window holds no working
-    // time and the campaign allows it: the window counts from the prospect's acceptance.
+    // time and the account (else the campaign) allows it: the window counts from the acceptance.
     dev.warmreach.sequence.CampaignDefinition definition =
         dev.warmreach.definition.CampaignFile.fromJson(campaign.definition());
     Map<Long, Instant> acceptedAt = new java.util.HashMap<>();
@@ -247,7 +247,11 @@ final class DemoCommand implements Callable<Integer> {
         accounts,
         ledgers,
         doNotContact,
-        t -> definition.followUpWindow(t.step(), acceptedAt.get(t.prospectId())));
+        t ->
+            accounts.containsKey(t.senderAccount())
+                ? definition.followUpWindow(
+                    t.step(), acceptedAt.get(t.prospectId()), accounts.get(t.senderAccount()))
+                : definition.followUpWindow(t.step(), acceptedAt.get(t.prospectId())));
   }
 
   /** The first note, message, InMail and email sent, as the prospect received it. */

@@ -171,7 +171,8 @@ final class SignalsCommand implements Runnable {
                 ProspectTimeline.when(e.at(), zone),
                 e.prospectName() + " (#" + e.prospectId() + ")",
                 SignalIntake.kindInWords(e.kind())
-                    + (e.detail().isEmpty() ? "" : ": " + e.detail()),
+                    + (e.detail().isEmpty() ? "" : ": " + e.detail())
+                    + (e.post().none() ? "" : " " + e.post().href()),
                 e.action()));
       }
       Output.table(out, List.of("WHEN", "PROSPECT", "SIGNAL", "WHAT WAS DONE"), rows);

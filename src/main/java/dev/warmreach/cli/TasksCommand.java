@@ -170,6 +170,9 @@ final class TasksCommand implements Runnable {
       row.put("subject", t.message() == null ? null : t.message().subject());
       row.put("text", t.message() == null ? null : t.message().body());
       row.put("variant", t.message() == null ? null : t.message().variant());
+      row.put(
+          "postUrl",
+          t.message() == null || t.message().post().none() ? null : t.message().post().href());
       return row;
     }
   }

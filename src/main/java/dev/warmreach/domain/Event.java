@@ -111,8 +111,15 @@ public sealed interface Event {
     }
   }
 
-  /** They published a post, a chance to warm up or to reach out at the right moment. */
-  record PostPublished(long prospectId, Instant at, String idempotencyKey, String topic)
+  /**
+   * They published a post, a chance to warm up or to reach out at the right moment.
+   *
+   * @param topic what it is about, named in messages; empty when unknown
+   * @param post which post it is (its id and address), for the warm-up to engage with; {@link
+   *     PostLink#NONE} when not given
+   */
+  record PostPublished(
+      long prospectId, Instant at, String idempotencyKey, String topic, PostLink post)
       implements Event {
     public static final String CODE = "POSTPUBLISHED";
 
@@ -124,6 +131,12 @@ public sealed interface Event {
     public PostPublished {
       check(at, idempotencyKey);
       topic = topic == null ? "" : topic;
+      post = post == null ? PostLink.NONE : post;
+    }
+
+    /** A post known by its topic only. */
+    public PostPublished(long prospectId, Instant at, String idempotencyKey, String topic) {
+      this(prospectId, at, idempotencyKey, topic, PostLink.NONE);
     }
   }
 

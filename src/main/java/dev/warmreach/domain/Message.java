@@ -10,12 +10,20 @@ import java.util.Objects;
  * @param subject the subject line for InMail and email; empty for the other channels
  * @param personalised whether the coach judged the template personal (a post, a milestone, a mutual
  *     connection) rather than generic
+ * @param post for a warm-up, the post it engages with when known; else {@link PostLink#NONE}
  */
-public record Message(String variant, String subject, String body, boolean personalised) {
+public record Message(
+    String variant, String subject, String body, boolean personalised, PostLink post) {
 
   public Message {
     Objects.requireNonNull(variant, "variant");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(body, "body");
+    post = post == null ? PostLink.NONE : post;
+  }
+
+  /** A text that names no post. */
+  public Message(String variant, String subject, String body, boolean personalised) {
+    this(variant, subject, body, personalised, PostLink.NONE);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What Warmreach knows of a prospect beyond their profile, from the events recorded for them and
  * the touches made towards them: what a message may refer to. Unknown parts are {@code null}.
  *
- * @param latestPost their most recent post with a topic; {@code null} when none is known
+ * @param latestPost their most recent post with a topic or a link; {@code null} when none is known
  * @param latestSignal the most recent buying signal; {@code null} when none
  * @param mutualConnection someone both know; empty when unknown
  * @param engagedAt when the sender first engaged with their content; {@code null} when never
@@ -40,11 +40,20 @@ public record ProspectFacts(
     return new ProspectFacts(latestPost, signal, mutualConnection, engagedAt, requestSentAt);
   }
 
-  /** A post of theirs: what it was about and when it appeared. */
-  public record Post(String topic, Instant at) {
+  /**
+   * A post of theirs: what it was about (empty when only its link is known), when it appeared, and
+   * which post it is when the event named it.
+   */
+  public record Post(String topic, Instant at, PostLink link) {
     public Post {
       Objects.requireNonNull(topic, "topic");
       Objects.requireNonNull(at, "at");
+      link = link == null ? PostLink.NONE : link;
+    }
+
+    /** A post known by its topic only. */
+    public Post(String topic, Instant at) {
+      this(topic, at, PostLink.NONE);
     }
   }
 

@@ -136,8 +136,59 @@ public final class SignalIntake {
     return take(new Event.Signal(known.get().id(), at, idempotencyKey, kind, detail));
   }
 
+  /**
+   * Takes a post they published: records it once (which wakes their enrollments, so the warm-up and
+   * the messages see it) and notes in the feed its topic and link and where they stand. A post
+   * enrolls nobody: it is not a buying signal unless sent as one ({@code relevant_post}).
+   *
+   * @return false when it had been taken already (its idempotency key is stored)
+   * @throws UserError when no prospect has its id
+   */
+  public boolean takePost(Event.PostPublished post) {
+    if (!engineSteps.recordEvent(post)) {
+      return false;
+    }
+    notePost(post);
+    return true;
+  }
+
+  private void notePost(Event.PostPublished post) {
+    long id = post.prospectId();
+    Taken taken =
+        standing(id)
+            .orElse(
+                taken(
+                    id,
+                    Outcome.NOT_ACTED,
+                    "recorded: they are in no running campaign; their messages name it once they"
+                        + " are enrolled"));
+    signals.recordSignal(
+        new SignalFeed.Entry(
+            post.idempotencyKey(),
+            id,
+            "",
+            Event.Signal.Kind.RELEVANT_POST,
+            post.topic(),
+            post.at(),
+            taken.outcome(),
+            taken.action(),
+            post.post()));
+  }
+
   private Taken act(Event.Signal signal) {
-    long id = signal.prospectId();
+    return standing(signal.prospectId())
+        .orElseGet(() -> enrollInSignalsCampaign(signal.prospectId(), signal.at()));
+  }
+
+  /**
+   * What news of them means where they stand: nothing when they must not be contacted or replied;
+   * woken in a running campaign; waiting for a draft or paused one; empty when in none.
+   */
+  private Optional<Taken> standing(long id) {
+    return Optional.ofNullable(standingOrNull(id));
+  }
+
+  private Taken standingOrNull(long id) {
     ProspectState prospect = prospects.prospectState(id).orElseThrow();
     if (prospect.doNotContact()) {
       return taken(id, Outcome.NOT_ACTED, "not acted on: on the do-not-contact list");
@@ -168,7 +219,7 @@ public final class SignalIntake {
                 + "; it acts on it when the campaign runs");
       }
     }
-    return enrollInSignalsCampaign(id, signal.at());
+    return null;
   }
 
   private Taken enrollInSignalsCampaign(long id, Instant at) {

@@ -259,10 +259,18 @@ public final class TaskInbox {
     return found;
   }
 
-  /** What the user is to do, in words. */
+  /** What the user is to do, in words; a warm-up names its post's link. */
   public static String what(Touch t) {
+    return what(t, true);
+  }
+
+  /**
+   * What the user is to do, in words; {@code withLink} adds a warm-up post's link (a page shows it
+   * as a link of its own).
+   */
+  public static String what(Touch t, boolean withLink) {
     return switch (t.channel()) {
-      case ENGAGE -> warmUp(t);
+      case ENGAGE -> warmUp(t, withLink);
       case CONNECT -> t.withNote() ? "connection request with this note" : "connection request";
       case DM -> "message";
       case INMAIL -> "InMail";
@@ -270,12 +278,20 @@ public final class TaskInbox {
     };
   }
 
-  /** A warm-up task names the post when it is known and says whether a comment is drafted. */
-  private static String warmUp(Touch t) {
+  /**
+   * A warm-up task names the post when it is known, links to it when its event gave its id or
+   * address, and says whether a comment is drafted.
+   */
+  private static String warmUp(Touch t, boolean withLink) {
+    boolean topic = t.message() != null && !t.message().subject().isBlank();
+    boolean link = t.message() != null && !t.message().post().none();
     String post =
-        t.message() == null || t.message().subject().isBlank()
-            ? "their most recent post"
-            : "their post on \u201c" + t.message().subject() + "\u201d";
+        topic
+            ? "their post on \u201c" + t.message().subject() + "\u201d"
+            : link ? "their post" : "their most recent post";
+    if (link && withLink) {
+      post += " (" + t.message().post().href() + ")";
+    }
     boolean comment = t.message() != null && !t.message().body().isBlank();
     return "warm-up: like " + post + (comment ? " and comment (drafted below)" : "");
   }

@@ -33,7 +33,8 @@ public final class WarmupComment {
   /**
    * The warm-up's message for {@code prospect}: subject the topic of their latest post (empty when
    * none is known, so a person or a provider picks their most recent one), body the drafted comment
-   * (empty for a like only, or when no post is known: a comment must be about the post).
+   * (empty for a like only, or when no topic is known: a comment must be about the post), and the
+   * post itself when its event named it, so that exactly that post is liked.
    */
   public static Message forTouch(boolean comment, ProspectState prospect, Coach coach) {
     ProspectFacts.Post post = prospect.facts().latestPost();
@@ -41,8 +42,10 @@ public final class WarmupComment {
       return new Message("", "", "", false);
     }
     String body =
-        comment ? draft(post.topic(), prospect.profile().firstName(), prospect.id(), coach) : "";
-    return new Message("", post.topic(), body, true);
+        comment && !post.topic().isBlank()
+            ? draft(post.topic(), prospect.profile().firstName(), prospect.id(), coach)
+            : "";
+    return new Message("", post.topic(), body, !post.topic().isBlank(), post.link());
   }
 
   /**

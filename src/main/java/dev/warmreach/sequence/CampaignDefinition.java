@@ -3,6 +3,7 @@ package dev.warmreach.sequence;
 import dev.warmreach.domain.Author;
 import dev.warmreach.domain.CampaignSettings;
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.policy.ChannelPolicy;
 import dev.warmreach.quota.FollowUpWindow;
 import java.time.Instant;
@@ -44,7 +45,22 @@ public record CampaignDefinition(
    * window's to say).
    */
   public Optional<FollowUpWindow> followUpWindow(String step, Instant acceptedAt) {
-    if (!settings.followUpsOnDaysOff()
+    return followUpWindow(step, acceptedAt, settings.followUpsOnDaysOff());
+  }
+
+  /**
+   * As {@link #followUpWindow(String, Instant)}, sent from {@code account}: its own setting, when
+   * it has one, wins over the campaign's.
+   */
+  public Optional<FollowUpWindow> followUpWindow(
+      String step, Instant acceptedAt, SenderAccount account) {
+    return followUpWindow(
+        step, acceptedAt, account.allowsFollowUpsOnDaysOff(settings.followUpsOnDaysOff()));
+  }
+
+  private Optional<FollowUpWindow> followUpWindow(
+      String step, Instant acceptedAt, boolean allowed) {
+    if (!allowed
         || acceptedAt == null
         || sequence.steps().stream().noneMatch(s -> s.id().equals(step))) {
       return Optional.empty();

@@ -562,11 +562,12 @@ public final class SequenceEngine {
 
     /**
      * The window of a follow-up DM step (a delay range) after they accepted our request, when the
-     * campaign lets it go on days off and the account's working hours leave no time in it;
-     * otherwise null. An old connection, who accepted nothing, waits for working hours.
+     * account (its own setting, else the campaign's) lets it go on days off and the account's
+     * working hours leave no time in it; otherwise null. An old connection, who accepted nothing,
+     * waits for working hours.
      */
     private FollowUpWindow daysOff(Step.Action action) {
-      if (!campaign.followUpsOnDaysOff()
+      if (!account.account().allowsFollowUpsOnDaysOff(campaign.followUpsOnDaysOff())
           || action.channel() != Channel.DM
           || history.connection() != Connection.ACCEPTED
           || prospect.facts().requestSentAt() == null

@@ -520,7 +520,8 @@ public final class Forecast {
       daysOff =
           scenario
               .campaign()
-              .followUpWindow(send.step(), Instant.ofEpochMilli(acceptedAt[i]))
+              .followUpWindow(
+                  send.step(), Instant.ofEpochMilli(acceptedAt[i]), accounts[a].account())
               .orElse(null);
       acceptedAt[i] = 0;
     }

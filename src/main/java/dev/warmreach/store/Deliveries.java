@@ -1,5 +1,6 @@
 package dev.warmreach.store;
 
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.Touch;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,12 @@ public interface Deliveries {
   Delivery openDelivery(String touchKey, Delivery.Kind kind, String target, Instant now);
 
   Optional<Delivery> delivery(long id);
+
+  /**
+   * Keeps with a touch the post it engaged with, when its warm-up named none and the executor found
+   * their latest post itself; a touch that names a post keeps its own.
+   */
+  void notePost(String touchKey, PostLink post);
 
   /**
    * Starts an attempt: a pending, due delivery that has had {@code attempts} attempts moves to

@@ -1,5 +1,6 @@
 package dev.warmreach.store;
 
+import dev.warmreach.domain.AccountChange;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.quota.AccountState;
 import java.util.List;
@@ -16,6 +17,14 @@ public interface SenderAccounts {
   boolean addAccount(SenderAccount account);
 
   List<SenderAccount> accounts();
+
+  /**
+   * Changes an account's settings, and its stored state with them (so its limits and queues follow
+   * the new hours at once); empty when there is no such account, and then nothing is stored.
+   *
+   * @throws IllegalArgumentException when the change makes no valid account; nothing is stored
+   */
+  Optional<SenderAccount> updateAccount(String name, AccountChange change);
 
   Optional<SenderAccount> account(String name);
 

@@ -1,11 +1,15 @@
 package dev.warmreach.store;
 
 import dev.warmreach.domain.Event;
+import dev.warmreach.domain.PostLink;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** The signals received, each with what was done about it. Implementations are thread-safe. */
+/**
+ * The signals received, and the posts they published, each with what was done about it.
+ * Implementations are thread-safe.
+ */
 public interface SignalFeed {
 
   /** Records what was done about a signal; a signal already in the feed is left as it was. */
@@ -31,6 +35,8 @@ public interface SignalFeed {
    *
    * @param prospectName their name as stored, for people reading the feed (empty when writing)
    * @param action what was done, in words, e.g. "woke them in campaign q1"
+   * @param post the post a published post's event named (its id and address); {@link PostLink#NONE}
+   *     for other signals
    */
   record Entry(
       String idempotencyKey,
@@ -40,7 +46,8 @@ public interface SignalFeed {
       String detail,
       Instant at,
       Outcome outcome,
-      String action) {
+      String action,
+      PostLink post) {
     public Entry {
       Objects.requireNonNull(idempotencyKey, "idempotencyKey");
       Objects.requireNonNull(kind, "kind");
@@ -49,6 +56,20 @@ public interface SignalFeed {
       prospectName = prospectName == null ? "" : prospectName;
       detail = detail == null ? "" : detail;
       action = action == null ? "" : action;
+      post = post == null ? PostLink.NONE : post;
+    }
+
+    /** A signal that names no post. */
+    public Entry(
+        String idempotencyKey,
+        long prospectId,
+        String prospectName,
+        Event.Signal.Kind kind,
+        String detail,
+        Instant at,
+        Outcome outcome,
+        String action) {
+      this(idempotencyKey, prospectId, prospectName, kind, detail, at, outcome, action, null);
     }
   }
 }

@@ -88,6 +88,7 @@ final class Routes {
     r.get("/api/accounts", h.accounts()::list, MEMBER);
     r.post("/api/accounts", h.accounts()::create, MEMBER);
     r.get("/api/accounts/{name}", h.accounts()::show, MEMBER);
+    r.patch("/api/accounts/{name}", h.accounts()::update, MEMBER);
 
     // The signals feed: each buying signal with what was done about it
     r.get("/api/signals", h.events()::signals, MEMBER);
@@ -165,6 +166,7 @@ final class Routes {
     r.get("/accounts", p.accounts()::show, MEMBER);
     r.post("/accounts", p.accounts()::create, MEMBER);
     r.post("/accounts/{name}/link", p.accounts()::link, ADMIN);
+    r.post("/accounts/{name}/settings", p.accounts()::update, MEMBER);
 
     // Analytics
     r.get("/analytics", p.analytics()::show, MEMBER);

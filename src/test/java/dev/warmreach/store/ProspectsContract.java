@@ -10,6 +10,7 @@ import dev.warmreach.domain.ConnectionDegree;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
 import dev.warmreach.domain.Event;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectFacts;
@@ -377,6 +378,33 @@ interface ProspectsContract extends StoreFixture {
         .isEqualTo(now.plusSeconds(7));
     assertThat(store().prospects().prospectState(maria).orElseThrow().facts()).isEqualTo(facts);
     assertThat(store().prospects().facts(liked.prospectId()).latestPost()).isNull();
+  }
+
+  @Test
+  default void aPostNamedByItsLinkCountsAsTheirLatestPostWithTheLink() {
+    Instant now = Instant.parse("2026-03-02T09:00:00Z");
+    Touch request =
+        PlannedTouches.plant(
+            store(),
+            aProspect().named("Maria", "Keller").at(url("maria-link")).build(),
+            Channel.CONNECT,
+            null,
+            now);
+    long maria = request.prospectId();
+    PostLink link =
+        new PostLink(
+            "urn:li:activity:7290000000000000000",
+            "https://www.linkedin.com/feed/update/urn:li:activity:7290000000000000000/");
+    EngineSteps steps = store().engineSteps();
+    steps.recordEvent(new Event.PostPublished(maria, now.plusSeconds(60), "pl-1", "SDRs"));
+    steps.recordEvent(new Event.PostPublished(maria, now.plusSeconds(120), "pl-2", "", link));
+
+    ProspectFacts facts = store().prospects().facts(maria);
+
+    assertThat(facts.latestPost())
+        .isEqualTo(new ProspectFacts.Post("", now.plusSeconds(120), link));
+    assertThat(store().engineSteps().eventByKey("pl-2"))
+        .contains(new Event.PostPublished(maria, now.plusSeconds(120), "pl-2", "", link));
   }
 
   private List<String> names(ProspectQuery.Status status) {

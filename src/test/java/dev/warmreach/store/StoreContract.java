@@ -4,6 +4,7 @@ import static dev.warmreach.testing.AProspect.aProspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.warmreach.domain.AccountChange;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Enrollment;
@@ -12,6 +13,7 @@ import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.domain.WorkingHours;
+import dev.warmreach.quota.AccountState;
 import dev.warmreach.testing.ACampaign;
 import dev.warmreach.testing.PlannedTouches;
 import dev.warmreach.testing.SettableClock;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,58 @@ abstract class StoreContract
 
     assertThat(store.accounts().account("sdr-1")).contains(account);
     assertThat(store.accounts().accounts()).containsExactly(account);
+  }
+
+  @Test
+  void updatesAnAccountsFollowUpsZoneAndHoursAndItsStoredStateWithThem() {
+    SenderAccount added = SenderAccount.withPlanDefaults("sdr-1", Plan.PREMIUM, ZoneId.of("UTC"));
+    store.accounts().addAccount(added);
+    store
+        .accounts()
+        .ensureAccountState(
+            AccountState.open(
+                added,
+                dev.warmreach.quota.AccountLimits.defaultsFor(added),
+                java.time.Instant.parse("2026-03-02T09:00:00Z")));
+
+    Optional<SenderAccount> updated =
+        store
+            .accounts()
+            .updateAccount(
+                "sdr-1",
+                new AccountChange(
+                    AccountChange.FollowUps.NOT_ALLOWED,
+                    ZoneId.of("Europe/Berlin"),
+                    AccountChange.parseHours("08:00-16:00")));
+
+    SenderAccount expected =
+        new SenderAccount(
+            "sdr-1",
+            Plan.PREMIUM,
+            added.weeklyInvitationCap(),
+            added.monthlyInmailCredits(),
+            ZoneId.of("Europe/Berlin"),
+            WorkingHours.parse("Mon-Fri 08:00-16:00"),
+            false);
+    assertThat(updated).contains(expected);
+    assertThat(store.accounts().account("sdr-1")).contains(expected);
+    assertThat(store.accounts().accountState("sdr-1").orElseThrow().account()).isEqualTo(expected);
+    assertThat(
+            store
+                .accounts()
+                .updateAccount(
+                    "sdr-1", new AccountChange(AccountChange.FollowUps.CAMPAIGN, null, null))
+                .orElseThrow()
+                .followUpsOnDaysOff())
+        .as("back to each campaign's say")
+        .isNull();
+    assertThat(store.accounts().account("sdr-1").orElseThrow().followUpsOnDaysOff()).isNull();
+    assertThat(
+            store
+                .accounts()
+                .updateAccount(
+                    "nobody", new AccountChange(AccountChange.FollowUps.ALLOWED, null, null)))
+        .isEmpty();
   }
 
   @Test

@@ -251,6 +251,13 @@ class OpenApiTrafficTest {
     json(200, "GET", "/api/accounts/sdr-1", null, admin);
     json(404, "GET", "/api/accounts/nobody", null, admin);
     json(401, "GET", "/api/accounts", null);
+    assertThat(
+            json(200, "PATCH", "/api/accounts/sdr-2", "{\"followUpsOnDaysOff\": false}", member)
+                .get("followUpsOnDaysOff")
+                .asBoolean(true))
+        .isFalse();
+    json(422, "PATCH", "/api/accounts/sdr-2", "{\"timeZone\": \"Mars/Olympus\"}", member);
+    json(404, "PATCH", "/api/accounts/nobody", "{\"followUpsOnDaysOff\": true}", admin);
     assertNoViolations();
   }
 

@@ -3,6 +3,7 @@ package dev.warmreach.execute.provider;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
@@ -373,8 +374,13 @@ public final class ProviderExecutor implements Executor {
     return Outcome.sent("");
   }
 
+  /**
+   * Likes the post the touch names (from the event that reported it), else their latest post the
+   * account may react to, whose id is then kept with the touch as a named post's is; comments on it
+   * when the touch carries a comment.
+   */
   private Outcome engage(Touch touch, String accountId, ProviderPerson person, SentMarker marker) {
-    Optional<Post> latest = latestPost(accountId, person.providerId());
+    Optional<Post> latest = targetPost(touch, accountId, person.providerId());
     if (latest.isEmpty()) {
       return Outcome.skipped("they have no recent post to react to");
     }
@@ -393,12 +399,29 @@ public final class ProviderExecutor implements Executor {
     if (!comment.isEmpty() && !commented) {
       provider.comment(accountId, socialId, comment);
     }
+    if (namedPost(touch).isEmpty()
+        && PostLink.read(socialId, null) instanceof PostLink.Valid valid) {
+      deliveries.notePost(touch.idempotencyKey(), valid.post());
+    }
     return Outcome.sent("");
   }
 
-  /** The post a warm-up engages with: their latest one the account may react to. */
-  private Optional<Post> latestPost(String accountId, String providerId) {
+  /**
+   * The post a warm-up engages with: the one the touch names (an event reported it), else their
+   * latest one the account may react to.
+   */
+  private Optional<Post> targetPost(Touch touch, String accountId, String providerId) {
+    Optional<String> named = namedPost(touch);
+    if (named.isPresent()) {
+      return Optional.of(new Post(named.get(), "", "", true, true));
+    }
     return provider.posts(accountId, providerId).stream().filter(Post::canReact).findFirst();
+  }
+
+  /** The social id of the post the touch names, if an event named one. */
+  private static Optional<String> namedPost(Touch touch) {
+    String named = touch.message() == null ? "" : touch.message().post().socialId();
+    return named.isEmpty() ? Optional.empty() : Optional.of(named);
   }
 
   /** The comment a warm-up posts on {@code post}, or empty when it posts none. */
@@ -689,8 +712,8 @@ public final class ProviderExecutor implements Executor {
                 .anyMatch(m -> m.fromAccount() && m.text().strip().equals(text.strip())));
       }
       case ENGAGE -> {
-        // Their latest post shows the account's like, and its comment when the step has one.
-        Optional<Post> latest = latestPost(accountId, providerId);
+        // The post shows the account's like, and its comment when the step has one.
+        Optional<Post> latest = targetPost(touch, accountId, providerId);
         if (latest.isEmpty()) {
           yield Optional.empty(); // the post is gone: nothing left to ask
         }

@@ -3,6 +3,7 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.EmailAddress;
 import dev.warmreach.domain.Event;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.ProspectHistory;
 import dev.warmreach.domain.UserError;
 import dev.warmreach.quota.AccountState;
@@ -24,8 +25,8 @@ final class EventRecords {
   /** The event recorded under {@code idempotencyKey}, as it was recorded. */
   static Optional<Event> byKey(Handle h, String idempotencyKey) {
     return h.createQuery(
-            "SELECT prospect_id, kind, channel, detail, happened_at FROM prospect_event"
-                + " WHERE idempotency_key = :key")
+            "SELECT prospect_id, kind, channel, detail, happened_at, post_id, post_url FROM"
+                + " prospect_event WHERE idempotency_key = :key")
         .bind("key", idempotencyKey)
         .map(
             (rs, ctx) ->
@@ -35,13 +36,20 @@ final class EventRecords {
                     rs.getString("channel"),
                     rs.getString("detail"),
                     Instants.read(rs, "happened_at"),
-                    idempotencyKey))
+                    idempotencyKey,
+                    new PostLink(rs.getString("post_id"), rs.getString("post_url"))))
         .findOne();
   }
 
   /** An event as {@link #record} stored it. */
   private static Event event(
-      long prospect, String kind, String channel, String detail, Instant at, String key) {
+      long prospect,
+      String kind,
+      String channel,
+      String detail,
+      Instant at,
+      String key,
+      PostLink post) {
     return switch (kind) {
       case Event.Accepted.CODE -> new Event.Accepted(prospect, at, key);
       case Event.Declined.CODE -> new Event.Declined(prospect, at, key);
@@ -49,7 +57,7 @@ final class EventRecords {
       case Event.Bounced.CODE -> new Event.Bounced(prospect, at, key);
       case Event.Unsubscribed.CODE -> new Event.Unsubscribed(prospect, at, key);
       case Event.Withdrawn.CODE -> new Event.Withdrawn(prospect, at, key);
-      case Event.PostPublished.CODE -> new Event.PostPublished(prospect, at, key, detail);
+      case Event.PostPublished.CODE -> new Event.PostPublished(prospect, at, key, detail, post);
       case Event.Signal.CODE -> {
         int colon = detail.indexOf(": ");
         String signal = colon < 0 ? detail : detail.substring(0, colon);
@@ -81,14 +89,16 @@ final class EventRecords {
     int inserted =
         h.createUpdate(
                 "INSERT INTO prospect_event (prospect_id, kind, channel, detail, happened_at,"
-                    + " idempotency_key) VALUES (:p, :kind, :channel, :detail, :at, :key)"
-                    + " ON CONFLICT (idempotency_key) DO NOTHING")
+                    + " idempotency_key, post_id, post_url) VALUES (:p, :kind, :channel, :detail,"
+                    + " :at, :key, :postId, :postUrl) ON CONFLICT (idempotency_key) DO NOTHING")
             .bind("p", event.prospectId())
             .bind("kind", event.code())
             .bind("channel", event instanceof Event.Replied r ? r.channel().name() : null)
             .bind("detail", detail(event))
             .bind("at", event.at())
             .bind("key", event.idempotencyKey())
+            .bind("postId", postId(event))
+            .bind("postUrl", postUrl(event))
             .execute();
     if (inserted == 0) {
       return false;
@@ -168,6 +178,20 @@ final class EventRecords {
           "unsubscribed",
           event.at());
     }
+  }
+
+  /** The id of the post an event names; null when it names none. */
+  private static String postId(Event event) {
+    return event instanceof Event.PostPublished p && !p.post().socialId().isEmpty()
+        ? p.post().socialId()
+        : null;
+  }
+
+  /** The address of the post an event names; null when it gives none. */
+  private static String postUrl(Event event) {
+    return event instanceof Event.PostPublished p && !p.post().url().isEmpty()
+        ? p.post().url()
+        : null;
   }
 
   private static String detail(Event event) {

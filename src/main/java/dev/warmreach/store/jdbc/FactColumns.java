@@ -1,6 +1,7 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Event;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.ProspectFacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,10 @@ final class FactColumns {
             + prospectId
             + " AND kind = '%s'%s"
             + " ORDER BY happened_at DESC, id LIMIT 1)";
-    String post = event.formatted("POSTPUBLISHED", " AND trim(detail) <> ''");
+    String post =
+        event.formatted(
+            "POSTPUBLISHED",
+            " AND (trim(detail) <> '' OR post_id IS NOT NULL OR post_url IS NOT NULL)");
     String signal = event.formatted("SIGNAL", "");
     // Only the prospect's index narrows: a condition on status let PostgreSQL, without fresh
     // statistics, also scan the index of every planned and done touch (3,000 rows at 1,000).
@@ -32,7 +36,8 @@ final class FactColumns {
             + " FROM touch WHERE prospect_id = "
             + prospectId
             + ") AS %s";
-    return "(SELECT detail"
+    // The post's id and address (neither holds a space) ahead of its topic, in one column.
+    return "(SELECT COALESCE(post_id, '') || ' ' || COALESCE(post_url, '') || ' ' || detail"
         + post
         + " AS fact_post, (SELECT happened_at"
         + post
@@ -51,11 +56,17 @@ final class FactColumns {
     Instant postAt = Instants.read(rs, "fact_post_at");
     Instant signalAt = Instants.read(rs, "fact_signal_at");
     return new ProspectFacts(
-        postAt == null ? null : new ProspectFacts.Post(rs.getString("fact_post"), postAt),
+        postAt == null ? null : post(rs.getString("fact_post"), postAt),
         signalAt == null ? null : signal(rs.getString("fact_signal"), signalAt),
         "",
         Instants.read(rs, "fact_engaged_at"),
         Instants.read(rs, "fact_request_at"));
+  }
+
+  /** A post as {@link #of} reads it: its id, a space, its address, a space, its topic. */
+  private static ProspectFacts.Post post(String column, Instant at) {
+    String[] parts = column.split(" ", 3);
+    return new ProspectFacts.Post(parts[2], at, new PostLink(parts[0], parts[1]));
   }
 
   /** A signal as stored: its kind, then ": " and its detail when it has one. */

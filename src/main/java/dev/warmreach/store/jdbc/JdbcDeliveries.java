@@ -1,5 +1,6 @@
 package dev.warmreach.store.jdbc;
 
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
@@ -170,6 +171,19 @@ final class JdbcDeliveries implements Deliveries {
                     .bind("attempts", attempts)
                     .execute()
                 == 1);
+  }
+
+  @Override
+  public void notePost(String touchKey, PostLink post) {
+    db.write(
+        h ->
+            h.createUpdate(
+                    "UPDATE touch SET post_id = :id, post_url = :url WHERE idempotency_key = :key"
+                        + " AND post_id IS NULL AND post_url IS NULL")
+                .bind("id", post.socialId().isEmpty() ? null : post.socialId())
+                .bind("url", post.url().isEmpty() ? null : post.url())
+                .bind("key", touchKey)
+                .execute());
   }
 
   @Override

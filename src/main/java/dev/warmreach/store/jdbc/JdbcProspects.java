@@ -1,6 +1,7 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Channel;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.domain.ProspectFacts;
@@ -232,9 +233,10 @@ final class JdbcProspects implements Prospects {
   static ProspectFacts facts(Handle h, long prospectId) {
     Map<String, Object[]> latest = new HashMap<>();
     h.createQuery(
-            "SELECT 'E' AS source, kind, detail, happened_at AS at FROM prospect_event"
-                + " WHERE prospect_id = :p AND kind IN ('POSTPUBLISHED', 'SIGNAL')"
-                + " UNION ALL SELECT 'T', channel, '', COALESCE(done_at, due_at) FROM touch"
+            "SELECT 'E' AS source, kind, detail, happened_at AS at, post_id, post_url FROM"
+                + " prospect_event WHERE prospect_id = :p AND kind IN ('POSTPUBLISHED', 'SIGNAL')"
+                + " UNION ALL SELECT 'T', channel, '', COALESCE(done_at, due_at), NULL, NULL"
+                + " FROM touch"
                 + " WHERE prospect_id = :p AND ((channel = 'CONNECT' AND status IN ('PLANNED',"
                 + " 'DONE')) OR (channel = 'ENGAGE' AND status = 'DONE'))")
         .bind("p", prospectId)
@@ -244,15 +246,19 @@ final class JdbcProspects implements Prospects {
                   rs.getString("source"),
                   rs.getString("kind"),
                   rs.getString("detail"),
-                  Instants.read(rs, "at")
+                  Instants.read(rs, "at"),
+                  new PostLink(rs.getString("post_id"), rs.getString("post_url"))
                 })
         .forEach(
             row -> {
               String kind = (String) row[1];
               Instant at = (Instant) row[3];
               boolean event = "E".equals(row[0]);
-              if (event && kind.equals("POSTPUBLISHED") && ((String) row[2]).isBlank()) {
-                return; // a post without a topic gives a message nothing to name
+              if (event
+                  && kind.equals("POSTPUBLISHED")
+                  && ((String) row[2]).isBlank()
+                  && ((PostLink) row[4]).none()) {
+                return; // a post without a topic or a link gives a touch nothing to name
               }
               Object[] known = latest.get(kind);
               Instant seen = known == null ? null : (Instant) known[3];
@@ -266,7 +272,9 @@ final class JdbcProspects implements Prospects {
     Object[] engaged = latest.get("ENGAGE");
     Object[] request = latest.get("CONNECT");
     return new ProspectFacts(
-        post == null ? null : new ProspectFacts.Post((String) post[2], (Instant) post[3]),
+        post == null
+            ? null
+            : new ProspectFacts.Post((String) post[2], (Instant) post[3], (PostLink) post[4]),
         signal == null ? null : FactColumns.signal((String) signal[2], (Instant) signal[3]),
         "",
         engaged == null ? null : (Instant) engaged[3],

@@ -1,10 +1,12 @@
 package dev.warmreach.store.jdbc;
 
+import dev.warmreach.domain.AccountChange;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.WorkingHours;
 import dev.warmreach.quota.AccountState;
 import dev.warmreach.store.SenderAccounts;
+import dev.warmreach.store.jdbc.VersionedStates.Versioned;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,8 +33,9 @@ final class JdbcSenderAccounts implements SenderAccounts {
         h ->
             h.createUpdate(
                         "INSERT INTO sender_account (name, plan, weekly_invitation_cap,"
-                            + " monthly_inmail_credits, time_zone, working_hours, created_at)"
-                            + " VALUES (:name, :plan, :weekly, :credits, :zone, :hours, :now)"
+                            + " monthly_inmail_credits, time_zone, working_hours,"
+                            + " follow_ups_on_days_off, created_at) VALUES (:name, :plan, :weekly,"
+                            + " :credits, :zone, :hours, :followUps, :now)"
                             + " ON CONFLICT (name) DO NOTHING")
                     .bind("name", account.name())
                     .bind("plan", account.plan().name())
@@ -40,9 +43,37 @@ final class JdbcSenderAccounts implements SenderAccounts {
                     .bind("credits", account.monthlyInmailCredits())
                     .bind("zone", account.timeZone().getId())
                     .bind("hours", account.workingHours().toString())
+                    .bind("followUps", account.followUpsOnDaysOff())
                     .bind("now", clock.instant())
                     .execute()
                 == 1);
+  }
+
+  @Override
+  public Optional<SenderAccount> updateAccount(String name, AccountChange change) {
+    return db.write(
+        h -> {
+          Optional<SenderAccount> found = find(h, name);
+          if (found.isEmpty()) {
+            return Optional.empty();
+          }
+          SenderAccount updated = change.applyTo(found.get());
+          h.createUpdate(
+                  "UPDATE sender_account SET time_zone = :zone, working_hours = :hours,"
+                      + " follow_ups_on_days_off = :followUps WHERE name = :name")
+              .bind("zone", updated.timeZone().getId())
+              .bind("hours", updated.workingHours().toString())
+              .bind("followUps", updated.followUpsOnDaysOff())
+              .bind("name", name)
+              .execute();
+          Optional<Versioned<AccountState>> state = VersionedStates.findAccount(h, name);
+          if (state.isPresent()) {
+            AccountState after = state.get().value().withAccount(updated);
+            VersionedStates.saveAccount(h, after, state.get().version());
+            AccountQueues.changed(h, after, clock.instant());
+          }
+          return Optional.of(updated);
+        });
   }
 
   @Override
@@ -81,7 +112,8 @@ final class JdbcSenderAccounts implements SenderAccounts {
           "weekly_invitation_cap",
           "monthly_inmail_credits",
           "time_zone",
-          "working_hours");
+          "working_hours",
+          "follow_ups_on_days_off");
 
   private static SenderAccount map(ResultSet rs) throws SQLException {
     return map(rs, "");
@@ -95,7 +127,13 @@ final class JdbcSenderAccounts implements SenderAccounts {
         rs.getInt(prefix + "weekly_invitation_cap"),
         rs.getInt(prefix + "monthly_inmail_credits"),
         ZoneId.of(rs.getString(prefix + "time_zone")),
-        WorkingHours.parse(rs.getString(prefix + "working_hours")));
+        WorkingHours.parse(rs.getString(prefix + "working_hours")),
+        nullableBoolean(rs, prefix + "follow_ups_on_days_off"));
+  }
+
+  private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+    boolean value = rs.getBoolean(column);
+    return rs.wasNull() ? null : value;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Event;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.store.SignalFeed;
 import java.util.List;
 
@@ -19,8 +20,9 @@ final class JdbcSignalFeed implements SignalFeed {
         h ->
             h.createUpdate(
                     "INSERT INTO signal_feed (idempotency_key, prospect_id, kind, detail,"
-                        + " happened_at, outcome, action) VALUES (:key, :p, :kind, :detail, :at,"
-                        + " :outcome, :action) ON CONFLICT (idempotency_key) DO NOTHING")
+                        + " happened_at, outcome, action, post_id, post_url) VALUES (:key, :p,"
+                        + " :kind, :detail, :at, :outcome, :action, :postId, :postUrl)"
+                        + " ON CONFLICT (idempotency_key) DO NOTHING")
                 .bind("key", entry.idempotencyKey())
                 .bind("p", entry.prospectId())
                 .bind("kind", entry.kind().name())
@@ -28,6 +30,8 @@ final class JdbcSignalFeed implements SignalFeed {
                 .bind("at", entry.at())
                 .bind("outcome", entry.outcome().name())
                 .bind("action", entry.action())
+                .bind("postId", blankAsNull(entry.post().socialId()))
+                .bind("postUrl", blankAsNull(entry.post().url()))
                 .execute());
   }
 
@@ -50,7 +54,12 @@ final class JdbcSignalFeed implements SignalFeed {
                             rs.getString("detail"),
                             Instants.read(rs, "happened_at"),
                             Outcome.valueOf(rs.getString("outcome")),
-                            rs.getString("action")))
+                            rs.getString("action"),
+                            new PostLink(rs.getString("post_id"), rs.getString("post_url"))))
                 .list());
+  }
+
+  private static String blankAsNull(String value) {
+    return value.isEmpty() ? null : value;
   }
 }

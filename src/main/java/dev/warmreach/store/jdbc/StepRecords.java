@@ -53,9 +53,10 @@ final class StepRecords {
         h.createUpdate(
                 "INSERT INTO touch (enrollment_id, prospect_id, sender_account, step, channel,"
                     + " with_note, template, status, due_at, idempotency_key, reason, variant, subject,"
-                    + " body, personalised) VALUES (:enrollment, :prospect, :account, :step,"
-                    + " :channel, :note, :template, 'PLANNED', :now, :key, :reason, :variant,"
-                    + " :subject, :body, :personalised) ON CONFLICT (idempotency_key) DO NOTHING")
+                    + " body, personalised, post_id, post_url) VALUES (:enrollment, :prospect,"
+                    + " :account, :step, :channel, :note, :template, 'PLANNED', :now, :key,"
+                    + " :reason, :variant, :subject, :body, :personalised, :postId, :postUrl)"
+                    + " ON CONFLICT (idempotency_key) DO NOTHING")
             .bind("enrollment", send.enrollmentId())
             .bind("prospect", send.prospectId())
             .bind("account", send.senderAccount())
@@ -70,10 +71,16 @@ final class StepRecords {
             .bind("subject", message == null ? null : message.subject())
             .bind("body", message == null ? null : message.body())
             .bind("personalised", message == null ? null : message.personalised())
+            .bind("postId", message == null ? null : blankAsNull(message.post().socialId()))
+            .bind("postUrl", message == null ? null : blankAsNull(message.post().url()))
             .execute();
     if (inserted == 1) {
       CampaignTallies.planned(h, send.enrollmentId(), send.channel());
     }
+  }
+
+  private static String blankAsNull(String value) {
+    return value.isEmpty() ? null : value;
   }
 
   private static void insertDecision(

@@ -2,6 +2,7 @@ package dev.warmreach.store.jdbc;
 
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Message;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.Touch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,10 @@ final class TouchRows {
       return null;
     }
     return new Message(
-        rs.getString("variant"), rs.getString("subject"), body, rs.getBoolean("personalised"));
+        rs.getString("variant"),
+        rs.getString("subject"),
+        body,
+        rs.getBoolean("personalised"),
+        new PostLink(rs.getString("post_id"), rs.getString("post_url")));
   }
 }

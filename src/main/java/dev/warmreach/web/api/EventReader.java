@@ -3,6 +3,7 @@ package dev.warmreach.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Event;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.ProfileUrl;
 import dev.warmreach.domain.Prospect;
 import dev.warmreach.live.SignalIntake;
@@ -109,6 +110,7 @@ final class EventReader {
     if (detail != null && detail.length() > MAX_DETAIL) {
       errors.add(kind == Kind.POST_PUBLISHED ? "topic" : "detail", "is longer than " + MAX_DETAIL);
     }
+    PostLink post = kind == null ? PostLink.NONE : post(node, kind, errors);
     if (!errors.list.isEmpty()) {
       return new Invalid(errors.list);
     }
@@ -122,7 +124,7 @@ final class EventReader {
           case UNSUBSCRIBED -> new Event.Unsubscribed(prospectId, at, key);
           case WITHDRAWN -> new Event.Withdrawn(prospectId, at, key);
           case SIGNAL -> new Event.Signal(prospectId, at, key, signal, detail);
-          case POST_PUBLISHED -> new Event.PostPublished(prospectId, at, key, detail);
+          case POST_PUBLISHED -> new Event.PostPublished(prospectId, at, key, detail, post);
         },
         atGiven,
         newPerson);
@@ -266,6 +268,38 @@ final class EventReader {
           "channel", "'" + text + "' is not a reply channel; use dm, inmail, email or connect");
       return null;
     }
+  }
+
+  /**
+   * The post a {@code post_published} event names by {@code postId} (its urn) and/or {@code
+   * postUrl}; other kinds name none.
+   */
+  private static PostLink post(JsonNode node, Kind kind, Errors errors) {
+    boolean given = false;
+    boolean wrong = false;
+    for (String field : List.of("postId", "postUrl")) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        continue;
+      }
+      given = true;
+      if (kind != Kind.POST_PUBLISHED) {
+        errors.add(field, "belongs to post_published events only; leave it out");
+        wrong = true;
+      } else if (!value.isTextual()) {
+        errors.add(field, "must be a string, e.g. \"urn:li:activity:7290000000000000000\"");
+        wrong = true;
+      }
+    }
+    if (!given || wrong) {
+      return PostLink.NONE;
+    }
+    PostLink.Read read = PostLink.read(text(node, "postId"), text(node, "postUrl"));
+    if (read instanceof PostLink.Invalid invalid) {
+      errors.add(invalid.field(), invalid.message());
+      return PostLink.NONE;
+    }
+    return ((PostLink.Valid) read).post();
   }
 
   private static Event.Signal.Kind signal(JsonNode node, Errors errors) {

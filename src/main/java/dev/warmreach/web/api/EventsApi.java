@@ -124,6 +124,10 @@ public final class EventsApi {
       row.put("detail", e.detail());
       row.put("outcome", e.outcome().name());
       row.put("action", e.action());
+      if (!e.post().none()) {
+        row.put("postId", e.post().socialId());
+        row.put("postUrl", e.post().href());
+      }
       row.put("idempotencyKey", e.idempotencyKey());
       rows.add(row);
     }
@@ -268,7 +272,9 @@ public final class EventsApi {
 
   private boolean recordEvent(Event event, String prefix) {
     try {
-      return events.recordEvent(event);
+      return event instanceof Event.PostPublished post
+          ? signals.takePost(post)
+          : events.recordEvent(event);
     } catch (UserError e) {
       // No such prospect: a single event's id is checked here, a batch's was checked before any
       // was stored unless the prospect was erased in between.

@@ -38,6 +38,11 @@ final class SameEvent {
         && !a.topic().equals(b.topic())) {
       differ.add("topic");
     }
+    if (stored instanceof Event.PostPublished a
+        && event instanceof Event.PostPublished b
+        && !a.post().equals(b.post())) {
+      differ.add("post");
+    }
     if (sent.atGiven() && stored.at().toEpochMilli() != event.at().toEpochMilli()) {
       differ.add("at");
     }

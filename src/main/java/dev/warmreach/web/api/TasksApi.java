@@ -197,6 +197,7 @@ public final class TasksApi {
     row.put("subject", m == null ? null : m.subject());
     row.put("text", m == null ? null : m.body());
     row.put("variant", m == null ? null : m.variant());
+    row.put("postUrl", m == null || m.post().none() ? null : m.post().href());
     return row;
   }
 }

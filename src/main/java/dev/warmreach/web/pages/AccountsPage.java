@@ -2,6 +2,7 @@ package dev.warmreach.web.pages;
 
 import static java.time.ZoneOffset.UTC;
 
+import dev.warmreach.domain.AccountChange;
 import dev.warmreach.domain.Plan;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.UserError;
@@ -27,8 +28,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Sender accounts: each one's usage against LinkedIn's limits as gauges, and a form to add one,
@@ -137,10 +140,49 @@ public final class AccountsPage {
   }
 
   /**
+   * One account's settings form, as stored or as the user filled it in.
+   *
+   * @param followUps whether "Follow up on days off" is ticked
+   * @param byCampaign whether "Let each campaign decide" is ticked
+   * @param saved whether they were just saved
+   */
+  public record Settings(
+      String name,
+      boolean followUps,
+      boolean byCampaign,
+      String timeZone,
+      String workingHours,
+      List<FieldError> errors,
+      boolean saved) {
+
+    static Settings of(SenderAccount a, boolean saved) {
+      return new Settings(
+          a.name(),
+          Boolean.TRUE.equals(a.followUpsOnDaysOff()),
+          a.followUpsOnDaysOff() == null,
+          a.timeZone().getId(),
+          a.workingHours().toString(),
+          List.of(),
+          saved);
+    }
+
+    /** The message for {@code field}, or null when it is fine. */
+    public String error(String field) {
+      return errors.stream()
+          .filter(e -> e.field().equals(field))
+          .map(FieldError::message)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /**
+   * @param settings each account's settings form, by name
    * @param problem why the last action failed (a link that could not be made), or null
    */
   public record Model(
       List<Card> cards,
+      Map<String, Settings> settings,
       Form form,
       List<FieldError> errors,
       String added,
@@ -148,7 +190,92 @@ public final class AccountsPage {
       String problem) {}
 
   public void show(Context ctx) {
-    render(ctx, Form.EMPTY, List.of(), ctx.queryParam("added"), null);
+    String updated = ctx.queryParam("updated");
+    render(ctx, Form.EMPTY, List.of(), ctx.queryParam("added"), null, updated, null);
+  }
+
+  /**
+   * Changes an account's settings as {@code PATCH /api/accounts/{name}} does: whether follow-ups go
+   * on its days off (or each campaign decides), its time zone and its working hours. With htmx the
+   * form is swapped for itself, saved or with each mistake named; nothing is stored on a mistake.
+   */
+  public void update(Context ctx) {
+    String name = ctx.pathParam("name");
+    SenderAccount account =
+        accounts
+            .account(name)
+            .orElseThrow(
+                () -> ProblemException.notFound("no account named '" + name + "'; see /accounts"));
+    boolean byCampaign = "true".equals(ctx.formParam("followUpsByCampaign"));
+    boolean followUps = "true".equals(ctx.formParam("followUpsOnDaysOff"));
+    Settings filled =
+        new Settings(
+            name,
+            followUps,
+            byCampaign,
+            value(ctx, "timeZone"),
+            value(ctx, "workingHours"),
+            List.of(),
+            false);
+    List<FieldError> errors = new ArrayList<>();
+    java.time.ZoneId zone = null;
+    AccountChange.Hours hours = null;
+    try {
+      zone = AccountChange.parseTimeZone(filled.timeZone());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("timeZone", e.getMessage()));
+    }
+    try {
+      hours = AccountChange.parseHours(filled.workingHours());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("workingHours", e.getMessage()));
+    }
+    Settings answer;
+    if (errors.isEmpty()) {
+      AccountChange change =
+          new AccountChange(
+              byCampaign
+                  ? AccountChange.FollowUps.CAMPAIGN
+                  : followUps
+                      ? AccountChange.FollowUps.ALLOWED
+                      : AccountChange.FollowUps.NOT_ALLOWED,
+              zone,
+              hours);
+      try {
+        account = accounts.updateAccount(name, change).orElse(account);
+        answer = Settings.of(account, true);
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("workingHours", e.getMessage()));
+        answer = withErrors(filled, errors);
+      }
+    } else {
+      answer = withErrors(filled, errors);
+    }
+    if (Views.fromHtmx(ctx)) {
+      Map<String, Object> params = new HashMap<>();
+      params.put("settings", answer);
+      params.put("csrf", views.chrome(ctx, "Accounts", Chrome.Section.ACCOUNTS).csrfToken());
+      views.render(ctx, "accounts/settings.jte", params);
+      return;
+    }
+    if (answer.saved()) {
+      ctx.redirect(
+          "/accounts?updated=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+          HttpStatus.SEE_OTHER);
+      return;
+    }
+    render(ctx, Form.EMPTY, List.of(), null, null, null, answer);
+  }
+
+  private static Settings withErrors(Settings filled, List<FieldError> errors) {
+    return new Settings(
+        filled.name(),
+        filled.followUps(),
+        filled.byCampaign(),
+        filled.timeZone(),
+        filled.workingHours(),
+        List.copyOf(errors),
+        false);
   }
 
   /**
@@ -179,7 +306,7 @@ public final class AccountsPage {
       URI link = provider.hostedLink(name, notify, clock.instant());
       ctx.redirect(link.toString(), HttpStatus.SEE_OTHER);
     } catch (UserError e) {
-      render(ctx, Form.EMPTY, List.of(), null, e.getMessage());
+      render(ctx, Form.EMPTY, List.of(), null, e.getMessage(), null, null);
     }
   }
 
@@ -210,15 +337,31 @@ public final class AccountsPage {
       errors.addAll(e.problem().errors() == null ? List.of() : e.problem().errors());
     }
     // 200, not 422: the page is the answer a person reads, and browsers log a 422 as an error.
-    render(ctx, form, errors, null, null);
+    render(ctx, form, errors, null, null, null, null);
   }
 
+  /**
+   * Renders the page; {@code updated} names an account whose settings were just saved, {@code
+   * filled} is an account's settings form as filled in with its mistakes (null when none).
+   */
   private void render(
-      Context ctx, Form form, List<FieldError> errors, String added, String problem) {
+      Context ctx,
+      Form form,
+      List<FieldError> errors,
+      String added,
+      String problem,
+      String updated,
+      Settings filled) {
     Instant now = clock.instant();
     boolean providerSet = provider.settings().isPresent();
     List<Card> cards = new ArrayList<>();
+    Map<String, Settings> settings = new HashMap<>();
     for (SenderAccount account : accounts.accounts()) {
+      settings.put(
+          account.name(),
+          filled != null && filled.name().equals(account.name())
+              ? filled
+              : Settings.of(account, account.name().equals(updated)));
       ProviderLine line =
           providerSet
               ? providerLine(
@@ -234,6 +377,7 @@ public final class AccountsPage {
         views.chrome(ctx, "Accounts", Chrome.Section.ACCOUNTS),
         new Model(
             cards,
+            settings,
             form,
             errors,
             added,

@@ -87,7 +87,8 @@ public final class TodayPage {
       String subject,
       String body,
       boolean planned,
-      String notice) {
+      String notice,
+      String postUrl) {
 
     /** The id of the element holding the text to copy. */
     public String bodyId() {
@@ -134,9 +135,19 @@ public final class TodayPage {
       List<Uncertain> uncertain,
       List<String> stalled) {}
 
-  /** A buying signal as the feed shows it. */
+  /**
+   * A buying signal as the feed shows it.
+   *
+   * @param postUrl where the post it names opens on LinkedIn; empty when it names none
+   */
   public record Signal(
-      long prospectId, String name, String when, String signal, String outcome, String action) {}
+      long prospectId,
+      String name,
+      String when,
+      String signal,
+      String outcome,
+      String action,
+      String postUrl) {}
 
   /** A signal as the feed shows it: when, in the zone of the account working them. */
   private Signal signal(SignalFeed.Entry e) {
@@ -155,7 +166,8 @@ public final class TodayPage {
                 : " (" + zone.getId() + ")"),
         SignalIntake.kindInWords(e.kind()) + (e.detail().isEmpty() ? "" : ": " + e.detail()),
         e.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-        e.action());
+        e.action(),
+        e.post().href());
   }
 
   /**
@@ -363,7 +375,7 @@ public final class TodayPage {
       Touch t, Prospect prospect, Map<String, SenderAccount> accounts, String notice) {
     ProspectProfile p = prospect == null ? null : prospect.profile();
     Message m = t.message();
-    String what = TaskInbox.what(t);
+    String what = TaskInbox.what(t, false);
     return new Task(
         t.id(),
         t.prospectId(),
@@ -379,7 +391,8 @@ public final class TodayPage {
         m == null || m.subject() == null || m.subject().isBlank() ? null : m.subject(),
         m == null || m.body() == null || m.body().isBlank() ? null : m.body(),
         t.status() == Touch.Status.PLANNED,
-        notice);
+        notice,
+        m == null || m.post().none() ? null : m.post().href());
   }
 
   private static String headline(ProspectProfile p) {

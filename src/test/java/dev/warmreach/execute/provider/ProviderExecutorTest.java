@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Message;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.ProspectProfile;
 import dev.warmreach.domain.Touch;
 import dev.warmreach.execute.Backoff;
@@ -246,6 +247,53 @@ class ProviderExecutorTest {
         .satisfies(
             c -> assertThat(c.path("text").asText()).isEqualTo("The point on loops is spot on."));
     assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
+  void aWarmUpOnAPostTheEventNamedLikesThatPostNotTheirLatest() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:1", "the one the event named");
+    fake.post(person, "urn:li:activity:2", "newest");
+    PostLink named =
+        new PostLink(
+            "urn:li:activity:1", "https://www.linkedin.com/feed/update/urn:li:activity:1/");
+    Touch touch =
+        a(
+            Channel.ENGAGE,
+            ada(),
+            new Message("", "loops", "The point on loops is spot on.", true, named));
+
+    executor().execute(touch);
+
+    assertThat(fake.reactions)
+        .singleElement()
+        .satisfies(r -> assertThat(r.path("post_id").asText()).isEqualTo("urn:li:activity:1"));
+    assertThat(fake.comments)
+        .singleElement()
+        .satisfies(c -> assertThat(c.path("post_id").asText()).isEqualTo("urn:li:activity:1"));
+    assertThat(fake.count("GET /users/{id}/posts")).as("no need to look their posts up").isZero();
+    assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(stored(touch).message().post()).isEqualTo(named);
+  }
+
+  @Test
+  void aWarmUpWithoutANamedPostKeepsTheIdOfTheLatestPostItLiked() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
+    Touch touch = a(Channel.ENGAGE, ada(), new Message("", "", "", false));
+
+    executor().execute(touch);
+
+    assertThat(fake.reactions)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.path("post_id").asText())
+                    .isEqualTo("urn:li:activity:7290000000000000002"));
+    PostLink kept = stored(touch).message().post();
+    assertThat(kept.socialId()).isEqualTo("urn:li:activity:7290000000000000002");
+    assertThat(kept.href())
+        .isEqualTo("https://www.linkedin.com/feed/update/urn:li:activity:7290000000000000002/");
   }
 
   @Test

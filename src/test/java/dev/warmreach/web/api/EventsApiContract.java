@@ -348,6 +348,124 @@ abstract class EventsApiContract {
     assertThat(storedEvents()).isZero();
   }
 
+  private static final String POST_ID = "urn:li:activity:7290000000000000000";
+  private static final String POST_URL =
+      "https://www.linkedin.com/feed/update/urn:li:activity:7290000000000000000/";
+
+  private String postPublished(String key, String extra) {
+    return "{\"kind\": \"post_published\", \"prospectId\": "
+        + ana
+        + ", \"topic\": \"why we moved our SDR team to Berlin\", \"idempotencyKey\": \""
+        + key
+        + "\""
+        + extra
+        + "}";
+  }
+
+  @Test
+  void aPostPublishedKeepsItsIdAndAddressAndTheFeedLinksIt() {
+    HttpResponse<String> both =
+        post(
+            postPublished(
+                "post-1", ", \"postId\": \"" + POST_ID + "\", \"postUrl\": \"" + POST_URL + "\""));
+    HttpResponse<String> addressOnly =
+        post(
+            postPublished(
+                "post-2",
+                ", \"postUrl\": \"https://www.linkedin.com/posts/ana-silva_sdr-berlin-activity"
+                    + "-7290000000000000001-AbCd/\""));
+    HttpResponse<String> topicOnly = post(postPublished("post-3", ""));
+
+    assertThat(both.statusCode()).as(both.body()).isEqualTo(201);
+    assertThat(addressOnly.statusCode()).as(addressOnly.body()).isEqualTo(201);
+    assertThat(topicOnly.statusCode()).as(topicOnly.body()).isEqualTo(201);
+    assertThat(
+            server.count(
+                "SELECT count(*) FROM prospect_event WHERE post_id = '"
+                    + POST_ID
+                    + "' AND post_url = '"
+                    + POST_URL
+                    + "'"))
+        .isEqualTo(1);
+    assertThat(
+            server.count(
+                "SELECT count(*) FROM prospect_event WHERE idempotency_key = 'post-2' AND post_id"
+                    + " = 'urn:li:activity:7290000000000000001'"))
+        .as("a shared post's address holds its id")
+        .isEqualTo(1);
+    JsonNode feed = ServerFixture.json(server.get("/api/signals", auth)).get("items");
+    assertThat(feed).hasSize(3);
+    JsonNode named = findByKey(feed, "post-1");
+    assertThat(named.get("signal").asText()).isEqualTo("relevant_post");
+    assertThat(named.get("detail").asText()).isEqualTo("why we moved our SDR team to Berlin");
+    assertThat(named.get("postId").asText()).isEqualTo(POST_ID);
+    assertThat(named.get("postUrl").asText()).isEqualTo(POST_URL);
+    assertThat(findByKey(feed, "post-3").has("postUrl")).as("a post named by topic only").isFalse();
+    HttpResponse<String> sameKeyOtherPost =
+        post(postPublished("post-1", ", \"postId\": \"urn:li:activity:1\""));
+    assertThatProblem(sameKeyOtherPost).hasStatus(409).detailContains("post");
+  }
+
+  private static JsonNode findByKey(JsonNode feed, String key) {
+    for (JsonNode row : feed) {
+      if (row.get("idempotencyKey").asText().equals(key)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no " + key + " in the feed: " + feed);
+  }
+
+  @Test
+  void aMalformedPostIdOrAddressIs422NamingTheFieldAndStoresNothing() {
+    assertThatProblem(post(postPublished("p-1", ", \"postUrl\": \"https://example.com/p/1\"")))
+        .hasStatus(422)
+        .namesFields("postUrl")
+        .detailContains("not a LinkedIn post link");
+    assertThatProblem(
+            post(postPublished("p-2", ", \"postUrl\": \"https://www.linkedin.com/in/ana-silva\"")))
+        .hasStatus(422)
+        .namesFields("postUrl")
+        .detailContains("not a post's");
+    assertThatProblem(post(postPublished("p-3", ", \"postId\": \"7290000000000000000\"")))
+        .hasStatus(422)
+        .namesFields("postId")
+        .detailContains("urn:li:activity:");
+    assertThatProblem(post(postPublished("p-4", ", \"postId\": 7290000000000000000")))
+        .hasStatus(422)
+        .namesFields("postId")
+        .detailContains("must be a string");
+    assertThatProblem(
+            post(
+                postPublished(
+                    "p-5",
+                    ", \"postUrl\": \"https://www.linkedin.com/feed/update/"
+                        + "x".repeat(600)
+                        + "\"")))
+        .hasStatus(422)
+        .namesFields("postUrl")
+        .detailContains("at most 500");
+    assertThatProblem(
+            post(
+                postPublished(
+                    "p-6",
+                    ", \"postId\": \"urn:li:activity:1\", \"postUrl\": \"" + POST_URL + "\"")))
+        .hasStatus(422)
+        .namesFields("postUrl")
+        .detailContains("give one post");
+    assertThatProblem(
+            post(
+                "{\"kind\": \"accepted\", \"prospectId\": "
+                    + ana
+                    + ", \"idempotencyKey\": \"p-7\", \"postId\": \""
+                    + POST_ID
+                    + "\"}"))
+        .hasStatus(422)
+        .namesFields("postId")
+        .detailContains("post_published events only");
+    assertThat(storedEvents()).isZero();
+    assertThat(server.count("SELECT count(*) FROM signal_feed")).isZero();
+  }
+
   @Test
   void aBodyThatIsNotJsonIs400() {
     assertThatProblem(post("{\"kind\": ")).hasStatus(400).detailContains("not valid JSON");

@@ -96,6 +96,60 @@ class RestResourcesTest {
     assertThatProblem(again).hasStatus(409);
   }
 
+  private HttpResponse<String> patch(String account, String json) {
+    return server.send("PATCH", "/api/accounts/" + account, "application/json", json, auth);
+  }
+
+  @Test
+  void anAccountsFollowUpsZoneAndHoursAreChangedAndNullGivesTheSayBackToCampaigns() {
+    server.post(
+        "/api/accounts", "application/json", "{\"name\": \"sdr-1\", \"plan\": \"FREE\"}", auth);
+
+    HttpResponse<String> changed =
+        patch(
+            "sdr-1",
+            "{\"followUpsOnDaysOff\": false, \"timeZone\": \"Europe/Berlin\","
+                + " \"workingHours\": \"08:00-16:00\"}");
+    JsonNode shown = ServerFixture.json(server.get("/api/accounts/sdr-1", auth));
+    HttpResponse<String> cleared = patch("sdr-1", "{\"followUpsOnDaysOff\": null}");
+
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(ServerFixture.json(changed).get("followUpsOnDaysOff").asBoolean(true)).isFalse();
+    assertThat(shown.get("followUpsOnDaysOff").asBoolean(true)).isFalse();
+    assertThat(shown.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(shown.get("workingHours").asText()).isEqualTo("Mon-Fri 08:00-16:00");
+    assertThat(ServerFixture.json(cleared).get("followUpsOnDaysOff").isNull()).isTrue();
+  }
+
+  @Test
+  void aBadAccountChangeNamesTheFieldAndStoresNothing() {
+    server.post(
+        "/api/accounts", "application/json", "{\"name\": \"sdr-1\", \"plan\": \"FREE\"}", auth);
+    String before = ServerFixture.json(server.get("/api/accounts/sdr-1", auth)).toString();
+
+    assertThatProblem(patch("nobody", "{\"followUpsOnDaysOff\": true}"))
+        .hasStatus(404)
+        .detailContains("no account named 'nobody'");
+    assertThatProblem(
+            patch("sdr-1", "{\"followUpsOnDaysOff\": \"yes\", \"timeZone\": \"Europe/Berlin\"}"))
+        .hasStatus(422)
+        .namesFields("followUpsOnDaysOff");
+    assertThatProblem(patch("sdr-1", "{\"followUpsOnDaysOff\": true, \"timeZone\": \"Mars/Base\"}"))
+        .hasStatus(422)
+        .namesFields("timeZone")
+        .detailContains("'Mars/Base' is not a time zone; use a name like Europe/Berlin");
+    assertThatProblem(patch("sdr-1", "{\"workingHours\": \"17:00-09:00\"}"))
+        .hasStatus(422)
+        .namesFields("workingHours");
+    assertThatProblem(patch("sdr-1", "{\"plan\": \"PREMIUM\"}"))
+        .hasStatus(422)
+        .namesFields("plan")
+        .detailContains("cannot be changed here");
+    assertThatProblem(patch("sdr-1", "{}")).hasStatus(422).namesFields("body");
+    assertThat(ServerFixture.json(server.get("/api/accounts/sdr-1", auth)).toString())
+        .isEqualTo(before);
+  }
+
   @Test
   void aCampaignWhoseTemplateBreaksAHardLimitIsRefusedNamingTemplateAndRule() {
     server.post("/api/accounts", "application/json", "{\"name\": \"a\", \"plan\": \"FREE\"}", auth);

@@ -150,6 +150,98 @@ class AccountsPageTest {
         .contains("id=\"gauge-sdr-2-invitations\"");
   }
 
+  private HttpResponse<String> saveSettings(String account, String form, boolean htmx) {
+    String body = "_csrf=" + URLEncoder.encode(login.csrf(), StandardCharsets.UTF_8) + "&" + form;
+    return htmx
+        ? server.post(
+            "/accounts/" + account + "/settings",
+            "application/x-www-form-urlencoded",
+            body,
+            "Cookie",
+            login.cookie(),
+            "HX-Request",
+            "true")
+        : server.post(
+            "/accounts/" + account + "/settings",
+            "application/x-www-form-urlencoded",
+            body,
+            "Cookie",
+            login.cookie());
+  }
+
+  @Test
+  void eachAccountsFormSetsFollowUpsOnDaysOffZoneAndHoursWithHtmx() {
+    aBusyAccount(store, server.clock.instant());
+    assertThat(page())
+        .contains("<form class=\"account-settings\" id=\"settings-sdr-1\"")
+        .contains(
+            "<input type=\"checkbox\" id=\"settings-sdr-1-followUpsByCampaign\""
+                + " name=\"followUpsByCampaign\" value=\"true\" checked");
+
+    // a member unticks "Let each campaign decide", leaving "Follow up on days off" unticked
+    HttpResponse<String> saved =
+        saveSettings(
+            "sdr-1", "timeZone=Europe%2FLisbon&workingHours=Mon-Thu+08%3A00-16%3A00", true);
+
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    assertThat(saved.body().strip())
+        .startsWith("<form class=\"account-settings\" id=\"settings-sdr-1\"")
+        .contains("Saved.")
+        .doesNotContain("checked");
+    SenderAccount stored = store.accounts().account("sdr-1").orElseThrow();
+    assertThat(stored.followUpsOnDaysOff()).isFalse();
+    assertThat(stored.timeZone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
+    assertThat(stored.workingHours()).isEqualTo(WorkingHours.parse("Mon-Thu 08:00-16:00"));
+    assertThat(store.accounts().accountState("sdr-1").orElseThrow().account()).isEqualTo(stored);
+
+    HttpResponse<String> ticked =
+        saveSettings(
+            "sdr-1",
+            "followUpsOnDaysOff=true&timeZone=Europe%2FLisbon&workingHours=Mon-Thu+08%3A00-16%3A00",
+            false);
+    assertThat(ticked.statusCode()).isEqualTo(303);
+    assertThat(ticked.headers().firstValue("Location")).hasValue("/accounts?updated=sdr-1");
+    assertThat(store.accounts().account("sdr-1").orElseThrow().followUpsOnDaysOff()).isTrue();
+    assertThat(server.get("/accounts?updated=sdr-1", "Cookie", login.cookie()).body())
+        .contains("Saved.")
+        .contains(
+            "id=\"settings-sdr-1-followUpsOnDaysOff\" name=\"followUpsOnDaysOff\" value=\"true\""
+                + " checked");
+  }
+
+  @Test
+  void badSettingsNameTheFieldAndChangeNothing() {
+    aBusyAccount(store, server.clock.instant());
+    SenderAccount before = store.accounts().account("sdr-1").orElseThrow();
+
+    HttpResponse<String> refused =
+        saveSettings(
+            "sdr-1",
+            "followUpsOnDaysOff=true&timeZone=Mars%2FOlympus&workingHours=17%3A00-09%3A00",
+            true);
+
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("Nothing was changed")
+        .contains("'Mars/Olympus' is not a time zone; use a name like Europe/Berlin")
+        .contains("working hours must start before they end")
+        .contains("value=\"Mars/Olympus\"");
+    assertThat(store.accounts().account("sdr-1")).contains(before);
+    assertThat(
+            saveSettings("nobody", "timeZone=UTC&workingHours=Mon-Fri+09%3A00-17%3A00", true)
+                .statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> withoutToken =
+        server.post(
+            "/accounts/sdr-1/settings",
+            "application/x-www-form-urlencoded",
+            "followUpsOnDaysOff=true&timeZone=UTC&workingHours=Mon-Fri+09%3A00-17%3A00",
+            "Cookie",
+            login.cookie());
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+    assertThat(store.accounts().account("sdr-1")).contains(before);
+  }
+
   @Test
   void badInputNamesEachFieldAndTheFixAndStoresNothing() {
     HttpResponse<String> refused =

@@ -7,6 +7,7 @@ import dev.warmreach.domain.Channel;
 import dev.warmreach.domain.Event;
 import dev.warmreach.domain.Message;
 import dev.warmreach.domain.Plan;
+import dev.warmreach.domain.PostLink;
 import dev.warmreach.domain.Role;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.domain.Touch;
@@ -89,6 +90,40 @@ class TodayPageTest {
         login.csrf(),
         "HX-Request",
         "true");
+  }
+
+  @Test
+  void aWarmUpOnANamedPostLinksToItInTheTaskAndInTheFeed() {
+    String url = "https://www.linkedin.com/feed/update/urn:li:activity:7290000000000000000/";
+    PostLink post = new PostLink("urn:li:activity:7290000000000000000", "");
+    Touch warmUp =
+        PlannedTouches.plant(
+            store,
+            aProspect().named("Maria", "Keller").at("https://www.linkedin.com/in/mkeller").build(),
+            Channel.ENGAGE,
+            new Message("", "why we moved our SDR team to Berlin", "", true, post),
+            server.clock.instant());
+    server
+        .app
+        .signalIntake()
+        .takePost(
+            new Event.PostPublished(
+                warmUp.prospectId(),
+                server.clock.instant(),
+                "post-7290",
+                "why we moved our SDR team to Berlin",
+                post));
+
+    String html = page("/today").body();
+
+    assertThat(html)
+        .contains("Warm-up: like their post on \u201cwhy we moved our SDR team to Berlin\u201d")
+        .contains("<a class=\"post-link\" href=\"" + url + "\"")
+        .contains("Like the post linked above.")
+        .contains("Post published: why we moved our SDR team to Berlin");
+    assertThat(html.split("href=\"" + url + "\"", -1))
+        .as("the task's link and the feed's")
+        .hasSize(3);
   }
 
   @Test
