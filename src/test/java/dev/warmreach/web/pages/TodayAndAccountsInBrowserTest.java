@@ -169,15 +169,18 @@ class TodayAndAccountsInBrowserTest {
     assertThat(page.locator("#account-free-1 .health")).hasText("Slowed");
     assertThat(page.locator("#account-sdr-1 .health")).hasText("Healthy");
 
-    page.getByLabel("Name").fill("sdr 2");
-    page.getByLabel("LinkedIn plan").selectOption("PREMIUM");
-    page.getByLabel("Time zone").fill("Europe/Lisbon");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add account")).click();
+    // Each account card has its own settings form: the new account's form is the one posting to
+    // /accounts.
+    Locator addForm = page.locator("form[action='/accounts']");
+    addForm.getByLabel("Name").fill("sdr 2");
+    addForm.getByLabel("LinkedIn plan").selectOption("PREMIUM");
+    addForm.getByLabel("Time zone").fill("Europe/Lisbon");
+    addForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add account")).click();
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("'sdr 2' is not a usable name");
-    assertThat(page.getByLabel("Time zone")).hasValue("Europe/Lisbon");
+    assertThat(addForm.getByLabel("Time zone")).hasValue("Europe/Lisbon");
 
-    page.getByLabel("Name").fill("sdr-2");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add account")).click();
+    addForm.getByLabel("Name").fill("sdr-2");
+    addForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add account")).click();
     assertThat(page.locator(".alert.ok")).containsText("Account sdr-2 is added");
     assertThat(page.locator("#account-sdr-2").getByLabel("Invitations in the last 7 days"))
         .hasAttribute("value", "0");
