@@ -175,12 +175,16 @@ class TodayAndAccountsInBrowserTest {
     addForm.getByLabel("Name").fill("sdr 2");
     addForm.getByLabel("LinkedIn plan").selectOption("PREMIUM");
     addForm.getByLabel("Time zone").fill("Europe/Lisbon");
-    addForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add account")).click();
+    addForm
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add account"))
+        .click();
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("'sdr 2' is not a usable name");
     assertThat(addForm.getByLabel("Time zone")).hasValue("Europe/Lisbon");
 
     addForm.getByLabel("Name").fill("sdr-2");
-    addForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add account")).click();
+    addForm
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add account"))
+        .click();
     assertThat(page.locator(".alert.ok")).containsText("Account sdr-2 is added");
     assertThat(page.locator("#account-sdr-2").getByLabel("Invitations in the last 7 days"))
         .hasAttribute("value", "0");
