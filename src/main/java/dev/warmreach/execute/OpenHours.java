@@ -1,5 +1,7 @@
 package dev.warmreach.execute;
 
+import dev.warmreach.store.Deliveries;
+import dev.warmreach.store.Delivery;
 import dev.warmreach.store.SenderAccounts;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +30,20 @@ public interface OpenHours {
             .account(name)
             .filter(a -> !a.workingHours().contains(now, a.timeZone()))
             .map(a -> a.workingHours().nextOpen(now, a.timeZone()));
+  }
+
+  /**
+   * Holds {@code delivery} until {@code account}'s working hours open, when they are closed at
+   * {@code now} (no attempt is used up); true when it was held, so the caller does not send.
+   */
+  default boolean holdWhileClosed(
+      Deliveries deliveries, Delivery delivery, String account, Instant now) {
+    Optional<Instant> closed = closedUntil(account, now);
+    closed.ifPresent(
+        opens ->
+            deliveries.holdDelivery(
+                delivery.id(), delivery.attempts(), opens, reason(account, opens), now));
+    return closed.isPresent();
   }
 
   /** Why a touch of {@code account} waits, in words. */

@@ -151,15 +151,7 @@ public final class SmtpExecutor implements Executor {
           now);
       return;
     }
-    String account = outbound.touch().senderAccount();
-    Optional<Instant> closed = hours.closedUntil(account, now);
-    if (closed.isPresent()) {
-      deliveries.holdDelivery(
-          delivery.id(),
-          delivery.attempts(),
-          closed.get(),
-          OpenHours.reason(account, closed.get()),
-          now);
+    if (hours.holdWhileClosed(deliveries, delivery, outbound.touch().senderAccount(), now)) {
       return;
     }
     // The claim outlasts every timeout of one send, so a live sender is never taken for dead.

@@ -253,15 +253,7 @@ public final class WebhookExecutor implements Executor {
       // The prospect was erased since; the cascade removes the delivery with the touch.
       return true;
     }
-    String account = outbound.get().touch().senderAccount();
-    Optional<Instant> closed = hours.closedUntil(account, now);
-    if (closed.isPresent()) {
-      deliveries.holdDelivery(
-          delivery.id(),
-          delivery.attempts(),
-          closed.get(),
-          OpenHours.reason(account, closed.get()),
-          now);
+    if (hours.holdWhileClosed(deliveries, delivery, outbound.get().touch().senderAccount(), now)) {
       return false;
     }
     // While this attempt runs, no other node starts one; if this node dies, the claim lapses and
