@@ -310,7 +310,8 @@ final class CampaignsCommand implements Runnable {
         Output.json(out, json);
         return 0;
       }
-      print(out, c, stats, accounts, decisions);
+      print(
+          out, c, stats, accounts, decisions.stream().map(d -> DecisionText.line(app, d)).toList());
       return 0;
     }
   }
@@ -320,7 +321,7 @@ final class CampaignsCommand implements Runnable {
       StoredCampaign c,
       CampaignStats stats,
       Map<String, Object> accounts,
-      List<DecisionRecord> decisions) {
+      List<String> decisions) {
     out.printf(
         Locale.ROOT,
         "Campaign %s: %s, policy %s, accounts %s%n",
@@ -355,9 +356,7 @@ final class CampaignsCommand implements Runnable {
     accounts.forEach((name, summary) -> out.println("Account " + name + ": " + summary));
     if (!decisions.isEmpty()) {
       out.println("Latest decisions:");
-      for (DecisionRecord d : decisions) {
-        out.println("  prospect " + d.prospectId() + " at " + d.step() + ": " + d.summary());
-      }
+      decisions.forEach(d -> out.println("  " + d));
     }
     out.flush();
   }

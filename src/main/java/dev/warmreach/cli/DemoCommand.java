@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
           .ifPresent(state -> accounts.put(name, dev.warmreach.live.AccountSummary.of(state, now)));
     }
     List<String> decisions =
-        sampleDecisions(app.analytics().decisions(campaign.campaign().id(), null, 2000));
+        sampleDecisions(app, app.analytics().decisions(campaign.campaign().id(), null, 2000));
     Map<String, String> messages = sampleMessages(app.touches(), people);
     if (root.json()) {
       Map<String, Object> json =
@@ -259,7 +259,10 @@ final class DemoCommand implements Callable<Integer> {
     Map<Channel, String> byChannel = new java.util.EnumMap<>(Channel.class);
     for (Prospect p : people) {
       for (Touch t : touches.touches(p.id())) {
-        if (t.status() == Touch.Status.DONE && t.message() != null) {
+        // A warm-up's like carries no words: it is no sample of what a person reads.
+        if (t.status() == Touch.Status.DONE
+            && t.message() != null
+            && !t.message().body().isBlank()) {
           byChannel.putIfAbsent(t.channel(), describe(t, p));
         }
       }
@@ -285,17 +288,16 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The first decision of each kind, so the sample shows the policy's range. */
-  private static List<String> sampleDecisions(List<DecisionRecord> all) {
-    Map<String, String> byKind = new LinkedHashMap<>();
+  private static List<String> sampleDecisions(Warmreach app, List<DecisionRecord> all) {
+    Map<String, DecisionRecord> byKind = new LinkedHashMap<>();
     for (int i = all.size() - 1; i >= 0; i--) {
       DecisionRecord d = all.get(i);
       String kind = d.step() + "/" + d.kind() + "/" + d.summary().split(":")[0];
       if (!d.kind().equals("FINISHED")) {
-        byKind.putIfAbsent(
-            kind, "prospect " + d.prospectId() + " at " + d.step() + ": " + d.summary());
+        byKind.putIfAbsent(kind, d);
       }
     }
-    return byKind.values().stream().limit(10).toList();
+    return byKind.values().stream().limit(10).map(d -> DecisionText.line(app, d)).toList();
   }
 
   private static byte[] sampleBytes() {

@@ -380,6 +380,12 @@ class WarmreachCliTest {
     assertThat(json.get("events").get("ACCEPTED").asInt()).isPositive();
     json.get("violations").forEach(v -> assertThat(v.asLong()).isZero());
     assertThat(json.get("decisions")).isNotEmpty();
+    assertThat(first.out)
+        .as("a sample of each written channel, none of them a warm-up's wordless like")
+        .contains("  connect:\n    to ")
+        .contains("  inmail:\n    to ")
+        .contains("  email:\n    to ")
+        .doesNotContain("(variant ): ");
     JsonNode campaign = JSON.readTree(show.out);
     assertThat(campaign.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(campaign.get("sent")).isEqualTo(json.get("sent"));
