@@ -91,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
       description =
           "Run the clock N times faster, from the home folder's simulated-clock file (kept across"
               + " restarts; nodes given the same file share one timeline): for trials against"
-              + " stand-ins of the SMTP server, webhook and provider, never with real prospects.")
+              + " stand-ins of the SMTP server, webhook and provider on this machine (refused while"
+              + " any of them is elsewhere), never with real prospects.")
   double speed;
 
   @Option(
@@ -119,6 +120,7 @@ final class ServeCommand implements Callable<Integer> {
       root.useClock(ScaledClock.anchoredIn(Warmreach.systemClock(), root.homeFolder(), speed));
     }
     Warmreach app = root.app();
+    SpedUpReceivers.check(speed, app.outboundSettings(), app.providerSetup(root.env()).settings());
     WebServer.Settings settings =
         WebServer.Settings.defaults()
             .on(bind, port)

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * localhost}, {@code 127.x.x.x} or {@code ::1}. No name is looked up, so a DNS record that points
  * at 127.0.0.1 today and elsewhere tomorrow does not count.
  */
-final class LoopbackHost {
+public final class LoopbackHost {
 
   private static final Pattern IPV4 =
       Pattern.compile(
@@ -17,7 +17,8 @@ final class LoopbackHost {
 
   private LoopbackHost() {}
 
-  static boolean is(String host) {
+  /** Whether {@code host} names this machine. */
+  public static boolean is(String host) {
     String h = host.strip().toLowerCase(Locale.ROOT);
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
