@@ -8,13 +8,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The provider's links in SQL. Thread-safe. */
+/**
+ * The provider's links in SQL: which provider account, person and chat each of ours is. The
+ * provider's limits are kept by {@link ProviderLimits} and its invitations by {@link
+ * ProviderInvitations}. Thread-safe.
+ */
 final class JdbcProviderLinks implements ProviderLinks {
 
   private final Transactions db;
+  private final ProviderLimits limits;
+  private final ProviderInvitations invitations;
 
   JdbcProviderLinks(Transactions db) {
     this.db = db;
+    this.limits = new ProviderLimits(db);
+    this.invitations = new ProviderInvitations(db);
   }
 
   @Override
@@ -193,241 +201,63 @@ final class JdbcProviderLinks implements ProviderLinks {
       Instant loweredUntil,
       String reason,
       Instant now) {
-    db.write(
-        h -> {
-          h.createUpdate(
-                  "DELETE FROM provider_pause WHERE sender_account = :account AND channel = :channel")
-              .bind("account", senderAccount)
-              .bind("channel", channel.name())
-              .execute();
-          return h.createUpdate(
-                  "INSERT INTO provider_pause (sender_account, channel, paused_until,"
-                      + " lowered_until, reason, updated_at) VALUES (:account, :channel, :until,"
-                      + " :lowered, :reason, :now)")
-              .bind("account", senderAccount)
-              .bind("channel", channel.name())
-              .bind("until", until)
-              .bind("lowered", loweredUntil)
-              .bind("reason", reason)
-              .bind("now", now)
-              .execute();
-        });
+    limits.pause(senderAccount, channel, until, loweredUntil, reason, now);
   }
 
   @Override
   public List<Pause> pauses(String senderAccount, Instant now) {
-    return db.read(
-        h ->
-            h.createQuery(
-                    "SELECT * FROM provider_pause WHERE sender_account = :account"
-                        + " AND (paused_until > :now OR lowered_until > :now) ORDER BY channel")
-                .bind("account", senderAccount)
-                .bind("now", now)
-                .map(
-                    (rs, ctx) ->
-                        new Pause(
-                            rs.getString("sender_account"),
-                            Channel.valueOf(rs.getString("channel")),
-                            Instants.read(rs, "paused_until"),
-                            Instants.read(rs, "lowered_until"),
-                            rs.getString("reason")))
-                .list());
+    return limits.pauses(senderAccount, now);
   }
 
   @Override
   public int sentSince(String senderAccount, Channel channel, Instant since) {
-    return db.read(
-        h ->
-            h.createQuery(
-                    "SELECT COUNT(*) FROM delivery d JOIN touch t ON t.idempotency_key = d.touch_key"
-                        + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT'"
-                        + " AND t.sender_account = :account AND t.channel = :channel"
-                        + " AND d.updated_at >= :since")
-                .bind("account", senderAccount)
-                .bind("channel", channel.name())
-                .bind("since", since)
-                .mapTo(Integer.class)
-                .one());
+    return limits.sentSince(senderAccount, channel, since);
+  }
+
+  @Override
+  public void saveInmailCheck(InmailCheck check) {
+    limits.saveInmailCheck(check);
+  }
+
+  @Override
+  public Optional<InmailCheck> inmailCheck(String senderAccount) {
+    return limits.inmailCheck(senderAccount);
   }
 
   @Override
   public List<AwaitedInvitation> awaitedInvitations(String senderAccount) {
-    return db.read(
-        h ->
-            h.createQuery(
-                    "SELECT t.prospect_id, MAX(d.updated_at) AS sent_at FROM delivery d"
-                        + " JOIN touch t ON t.idempotency_key = d.touch_key"
-                        + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT'"
-                        + " AND t.channel = 'CONNECT' AND t.sender_account = :account"
-                        + " AND NOT EXISTS (SELECT 1 FROM prospect_event e"
-                        + " WHERE e.prospect_id = t.prospect_id"
-                        + " AND e.kind IN ('ACCEPTED', 'DECLINED', 'WITHDRAWN')"
-                        + " AND e.happened_at >= d.created_at)"
-                        + " GROUP BY t.prospect_id ORDER BY t.prospect_id")
-                .bind("account", senderAccount)
-                .map(
-                    (rs, ctx) ->
-                        new AwaitedInvitation(
-                            rs.getLong("prospect_id"), Instants.read(rs, "sent_at")))
-                .list());
+    return invitations.awaitedInvitations(senderAccount);
   }
 
   @Override
   public List<DueWithdrawal> withdrawalsDue(String senderAccount, Instant claimsLapsedBefore) {
-    return db.read(
-        h ->
-            h.createQuery(
-                    "SELECT e.idempotency_key, e.prospect_id, w.status,"
-                        + " (SELECT i.invitation_id FROM provider_invitation i"
-                        + " JOIN touch ti ON ti.idempotency_key = i.touch_key"
-                        + " WHERE ti.sender_account = :account AND ti.prospect_id = e.prospect_id"
-                        + " AND i.created_at <= e.happened_at"
-                        + " ORDER BY i.created_at DESC LIMIT 1) AS invitation_id"
-                        + " FROM prospect_event e"
-                        + " LEFT JOIN provider_withdrawal w ON w.event_key = e.idempotency_key"
-                        + " WHERE e.kind = 'WITHDRAWN'"
-                        + " AND EXISTS (SELECT 1 FROM delivery d"
-                        + " JOIN touch t ON t.idempotency_key = d.touch_key"
-                        + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT'"
-                        + " AND t.channel = 'CONNECT' AND t.sender_account = :account"
-                        + " AND t.prospect_id = e.prospect_id AND d.created_at <= e.happened_at)"
-                        + " AND (w.event_key IS NULL OR w.status = 'WAITING'"
-                        + " OR (w.status = 'WITHDRAWING' AND w.updated_at < :lapsed))"
-                        + " ORDER BY e.happened_at, e.id")
-                .bind("account", senderAccount)
-                .bind("lapsed", claimsLapsedBefore)
-                .map(
-                    (rs, ctx) ->
-                        new DueWithdrawal(
-                            rs.getString("idempotency_key"),
-                            senderAccount,
-                            rs.getLong("prospect_id"),
-                            rs.getString("invitation_id"),
-                            "WITHDRAWING".equals(rs.getString("status"))))
-                .list());
+    return invitations.withdrawalsDue(senderAccount, claimsLapsedBefore);
   }
 
   @Override
   public boolean claimWithdrawal(
       DueWithdrawal withdrawal, Instant now, Instant claimsLapsedBefore) {
-    return db.write(
-            h ->
-                h.createUpdate(
-                        "INSERT INTO provider_withdrawal (event_key, sender_account, prospect_id,"
-                            + " status, detail, updated_at) VALUES (:key, :account, :prospect,"
-                            + " 'WITHDRAWING', '', :now) ON CONFLICT (event_key) DO UPDATE SET"
-                            + " status = 'WITHDRAWING', updated_at = :now"
-                            + " WHERE provider_withdrawal.status = 'WAITING'"
-                            + " OR (provider_withdrawal.status = 'WITHDRAWING'"
-                            + " AND provider_withdrawal.updated_at < :lapsed)")
-                    .bind("key", withdrawal.eventKey())
-                    .bind("account", withdrawal.senderAccount())
-                    .bind("prospect", withdrawal.prospectId())
-                    .bind("now", now)
-                    .bind("lapsed", claimsLapsedBefore)
-                    .execute())
-        == 1;
+    return invitations.claimWithdrawal(withdrawal, now, claimsLapsedBefore);
   }
 
   @Override
   public void settleWithdrawal(String eventKey, String status, String detail, Instant now) {
-    db.write(
-        h ->
-            h.createUpdate(
-                    "UPDATE provider_withdrawal SET status = :status, detail = :detail,"
-                        + " updated_at = :now WHERE event_key = :key")
-                .bind("key", eventKey)
-                .bind("status", status)
-                .bind("detail", detail)
-                .bind("now", now)
-                .execute());
+    invitations.settleWithdrawal(eventKey, status, detail, now);
   }
 
   @Override
   public List<Withdrawal> withdrawals(String senderAccount) {
-    return db.read(
-        h ->
-            h.createQuery(
-                    "SELECT * FROM provider_withdrawal WHERE sender_account = :account"
-                        + " ORDER BY updated_at DESC, event_key")
-                .bind("account", senderAccount)
-                .map(
-                    (rs, ctx) ->
-                        new Withdrawal(
-                            rs.getString("event_key"),
-                            rs.getString("sender_account"),
-                            rs.getLong("prospect_id"),
-                            rs.getString("status"),
-                            rs.getString("detail"),
-                            Instants.read(rs, "updated_at")))
-                .list());
+    return invitations.withdrawals(senderAccount);
   }
 
   @Override
   public void saveInvitation(String touchKey, String invitationId, Instant now) {
-    db.write(
-        h -> {
-          h.createUpdate("DELETE FROM provider_invitation WHERE touch_key = :key")
-              .bind("key", touchKey)
-              .execute();
-          return h.createUpdate(
-                  "INSERT INTO provider_invitation (touch_key, invitation_id, created_at)"
-                      + " VALUES (:key, :id, :now)")
-              .bind("key", touchKey)
-              .bind("id", invitationId)
-              .bind("now", now)
-              .execute();
-        });
+    invitations.saveInvitation(touchKey, invitationId, now);
   }
 
   @Override
   public Optional<String> invitationId(String touchKey) {
-    return db.read(
-        h ->
-            h.createQuery("SELECT invitation_id FROM provider_invitation WHERE touch_key = :key")
-                .bind("key", touchKey)
-                .mapTo(String.class)
-                .findOne());
-  }
-
-  @Override
-  public void saveInmailCheck(InmailCheck check) {
-    db.write(
-        h -> {
-          h.createUpdate("DELETE FROM provider_inmail_check WHERE sender_account = :account")
-              .bind("account", check.senderAccount())
-              .execute();
-          return h.createUpdate(
-                  "INSERT INTO provider_inmail_check (sender_account, product, provider_balance,"
-                      + " ledger_balance, checked_at) VALUES (:account, :product, :provider,"
-                      + " :ledger, :at)")
-              .bind("account", check.senderAccount())
-              .bind("product", check.product())
-              .bind("provider", check.providerBalance())
-              .bind("ledger", check.ledgerBalance())
-              .bind("at", check.checkedAt())
-              .execute();
-        });
-  }
-
-  @Override
-  public Optional<InmailCheck> inmailCheck(String senderAccount) {
-    return db.read(
-        h ->
-            h.createQuery("SELECT * FROM provider_inmail_check WHERE sender_account = :account")
-                .bind("account", senderAccount)
-                .map(
-                    (rs, ctx) -> {
-                      int provider = rs.getInt("provider_balance");
-                      Integer reported = rs.wasNull() ? null : provider;
-                      return new InmailCheck(
-                          rs.getString("sender_account"),
-                          rs.getString("product"),
-                          reported,
-                          rs.getInt("ledger_balance"),
-                          Instants.read(rs, "checked_at"));
-                    })
-                .findOne());
+    return invitations.invitationId(touchKey);
   }
 
   private static LinkedAccount account(ResultSet rs) throws SQLException {
