@@ -41,21 +41,37 @@ public final class PlannedTouches {
   /** A touch on {@code channel} to the prospect, planned at {@code now}. */
   public static Touch plant(
       Store store, ProspectProfile profile, Channel channel, Message message, Instant now) {
-    return plant(store, profile, channel, false, message, now);
+    return plant(store, profile, channel, false, message, now, 1).get(0);
+  }
+
+  /**
+   * {@code rounds} rounds of a repeated step on {@code channel} to the prospect (warm-up rounds,
+   * say), planned at {@code now}, in order.
+   */
+  public static List<Touch> plantRounds(
+      Store store,
+      ProspectProfile profile,
+      Channel channel,
+      Message message,
+      Instant now,
+      int rounds) {
+    return plant(store, profile, channel, false, message, now, rounds);
   }
 
   /** A connection request with this note to the prospect, planned at {@code now}. */
   public static Touch request(Store store, ProspectProfile profile, String note, Instant now) {
-    return plant(store, profile, Channel.CONNECT, true, new Message("A", "", note, true), now);
+    return plant(store, profile, Channel.CONNECT, true, new Message("A", "", note, true), now, 1)
+        .get(0);
   }
 
-  private static Touch plant(
+  private static List<Touch> plant(
       Store store,
       ProspectProfile profile,
       Channel channel,
       boolean withNote,
       Message message,
-      Instant now) {
+      Instant now,
+      int rounds) {
     store.prospects().saveProspects(List.of(profile));
     Prospect prospect =
         store.prospects().prospects(ProspectQuery.all(10_000)).stream()
@@ -102,7 +118,10 @@ public final class PlannedTouches {
             .filter(e -> e.prospectId() == prospect.id())
             .findFirst()
             .orElseThrow();
-    String key = Touch.keyFor(enrollment.id(), "step-1", 0);
+    List<String> keys =
+        java.util.stream.IntStream.range(0, rounds)
+            .mapToObj(round -> Touch.keyFor(enrollment.id(), "step-1", round))
+            .toList();
     store
         .engineSteps()
         .advance(
@@ -113,23 +132,31 @@ public final class PlannedTouches {
                     e.dueAt(null),
                     p.history(),
                     a,
-                    List.of(
-                        new Command.Send(
-                            e.id(),
-                            e.prospectId(),
-                            ACCOUNT,
-                            "step-1",
-                            channel,
-                            withNote,
-                            "step-1",
-                            key,
-                            Decision.send(channel, false, "planned by the test"),
-                            message)),
+                    keys.stream()
+                        .<Command>map(
+                            key ->
+                                new Command.Send(
+                                    e.id(),
+                                    e.prospectId(),
+                                    ACCOUNT,
+                                    "step-1",
+                                    channel,
+                                    withNote,
+                                    "step-1",
+                                    key,
+                                    Decision.send(channel, false, "planned by the test"),
+                                    message))
+                        .toList(),
                     null))
         .orElseThrow(() -> new IllegalStateException("the step did not run"));
-    return store.touches().touches(prospect.id()).stream()
-        .filter(t -> t.idempotencyKey().equals(key))
-        .findFirst()
-        .orElseThrow();
+    List<Touch> planted = store.touches().touches(prospect.id());
+    return keys.stream()
+        .map(
+            key ->
+                planted.stream()
+                    .filter(t -> t.idempotencyKey().equals(key))
+                    .findFirst()
+                    .orElseThrow())
+        .toList();
   }
 }

@@ -386,10 +386,22 @@ public final class ProviderExecutor implements Executor {
     }
     String socialId = latest.get().socialId();
     String comment = comment(touch, latest.get());
+    // An earlier round liked this very post (they have posted nothing since): LinkedIn keeps one
+    // like per member and post, so liking it again would show them nothing new.
+    boolean likedEarlier = earlierRoundLiked(touch, socialId);
+    if (likedEarlier && comment.isEmpty()) {
+      return Outcome.skipped(LIKED_IN_AN_EARLIER_ROUND);
+    }
     // Trying again after an attempt that may have gone through in part (the like, not the
     // comment): what the post already shows from the account is not sent again.
-    boolean liked = marker.retry() && liked(accountId, socialId);
+    boolean liked = likedEarlier || (marker.retry() && liked(accountId, socialId));
     boolean commented = liked && !comment.isEmpty() && commented(accountId, socialId, comment);
+    // Kept before the call, so that a recovery after a crash asks about this post, not about a
+    // newer one they published meanwhile.
+    if (namedPost(touch).isEmpty()
+        && PostLink.read(socialId, null) instanceof PostLink.Valid valid) {
+      deliveries.notePost(touch.idempotencyKey(), valid.post());
+    }
     if (!marker.record()) {
       return Outcome.CLAIM_LOST;
     }
@@ -399,11 +411,17 @@ public final class ProviderExecutor implements Executor {
     if (!comment.isEmpty() && !commented) {
       provider.comment(accountId, socialId, comment);
     }
-    if (namedPost(touch).isEmpty()
-        && PostLink.read(socialId, null) instanceof PostLink.Valid valid) {
-      deliveries.notePost(touch.idempotencyKey(), valid.post());
-    }
-    return Outcome.sent("");
+    return Outcome.sent(likedEarlier ? "commented only: " + LIKED_IN_AN_EARLIER_ROUND : "");
+  }
+
+  private static final String LIKED_IN_AN_EARLIER_ROUND =
+      "their latest post already has the like of an earlier warm-up round and they have posted"
+          + " nothing since; LinkedIn keeps one like per post, so nothing new to react to";
+
+  /** Whether an earlier warm-up of the same account to the same person went through on the post. */
+  private boolean earlierRoundLiked(Touch touch, String socialId) {
+    return links.warmedUpOn(
+        touch.senderAccount(), touch.prospectId(), socialId, touch.idempotencyKey());
   }
 
   /**
@@ -719,6 +737,11 @@ public final class ProviderExecutor implements Executor {
         }
         String socialId = latest.get().socialId();
         String comment = comment(touch, latest.get());
+        if (earlierRoundLiked(touch, socialId)) {
+          // The like on it is an earlier round's and tells nothing of this one: a round without
+          // a comment is skipped without a call when tried again, one with a comment posts only it.
+          yield Optional.of(!comment.isEmpty() && commented(accountId, socialId, comment));
+        }
         yield Optional.of(
             liked(accountId, socialId)
                 && (comment.isEmpty() || commented(accountId, socialId, comment)));

@@ -210,6 +210,25 @@ final class JdbcProviderLinks implements ProviderLinks {
   }
 
   @Override
+  public boolean warmedUpOn(
+      String senderAccount, long prospectId, String socialId, String touchKey) {
+    return db.read(
+        h ->
+            h.createQuery(
+                        "SELECT COUNT(*) FROM delivery d JOIN touch t ON t.idempotency_key = d.touch_key"
+                            + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT' AND t.channel = 'ENGAGE'"
+                            + " AND t.sender_account = :account AND t.prospect_id = :prospect"
+                            + " AND t.post_id = :post AND t.idempotency_key <> :key")
+                    .bind("account", senderAccount)
+                    .bind("prospect", prospectId)
+                    .bind("post", socialId)
+                    .bind("key", touchKey)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
   public int sentSince(String senderAccount, Channel channel, Instant since) {
     return limits.sentSince(senderAccount, channel, since);
   }

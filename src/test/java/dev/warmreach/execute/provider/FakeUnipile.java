@@ -733,7 +733,11 @@ public final class FakeUnipile implements AutoCloseable {
   private Person newcomer(String slug) {
     Person person = new Person(slug, "ACo" + slug, "SECOND_DEGREE");
     byProviderId.put(person.providerId, person);
-    post(person, "urn:li:activity:" + slug, "A recent post by " + slug);
+    // A numeric activity id, as LinkedIn gives its posts.
+    post(
+        person,
+        "urn:li:activity:" + (7_000_000_000_000_000_000L + Math.abs((long) slug.hashCode())),
+        "A recent post by " + slug);
     return person;
   }
 

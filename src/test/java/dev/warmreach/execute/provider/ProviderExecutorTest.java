@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -660,6 +661,75 @@ class ProviderExecutorTest {
     assertThat(fake.reactions).hasSize(1);
     assertThat(stored(touch).status()).isEqualTo(Touch.Status.DONE);
     assertThat(delivery(touch).lastError()).isEmpty();
+  }
+
+  @Test
+  void aSecondWarmUpRoundOnThePostTheFirstLikedIsSkippedWithoutASecondLike() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
+    List<Touch> rounds = twoWarmUpRounds(ada());
+    Touch first = rounds.get(0);
+    Touch second = rounds.get(1);
+    executor().execute(first);
+    fake.requests.clear();
+
+    executor().execute(second);
+
+    assertThat(fake.count("POST /posts/reaction")).isZero();
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(stored(first).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(stored(second).status()).isEqualTo(Touch.Status.SKIPPED);
+    assertThat(delivery(second).lastError())
+        .contains("already has the like of an earlier warm-up round");
+  }
+
+  @Test
+  void aSecondWarmUpRoundKilledAfterItsSentMarkerIsNotDoneOnTheFirstRoundsLike() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
+    List<Touch> rounds = twoWarmUpRounds(ada());
+    Touch first = rounds.get(0);
+    Touch second = rounds.get(1);
+    executor().execute(first);
+    crashAfterTheMarker(second, () -> {}); // killed before its like was asked for
+
+    executor().execute(second);
+    executor().execute(second);
+
+    assertThat(fake.count("POST /posts/reaction")).isZero();
+    assertThat(fake.reactions).hasSize(1);
+    assertThat(stored(second).status())
+        .as("the post's like is the first round's: nothing the second round did")
+        .isEqualTo(Touch.Status.SKIPPED);
+    assertThat(delivery(second).lastError())
+        .contains("already has the like of an earlier warm-up round");
+  }
+
+  @Test
+  void aSecondWarmUpRoundLikesThePostTheyPublishedSinceTheFirst() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:7290000000000000002", "older");
+    List<Touch> rounds = twoWarmUpRounds(ada());
+    Touch first = rounds.get(0);
+    Touch second = rounds.get(1);
+    executor().execute(first);
+    fake.post(person, "urn:li:activity:7290000000000000003", "published since");
+
+    executor().execute(second);
+
+    assertThat(fake.reactions)
+        .extracting(r -> r.path("post_id").asText())
+        .containsExactly(
+            "urn:li:activity:7290000000000000002", "urn:li:activity:7290000000000000003");
+    assertThat(stored(second).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  /** Two warm-up rounds to the prospect, both planned; each is carried out when executed. */
+  private List<Touch> twoWarmUpRounds(ProspectProfile profile) {
+    List<Touch> rounds =
+        PlannedTouches.plantRounds(store, profile, Channel.ENGAGE, null, clock.instant(), 2);
+    link();
+    return rounds;
   }
 
   @Test
