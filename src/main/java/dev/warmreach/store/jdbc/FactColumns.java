@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * A prospect's facts ({@link JdbcProspects#facts}) as columns of a larger query, so that an engine
- * step reads them with its other inputs instead of in a query of its own (a round trip each on
- * PostgreSQL): their latest post with a topic and latest signal, and when we first engaged with
+ * A prospect's facts ({@link ProspectFactsQuery#facts}) as columns of a larger query, so that an
+ * engine step reads them with its other inputs instead of in a query of its own (a round trip each
+ * on PostgreSQL): their latest post with a topic and latest signal, and when we first engaged with
  * them and first sent them a request (touches skipped or failed did not happen).
  */
 final class FactColumns {
