@@ -1,6 +1,7 @@
 package dev.warmreach.policy;
 
 import dev.warmreach.domain.Channel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
@@ -43,6 +44,21 @@ public final class Adaptive implements ChannelPolicy {
    * rather than all taking a request, so those a credit suits are still there once it is known.
    */
   static final long REQUESTS_IN_FLIGHT = 20;
+
+  /**
+   * However sure the figures look, a segment's InMails awaiting an outcome are at most this many
+   * times those whose outcome is known (and at least {@link #INMAILS_IN_FLIGHT}): outcomes come a
+   * week after the send, so a segment whose first ten InMails happened to be answered often (34%
+   * where it really answers 18%) got 130 more credits that week on that luck. The cap grows with
+   * the evidence: 10, then 20 once ten are known, 60 once thirty are.
+   */
+  static final long INMAILS_IN_FLIGHT_PER_KNOWN = 2;
+
+  /**
+   * How long a warm prospect waits, at most, while requests to the segment's warm prospects learn
+   * whether they accept (counted from the warm-up).
+   */
+  static final Duration LONGEST_WARM_WAIT = Duration.ofDays(28);
 
   private final ChannelPolicy playbook = new Playbook();
   private final Function<Instant, LearnedRates> rates;
@@ -108,6 +124,35 @@ public final class Adaptive implements ChannelPolicy {
                   + " with another credit");
         }
       }
+      if (warmRuleHolds(in, chosen, learned, segment, figures)) {
+        if (awaiting(learned, segment, LearnedRate.ACCEPTANCE_WARM) >= REQUESTS_IN_FLIGHT
+            && in.now().isBefore(in.history().lastTouchAt().plus(LONGEST_WARM_WAIT))) {
+          return ExpectedReplies.waitForOutcomes(
+              in,
+              segment,
+              figures,
+              acceptance,
+              REQUESTS_IN_FLIGHT
+                  + " requests to them after a warm-up await an outcome: waiting a day for those;"
+                  + " if they do not accept, an InMail serves them better");
+        }
+        return chosen;
+      }
+      if (spendsCredit(in, chosen)) {
+        long known = learned.known(segment, LearnedRate.INMAIL_REPLY);
+        long cap = Math.max(INMAILS_IN_FLIGHT, INMAILS_IN_FLIGHT_PER_KNOWN * known);
+        if (awaiting(learned, segment, LearnedRate.INMAIL_REPLY) >= cap) {
+          return ExpectedReplies.waitForOutcomes(
+              in,
+              segment,
+              figures,
+              acceptance,
+              cap
+                  + " of their InMails await an outcome, against "
+                  + known
+                  + " known: waiting a day for those before spending more credits on them");
+        }
+      }
       boolean creditOrWait = chosen instanceof Decision.Wait || spendsCredit(in, chosen);
       if (!creditOrWait || known(learned, segment, acceptance)) {
         return chosen;
@@ -148,9 +193,49 @@ public final class Adaptive implements ChannelPolicy {
       }
       return chosen;
     }
-    return send.channel() == Channel.INMAIL
-        ? ExpectedReplies.followUp(in, send, segment, figures)
-        : decision;
+    if (send.channel() != Channel.INMAIL) {
+      return decision;
+    }
+    if (spendsCredit(in, send)
+        && learned.known(segment, LearnedRate.INMAIL_REPLY) < KNOWN_BEFORE_CREDITS) {
+      LearnedRate acceptance =
+          in.history().engaged() ? LearnedRate.ACCEPTANCE_WARM : LearnedRate.ACCEPTANCE_COLD;
+      Segment better = answersBetter(learned, segment);
+      if (better != null) {
+        return ExpectedReplies.waitForOutcomes(
+            in,
+            segment,
+            figures,
+            acceptance,
+            better.label()
+                + " answer InMails "
+                + new Learned(learned, better, draws, key(in), false)
+                    .quote(LearnedRate.INMAIL_REPLY)
+                + ": the credits go to them first; waiting a day");
+      }
+    }
+    return ExpectedReplies.followUp(in, send, segment, figures);
+  }
+
+  /**
+   * Whether {@code chosen} is a request only because the prospect is warm and the segment might
+   * accept one (SPEC §2: no credit on a warm prospect who would accept a free request), while on
+   * the means an InMail would earn more: then the requests learn whether warm prospects accept.
+   */
+  private boolean warmRuleHolds(
+      DecisionInput in, Decision chosen, LearnedRates learned, Segment segment, Figures figures) {
+    if (!(chosen instanceof Decision.Send s)
+        || s.channel() != Channel.CONNECT
+        || !in.history().engaged()
+        || in.history().lastTouchAt() == null
+        || !Eligibility.inmailPossible(in)
+        || figures.high(LearnedRate.ACCEPTANCE_WARM) < ExpectedReplies.WOULD_ACCEPT) {
+      return false;
+    }
+    Figures means = new Learned(learned, segment, draws, key(in), false);
+    double request =
+        means.value(LearnedRate.ACCEPTANCE_WARM) * means.value(LearnedRate.REPLY_AFTER_ACCEPTANCE);
+    return ExpectedReplies.inmailValue(in, means) > request;
   }
 
   private static boolean spendsCredit(DecisionInput in, Decision decision) {
@@ -198,7 +283,26 @@ public final class Adaptive implements ChannelPolicy {
    */
   private static boolean known(LearnedRates learned, Segment segment, LearnedRate acceptance) {
     return learned.known(segment, acceptance) >= KNOWN_BEFORE_CREDITS
-        || learned.known(segment, LearnedRate.INMAIL_REPLY) >= KNOWN_BEFORE_CREDITS;
+        || learned.known(segment, LearnedRate.INMAIL_REPLY) >= KNOWN_BEFORE_CREDITS
+        || inmailSurelyBetter(learned, segment, acceptance);
+  }
+
+  /**
+   * Whether the segment's InMails, a standard deviation under their mean reply rate and less the
+   * credit's worth, still earn more than a request does on the means: the first InMails' outcomes
+   * have shown it, and waiting for twenty of them would only keep the rest of the segment waiting.
+   */
+  private static boolean inmailSurelyBetter(
+      LearnedRates learned, Segment segment, LearnedRate acceptance) {
+    if (learned.known(segment, LearnedRate.INMAIL_REPLY) == 0) {
+      return false;
+    }
+    Beta inmail = learned.belief(segment, LearnedRate.INMAIL_REPLY);
+    double sure = inmail.mean() - inmail.sd();
+    double request =
+        learned.belief(segment, acceptance).mean()
+            * learned.belief(segment, LearnedRate.REPLY_AFTER_ACCEPTANCE).mean();
+    return sure - ExpectedReplies.CREDIT_VALUE * (1 - sure) > request;
   }
 
   private static long key(DecisionInput in) {

@@ -57,7 +57,8 @@ final class ExpectedReplies {
             && !(warm && figures.high(LearnedRate.ACCEPTANCE_WARM) >= WOULD_ACCEPT);
     String who = segment.label();
     List<String> reasons = new ArrayList<>();
-    if (!inmailAllowed && inmail > request && waitsForCredits(in, warm)) {
+    boolean wouldAccept = warm && figures.high(LearnedRate.ACCEPTANCE_WARM) >= WOULD_ACCEPT;
+    if (!inmailAllowed && inmail > request && waitsForCredits(in, wouldAccept)) {
       reasons.add(
           who
               + " answer InMails "
@@ -170,10 +171,12 @@ final class ExpectedReplies {
 
   /**
    * Whether an InMail is ruled out only by the credits running out, and the prospect has not been
-   * kept waiting for them long: then the month's credits are worth waiting for.
+   * kept waiting for them long: then the month's credits are worth waiting for. A warm prospect
+   * waits too once the segment is known not to accept requests when warm ({@code wouldAccept}
+   * false); before, a warm prospect out of credits took a request the figures said was poorer.
    */
-  private static boolean waitsForCredits(DecisionInput in, boolean warm) {
-    if (warm
+  private static boolean waitsForCredits(DecisionInput in, boolean wouldAccept) {
+    if (wouldAccept
         || !in.plan().canSendInmail()
         || in.history().inmailsSent() > 0
         || in.creditsLeft() > 0

@@ -19,6 +19,9 @@ public record LearnedRates(Evidence own, Evidence shared, Set<String> segmentTag
   /** How much an outcome from another campaign of the workspace counts. */
   public static final double SHARED_WEIGHT = 0.5;
 
+  /** How much a known cold request outcome says of the segment's warm acceptance. */
+  static final double COLD_FOR_WARM = 0.5;
+
   public static final LearnedRates PRIORS = new LearnedRates(Evidence.NONE, Evidence.NONE);
 
   public LearnedRates {
@@ -45,9 +48,30 @@ public record LearnedRates(Evidence own, Evidence shared, Set<String> segmentTag
   }
 
   public Beta belief(Segment segment, LearnedRate rate) {
-    return Priors.belief(segment, rate)
+    Beta prior =
+        rate == LearnedRate.ACCEPTANCE_WARM ? warmPrior(segment) : Priors.belief(segment, rate);
+    return prior
         .observe(own.tally(segment, rate), 1)
         .observe(shared.tally(segment, rate), SHARED_WEIGHT);
+  }
+
+  /**
+   * What the segment's cold requests say of its warm acceptance before its own warm requests do:
+   * the cold belief times the playbook's warm multiplier, each known cold outcome counting {@link
+   * #COLD_FOR_WARM} of a warm one (the multiplier itself is an assumption). With no cold outcome it
+   * is the playbook's prior exactly.
+   */
+  private Beta warmPrior(Segment segment) {
+    double coldKnown =
+        own.tally(segment, LearnedRate.ACCEPTANCE_COLD).resolved()
+            + SHARED_WEIGHT * shared.tally(segment, LearnedRate.ACCEPTANCE_COLD).resolved();
+    if (coldKnown == 0) {
+      return Priors.belief(segment, LearnedRate.ACCEPTANCE_WARM);
+    }
+    double cold = belief(segment, LearnedRate.ACCEPTANCE_COLD).mean();
+    return Beta.prior(
+        Math.min(Priors.MOST_WARM, cold * Priors.WARM_MULTIPLIER),
+        Priors.WEIGHT + COLD_FOR_WARM * coldKnown);
   }
 
   /** Touches sent, own and shared, behind a rate. */

