@@ -62,6 +62,7 @@ interface SharedDatabaseContract extends StoreFixture {
   default void aStepThatLosesItsRaceInsideARunIsUndoneAloneAndTheRestOfTheRunLands() {
     Touch first = anAcceptedEmailTouch();
     Enrollment due = enrollmentOf(first);
+    int decisions = store().analytics().decisions(due.campaignId(), null, 100).size();
 
     Optional<Advance> step =
         store()
@@ -79,10 +80,54 @@ interface SharedDatabaseContract extends StoreFixture {
 
     assertThat(step).isEmpty();
     assertThat(store().touches().touches(first.prospectId())).containsExactly(first);
+    assertThat(store().analytics().decisions(due.campaignId(), null, 100)).hasSize(decisions);
     // The event written inside the lost step went with it; the one after it landed.
     assertThat(store().prospects().events(first.prospectId()))
         .extracting(StoredEvent::kind)
         .containsExactly("ACCEPTED", "REPLIED");
+  }
+
+  @Test
+  default void aRunsDecisionsAndTotalsLandOnceWithItsCommitAndNotAtAllWhenItFails() {
+    Touch first = anAcceptedEmailTouch();
+    Enrollment due = enrollmentOf(first);
+    long campaign = due.campaignId();
+    int decisions = store().analytics().decisions(campaign, null, 100).size();
+    long plannedDms = plannedOn(campaign, Channel.DM);
+
+    try {
+      store()
+          .engineSteps()
+          .together(
+              () -> {
+                store()
+                    .engineSteps()
+                    .advance(due.id(), START.plusSeconds(120), secondStep(START.plusSeconds(120)));
+                throw new IllegalStateException("the run stops here");
+              });
+    } catch (IllegalStateException expected) {
+      assertThat(expected).hasMessage("the run stops here");
+    }
+    assertThat(store().analytics().decisions(campaign, null, 100)).hasSize(decisions);
+    assertThat(plannedOn(campaign, Channel.DM)).isEqualTo(plannedDms);
+
+    Optional<Advance> step =
+        store()
+            .engineSteps()
+            .together(
+                () ->
+                    store()
+                        .engineSteps()
+                        .advance(
+                            due.id(), START.plusSeconds(120), secondStep(START.plusSeconds(120))));
+
+    assertThat(step).isPresent();
+    assertThat(store().analytics().decisions(campaign, null, 100)).hasSize(decisions + 1);
+    assertThat(plannedOn(campaign, Channel.DM)).isEqualTo(plannedDms + 1);
+  }
+
+  private long plannedOn(long campaign, Channel channel) {
+    return store().analytics().campaignStats(campaign).planned().getOrDefault(channel.name(), 0L);
   }
 
   @Test
