@@ -209,6 +209,60 @@ interface SharedDatabaseContract extends StoreFixture {
   }
 
   @Test
+  default void dueTimesBringTheSoonestDueEnrollmentsInTheOrderAPassTakesThem() {
+    long campaign = enrollmentOf(anEmailTouch()).campaignId();
+    for (int i = 0; i < 20; i++) {
+      store()
+          .prospects()
+          .saveProspects(
+              List.of(
+                  aProspect()
+                      .named("Due" + i, "Example")
+                      .at("https://www.linkedin.com/in/due-" + i)
+                      .build()));
+    }
+    List<Long> people =
+        store().prospects().prospects(ProspectQuery.all(10_000)).stream()
+            .filter(
+                p ->
+                    p.profile().profileUrl() != null
+                        && p.profile().profileUrl().toString().contains("/due-"))
+            .map(p -> p.id())
+            .toList();
+    List<Enrollment> enrolled = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      // Several fall due at the same instant: ties go by id.
+      enrolled.add(
+          Enrollment.start(
+              0,
+              campaign,
+              people.get(i),
+              PlannedTouches.ACCOUNT,
+              "step-1",
+              START.plusSeconds(60L * (i % 7))));
+    }
+    store().campaigns().enroll(enrolled);
+    EngineSteps steps = store().engineSteps();
+    Instant later = START.plus(Duration.ofDays(400));
+    List<Long> all = steps.dueEnrollments(later, 500);
+
+    DueTimes due = steps.dueTimes();
+
+    assertThat(due.soonest())
+        .extracting(DueTimes.DueEnrollment::id)
+        .containsExactlyElementsOf(all.subList(0, Math.min(16, all.size())));
+    assertThat(due.enrollments())
+        .isEqualTo(due.soonest().isEmpty() ? null : due.soonest().get(0).at());
+    for (DueTimes.DueEnrollment e : due.soonest()) {
+      due.dueAt(e.at(), 500)
+          .ifPresent(ids -> assertThat(ids).isEqualTo(steps.dueEnrollments(e.at(), 500)));
+    }
+    if (all.size() > 16) {
+      assertThat(due.dueAt(later, 500)).as("more are due than were read").isEmpty();
+    }
+  }
+
+  @Test
   default void eachDueTouchIsClaimedByExactlyOneOfTwoNodes() throws Exception {
     List<String> planned = new ArrayList<>();
     for (int i = 0; i < 24; i++) {

@@ -62,6 +62,11 @@ final class Transactions {
         });
   }
 
+  /** Whether this thread runs {@link #together}: its writes then share one transaction. */
+  boolean inRun() {
+    return shared.get() != null;
+  }
+
   /** Runs {@code work} in one write transaction and returns its result. */
   <T> T write(HandleCallback<T, RuntimeException> work) {
     Handle outer = shared.get();
