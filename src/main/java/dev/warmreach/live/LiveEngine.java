@@ -18,8 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -201,7 +205,11 @@ public final class LiveEngine {
     if (due != null && work == 0 && !due.enrollmentsDue(now)) {
       return 0;
     }
-    for (long id : engineSteps.dueEnrollments(now, BATCH)) {
+    // Nothing but steps changed due times since they were read (a catch-up's pass that only
+    // steps): the enrollments read with them are those due, and need no read of their own.
+    Optional<List<Long>> known =
+        due != null && work == 0 ? due.dueAt(now, BATCH) : Optional.empty();
+    for (long id : known.isPresent() ? known.get() : engineSteps.dueEnrollments(now, BATCH)) {
       if (stopping.getAsBoolean()) {
         return work;
       }
@@ -365,12 +373,17 @@ public final class LiveEngine {
 
   private int withdrawStaleInvitations(Instant now) {
     int withdrawn = 0;
-    for (StoredCampaign stored : campaigns.campaigns()) {
-      if (stored.campaign().status() != Campaign.Status.ACTIVE) {
-        continue;
-      }
+    List<StoredCampaign> active =
+        campaigns.campaigns().stream()
+            .filter(stored -> stored.campaign().status() == Campaign.Status.ACTIVE)
+            .toList();
+    Set<String> names = new LinkedHashSet<>();
+    active.forEach(stored -> names.addAll(stored.campaign().senderAccounts()));
+    // One read for every account's state (a round trip each on PostgreSQL, hourly).
+    Map<String, AccountState> states = accounts.accountStates(names);
+    for (StoredCampaign stored : active) {
       for (String name : stored.campaign().senderAccounts()) {
-        Optional<AccountState> state = accounts.accountState(name);
+        Optional<AccountState> state = Optional.ofNullable(states.get(name));
         if (state.isEmpty()) {
           continue;
         }

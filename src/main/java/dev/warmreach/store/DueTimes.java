@@ -1,6 +1,8 @@
 package dev.warmreach.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -13,11 +15,50 @@ import java.util.stream.Stream;
  * @param enrollments the earliest due enrollment of a running campaign that can act on its own
  * @param touches the earliest time a planned touch can be claimed: its due time, or when a node's
  *     claim on it lapses
+ * @param soonest the first few enrollments of {@code enrollments}' kind in the order they fall due
+ *     (read with the times, so a pass that only steps enrollments needs no read of its own)
  */
-public record DueTimes(Instant reactions, Instant queues, Instant enrollments, Instant touches) {
+public record DueTimes(
+    Instant reactions,
+    Instant queues,
+    Instant enrollments,
+    Instant touches,
+    List<DueEnrollment> soonest) {
 
   /** Nothing waiting at all. */
-  public static final DueTimes NONE = new DueTimes(null, null, null, null);
+  public static final DueTimes NONE = new DueTimes(null, null, null, null, List.of());
+
+  /** An enrollment and when it is due. */
+  public record DueEnrollment(long id, Instant at) {}
+
+  public DueTimes {
+    soonest = List.copyOf(soonest);
+  }
+
+  /** The times alone, with no enrollments read. */
+  public DueTimes(Instant reactions, Instant queues, Instant enrollments, Instant touches) {
+    this(reactions, queues, enrollments, touches, List.of());
+  }
+
+  /**
+   * The enrollments due at {@code now} as {@link EngineSteps#dueEnrollments} lists them (up to
+   * {@code limit}), when {@link #soonest} holds all of them; empty when it may not (then ask the
+   * store). Valid only while nothing but the engine's own steps changed due times since the read.
+   */
+  public Optional<List<Long>> dueAt(Instant now, int limit) {
+    List<Long> ids = new ArrayList<>();
+    for (DueEnrollment e : soonest) {
+      if (e.at().isAfter(now)) {
+        return Optional.of(ids);
+      }
+      if (ids.size() == limit) {
+        return Optional.of(ids);
+      }
+      ids.add(e.id());
+    }
+    // Every one read is due: more may be, unread (none is when none was read).
+    return soonest.isEmpty() ? Optional.of(ids) : Optional.empty();
+  }
 
   /**
    * The earliest time an enrollment could move: a reaction, a queue's wake-up or a due step.

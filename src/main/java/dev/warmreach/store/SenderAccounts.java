@@ -3,7 +3,9 @@ package dev.warmreach.store;
 import dev.warmreach.domain.AccountChange;
 import dev.warmreach.domain.SenderAccount;
 import dev.warmreach.quota.AccountState;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,4 +34,7 @@ public interface SenderAccounts {
   AccountState ensureAccountState(AccountState initial);
 
   Optional<AccountState> accountState(String account);
+
+  /** The stored states of {@code accounts}, by name (those with none left out), in one read. */
+  Map<String, AccountState> accountStates(Collection<String> accounts);
 }

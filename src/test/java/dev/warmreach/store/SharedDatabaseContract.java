@@ -62,6 +62,7 @@ interface SharedDatabaseContract extends StoreFixture {
   default void aStepThatLosesItsRaceInsideARunIsUndoneAloneAndTheRestOfTheRunLands() {
     Touch first = anAcceptedEmailTouch();
     Enrollment due = enrollmentOf(first);
+    int decisions = store().analytics().decisions(due.campaignId(), null, 100).size();
 
     Optional<Advance> step =
         store()
@@ -79,10 +80,54 @@ interface SharedDatabaseContract extends StoreFixture {
 
     assertThat(step).isEmpty();
     assertThat(store().touches().touches(first.prospectId())).containsExactly(first);
+    assertThat(store().analytics().decisions(due.campaignId(), null, 100)).hasSize(decisions);
     // The event written inside the lost step went with it; the one after it landed.
     assertThat(store().prospects().events(first.prospectId()))
         .extracting(StoredEvent::kind)
         .containsExactly("ACCEPTED", "REPLIED");
+  }
+
+  @Test
+  default void aRunsDecisionsAndTotalsLandOnceWithItsCommitAndNotAtAllWhenItFails() {
+    Touch first = anAcceptedEmailTouch();
+    Enrollment due = enrollmentOf(first);
+    long campaign = due.campaignId();
+    int decisions = store().analytics().decisions(campaign, null, 100).size();
+    long plannedDms = plannedOn(campaign, Channel.DM);
+
+    try {
+      store()
+          .engineSteps()
+          .together(
+              () -> {
+                store()
+                    .engineSteps()
+                    .advance(due.id(), START.plusSeconds(120), secondStep(START.plusSeconds(120)));
+                throw new IllegalStateException("the run stops here");
+              });
+    } catch (IllegalStateException expected) {
+      assertThat(expected).hasMessage("the run stops here");
+    }
+    assertThat(store().analytics().decisions(campaign, null, 100)).hasSize(decisions);
+    assertThat(plannedOn(campaign, Channel.DM)).isEqualTo(plannedDms);
+
+    Optional<Advance> step =
+        store()
+            .engineSteps()
+            .together(
+                () ->
+                    store()
+                        .engineSteps()
+                        .advance(
+                            due.id(), START.plusSeconds(120), secondStep(START.plusSeconds(120))));
+
+    assertThat(step).isPresent();
+    assertThat(store().analytics().decisions(campaign, null, 100)).hasSize(decisions + 1);
+    assertThat(plannedOn(campaign, Channel.DM)).isEqualTo(plannedDms + 1);
+  }
+
+  private long plannedOn(long campaign, Channel channel) {
+    return store().analytics().campaignStats(campaign).planned().getOrDefault(channel.name(), 0L);
   }
 
   @Test
@@ -161,6 +206,60 @@ interface SharedDatabaseContract extends StoreFixture {
                 ? reaction
                 : claimed.enrollments());
     assertThat(steps.nextDue()).isEqualTo(claimed.next());
+  }
+
+  @Test
+  default void dueTimesBringTheSoonestDueEnrollmentsInTheOrderAPassTakesThem() {
+    long campaign = enrollmentOf(anEmailTouch()).campaignId();
+    for (int i = 0; i < 20; i++) {
+      store()
+          .prospects()
+          .saveProspects(
+              List.of(
+                  aProspect()
+                      .named("Due" + i, "Example")
+                      .at("https://www.linkedin.com/in/due-" + i)
+                      .build()));
+    }
+    List<Long> people =
+        store().prospects().prospects(ProspectQuery.all(10_000)).stream()
+            .filter(
+                p ->
+                    p.profile().profileUrl() != null
+                        && p.profile().profileUrl().toString().contains("/due-"))
+            .map(p -> p.id())
+            .toList();
+    List<Enrollment> enrolled = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      // Several fall due at the same instant: ties go by id.
+      enrolled.add(
+          Enrollment.start(
+              0,
+              campaign,
+              people.get(i),
+              PlannedTouches.ACCOUNT,
+              "step-1",
+              START.plusSeconds(60L * (i % 7))));
+    }
+    store().campaigns().enroll(enrolled);
+    EngineSteps steps = store().engineSteps();
+    Instant later = START.plus(Duration.ofDays(400));
+    List<Long> all = steps.dueEnrollments(later, 500);
+
+    DueTimes due = steps.dueTimes();
+
+    assertThat(due.soonest())
+        .extracting(DueTimes.DueEnrollment::id)
+        .containsExactlyElementsOf(all.subList(0, Math.min(16, all.size())));
+    assertThat(due.enrollments())
+        .isEqualTo(due.soonest().isEmpty() ? null : due.soonest().get(0).at());
+    for (DueTimes.DueEnrollment e : due.soonest()) {
+      due.dueAt(e.at(), 500)
+          .ifPresent(ids -> assertThat(ids).isEqualTo(steps.dueEnrollments(e.at(), 500)));
+    }
+    if (all.size() > 16) {
+      assertThat(due.dueAt(later, 500)).as("more are due than were read").isEmpty();
+    }
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The queues of enrollments held back by an account's limits, one per account and channel. A held
@@ -29,13 +29,17 @@ final class AccountQueues {
    * and wakes when the account can act on the channel again.
    */
   static void held(Handle h, AccountState account, Channel channel, Instant now) {
-    h.createUpdate(
-            "INSERT INTO account_queue (account, channel, wake_at) VALUES (:account, :channel,"
-                + " NULL) ON CONFLICT (account, channel) DO NOTHING")
-        .bind("account", account.name())
-        .bind("channel", channel.name())
-        .execute();
-    wakeTimes(h, account, now, channel);
+    // The queue exists but for the first member ever held in it: its wake time is set with the
+    // others', and only a queue not found is added (one statement instead of two, per step).
+    if (!wakeTimes(h, account, now, channel).contains(channel.name())) {
+      h.createUpdate(
+              "INSERT INTO account_queue (account, channel, wake_at) VALUES (:account, :channel,"
+                  + " :at) ON CONFLICT (account, channel) DO UPDATE SET wake_at = excluded.wake_at")
+          .bind("account", account.name())
+          .bind("channel", channel.name())
+          .bind("at", account.freeAt(channel, now).orElse(now))
+          .execute();
+    }
   }
 
   /** The channels' wake times of one account, in one statement whatever its number of queues. */
@@ -56,16 +60,17 @@ final class AccountQueues {
     wakeTimes(h, account, now, null);
   }
 
-  private static void wakeTimes(Handle h, AccountState account, Instant now, Channel held) {
-    Update update =
-        h.createUpdate(WAKE_ALL)
+  /** Sets the wake times; returns the channels of the queues it found to set. */
+  private static List<String> wakeTimes(Handle h, AccountState account, Instant now, Channel held) {
+    Query update =
+        h.createQuery(WAKE_ALL + " RETURNING channel")
             .bind("account", account.name())
             .bind("held", held == null ? null : held.name());
     for (Channel channel : Channel.values()) {
       // A channel the account may never use again wakes at once: the engine then skips the step.
       update.bind(channel.name(), account.freeAt(channel, now).orElse(now));
     }
-    update.execute();
+    return update.mapTo(String.class).list();
   }
 
   /** The queues due to wake at {@code now}, earliest first. */

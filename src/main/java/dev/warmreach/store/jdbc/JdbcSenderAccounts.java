@@ -11,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -153,6 +156,22 @@ final class JdbcSenderAccounts implements SenderAccounts {
   @Override
   public Optional<AccountState> accountState(String account) {
     return db.read(h -> state(h, account));
+  }
+
+  @Override
+  public Map<String, AccountState> accountStates(Collection<String> accounts) {
+    if (accounts.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, AccountState> states = new LinkedHashMap<>();
+    db.read(
+            h ->
+                h.createQuery("SELECT account, state FROM account_state WHERE account IN (<names>)")
+                    .bindList("names", List.copyOf(accounts))
+                    .map((rs, ctx) -> StateJson.account(rs.getString(1), rs.getString(2)))
+                    .list())
+        .forEach(state -> states.put(state.name(), state));
+    return states;
   }
 
   private static Optional<AccountState> state(Handle h, String account) {

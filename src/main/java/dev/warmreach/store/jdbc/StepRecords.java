@@ -91,6 +91,12 @@ final class StepRecords {
       String kind,
       String summary,
       Instant now) {
+    WriteBehind behind = WriteBehind.on(h);
+    if (behind != null) {
+      // Inside a run of steps nothing reads decisions back: they go out as one batch at its commit.
+      behind.decision(new WriteBehind.Decision(enrollment, prospect, step, kind, summary, now));
+      return;
+    }
     h.createUpdate(
             "INSERT INTO decision (enrollment_id, prospect_id, step, kind, summary, decided_at)"
                 + " VALUES (:e, :p, :step, :kind, :summary, :now)")

@@ -50,12 +50,21 @@ final class Transactions {
         h -> {
           runsTakeTurns.ifPresent(sql -> h.createQuery(sql).mapToMap().list());
           shared.set(h);
+          WriteBehind behind = WriteBehind.begin(h);
           try {
-            return work.get();
+            T result = work.get();
+            behind.flush();
+            return result;
           } finally {
+            behind.end();
             shared.remove();
           }
         });
+  }
+
+  /** Whether this thread runs {@link #together}: its writes then share one transaction. */
+  boolean inRun() {
+    return shared.get() != null;
   }
 
   /** Runs {@code work} in one write transaction and returns its result. */
@@ -92,6 +101,7 @@ final class Transactions {
     }
     AtOnce mine = new AtOnce();
     atOnce.set(mine);
+    WriteBehind.Mark held = heldMark();
     try {
       T result = work.withHandle(outer);
       if (mine.savepoint != null) {
@@ -102,6 +112,7 @@ final class Transactions {
       if (mine.savepoint != null) {
         outer.rollbackToSavepoint(mine.savepoint);
       }
+      undoHeld(held);
       throw translated(e);
     } finally {
       atOnce.remove();
@@ -135,11 +146,13 @@ final class Transactions {
     }
     String savepoint = "write_" + savepoints.incrementAndGet();
     h.savepoint(savepoint);
+    WriteBehind.Mark held = heldMark();
     T result;
     try {
       result = work.withHandle(h);
     } catch (RuntimeException e) {
       h.rollbackToSavepoint(savepoint);
+      undoHeld(held);
       if (e.getCause() instanceof LostRace lost) {
         throw lost;
       }
@@ -150,6 +163,19 @@ final class Transactions {
     }
     h.releaseSavepoint(savepoint);
     return result;
+  }
+
+  private static WriteBehind.Mark heldMark() {
+    WriteBehind behind = WriteBehind.current();
+    return behind == null ? null : behind.mark();
+  }
+
+  /** A write undone alone takes back the writes it held for the commit. */
+  private static void undoHeld(WriteBehind.Mark mark) {
+    WriteBehind behind = WriteBehind.current();
+    if (behind != null && mark != null) {
+      behind.undoTo(mark);
+    }
   }
 
   /** Runs {@code work} in one write transaction. */
