@@ -23,6 +23,9 @@
 # (--quick 5), NODES, KILL_GAP_MIN / KILL_GAP_MAX (seconds a node serves before it is killed, 0.5
 # to 4; the victim is first waited for until it answers /health),
 # ACCEPT_RATE (share of invitations the fake accepts at once, 0.3), FINISH_TIMEOUT (s, 1800).
+# KEEP=1 keeps the work folder (the home, the receivers' logs, each node's log) and prints its path.
+# The nodes run bin/warmreach, which rebuilds the jar when a source is newer: do not edit the
+# checkout during a run (run from a copy of it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 quick=false

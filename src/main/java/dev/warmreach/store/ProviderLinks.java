@@ -55,9 +55,9 @@ public interface ProviderLinks {
   List<Pause> pauses(String senderAccount, Instant now);
 
   /**
-   * Whether another warm-up of the account to the prospect (not {@code touchKey}) already went
-   * through on the post {@code socialId}: LinkedIn keeps one reaction per member and post, so a
-   * second like of it would show them nothing new.
+   * Whether a warm-up of the account to the prospect planned before {@code touchKey} (an earlier
+   * round) already went through on the post {@code socialId}: LinkedIn keeps one reaction per
+   * member and post, so a second like of it would show them nothing new.
    */
   boolean warmedUpOn(String senderAccount, long prospectId, String socialId, String touchKey);
 

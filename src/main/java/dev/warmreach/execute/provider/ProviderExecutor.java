@@ -12,7 +12,6 @@ import dev.warmreach.execute.Executor;
 import dev.warmreach.execute.provider.LinkedInProvider.InmailApi;
 import dev.warmreach.execute.provider.LinkedInProvider.Post;
 import dev.warmreach.execute.provider.LinkedInProvider.ProviderProfile;
-import dev.warmreach.execute.provider.LinkedInProvider.SentInvitation;
 import dev.warmreach.live.ScaledClock;
 import dev.warmreach.store.Deliveries;
 import dev.warmreach.store.Delivery;
@@ -44,9 +43,7 @@ import java.util.random.RandomGenerator;
  * claimed as {@code SENDING}, and just before the call that acts on LinkedIn it records the
  * sent-marker ({@code HANDING_OVER}); after the provider answers, the delivery is {@code SENT} and
  * the touch done in one transaction. A crash after the marker, or a call that got no answer, leaves
- * the executor unsure; it then asks the provider (the invitation list, the messages with the
- * person, the post's reactions and comments) before sending again, and marks the touch {@code
- * UNCERTAIN} for the user to confirm when the provider cannot tell.
+ * the executor unsure; {@link UnknownOutcomeRecovery} then asks the provider before sending again.
  *
  * <p>The provider's errors mean something to the user: already connected moves the sequence on to
  * the DM; already invited counts as pending; a limit pauses that kind of action on the account
@@ -74,7 +71,7 @@ public final class ProviderExecutor implements Executor {
   private final Clock clock;
   private final RandomGenerator random;
   private final Map<String, Instant> nextAllowed = new ConcurrentHashMap<>();
-  private final Map<String, String> members = new ConcurrentHashMap<>();
+  private final UnknownOutcomeRecovery recovery;
 
   public ProviderExecutor(
       LinkedInProvider provider,
@@ -99,6 +96,7 @@ public final class ProviderExecutor implements Executor {
     this.timeout = timeout;
     this.clock = clock;
     this.random = random;
+    this.recovery = new UnknownOutcomeRecovery(provider, deliveries, links, retries, clock);
   }
 
   @Override
@@ -147,7 +145,7 @@ public final class ProviderExecutor implements Executor {
             attempt(deliveries.delivery(delivery.id()).orElseThrow(), outbound.get(), linked, now);
           }
         } else {
-          recover(
+          recovery.recover(
               delivery,
               outbound.get(),
               linked,
@@ -161,7 +159,7 @@ public final class ProviderExecutor implements Executor {
         // A lapsed claim with the sent-marker: its sender died during the call that acts, or
         // between the provider's answer and the record. Ask before sending again.
         if (lapsed) {
-          recover(
+          recovery.recover(
               delivery,
               outbound.get(),
               linked,
@@ -380,7 +378,7 @@ public final class ProviderExecutor implements Executor {
    * when the touch carries a comment.
    */
   private Outcome engage(Touch touch, String accountId, ProviderPerson person, SentMarker marker) {
-    Optional<Post> latest = targetPost(touch, accountId, person.providerId());
+    Optional<Post> latest = targetPost(provider, touch, accountId, person.providerId());
     if (latest.isEmpty()) {
       return Outcome.skipped("they have no recent post to react to");
     }
@@ -388,14 +386,15 @@ public final class ProviderExecutor implements Executor {
     String comment = comment(touch, latest.get());
     // An earlier round liked this very post (they have posted nothing since): LinkedIn keeps one
     // like per member and post, so liking it again would show them nothing new.
-    boolean likedEarlier = earlierRoundLiked(touch, socialId);
+    boolean likedEarlier = recovery.earlierRoundLiked(touch, socialId);
     if (likedEarlier && comment.isEmpty()) {
       return Outcome.skipped(LIKED_IN_AN_EARLIER_ROUND);
     }
     // Trying again after an attempt that may have gone through in part (the like, not the
     // comment): what the post already shows from the account is not sent again.
-    boolean liked = likedEarlier || (marker.retry() && liked(accountId, socialId));
-    boolean commented = liked && !comment.isEmpty() && commented(accountId, socialId, comment);
+    boolean liked = likedEarlier || (marker.retry() && recovery.liked(accountId, socialId));
+    boolean commented =
+        liked && !comment.isEmpty() && recovery.commented(accountId, socialId, comment);
     // Kept before the call, so that a recovery after a crash asks about this post, not about a
     // newer one they published meanwhile.
     if (namedPost(touch).isEmpty()
@@ -418,17 +417,12 @@ public final class ProviderExecutor implements Executor {
       "their latest post already has the like of an earlier warm-up round and they have posted"
           + " nothing since; LinkedIn keeps one like per post, so nothing new to react to";
 
-  /** Whether an earlier warm-up of the same account to the same person went through on the post. */
-  private boolean earlierRoundLiked(Touch touch, String socialId) {
-    return links.warmedUpOn(
-        touch.senderAccount(), touch.prospectId(), socialId, touch.idempotencyKey());
-  }
-
   /**
    * The post a warm-up engages with: the one the touch names (an event reported it), else their
    * latest one the account may react to.
    */
-  private Optional<Post> targetPost(Touch touch, String accountId, String providerId) {
+  static Optional<Post> targetPost(
+      LinkedInProvider provider, Touch touch, String accountId, String providerId) {
     Optional<String> named = namedPost(touch);
     if (named.isPresent()) {
       return Optional.of(new Post(named.get(), "", "", true, true));
@@ -437,54 +431,15 @@ public final class ProviderExecutor implements Executor {
   }
 
   /** The social id of the post the touch names, if an event named one. */
-  private static Optional<String> namedPost(Touch touch) {
+  static Optional<String> namedPost(Touch touch) {
     String named = touch.message() == null ? "" : touch.message().post().socialId();
     return named.isEmpty() ? Optional.empty() : Optional.of(named);
   }
 
   /** The comment a warm-up posts on {@code post}, or empty when it posts none. */
-  private static String comment(Touch touch, Post post) {
+  static String comment(Touch touch, Post post) {
     String comment = touch.message() == null ? "" : touch.message().body();
     return comment.isBlank() || !post.canComment() ? "" : comment;
-  }
-
-  /** Whether the post's reactions include the account's own, looked for page by page. */
-  private boolean liked(String accountId, String socialId) {
-    String self = self(accountId);
-    String cursor = null;
-    do {
-      var page = provider.reactions(accountId, socialId, cursor);
-      if (page.items().stream().anyMatch(r -> sameMember(r.authorId(), self))) {
-        return true;
-      }
-      cursor = page.cursor();
-    } while (cursor != null);
-    return false;
-  }
-
-  /** Whether the post's comments include the account's own with this text, page by page. */
-  private boolean commented(String accountId, String socialId, String text) {
-    String self = self(accountId);
-    String cursor = null;
-    do {
-      var page = provider.comments(accountId, socialId, cursor);
-      if (page.items().stream()
-          .anyMatch(c -> sameMember(c.authorId(), self) && c.text().strip().equals(text.strip()))) {
-        return true;
-      }
-      cursor = page.cursor();
-    } while (cursor != null);
-    return false;
-  }
-
-  /** The account's own member id at the provider, asked once per provider account. */
-  private String self(String accountId) {
-    return members.computeIfAbsent(accountId, provider::ownProviderId);
-  }
-
-  /** A provider_id, or a member URN ending in it ({@code urn:li:fsd_profile:ACoAA…}). */
-  private static boolean sameMember(String authorId, String self) {
-    return authorId.equals(self) || authorId.endsWith(":" + self);
   }
 
   private static final String ALREADY_CONNECTED =
@@ -607,7 +562,7 @@ public final class ProviderExecutor implements Executor {
       case UNAVAILABLE -> {
         if (failure.status() == 0 && marker.recorded()) {
           // No answer after the call that acts began: it may have gone through; ask first.
-          recover(
+          recovery.recover(
               delivery,
               outbound,
               Optional.of(linked),
@@ -617,137 +572,11 @@ public final class ProviderExecutor implements Executor {
               marker.startedAt());
           return;
         }
-        retryOrGiveUp(delivery, failure.getMessage(), attemptsMade, after);
+        recovery.retryOrGiveUp(delivery, failure.getMessage(), attemptsMade, after);
       }
       case REFUSED ->
           settle(delivery, Delivery.Status.FAILED, failure.getMessage(), Touch.Status.FAILED);
     }
-  }
-
-  private void retryOrGiveUp(Delivery delivery, String reason, int attemptsMade, Instant after) {
-    Optional<Instant> next = retries.next(attemptsMade, after);
-    if (next.isPresent()) {
-      deliveries.retryDelivery(delivery.id(), next.get(), reason, after);
-    } else {
-      settle(
-          delivery,
-          Delivery.Status.DEAD,
-          reason + " (gave up after " + attemptsMade + " attempts)",
-          Touch.Status.FAILED);
-    }
-  }
-
-  /**
-   * After a crash or a call without an answer: asks the provider whether the touch went through,
-   * and settles it so (as of {@code attemptedAt}, when the call was made), or sends it again only
-   * when the provider says it did not.
-   */
-  private void recover(
-      Delivery delivery,
-      OutboundTouch outbound,
-      Optional<LinkedAccount> linked,
-      Instant now,
-      String what,
-      int attemptsMade,
-      Instant attemptedAt) {
-    Touch touch = outbound.touch();
-    if (linked.isEmpty()) {
-      settleAt(
-          attemptedAt,
-          delivery,
-          Delivery.Status.UNCERTAIN,
-          what
-              + "; the account is no longer linked, so the provider cannot be asked whether it"
-              + " went through: not sent again — check LinkedIn and confirm sent or not sent",
-          Touch.Status.UNCERTAIN);
-      return;
-    }
-    String accountId = linked.get().providerAccountId();
-    Optional<Boolean> went;
-    try {
-      went = wentThrough(outbound, accountId);
-    } catch (ProviderFailure failure) {
-      went = Optional.empty();
-    }
-    if (went.isEmpty()) {
-      settleAt(
-          attemptedAt,
-          delivery,
-          Delivery.Status.UNCERTAIN,
-          what
-              + "; the provider could not tell whether the "
-              + kind(touch.channel())
-              + " went through, so it is not sent again: check LinkedIn and confirm sent or not"
-              + " sent",
-          Touch.Status.UNCERTAIN);
-    } else if (went.get()) {
-      settleAt(
-          attemptedAt,
-          delivery,
-          Delivery.Status.SENT,
-          what + "; the provider shows it went through",
-          Touch.Status.DONE);
-    } else {
-      // It did not go out: sent again at once after a crash, with the backoff after no answer.
-      String reason = what + "; the provider shows it did not go through";
-      if (attemptsMade == 0) {
-        deliveries.retryDelivery(delivery.id(), now, reason + ", sending again", now);
-      } else {
-        retryOrGiveUp(delivery, reason, attemptsMade, now);
-      }
-    }
-  }
-
-  /** Whether the provider shows the touch as done; empty when it cannot tell. */
-  private Optional<Boolean> wentThrough(OutboundTouch outbound, String accountId) {
-    Touch touch = outbound.touch();
-    if (touch.channel() == Channel.CONNECT
-        && links.invitationId(touch.idempotencyKey()).isPresent()) {
-      return Optional.of(true); // the provider's answer was kept: the request went out
-    }
-    Optional<ProviderPerson> person = links.person(outbound.prospect().id());
-    if (person.isEmpty()) {
-      return Optional.of(false); // the lookup before the call never finished
-    }
-    String providerId = person.get().providerId();
-    return switch (touch.channel()) {
-      case CONNECT -> {
-        Optional<SentInvitation> pending =
-            provider.sentInvitations(accountId).stream()
-                .filter(i -> i.invitedUserId().equals(providerId))
-                .findFirst();
-        if (pending.isPresent()) {
-          // The answer was lost with the crash; the list gives the id to withdraw it by later.
-          links.saveInvitation(touch.idempotencyKey(), pending.get().id(), clock.instant());
-          yield Optional.of(true);
-        }
-        yield Optional.of(profile(outbound.prospect(), accountId).connected());
-      }
-      case DM, INMAIL -> {
-        String text = text(touch);
-        yield Optional.of(
-            provider.messagesWith(accountId, providerId).stream()
-                .anyMatch(m -> m.fromAccount() && m.text().strip().equals(text.strip())));
-      }
-      case ENGAGE -> {
-        // The post shows the account's like, and its comment when the step has one.
-        Optional<Post> latest = targetPost(touch, accountId, providerId);
-        if (latest.isEmpty()) {
-          yield Optional.empty(); // the post is gone: nothing left to ask
-        }
-        String socialId = latest.get().socialId();
-        String comment = comment(touch, latest.get());
-        if (earlierRoundLiked(touch, socialId)) {
-          // The like on it is an earlier round's and tells nothing of this one: a round without
-          // a comment is skipped without a call when tried again, one with a comment posts only it.
-          yield Optional.of(!comment.isEmpty() && commented(accountId, socialId, comment));
-        }
-        yield Optional.of(
-            liked(accountId, socialId)
-                && (comment.isEmpty() || commented(accountId, socialId, comment)));
-      }
-      case EMAIL -> Optional.empty();
-    };
   }
 
   private Optional<Instant> heldUntil(SenderAccount account, Channel channel, Instant now) {
@@ -797,16 +626,7 @@ public final class ProviderExecutor implements Executor {
 
   private void settle(
       Delivery delivery, Delivery.Status status, String reason, Touch.Status touchStatus) {
-    settleAt(clock.instant(), delivery, status, reason, touchStatus);
-  }
-
-  private void settleAt(
-      Instant at,
-      Delivery delivery,
-      Delivery.Status status,
-      String reason,
-      Touch.Status touchStatus) {
-    deliveries.settleDelivery(delivery.id(), status, reason, touchStatus, at);
+    deliveries.settleDelivery(delivery.id(), status, reason, touchStatus, clock.instant());
   }
 
   static String notOk(LinkedAccount linked) {
@@ -819,7 +639,7 @@ public final class ProviderExecutor implements Executor {
         + "`)";
   }
 
-  private static String text(Touch touch) {
+  static String text(Touch touch) {
     if (touch.message() == null || touch.message().body().isBlank()) {
       throw new ProviderFailure(
           ProviderFailure.Reason.REFUSED, 0, "", "the touch has no text to send");

@@ -218,7 +218,8 @@ final class JdbcProviderLinks implements ProviderLinks {
                         "SELECT COUNT(*) FROM delivery d JOIN touch t ON t.idempotency_key = d.touch_key"
                             + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT' AND t.channel = 'ENGAGE'"
                             + " AND t.sender_account = :account AND t.prospect_id = :prospect"
-                            + " AND t.post_id = :post AND t.idempotency_key <> :key")
+                            + " AND t.post_id = :post"
+                            + " AND t.id < (SELECT o.id FROM touch o WHERE o.idempotency_key = :key)")
                     .bind("account", senderAccount)
                     .bind("prospect", prospectId)
                     .bind("post", socialId)

@@ -706,6 +706,26 @@ class ProviderExecutorTest {
   }
 
   @Test
+  void aFirstRoundKilledAfterItsLikeIsDoneEvenWhenTheSecondRoundLikedThePostMeanwhile() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
+    List<Touch> rounds = twoWarmUpRounds(ada());
+    Touch first = rounds.get(0);
+    Touch second = rounds.get(1);
+    crashAfterTheMarker(
+        first,
+        () -> provider().react(FakeUnipile.ACCOUNT, "urn:li:activity:7290000000000000002", "like"));
+    executor().execute(second); // the first is not recorded sent yet: the second likes too
+
+    executor().execute(first);
+
+    assertThat(stored(second).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(stored(first).status())
+        .as("its own like went out; the later round's is no reason to skip it")
+        .isEqualTo(Touch.Status.DONE);
+  }
+
+  @Test
   void aSecondWarmUpRoundLikesThePostTheyPublishedSinceTheFirst() {
     FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
     fake.post(person, "urn:li:activity:7290000000000000002", "older");
