@@ -74,8 +74,10 @@ class ProviderServeTest {
               executor,
               "node-test");
       try {
-        // The warm-up: a like on their latest post, twice three days apart.
+        // The warm-up: a like on their latest post, twice three days apart (they posted again
+        // in between: a post already liked gets no second like).
         waitFor("the first warm-up", () -> fake.reactions.size() == 1);
+        fake.post(person, "urn:li:activity:2", "Why we stopped cold calling");
         clock.set(T0.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(1)));
         waitFor("the second warm-up", () -> fake.reactions.size() == 2);
 
