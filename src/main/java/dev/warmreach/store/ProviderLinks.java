@@ -62,6 +62,14 @@ public interface ProviderLinks {
   boolean warmedUpOn(String senderAccount, long prospectId, String socialId, String touchKey);
 
   /**
+   * Whether a warm-up of the account to the prospect planned before {@code touchKey} is still
+   * unsettled (planned, being sent, or its outcome being checked after a crash). A later round
+   * waits for it: the provider shows one like per member and post, so a like made meanwhile could
+   * not be told from the earlier round's.
+   */
+  boolean earlierWarmUpUnsettled(String senderAccount, long prospectId, String touchKey);
+
+  /**
    * How many provider calls for the account's touches on {@code channel} went through since {@code
    * since}.
    */

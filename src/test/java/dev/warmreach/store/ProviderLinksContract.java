@@ -11,6 +11,7 @@ import dev.warmreach.store.ProviderLinks.ProviderPerson;
 import dev.warmreach.testing.PlannedTouches;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What is kept about the LinkedIn provider, whatever database is behind the store. */
@@ -286,6 +287,36 @@ interface ProviderLinksContract extends StoreFixture {
     assertThat(links.claimWithdrawal(due, lapsed, lapsed.minusSeconds(600))).isTrue();
     assertThat(links.claimWithdrawal(due, lapsed, lapsed.minusSeconds(600)))
         .as("claimed afresh, once")
+        .isFalse();
+  }
+
+  @Test
+  default void aLaterWarmUpRoundSeesAnEarlierOneUnsettledUntilItIsSettled() {
+    List<Touch> rounds =
+        PlannedTouches.plantRounds(
+            store(), aProspect().build(), Channel.ENGAGE, null, clock().instant(), 2);
+    Touch first = rounds.get(0);
+    Touch second = rounds.get(1);
+    ProviderLinks links = store().providerLinks();
+
+    boolean whilePlanned =
+        links.earlierWarmUpUnsettled(
+            second.senderAccount(), second.prospectId(), second.idempotencyKey());
+    Delivery d =
+        store()
+            .deliveries()
+            .openDelivery(first.idempotencyKey(), Delivery.Kind.PROVIDER, "acc-1", START);
+    store().deliveries().settleDelivery(d.id(), Delivery.Status.SENT, "", Touch.Status.DONE, START);
+
+    assertThat(whilePlanned).isTrue();
+    assertThat(
+            links.earlierWarmUpUnsettled(
+                second.senderAccount(), second.prospectId(), second.idempotencyKey()))
+        .isFalse();
+    assertThat(
+            links.earlierWarmUpUnsettled(
+                first.senderAccount(), first.prospectId(), first.idempotencyKey()))
+        .as("no round before the first")
         .isFalse();
   }
 }

@@ -222,6 +222,14 @@ public final class ProviderExecutor implements Executor {
       return;
     }
     Instant claimUntil = now.plus(ScaledClock.span(clock, timeout.multipliedBy(6)));
+    if (touch.channel() == Channel.ENGAGE
+        && links.earlierWarmUpUnsettled(
+            touch.senderAccount(), prospect.id(), touch.idempotencyKey())) {
+      // Rounds go in order: a like made now could not be told from an earlier round's whose
+      // outcome is still being checked, and each round's record must say what LinkedIn shows.
+      hold(delivery, claimUntil, EARLIER_ROUND_UNSETTLED, now);
+      return;
+    }
     if (!deliveries.claimDelivery(
         delivery.id(), delivery.attempts(), Delivery.Status.SENDING, now, claimUntil)) {
       return; // another node has it
@@ -397,10 +405,7 @@ public final class ProviderExecutor implements Executor {
         liked && !comment.isEmpty() && recovery.commented(accountId, socialId, comment);
     // Kept before the call, so that a recovery after a crash asks about this post, not about a
     // newer one they published meanwhile.
-    if (namedPost(touch).isEmpty()
-        && PostLink.read(socialId, null) instanceof PostLink.Valid valid) {
-      deliveries.notePost(touch.idempotencyKey(), valid.post());
-    }
+    keepPost(deliveries, touch, socialId);
     if (!marker.record()) {
       return Outcome.CLAIM_LOST;
     }
@@ -412,6 +417,9 @@ public final class ProviderExecutor implements Executor {
     }
     return Outcome.sent(likedEarlier ? "commented only: " + LIKED_IN_AN_EARLIER_ROUND : "");
   }
+
+  private static final String EARLIER_ROUND_UNSETTLED =
+      "waits for an earlier warm-up round to this person from this account to be settled";
 
   private static final String LIKED_IN_AN_EARLIER_ROUND =
       "their latest post already has the like of an earlier warm-up round and they have posted"
@@ -428,6 +436,17 @@ public final class ProviderExecutor implements Executor {
       return Optional.of(new Post(named.get(), "", "", true, true));
     }
     return provider.posts(accountId, providerId).stream().filter(Post::canReact).findFirst();
+  }
+
+  /**
+   * Keeps on the touch the post a warm-up chose, when no event named one (a post already kept
+   * stays): the later rounds and any recovery judge the round by that post.
+   */
+  static void keepPost(Deliveries deliveries, Touch touch, String socialId) {
+    if (namedPost(touch).isEmpty()
+        && PostLink.read(socialId, null) instanceof PostLink.Valid valid) {
+      deliveries.notePost(touch.idempotencyKey(), valid.post());
+    }
   }
 
   /** The social id of the post the touch names, if an event named one. */

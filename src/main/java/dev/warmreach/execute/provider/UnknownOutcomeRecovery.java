@@ -146,6 +146,7 @@ final class UnknownOutcomeRecovery {
           yield Optional.empty(); // the post is gone: nothing left to ask
         }
         String socialId = latest.get().socialId();
+        ProviderExecutor.keepPost(deliveries, touch, socialId);
         String comment = ProviderExecutor.comment(touch, latest.get());
         if (earlierRoundLiked(touch, socialId)) {
           // The like on it is an earlier round's and tells nothing of this one: a round without

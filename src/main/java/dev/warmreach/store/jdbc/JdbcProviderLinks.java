@@ -10,19 +10,21 @@ import java.util.Optional;
 
 /**
  * The provider's links in SQL: which provider account, person and chat each of ours is. The
- * provider's limits are kept by {@link ProviderLimits} and its invitations by {@link
- * ProviderInvitations}. Thread-safe.
+ * provider's limits are kept by {@link ProviderLimits}, its invitations by {@link
+ * ProviderInvitations} and what a person's warm-up rounds did by {@link WarmUpRounds}. Thread-safe.
  */
 final class JdbcProviderLinks implements ProviderLinks {
 
   private final Transactions db;
   private final ProviderLimits limits;
   private final ProviderInvitations invitations;
+  private final WarmUpRounds warmUps;
 
   JdbcProviderLinks(Transactions db) {
     this.db = db;
     this.limits = new ProviderLimits(db);
     this.invitations = new ProviderInvitations(db);
+    this.warmUps = new WarmUpRounds(db);
   }
 
   @Override
@@ -212,21 +214,12 @@ final class JdbcProviderLinks implements ProviderLinks {
   @Override
   public boolean warmedUpOn(
       String senderAccount, long prospectId, String socialId, String touchKey) {
-    return db.read(
-        h ->
-            h.createQuery(
-                        "SELECT COUNT(*) FROM delivery d JOIN touch t ON t.idempotency_key = d.touch_key"
-                            + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT' AND t.channel = 'ENGAGE'"
-                            + " AND t.sender_account = :account AND t.prospect_id = :prospect"
-                            + " AND t.post_id = :post"
-                            + " AND t.id < (SELECT o.id FROM touch o WHERE o.idempotency_key = :key)")
-                    .bind("account", senderAccount)
-                    .bind("prospect", prospectId)
-                    .bind("post", socialId)
-                    .bind("key", touchKey)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0);
+    return warmUps.likedEarlier(senderAccount, prospectId, socialId, touchKey);
+  }
+
+  @Override
+  public boolean earlierWarmUpUnsettled(String senderAccount, long prospectId, String touchKey) {
+    return warmUps.earlierUnsettled(senderAccount, prospectId, touchKey);
   }
 
   @Override

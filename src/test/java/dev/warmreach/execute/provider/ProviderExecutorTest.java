@@ -706,7 +706,7 @@ class ProviderExecutorTest {
   }
 
   @Test
-  void aFirstRoundKilledAfterItsLikeIsDoneEvenWhenTheSecondRoundLikedThePostMeanwhile() {
+  void aFirstRoundKilledAfterItsLikeIsSettledBeforeTheSecondRoundActs() {
     FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
     fake.post(person, "urn:li:activity:7290000000000000002", "newest");
     List<Touch> rounds = twoWarmUpRounds(ada());
@@ -715,14 +715,44 @@ class ProviderExecutorTest {
     crashAfterTheMarker(
         first,
         () -> provider().react(FakeUnipile.ACCOUNT, "urn:li:activity:7290000000000000002", "like"));
-    executor().execute(second); // the first is not recorded sent yet: the second likes too
 
+    executor().execute(second);
+    assertThat(stored(second).status())
+        .as("the first round's outcome is unknown: the second waits for it")
+        .isEqualTo(Touch.Status.PLANNED);
+    assertThat(delivery(second).lastError()).contains("waits for an earlier warm-up round");
     executor().execute(first);
+    clock.tick(Duration.ofMinutes(5));
+    executor().execute(second);
 
-    assertThat(stored(second).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(fake.reactions).as("one like, the first round's").hasSize(1);
+    assertThat(stored(first).status()).isEqualTo(Touch.Status.DONE);
+    assertThat(stored(second).status()).isEqualTo(Touch.Status.SKIPPED);
+  }
+
+  @Test
+  void aFirstRoundKilledBeforeItsLikeIsSentBeforeTheSecondRoundActs() {
+    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
+    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
+    List<Touch> rounds = twoWarmUpRounds(ada());
+    Touch first = rounds.get(0);
+    Touch second = rounds.get(1);
+    crashAfterTheMarker(first, () -> {}); // killed after its sent-marker, before its call
+
+    executor().execute(second);
+    assertThat(fake.reactions).as("the second round waits for the first").isEmpty();
+    executor().execute(first);
+    executor().execute(first);
+    clock.tick(Duration.ofMinutes(5));
+    executor().execute(second);
+
+    assertThat(fake.reactions).hasSize(1);
     assertThat(stored(first).status())
-        .as("its own like went out; the later round's is no reason to skip it")
+        .as("the like on the post is the first round's own, sent again after the crash")
         .isEqualTo(Touch.Status.DONE);
+    assertThat(stored(second).status())
+        .as("not done on a like it did not make: each done warm-up is a like LinkedIn shows")
+        .isEqualTo(Touch.Status.SKIPPED);
   }
 
   @Test
