@@ -15,8 +15,6 @@ import dev.warmreach.store.StepWork;
 import dev.warmreach.store.jdbc.VersionedStates.Versioned;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -174,83 +172,16 @@ final class JdbcEngineSteps implements EngineSteps {
     if (db.inRun()) {
       // A run's writes share its transaction: a claim that finds nothing costs no more than the
       // read, so it claims in one statement (one round trip instead of two).
-      return db.writeAtOnce(h -> claimAtOnce(h, node, channels, now, until, limit));
+      return db.writeAtOnce(h -> TouchClaims.claimAtOnce(h, node, channels, now, until, limit));
     }
     // Read first: with nothing free to claim, a pass opens no write (nor, in a shared
     // transaction, a savepoint). The claim re-checks each touch, so a read that is stale by then
     // only loses a race.
-    List<Touch> candidates = db.read(h -> candidates(h, node, channels, now, limit));
+    List<Touch> candidates = db.read(h -> TouchClaims.candidates(h, node, channels, now, limit));
     if (candidates.isEmpty()) {
       return List.of();
     }
-    return db.writeAtOnce(h -> claim(h, node, candidates, now, until));
-  }
-
-  private static List<Touch> candidates(
-      Handle h, String node, Set<Channel> channels, Instant now, int limit) {
-    return h.createQuery(
-            "SELECT * FROM touch t WHERE t.status = 'PLANNED' AND t.channel IN (<channels>)"
-                + " AND (t.claimed_until IS NULL OR t.claimed_until <= :now OR t.claimed_by ="
-                + " :node) AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.touch_key ="
-                + " t.idempotency_key AND d.next_attempt_at > :now) ORDER BY t.due_at, t.id"
-                + " LIMIT :limit")
-        .bindList("channels", channels.stream().map(Channel::name).toList())
-        .bind("now", now)
-        .bind("node", node)
-        .bind("limit", limit)
-        .map((rs, ctx) -> TouchRows.map(rs))
-        .list();
-  }
-
-  private static List<Touch> claimAtOnce(
-      Handle h, String node, Set<Channel> channels, Instant now, Instant until, int limit) {
-    List<Touch> claimed =
-        new ArrayList<>(
-            h.createQuery(
-                    "UPDATE touch SET claimed_by = :node, claimed_until = :until WHERE id IN"
-                        + " (SELECT t.id FROM touch t WHERE t.status = 'PLANNED' AND t.channel IN"
-                        + " (<channels>) AND (t.claimed_until IS NULL OR t.claimed_until <= :now"
-                        + " OR t.claimed_by = :node) AND NOT EXISTS (SELECT 1 FROM delivery d"
-                        + " WHERE d.touch_key = t.idempotency_key AND d.next_attempt_at > :now)"
-                        + " ORDER BY t.due_at, t.id LIMIT :limit) AND status = 'PLANNED' AND"
-                        + " (claimed_until IS NULL OR claimed_until <= :now OR claimed_by = :node)"
-                        + " RETURNING *")
-                .bindList("channels", channels.stream().map(Channel::name).toList())
-                .bind("now", now)
-                .bind("node", node)
-                .bind("until", until)
-                .bind("limit", limit)
-                .map((rs, ctx) -> TouchRows.map(rs))
-                .list());
-    claimed.sort(Comparator.comparing(Touch::dueAt).thenComparing(Touch::id));
-    return claimed;
-  }
-
-  /**
-   * Claims the candidates still free, in one statement (one round trip however many): each is
-   * re-checked in the update, as another node may have claimed it since the select.
-   */
-  private static List<Touch> claim(
-      Handle h, String node, List<Touch> candidates, Instant now, Instant until) {
-    Set<Long> won =
-        new HashSet<>(
-            h.createQuery(
-                    "UPDATE touch SET claimed_by = :node, claimed_until = :until WHERE id IN"
-                        + " (<ids>) AND status = 'PLANNED' AND (claimed_until IS NULL OR"
-                        + " claimed_until <= :now OR claimed_by = :node) RETURNING id")
-                .bind("node", node)
-                .bind("until", until)
-                .bindList("ids", candidates.stream().map(Touch::id).toList())
-                .bind("now", now)
-                .mapTo(Long.class)
-                .list());
-    List<Touch> claimed = new ArrayList<>();
-    for (Touch touch : candidates) {
-      if (won.contains(touch.id())) {
-        claimed.add(touch);
-      }
-    }
-    return claimed;
+    return db.writeAtOnce(h -> TouchClaims.claim(h, node, candidates, now, until));
   }
 
   @Override
