@@ -135,10 +135,8 @@ public final class ChaosCheck {
    * round (the provider executor's "commented only" outcome).
    */
   static Set<String> commentOnlyWarmUps(String where) throws Exception {
-    String url =
-        where.startsWith("jdbc:") ? where : "jdbc:sqlite:" + Path.of(where, "warmreach.db");
     Set<String> keys = new HashSet<>();
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = connect(where);
         ResultSet rs =
             c.createStatement()
                 .executeQuery(
@@ -151,12 +149,16 @@ public final class ChaosCheck {
     return keys;
   }
 
+  /** The store's database: a JDBC URL as given, or the SQLite file of a home folder. */
+  static Connection connect(String where) throws Exception {
+    return DriverManager.getConnection(
+        where.startsWith("jdbc:") ? where : "jdbc:sqlite:" + Path.of(where, "warmreach.db"));
+  }
+
   /** The acknowledged events found in the store, by their idempotency keys. */
   static long eventsStored(String where, Set<String> sent) throws Exception {
-    String url =
-        where.startsWith("jdbc:") ? where : "jdbc:sqlite:" + Path.of(where, "warmreach.db");
     long stored = 0;
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = connect(where);
         ResultSet rs =
             c.createStatement()
                 .executeQuery(

@@ -180,16 +180,8 @@ public final class Adaptive implements ChannelPolicy {
       }
       Segment better = answersBetter(learned, segment);
       if (better != null) {
-        return ExpectedReplies.waitForOutcomes(
-            in,
-            segment,
-            figures,
-            acceptance,
-            better.label()
-                + " answer InMails "
-                + new Learned(learned, better, draws, key(in), false)
-                    .quote(LearnedRate.INMAIL_REPLY)
-                + ": the credits go to them first; waiting a day rather than joining the queue");
+        return waitForBetter(
+            in, segment, figures, acceptance, learned, better, " rather than joining the queue");
       }
       return chosen;
     }
@@ -202,16 +194,7 @@ public final class Adaptive implements ChannelPolicy {
           in.history().engaged() ? LearnedRate.ACCEPTANCE_WARM : LearnedRate.ACCEPTANCE_COLD;
       Segment better = answersBetter(learned, segment);
       if (better != null) {
-        return ExpectedReplies.waitForOutcomes(
-            in,
-            segment,
-            figures,
-            acceptance,
-            better.label()
-                + " answer InMails "
-                + new Learned(learned, better, draws, key(in), false)
-                    .quote(LearnedRate.INMAIL_REPLY)
-                + ": the credits go to them first; waiting a day");
+        return waitForBetter(in, segment, figures, acceptance, learned, better, "");
       }
     }
     return ExpectedReplies.followUp(in, send, segment, figures);
@@ -254,6 +237,27 @@ public final class Adaptive implements ChannelPolicy {
    * segment's are believed to be: while this one is unknown, its learning InMails would take
    * credits from them. Null when there is none.
    */
+  /** Waits a day while the credits go to {@code better}, a segment that answers InMails more. */
+  private Decision waitForBetter(
+      DecisionInput in,
+      Segment segment,
+      Figures figures,
+      LearnedRate acceptance,
+      LearnedRates learned,
+      Segment better,
+      String instead) {
+    return ExpectedReplies.waitForOutcomes(
+        in,
+        segment,
+        figures,
+        acceptance,
+        better.label()
+            + " answer InMails "
+            + new Learned(learned, better, draws, key(in), false).quote(LearnedRate.INMAIL_REPLY)
+            + ": the credits go to them first; waiting a day"
+            + instead);
+  }
+
   private static Segment answersBetter(LearnedRates learned, Segment segment) {
     double mine = learned.belief(segment, LearnedRate.INMAIL_REPLY).mean();
     Segment best = null;
