@@ -665,9 +665,7 @@ class ProviderExecutorTest {
 
   @Test
   void aSecondWarmUpRoundOnThePostTheFirstLikedIsSkippedWithoutASecondLike() {
-    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
-    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
-    List<Touch> rounds = twoWarmUpRounds(ada());
+    List<Touch> rounds = twoWarmUpRoundsWithOnePost();
     Touch first = rounds.get(0);
     Touch second = rounds.get(1);
     executor().execute(first);
@@ -685,9 +683,7 @@ class ProviderExecutorTest {
 
   @Test
   void aSecondWarmUpRoundKilledAfterItsSentMarkerIsNotDoneOnTheFirstRoundsLike() {
-    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
-    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
-    List<Touch> rounds = twoWarmUpRounds(ada());
+    List<Touch> rounds = twoWarmUpRoundsWithOnePost();
     Touch first = rounds.get(0);
     Touch second = rounds.get(1);
     executor().execute(first);
@@ -707,9 +703,7 @@ class ProviderExecutorTest {
 
   @Test
   void aFirstRoundKilledAfterItsLikeIsSettledBeforeTheSecondRoundActs() {
-    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
-    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
-    List<Touch> rounds = twoWarmUpRounds(ada());
+    List<Touch> rounds = twoWarmUpRoundsWithOnePost();
     Touch first = rounds.get(0);
     Touch second = rounds.get(1);
     crashAfterTheMarker(
@@ -732,9 +726,7 @@ class ProviderExecutorTest {
 
   @Test
   void aFirstRoundKilledBeforeItsLikeIsSentBeforeTheSecondRoundActs() {
-    FakeUnipile.Person person = fake.bySlug.get("ada-lovelace");
-    fake.post(person, "urn:li:activity:7290000000000000002", "newest");
-    List<Touch> rounds = twoWarmUpRounds(ada());
+    List<Touch> rounds = twoWarmUpRoundsWithOnePost();
     Touch first = rounds.get(0);
     Touch second = rounds.get(1);
     crashAfterTheMarker(first, () -> {}); // killed after its sent-marker, before its call
@@ -772,6 +764,12 @@ class ProviderExecutorTest {
         .containsExactly(
             "urn:li:activity:7290000000000000002", "urn:li:activity:7290000000000000003");
     assertThat(stored(second).status()).isEqualTo(Touch.Status.DONE);
+  }
+
+  /** Two warm-up rounds to Ada, who has one post and publishes none in between. */
+  private List<Touch> twoWarmUpRoundsWithOnePost() {
+    fake.post(fake.bySlug.get("ada-lovelace"), "urn:li:activity:7290000000000000002", "newest");
+    return twoWarmUpRounds(ada());
   }
 
   /** Two warm-up rounds to the prospect, both planned; each is carried out when executed. */
