@@ -19,7 +19,9 @@
 # Then the nodes run with --until-done, and ChaosCheck prints the verdict per receiver.
 #
 # Sizes (environment): PROSPECTS (5,000; --quick 300), ACCOUNTS (9; --quick 3), SPEED (simulated
-# seconds per second, 100,000), KILLS (--quick: 20 on PostgreSQL, 10 on SQLite), TERMINATIONS
+# seconds per second, 20,000: the provider's daily looks — invitations, statuses, InMail credits —
+# come every 4 s at that speed; at 100,000x they came every 0.9 s and held the node half the time),
+# KILLS (--quick: 20 on PostgreSQL, 10 on SQLite), TERMINATIONS
 # (--quick 5), NODES, KILL_GAP_MIN / KILL_GAP_MAX (seconds a node serves before it is killed, 0.5
 # to 4; the victim is first waited for until it answers /health),
 # ACCEPT_RATE (share of invitations the fake accepts at once, 0.3), FINISH_TIMEOUT (s, 1800).
@@ -32,7 +34,7 @@ quick=false
 if [[ ${1:-} == --quick ]]; then quick=true; shift; fi
 mode=${1:?usage: bench/chaos-serve.sh [--quick] postgres [JDBC_URL] | sqlite}
 if $quick; then prospects=${PROSPECTS:-300}; accounts=${ACCOUNTS:-3}; else prospects=${PROSPECTS:-5000}; accounts=${ACCOUNTS:-9}; fi
-speed=${SPEED:-100000}
+speed=${SPEED:-20000}
 if [[ $mode == postgres ]]; then
   db=${2:-jdbc:postgresql://127.0.0.1:5432/chaos?user=postgres}
   nodes=${NODES:-3}
