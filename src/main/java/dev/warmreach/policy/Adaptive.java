@@ -3,6 +3,8 @@ package dev.warmreach.policy;
 import dev.warmreach.domain.Channel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -109,6 +111,21 @@ public final class Adaptive implements ChannelPolicy {
       Decision chosen = ExpectedReplies.firstTouch(in, send, segment, figures);
       LearnedRate acceptance =
           in.history().engaged() ? LearnedRate.ACCEPTANCE_WARM : LearnedRate.ACCEPTANCE_COLD;
+      if (spendsCredit(in, chosen) && figures.exploring()) {
+        // Exploring with a credit is worth it only while no segment surely earns more with it. The
+        // credit then goes to them, and the prospect takes what the means choose — unless that is a
+        // request they surely mostly ignore: those lower the account's acceptance rate until its
+        // guard holds back everyone's requests.
+        Segment better = earnsMoreWithACredit(learned, segment, gain(learned, segment, acceptance));
+        Figures means = new Learned(learned, segment, draws, key(in), false);
+        Decision onMeans = ExpectedReplies.firstTouch(in, send, segment, means);
+        if (better != null
+            && !spendsCredit(in, onMeans)
+            && means.high(acceptance) >= ExpectedReplies.WOULD_ACCEPT) {
+          figures = means;
+          chosen = withReason(onMeans, creditsGoTo(learned, better, in) + ", not to exploring");
+        }
+      }
       if (spendsCredit(in, chosen)
           && figures.exploring()
           && awaiting(learned, segment, LearnedRate.INMAIL_REPLY) >= INMAILS_IN_FLIGHT) {
@@ -141,7 +158,8 @@ public final class Adaptive implements ChannelPolicy {
       if (spendsCredit(in, chosen)) {
         long known = learned.known(segment, LearnedRate.INMAIL_REPLY);
         long cap = Math.max(INMAILS_IN_FLIGHT, INMAILS_IN_FLIGHT_PER_KNOWN * known);
-        if (awaiting(learned, segment, LearnedRate.INMAIL_REPLY) >= cap) {
+        if (awaiting(learned, segment, LearnedRate.INMAIL_REPLY) >= cap
+            && !inmailClearlyBetter(learned, segment, acceptance)) {
           return ExpectedReplies.waitForOutcomes(
               in,
               segment,
@@ -178,7 +196,7 @@ public final class Adaptive implements ChannelPolicy {
             "requests are held back by the account's limits: waiting a day for the first InMails'"
                 + " outcomes rather than joining the queue");
       }
-      Segment better = answersBetter(learned, segment);
+      Segment better = earnsMoreWithACredit(learned, segment, gain(learned, segment, acceptance));
       if (better != null) {
         return waitForBetter(
             in, segment, figures, acceptance, learned, better, " rather than joining the queue");
@@ -188,13 +206,21 @@ public final class Adaptive implements ChannelPolicy {
     if (send.channel() != Channel.INMAIL) {
       return decision;
     }
-    if (spendsCredit(in, send)
-        && learned.known(segment, LearnedRate.INMAIL_REPLY) < KNOWN_BEFORE_CREDITS) {
-      LearnedRate acceptance =
-          in.history().engaged() ? LearnedRate.ACCEPTANCE_WARM : LearnedRate.ACCEPTANCE_COLD;
-      Segment better = answersBetter(learned, segment);
-      if (better != null) {
+    if (spendsCredit(in, send)) {
+      // The request is pending already: the follow-up earns its InMail replies, nothing less.
+      Segment better =
+          earnsMoreWithACredit(
+              learned, segment, learned.belief(segment, LearnedRate.INMAIL_REPLY).mean());
+      if (better != null
+          && learned.known(segment, LearnedRate.INMAIL_REPLY) < KNOWN_BEFORE_CREDITS) {
+        LearnedRate acceptance =
+            in.history().engaged() ? LearnedRate.ACCEPTANCE_WARM : LearnedRate.ACCEPTANCE_COLD;
         return waitForBetter(in, segment, figures, acceptance, learned, better, "");
+      }
+      if (better != null) {
+        return Decision.skip(
+            segment.label() + " answer InMails " + figures.quote(LearnedRate.INMAIL_REPLY),
+            creditsGoTo(learned, better, in) + ": the credit is kept for them");
       }
     }
     return ExpectedReplies.followUp(in, send, segment, figures);
@@ -232,12 +258,7 @@ public final class Adaptive implements ChannelPolicy {
     return learned.sent(segment, rate) - learned.known(segment, rate);
   }
 
-  /**
-   * Another segment whose InMail replies, a standard deviation under their mean, beat what this
-   * segment's are believed to be: while this one is unknown, its learning InMails would take
-   * credits from them. Null when there is none.
-   */
-  /** Waits a day while the credits go to {@code better}, a segment that answers InMails more. */
+  /** Waits a day while the credits go to {@code better}, a segment that earns more with them. */
   private Decision waitForBetter(
       DecisionInput in,
       Segment segment,
@@ -251,15 +272,35 @@ public final class Adaptive implements ChannelPolicy {
         segment,
         figures,
         acceptance,
-        better.label()
-            + " answer InMails "
-            + new Learned(learned, better, draws, key(in), false).quote(LearnedRate.INMAIL_REPLY)
-            + ": the credits go to them first; waiting a day"
-            + instead);
+        creditsGoTo(learned, better, in) + " first; waiting a day" + instead);
   }
 
-  private static Segment answersBetter(LearnedRates learned, Segment segment) {
-    double mine = learned.belief(segment, LearnedRate.INMAIL_REPLY).mean();
+  /** E.g. "managers (…) answer InMails 35% (…): the credits go to them". */
+  private String creditsGoTo(LearnedRates learned, Segment better, DecisionInput in) {
+    return better.label()
+        + " answer InMails "
+        + new Learned(learned, better, draws, key(in), false).quote(LearnedRate.INMAIL_REPLY)
+        + ": the credits go to them";
+  }
+
+  private static Decision withReason(Decision decision, String reason) {
+    if (!(decision instanceof Decision.Send s)) {
+      return decision;
+    }
+    List<String> reasons = new ArrayList<>(s.reasons());
+    reasons.add(reason);
+    return new Decision.Send(s.channel(), s.withNote(), reasons);
+  }
+
+  /**
+   * Another segment where a credit surely earns more replies than {@code mine}: their InMail reply
+   * rate a standard deviation under its mean, less what a free request earns them (acceptance ×
+   * reply after acceptance), since that is what a credit adds there. Null when there is none.
+   * Gains, not reply rates: a segment whose requests do well gains little from an InMail however
+   * well it is answered, and a run of luck in its first InMails no longer draws the credits that
+   * the playbook's follow-ups would have used.
+   */
+  private static Segment earnsMoreWithACredit(LearnedRates learned, Segment segment, double mine) {
     Segment best = null;
     double bestSure = mine;
     for (Segment other : learned.segments()) {
@@ -267,13 +308,27 @@ public final class Adaptive implements ChannelPolicy {
         continue;
       }
       Beta theirs = learned.belief(other, LearnedRate.INMAIL_REPLY);
-      double sure = theirs.mean() - theirs.sd();
+      double sure =
+          theirs.mean() - theirs.sd() - requestValue(learned, other, LearnedRate.ACCEPTANCE_COLD);
       if (sure > bestSure) {
         best = other;
         bestSure = sure;
       }
     }
     return best;
+  }
+
+  /** What a credit adds for a prospect of the segment on the means: InMail against a request. */
+  private static double gain(LearnedRates learned, Segment segment, LearnedRate acceptance) {
+    return learned.belief(segment, LearnedRate.INMAIL_REPLY).mean()
+        - requestValue(learned, segment, acceptance);
+  }
+
+  /** Replies a free request earns on the means: acceptance × reply after acceptance. */
+  private static double requestValue(
+      LearnedRates learned, Segment segment, LearnedRate acceptance) {
+    return learned.belief(segment, acceptance).mean()
+        * learned.belief(segment, LearnedRate.REPLY_AFTER_ACCEPTANCE).mean();
   }
 
   /**
@@ -307,6 +362,26 @@ public final class Adaptive implements ChannelPolicy {
         learned.belief(segment, acceptance).mean()
             * learned.belief(segment, LearnedRate.REPLY_AFTER_ACCEPTANCE).mean();
     return sure - ExpectedReplies.CREDIT_VALUE * (1 - sure) > request;
+  }
+
+  /**
+   * Whether the segment's InMails clearly earn more than its requests, beyond what luck in the
+   * first outcomes could show: the low end of the InMail reply's 95% interval, less the credit's
+   * worth, above the high end of what a request earns (both of its rates at their 95% high). Then
+   * the cap on InMails awaiting an outcome no longer holds the credits back: where requests are
+   * accepted 7% and InMails answered 35%, the segment's prospects waited for outcomes while the
+   * credits went to others. A segment whose requests do well never gets there on a lucky start.
+   */
+  private static boolean inmailClearlyBetter(
+      LearnedRates learned, Segment segment, LearnedRate acceptance) {
+    if (learned.known(segment, LearnedRate.INMAIL_REPLY) == 0) {
+      return false;
+    }
+    double low = learned.belief(segment, LearnedRate.INMAIL_REPLY).low();
+    double request =
+        learned.belief(segment, acceptance).high()
+            * learned.belief(segment, LearnedRate.REPLY_AFTER_ACCEPTANCE).high();
+    return low - ExpectedReplies.CREDIT_VALUE * (1 - low) > request;
   }
 
   private static long key(DecisionInput in) {

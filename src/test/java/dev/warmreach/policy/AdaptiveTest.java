@@ -121,6 +121,52 @@ class AdaptiveTest {
   }
 
   @Test
+  void skipsAKnownSegmentsFollowUpInmailWhileACreditSurelyEarnsMoreElsewhere() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
+    Segment vps = Segment.of(vp, CampaignSettings.DEFAULT);
+    Evidence vpsAnswerSome = Evidence.NONE.with(vps, LearnedRate.INMAIL_REPLY, new Tally(100, 20));
+
+    Decision d = adaptive(MANAGERS_ANSWER_INMAIL.plus(vpsAnswerSome)).decide(followUpTo(vp));
+
+    assertThat(d).isInstanceOf(Decision.Skip.class);
+    assertThat(d.summary())
+        .contains("managers (2nd degree, medium activity, no email) answer InMails 30%")
+        .endsWith("the credit is kept for them");
+    assertThat(adaptive(vpsAnswerSome).decide(followUpTo(vp))).isInstanceOf(Decision.Send.class);
+  }
+
+  @Test
+  void keepsAFollowUpInmailWhenTheSegmentThatAnswersInmailsBetterAcceptsRequestsToo() {
+    ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
+    Segment vps = Segment.of(vp, CampaignSettings.DEFAULT);
+    Segment directors =
+        Segment.of(
+            aProspect().titled("Director of IT").active(ActivityLevel.HIGH).build(),
+            CampaignSettings.DEFAULT);
+    // Directors answer InMails 30%, but accept 45% of requests: a credit adds little there.
+    Evidence evidence =
+        Evidence.NONE
+            .with(vps, LearnedRate.INMAIL_REPLY, new Tally(100, 20))
+            .with(directors, LearnedRate.INMAIL_REPLY, new Tally(140, 43))
+            .with(directors, LearnedRate.ACCEPTANCE_COLD, new Tally(200, 90))
+            .with(directors, LearnedRate.REPLY_AFTER_ACCEPTANCE, new Tally(200, 80));
+
+    Decision d = adaptive(evidence).decide(followUpTo(vp));
+
+    assertThat(d).isInstanceOf(Decision.Send.class);
+    assertThat(((Decision.Send) d).channel()).isEqualTo(Channel.INMAIL);
+  }
+
+  private static DecisionInput followUpTo(ProspectProfile p) {
+    ProspectHistory pending =
+        warmedUp(NOW.minus(Duration.ofDays(9)))
+            .touched(Channel.CONNECT, NOW.minus(Duration.ofDays(7)))
+            .withConnection(Connection.PENDING);
+    return new DecisionInput(
+        p, pending, Plan.SALES_NAVIGATOR, 23, true, CampaignSettings.DEFAULT, Channel.INMAIL, NOW);
+  }
+
+  @Test
   void theOracleSendsARequestToSeniorsWhoAcceptThemWhateverThePlaybookAssumes() {
     ProspectProfile vp = aProspect().titled("VP Sales").active(ActivityLevel.LOW).build();
     Oracle oracle = new Oracle(p -> new KnownRates(0.45, 0.8, 0.45, 0.06, 0.05));
