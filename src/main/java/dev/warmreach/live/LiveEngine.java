@@ -201,14 +201,17 @@ public final class LiveEngine {
       lastWithdrawalCheck = now;
       work += withdrawStaleInvitations(now);
     }
-    work += due == null || due.queuesDue(now) ? engineSteps.wakeQueued(now, BATCH) : 0;
-    if (due != null && work == 0 && !due.enrollmentsDue(now)) {
+    List<Long> woken =
+        due == null || due.queuesDue(now) ? engineSteps.wakeQueued(now, BATCH) : List.of();
+    if (due != null && work == 0 && woken.isEmpty() && !due.enrollmentsDue(now)) {
       return 0;
     }
-    // Nothing but steps changed due times since they were read (a catch-up's pass that only
-    // steps): the enrollments read with them are those due, and need no read of their own.
+    // Nothing but steps and queue wake-ups changed due times since they were read (a catch-up's
+    // pass that only wakes and steps): the enrollments read with them and those woken are those
+    // due, and need no read of their own.
     Optional<List<Long>> known =
-        due != null && work == 0 ? due.dueAt(now, BATCH) : Optional.empty();
+        due != null && work == 0 ? due.dueAt(now, BATCH, woken) : Optional.empty();
+    work += woken.size();
     for (long id : known.isPresent() ? known.get() : engineSteps.dueEnrollments(now, BATCH)) {
       if (stopping.getAsBoolean()) {
         return work;

@@ -46,18 +46,48 @@ public record DueTimes(
    * store). Valid only while nothing but the engine's own steps changed due times since the read.
    */
   public Optional<List<Long>> dueAt(Instant now, int limit) {
-    List<Long> ids = new ArrayList<>();
+    return dueAt(now, limit, List.of());
+  }
+
+  /**
+   * As {@link #dueAt(Instant, int)}, with the enrollments {@code woken} from their queues at {@code
+   * now} since the read (each due at {@code now}) in their place among them.
+   */
+  public Optional<List<Long>> dueAt(Instant now, int limit, List<Long> woken) {
+    List<DueEnrollment> due = new ArrayList<>();
+    boolean allRead = true;
     for (DueEnrollment e : soonest) {
       if (e.at().isAfter(now)) {
-        return Optional.of(ids);
+        allRead = false;
+        break;
+      }
+      due.add(e);
+    }
+    if (allRead && !soonest.isEmpty() && due.size() < limit) {
+      // Every one read is due: more may be, unread (none is when none was read).
+      return Optional.empty();
+    }
+    // Each woken one goes before the first read one it precedes in the store's order (due time,
+    // then id), which it can only do among those due at now.
+    List<Long> wokenInOrder = woken.stream().sorted().toList();
+    List<Long> ids = new ArrayList<>();
+    int next = 0;
+    for (DueEnrollment e : due) {
+      while (next < wokenInOrder.size()
+          && e.at().equals(now)
+          && wokenInOrder.get(next) < e.id()
+          && ids.size() < limit) {
+        ids.add(wokenInOrder.get(next++));
       }
       if (ids.size() == limit) {
-        return Optional.of(ids);
+        break;
       }
       ids.add(e.id());
     }
-    // Every one read is due: more may be, unread (none is when none was read).
-    return soonest.isEmpty() ? Optional.of(ids) : Optional.empty();
+    while (next < wokenInOrder.size() && ids.size() < limit) {
+      ids.add(wokenInOrder.get(next++));
+    }
+    return Optional.of(ids);
   }
 
   /**

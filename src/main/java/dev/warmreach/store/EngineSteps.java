@@ -26,9 +26,9 @@ public interface EngineSteps {
   /**
    * Wakes the oldest enrollment of each account queue (enrollments held back by that account's
    * limits on one channel) whose account can act on the channel again at {@code now}: it becomes
-   * due at {@code now}. Returns how many were woken.
+   * due at {@code now}. Returns the enrollments woken.
    */
-  int wakeQueued(Instant now, int limit);
+  List<Long> wakeQueued(Instant now, int limit);
 
   /**
    * Runs one engine step for an enrollment in one transaction: loads it with the prospect and the

@@ -44,6 +44,34 @@ class DueTimesTest {
   }
 
   @Test
+  void placesTheEnrollmentsWokenAtNowAmongThoseReadAsTheStoreOrdersThem() {
+    DueTimes due =
+        soonest(
+            new DueEnrollment(7, T.minusSeconds(1)),
+            new DueEnrollment(3, T),
+            new DueEnrollment(9, T),
+            new DueEnrollment(1, T.plusSeconds(5)));
+
+    assertThat(due.dueAt(T, 500, List.of(8L, 2L, 12L))).contains(List.of(7L, 2L, 3L, 8L, 9L, 12L));
+    assertThat(due.dueAt(T, 3, List.of(8L, 2L, 12L))).contains(List.of(7L, 2L, 3L));
+  }
+
+  @Test
+  void wokenEnrollmentsAloneAreDueWhenNoneReadIs() {
+    DueTimes due = soonest(new DueEnrollment(7, T.plusSeconds(5)));
+
+    assertThat(due.dueAt(T, 500, List.of(4L, 2L))).contains(List.of(2L, 4L));
+    assertThat(DueTimes.NONE.dueAt(T, 500, List.of(4L))).contains(List.of(4L));
+  }
+
+  @Test
+  void saysNothingWhenEveryEnrollmentReadIsDueEvenWithSomeWoken() {
+    DueTimes due = soonest(new DueEnrollment(7, T), new DueEnrollment(3, T));
+
+    assertThat(due.dueAt(T, 500, List.of(5L))).isEmpty();
+  }
+
+  @Test
   void withNoEnrollmentWaitingNoneIsDue() {
     assertThat(DueTimes.NONE.dueAt(T, 500)).contains(List.of());
   }

@@ -3,6 +3,7 @@ package dev.warmreach.store.jdbc;
 import dev.warmreach.domain.Channel;
 import dev.warmreach.quota.AccountState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -87,26 +88,27 @@ final class AccountQueues {
   /**
    * Wakes the oldest member of each of the queues {@code due} at {@code now}: it becomes due at
    * {@code now} and leaves the queue. A queue whose members all belong to paused campaigns sleeps
-   * until one of them is resumed. Returns how many enrollments were woken.
+   * until one of them is resumed. Returns the enrollments woken.
    */
-  static int wake(Handle h, List<Wake> due, Instant now) {
-    int woken = 0;
+  static List<Long> wake(Handle h, List<Wake> due, Instant now) {
+    List<Long> woken = new ArrayList<>();
     for (Wake wake : due) {
       // The queue keeps its wake time: the woken member's step recomputes it when it acts or is
       // held back again; if it does neither, the next member is woken on the next pass. The
       // member is picked and woken in one statement (a round trip each on PostgreSQL).
-      int head =
-          h.createUpdate(
+      List<Long> head =
+          h.createQuery(
                   "UPDATE enrollment SET waiting_channel = NULL, next_due_at = :now,"
                       + " version = version + 1 WHERE waiting_channel IS NOT NULL AND id = ("
                       + HEAD
-                      + ")")
+                      + ") RETURNING id")
               .bind("now", now)
               .bind("account", wake.account())
               .bind("channel", wake.channel())
-              .execute();
-      if (head > 0) {
-        woken += head;
+              .mapTo(Long.class)
+              .list();
+      if (!head.isEmpty()) {
+        woken.addAll(head);
         continue;
       }
       h.createUpdate(
@@ -120,6 +122,19 @@ final class AccountQueues {
           .execute();
     }
     return woken;
+  }
+
+  /**
+   * As {@link #due} and {@link #wake} together, in one statement: the queues due at {@code now},
+   * each with its head, the heads woken and the queues found empty put to sleep. For a database
+   * whose {@code WITH} holds writes ({@link Dialect#writesInWith}). Returns the enrollments woken.
+   */
+  static List<Long> wakeAtOnce(Handle h, Instant now, int limit) {
+    return h.createQuery(WAKE_AT_ONCE)
+        .bind("now", now)
+        .bind("limit", limit)
+        .mapTo(Long.class)
+        .list();
   }
 
   /** The oldest member of a queue in a running campaign. */
@@ -141,6 +156,17 @@ final class AccountQueues {
    * first), else the oldest member.
    */
   private static final String HEAD = "SELECT COALESCE((" + FIRST_SIGNALLED + "), (" + OLDEST + "))";
+
+  private static final String WAKE_AT_ONCE =
+      "WITH due AS (SELECT q.account, q.channel, q.wake_at, ("
+          + HEAD.replace(":account", "q.account").replace(":channel", "q.channel")
+          + ") AS head FROM account_queue q WHERE q.wake_at <= :now ORDER BY q.wake_at"
+          + " LIMIT :limit), woken AS (UPDATE enrollment SET waiting_channel = NULL,"
+          + " next_due_at = :now, version = version + 1 WHERE waiting_channel IS NOT NULL"
+          + " AND id IN (SELECT head FROM due) RETURNING id), slept AS (UPDATE account_queue s"
+          + " SET wake_at = NULL FROM due WHERE due.head IS NULL AND s.account = due.account"
+          + " AND s.channel = due.channel AND s.wake_at = due.wake_at)"
+          + " SELECT id FROM woken";
 
   /** A campaign runs again: the queues of its accounts wake at once to look for its members. */
   static void campaignResumed(Handle h, long campaignId) {

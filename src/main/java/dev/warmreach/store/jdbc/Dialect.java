@@ -48,6 +48,12 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
    */
   String lockingStepRows();
 
+  /**
+   * Whether a {@code WITH} clause may hold {@code UPDATE}s, so that writes to several tables go in
+   * one statement (one round trip where each statement is one).
+   */
+  boolean writesInWith();
+
   /** How many pooled connections are worth keeping open. */
   int poolSize();
 

@@ -53,7 +53,9 @@ public final class JdbcStore implements Store {
     sealedSettings.sealPlainValues();
     this.settings = sealedSettings;
     this.campaigns = new JdbcCampaigns(db, clock);
-    this.steps = new JdbcEngineSteps(db, hash, database.dialect().lockingStepRows());
+    this.steps =
+        new JdbcEngineSteps(
+            db, hash, database.dialect().lockingStepRows(), database.dialect().writesInWith());
     this.touches = new JdbcTouches(db);
     this.deliveries = new JdbcDeliveries(db);
     this.providerLinks = new JdbcProviderLinks(db);

@@ -43,6 +43,11 @@ final class PostgresDialect implements Dialect {
     return " FOR UPDATE OF e, h, a";
   }
 
+  @Override
+  public boolean writesInWith() {
+    return true;
+  }
+
   /** A lock of the transaction, on a number of Warmreach's own ("wr" in ASCII). */
   @Override
   public Optional<String> runsTakeTurns() {

@@ -101,6 +101,12 @@ final class SqliteDialect implements Dialect {
     return "";
   }
 
+  /** SQLite's {@code WITH} holds only a {@code SELECT}; its statements cost no round trip. */
+  @Override
+  public boolean writesInWith() {
+    return false;
+  }
+
   /** One writer at a time already. */
   @Override
   public Optional<String> runsTakeTurns() {
