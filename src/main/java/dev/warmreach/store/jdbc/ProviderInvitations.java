@@ -54,9 +54,12 @@ final class ProviderInvitations {
                         + " FROM prospect_event e"
                         + " LEFT JOIN provider_withdrawal w ON w.event_key = e.idempotency_key"
                         + " WHERE e.kind = 'WITHDRAWN'"
-                        + " AND EXISTS (SELECT 1 FROM delivery d"
-                        + " JOIN touch t ON t.idempotency_key = d.touch_key"
-                        + " WHERE d.kind = 'PROVIDER' AND d.status = 'SENT'"
+                        // From the person's touches to their deliveries (CROSS JOIN keeps that
+                        // order on SQLite): from the deliveries, each look read every request the
+                        // provider sent, for each withdrawal (1.8 s a look at 5,000 prospects).
+                        + " AND EXISTS (SELECT 1 FROM touch t"
+                        + " CROSS JOIN delivery d WHERE d.touch_key = t.idempotency_key"
+                        + " AND d.kind = 'PROVIDER' AND d.status = 'SENT'"
                         + " AND t.channel = 'CONNECT' AND t.sender_account = :account"
                         + " AND t.prospect_id = e.prospect_id AND d.created_at <= e.happened_at)"
                         + " AND (w.event_key IS NULL OR w.status = 'WAITING'"
